@@ -1,0 +1,12 @@
+// A page of measures ordered by id, with the count of all measures.
+CALL () {
+  MATCH (m:Measure)
+  RETURN count(m) AS totalCount
+}
+CALL () {
+  MATCH (m:Measure)
+  WHERE $afterId IS NULL OR m.id > $afterId
+  WITH m ORDER BY m.id LIMIT $limit
+  RETURN collect(m.id) AS page
+}
+RETURN totalCount, page

@@ -1,0 +1,2 @@
+// Readiness probe: the cheapest query that proves the database answers.
+RETURN 1 AS ok

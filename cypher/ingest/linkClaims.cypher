@@ -1,0 +1,50 @@
+// Links claims to their source, measure, period, regions, agents, bases and superseded claims, dropping links the document no longer states.
+UNWIND $rows AS row
+MATCH (c:Claim {id: row.id})
+MATCH (s:Source {id: row.sourceId})
+MERGE (c)-[st:STATED_IN]->(s)
+SET st.quote = row.statement.quote,
+    st.statedAt = CASE WHEN row.statement.statedAt IS NULL THEN null ELSE datetime(row.statement.statedAt) END
+WITH c, row
+CALL (c, row) {
+  MATCH (c)-[old:ABOUT|COVERS|IN_REGION|ATTRIBUTED_TO|BASED_ON|SUPERSEDES]->(t)
+  WITH old, t,
+       CASE type(old)
+         WHEN 'ABOUT' THEN [row.measureId]
+         WHEN 'COVERS' THEN [row.periodId]
+         WHEN 'IN_REGION' THEN row.regionIds
+         WHEN 'ATTRIBUTED_TO' THEN row.attributedToIds
+         WHEN 'BASED_ON' THEN row.basedOnIds
+         ELSE row.supersedesIds
+       END AS keep
+  WHERE NOT t.id IN [k IN keep WHERE k IS NOT NULL]
+  DELETE old
+}
+CALL (c, row) {
+  MATCH (m:Measure {id: row.measureId})
+  MERGE (c)-[:ABOUT]->(m)
+}
+CALL (c, row) {
+  MATCH (p:Period {id: row.periodId})
+  MERGE (c)-[:COVERS]->(p)
+}
+CALL (c, row) {
+  UNWIND row.regionIds AS regionId
+  MATCH (r:Region {id: regionId})
+  MERGE (c)-[:IN_REGION]->(r)
+}
+CALL (c, row) {
+  UNWIND row.attributedToIds AS agentId
+  MATCH (a:Entity {id: agentId})
+  MERGE (c)-[:ATTRIBUTED_TO]->(a)
+}
+CALL (c, row) {
+  UNWIND row.basedOnIds AS basisId
+  MATCH (b:Source {id: basisId})
+  MERGE (c)-[:BASED_ON]->(b)
+}
+CALL (c, row) {
+  UNWIND row.supersedesIds AS olderId
+  MATCH (older:Claim {id: olderId})
+  MERGE (c)-[:SUPERSEDES]->(older)
+}

@@ -1,0 +1,8 @@
+// Creates or replaces claims: the document owns its claims, so absent properties are removed.
+UNWIND $rows AS row
+MERGE (c:Claim:Entity {id: row.id})
+  ON CREATE SET c.recordedAt = datetime($now)
+SET c += row.props
+SET c.statedAt = CASE WHEN row.statedAt IS NULL THEN null ELSE datetime(row.statedAt) END,
+    c.periodStart = CASE WHEN row.periodStart IS NULL THEN null ELSE date(row.periodStart) END,
+    c.periodEnd = CASE WHEN row.periodEnd IS NULL THEN null ELSE date(row.periodEnd) END

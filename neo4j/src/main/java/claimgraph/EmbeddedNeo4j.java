@@ -1,0 +1,68 @@
+package claimgraph;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+
+/**
+ * Starts a persistent Neo4j Community database with the Bolt connector on loopback, so the
+ * Node.js service (and Neo4j Browser, cypher-shell, ...) talk to it exactly as to a server.
+ *
+ * Usage: EmbeddedNeo4j <dataDir> <boltPort> [pageCacheBytes]
+ *
+ * Prints one line "claimgraph-neo4j ready bolt://127.0.0.1:<port>" once Bolt accepts
+ * connections, and shuts down cleanly (checkpoint, release the store lock) on SIGTERM/SIGINT.
+ */
+public final class EmbeddedNeo4j {
+    private EmbeddedNeo4j() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: EmbeddedNeo4j <dataDir> <boltPort> [pageCacheBytes]");
+            System.exit(2);
+        }
+        Path home = Path.of(args[0]).toAbsolutePath();
+        int port = Integer.parseInt(args[1]);
+        // 512 MiB page cache by default: the working set of a 100k-claim graph fits with room,
+        // and leaves most of a 24 GiB / 2-core machine to the JVM heap, Node.js and the OS.
+        long pageCache = args.length > 2 ? Long.parseLong(args[2]) : 512L * 1024 * 1024;
+        Files.createDirectories(home);
+
+        long started = System.nanoTime();
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                // Bolt listens on loopback only; the service is the gatekeeper, as with SQLite.
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
+                .build();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("claimgraph-neo4j stopping");
+            dbms.shutdown();
+            System.out.println("claimgraph-neo4j stopped");
+            stopped.countDown();
+        }, "claimgraph-neo4j-shutdown"));
+
+        // Touch the default database so "ready" means a query can run, not only that Bolt is bound.
+        GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        db.executeTransactionally("RETURN 1");
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("claimgraph-neo4j ready bolt://127.0.0.1:" + port + " data=" + home + " in " + ms + "ms");
+        System.out.flush();
+        stopped.await();
+    }
+}

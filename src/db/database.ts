@@ -1,0 +1,181 @@
+/**
+ * The one class that talks to neo4j-driver. It runs named queries only (never Cypher text from a
+ * caller), always with the database name, a transaction timeout and the query's access mode,
+ * and returns plain JSON rows.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Neo4jTarget } from '../config.js';
+import { loadNamedQueries, type NamedQuery } from './queryFiles.js';
+import type { QueryName } from './queryRegistry.js';
+import { toPlainObject } from './toPlain.js';
+import { translateDriverError } from './translateError.js';
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+/** What a write transaction changed, summed over its queries. */
+export interface WriteCounters {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+  propertiesSet: number;
+}
+
+/** Runs named queries inside one write transaction (ingest: all or nothing). */
+export interface TxRunner {
+  run<T = Row>(name: QueryName, params?: Params): Promise<T[]>;
+  /** Counters of the queries run so far in this attempt of the transaction. */
+  readonly counters: WriteCounters;
+}
+
+export interface DatabaseOptions {
+  queryTimeoutMs?: number;
+  /** Fail fast when the database is down: a request errors within ~5 s, never the driver's 60 s. */
+  connectionTimeoutMs?: number;
+  maxRetryTimeMs?: number;
+}
+
+export class Database {
+  private readonly queries: Map<QueryName, NamedQuery>;
+  /** Round trips since start; tests read it to prove list fields are batched (no N+1). */
+  queryCount = 0;
+
+  private constructor(
+    private readonly driver: Driver,
+    readonly target: Neo4jTarget,
+    private readonly options: Required<DatabaseOptions>,
+  ) {
+    this.queries = loadNamedQueries();
+  }
+
+  static connect(target: Neo4jTarget, options: DatabaseOptions = {}): Database {
+    const opts: Required<DatabaseOptions> = {
+      queryTimeoutMs: options.queryTimeoutMs ?? 30_000,
+      connectionTimeoutMs: options.connectionTimeoutMs ?? 2_000,
+      maxRetryTimeMs: options.maxRetryTimeMs ?? 1_500,
+    };
+    // No password: the embedded database (auth disabled, loopback only) or a server without auth.
+    const auth = target.password ? neo4j.auth.basic(target.user ?? 'neo4j', target.password) : undefined;
+    const driver = neo4j.driver(target.uri, auth, {
+      connectionTimeout: opts.connectionTimeoutMs,
+      connectionAcquisitionTimeout: opts.connectionTimeoutMs + 1_000,
+      maxTransactionRetryTime: opts.maxRetryTimeMs,
+      maxConnectionPoolSize: 50,
+      disableLosslessIntegers: true,
+      userAgent: 'claimgraph/0.1',
+    });
+    return new Database(driver, target, opts);
+  }
+
+  private query(name: QueryName, mode: 'READ' | 'WRITE'): NamedQuery {
+    const q = this.queries.get(name);
+    if (!q) throw new Error(`Unknown named query "${name}"`);
+    if (mode === 'READ' && q.mode !== 'READ') throw new Error(`Query "${name}" writes; run it with write()`);
+    return q;
+  }
+
+  private txConfig(name: string) {
+    return { timeout: this.options.queryTimeoutMs, metadata: { app: 'claimgraph', query: name } };
+  }
+
+  /**
+   * JavaScript has one number type; Cypher has INTEGER and FLOAT, and LIMIT/SKIP/ranges need
+   * INTEGER. Top-level whole numbers are limits and counts, so they go as INTEGER; values inside
+   * rows (claim quantities) stay FLOAT so one property never mixes types.
+   */
+  private static bindParams(params: Params): Params {
+    const out: Params = {};
+    for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v;
+    return out;
+  }
+
+  private static async runIn<T>(tx: ManagedTransaction, q: NamedQuery, params: Params, counters?: WriteCounters): Promise<T[]> {
+    const result = await tx.run(q.text, Database.bindParams(params));
+    if (counters) {
+      const u = result.summary.counters.updates();
+      counters.nodesCreated += u.nodesCreated;
+      counters.nodesDeleted += u.nodesDeleted;
+      counters.relationshipsCreated += u.relationshipsCreated;
+      counters.relationshipsDeleted += u.relationshipsDeleted;
+      counters.propertiesSet += u.propertiesSet;
+    }
+    return result.records.map((r) => toPlainObject(r.toObject()) as T);
+  }
+
+  /** Runs a READ query in a read transaction (retried on transient errors, briefly). */
+  async read<T = Row>(name: QueryName, params: Params = {}): Promise<T[]> {
+    const q = this.query(name, 'READ');
+    const session = this.driver.session({ database: this.target.database, defaultAccessMode: neo4j.session.READ });
+    this.queryCount += 1;
+    try {
+      return await session.executeRead((tx) => Database.runIn<T>(tx, q, params), this.txConfig(name));
+    } catch (err) {
+      throw translateDriverError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs any number of named queries in ONE write transaction: all of them commit, or none. */
+  async writeTransaction<R>(label: string, work: (tx: TxRunner) => Promise<R>): Promise<R> {
+    const session = this.driver.session({ database: this.target.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) => {
+        // Fresh counters per attempt: a retried transaction must not count twice.
+        const counters: WriteCounters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+        return work({
+          counters,
+          run: <T = Row>(name: QueryName, params: Params = {}) => {
+            this.queryCount += 1;
+            return Database.runIn<T>(tx, this.query(name, 'WRITE'), params, counters);
+          },
+        });
+      }, this.txConfig(label));
+    } catch (err) {
+      throw translateDriverError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** A single write query in its own transaction. */
+  async write<T = Row>(name: QueryName, params: Params = {}): Promise<T[]> {
+    return this.writeTransaction(name, (tx) => tx.run<T>(name, params));
+  }
+
+  /**
+   * EXPLAINs a named query against the live schema without running it: used by the test that
+   * checks every .cypher file. The EXPLAIN prefix is a fixed keyword, not caller input.
+   */
+  async explain(name: QueryName, params: Params = {}): Promise<void> {
+    const q = this.query(name, this.queries.get(name)?.mode ?? 'READ');
+    const session = this.driver.session({ database: this.target.database });
+    try {
+      await session.run(`EXPLAIN ${q.text}`, params);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Schema statements (migrations) run in auto-commit transactions, as DDL requires. */
+  async runSchemaStatement(statement: string): Promise<void> {
+    const session = this.driver.session({ database: this.target.database });
+    try {
+      await session.run(statement);
+    } catch (err) {
+      throw translateDriverError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Whether the database answers a trivial query now; used by /health/ready. */
+  async ping(): Promise<void> {
+    await this.read('health/ping');
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Loads the named Cypher queries from cypher/<domain>/<name>.cypher and checks them against the
+ * registry: a file without an entry or an entry without a file stops the process at start,
+ * not at the first request that needs it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { QUERY_MODES, type QueryName } from './queryRegistry.js';
+
+export const CYPHER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cypher');
+/** Migrations are applied in order at start, not run by name. */
+export const SCHEMA_DIR = path.join(CYPHER_DIR, 'schema');
+
+export interface NamedQuery {
+  name: QueryName;
+  mode: 'READ' | 'WRITE';
+  text: string;
+  file: string;
+}
+
+function listCypherFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...listCypherFiles(p));
+    else if (e.name.endsWith('.cypher')) out.push(p);
+  }
+  return out.sort();
+}
+
+/** Every .cypher file outside cypher/schema/, keyed by "<domain>/<name>". */
+export function loadNamedQueries(dir = CYPHER_DIR): Map<QueryName, NamedQuery> {
+  const files = listCypherFiles(dir).filter((f) => !f.startsWith(SCHEMA_DIR + path.sep));
+  const byName = new Map<string, string>();
+  for (const f of files) byName.set(path.relative(dir, f).replace(/\\/g, '/').replace(/\.cypher$/, ''), f);
+
+  const problems: string[] = [];
+  for (const name of byName.keys()) {
+    if (!(name in QUERY_MODES)) problems.push(`cypher/${name}.cypher has no entry in src/db/queryRegistry.ts`);
+  }
+  for (const name of Object.keys(QUERY_MODES)) {
+    if (!byName.has(name)) problems.push(`src/db/queryRegistry.ts names "${name}" but cypher/${name}.cypher does not exist`);
+  }
+  const queries = new Map<QueryName, NamedQuery>();
+  for (const [name, file] of byName) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (!/^\/\/ \S/.test(text)) problems.push(`cypher/${name}.cypher must start with a one-line "// ..." header comment`);
+    if (name in QUERY_MODES) {
+      queries.set(name as QueryName, { name: name as QueryName, mode: QUERY_MODES[name as QueryName], text, file });
+    }
+  }
+  if (problems.length) throw new Error(`Named Cypher queries are inconsistent:\n- ${problems.join('\n- ')}`);
+  return queries;
+}
+
+/** The migration statements in file order; statements are separated by ";" at a line end. */
+export function loadMigrations(dir = SCHEMA_DIR): { file: string; statements: string[] }[] {
+  return listCypherFiles(dir).map((file) => ({
+    file: path.relative(CYPHER_DIR, file),
+    statements: fs
+      .readFileSync(file, 'utf8')
+      .split(/;\s*$/m)
+      .map((s) => s.replace(/^\s*\/\/.*$/gm, '').trim())
+      .filter(Boolean),
+  }));
+}

@@ -1,0 +1,42 @@
+/**
+ * `npm start`: the database (embedded unless NEO4J_URI is set), the seed graph when the graph is
+ * empty, and the HTTP server. SIGINT/SIGTERM drain requests, close the driver and stop Neo4j.
+ */
+import pino from 'pino';
+import { loadConfig } from './config.js';
+import { startRuntime } from './runtime.js';
+import { seedIfEmpty } from './services/seed.js';
+import { createApp } from './server/app.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel });
+  const runtime = await startRuntime(config, log);
+  if (config.seedOnStart && (await seedIfEmpty(runtime.db))) log.info('The graph was empty: loaded the seed data (data/seed/)');
+  const app = await createApp({ db: runtime.db, logLevel: config.logLevel });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info(`${signal} received: draining requests, then stopping`);
+    const force = setTimeout(() => process.exit(1), 90_000).unref();
+    try {
+      await app.http.close();
+      await runtime.stop();
+    } finally {
+      clearTimeout(force);
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.http.listen({ port: config.port, host: config.host });
+  log.info(`claimgraph ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql`);
+}
+
+main().catch((err) => {
+  console.error(`claimgraph failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

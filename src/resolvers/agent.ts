@@ -1,0 +1,42 @@
+/** Organizations, people and their roles. */
+import type { Resolvers } from '../generated/graphql.js';
+import * as agents from '../services/agents.js';
+import * as catalog from '../services/catalog.js';
+import * as claimsService from '../services/claims.js';
+import { list, str } from './props.js';
+
+export const agentResolvers: Resolvers = {
+  Query: {
+    organization: (_, { id }, ctx) => agents.organization(ctx.entities, id),
+    person: (_, { id }, ctx) => agents.person(ctx.entities, id),
+    organizations: (_, args, ctx) => catalog.organizations(ctx.db, ctx.entities, args),
+  },
+  Agent: {
+    __resolveType: (row) => row.kind as 'Organization' | 'Person',
+  },
+  Organization: {
+    name: (o) => str(o, 'name') ?? o.id,
+    aliases: (o) => list(o, 'aliases'),
+    kind: (o) => str(o, 'kind'),
+    reliability: (o) => str(o, 'reliability') as never,
+    partOf: (o, _, ctx) => agents.parentOrganization(ctx.entities, o),
+    subsidiaries: (o, _, ctx) => agents.subsidiaries(ctx.entities, o),
+    people: (o) => agents.roleAssignments(o),
+    claims: (o, { includeSubsidiaries, ...page }, ctx) =>
+      claimsService.claims(ctx.db, ctx.entities, { ...page, filter: { attributedTo: [o.id], includeSubsidiaries } }),
+    publishedSources: (o, args, ctx) => catalog.sources(ctx.db, ctx.entities, { ...args, filter: { publisherIds: [o.id] } }),
+  },
+  Person: {
+    name: (p) => str(p, 'name') ?? p.id,
+    aliases: (p) => list(p, 'aliases'),
+    roles: (p) => agents.roleAssignments(p),
+    claims: (p, args, ctx) => claimsService.claims(ctx.db, ctx.entities, { ...args, filter: { attributedTo: [p.id] } }),
+  },
+  RoleAssignment: {
+    person: async (r, _, ctx) => (await agents.person(ctx.entities, r.personId))!,
+    organization: async (r, _, ctx) => (await agents.organization(ctx.entities, r.organizationId))!,
+    title: (r) => (r.props.title == null ? null : String(r.props.title)),
+    from: (r) => (r.props.from == null ? null : String(r.props.from)),
+    to: (r) => (r.props.to == null ? null : String(r.props.to)),
+  },
+};

@@ -1,0 +1,63 @@
+/** Claims, their quantities, periods and statements. */
+import type { Resolvers } from '../generated/graphql.js';
+import type { AgentRow, ClaimRow, RegionRow, SourceRow } from '../db/rows.js';
+import * as claimsService from '../services/claims.js';
+import { edgeIds, loadMany } from '../services/entities.js';
+import * as lookups from '../services/lookups.js';
+import { num, str } from './props.js';
+
+/** Stored ACTIVE but replaced by a newer claim reads as SUPERSEDED. */
+function status(c: ClaimRow): string {
+  const stored = str(c, 'status') ?? 'ACTIVE';
+  return stored === 'ACTIVE' && edgeIds(c, 'SUPERSEDES', 'in').length > 0 ? 'SUPERSEDED' : stored;
+}
+
+export const claimResolvers: Resolvers = {
+  Query: {
+    claim: (_, { id }, ctx) => lookups.claim(ctx.entities, id),
+    claims: (_, args, ctx) => claimsService.claims(ctx.db, ctx.entities, args),
+  },
+  Claim: {
+    text: (c) => str(c, 'text') ?? '',
+    quote: (c) => str(c, 'quote'),
+    quantity: (c) => (c.props.bound == null ? null : c),
+    measure: (c, _, ctx) => {
+      const [id] = edgeIds(c, 'ABOUT');
+      return id ? lookups.measure(ctx.entities, id) : null;
+    },
+    period: (c, _, ctx) => {
+      const [id] = edgeIds(c, 'COVERS');
+      return id ? lookups.period(ctx.entities, id) : null;
+    },
+    regions: (c, _, ctx) => loadMany<RegionRow>(ctx.entities, edgeIds(c, 'IN_REGION'), ['Region']),
+    attributedTo: (c, _, ctx) => loadMany<AgentRow>(ctx.entities, edgeIds(c, 'ATTRIBUTED_TO'), ['Organization', 'Person']),
+    statedIn: (c) => c.out.filter((e) => e.type === 'STATED_IN').map((e) => ({ sourceId: e.id, props: e.props })),
+    basedOn: (c, _, ctx) => loadMany<SourceRow>(ctx.entities, edgeIds(c, 'BASED_ON'), ['Source']),
+    confidence: (c) => num(c, 'confidence'),
+    status: (c) => status(c) as never,
+    supersedes: (c, _, ctx) => loadMany<ClaimRow>(ctx.entities, edgeIds(c, 'SUPERSEDES'), ['Claim']),
+    supersededBy: (c, _, ctx) => loadMany<ClaimRow>(ctx.entities, edgeIds(c, 'SUPERSEDES', 'in'), ['Claim']),
+    statedAt: (c) => str(c, 'statedAt'),
+    recordedAt: (c) => str(c, 'recordedAt') ?? '',
+  },
+  Quantity: {
+    value: (c) => num(c, 'value'),
+    low: (c) => num(c, 'low'),
+    high: (c) => num(c, 'high'),
+    unit: (c) => str(c, 'unit'),
+    bound: (c) => str(c, 'bound') as never,
+    aggregation: (c) => (str(c, 'aggregation') ?? 'NONE') as never,
+    per: (c) => str(c, 'per') as never,
+  },
+  Period: {
+    label: (p) => str(p, 'label'),
+    start: (p) => str(p, 'start') ?? '',
+    end: (p) => str(p, 'end'),
+    granularity: (p) => str(p, 'granularity') as never,
+  },
+  Statement: {
+    source: async (s, _, ctx) => (await lookups.source(ctx.entities, s.sourceId))!,
+    quote: (s) => (s.props.quote == null ? null : String(s.props.quote)),
+    statedAt: (s) => (s.props.statedAt == null ? null : String(s.props.statedAt)),
+  },
+};

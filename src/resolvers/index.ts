@@ -1,0 +1,34 @@
+/** All resolvers, merged per type from the domain files. */
+import { GraphQLScalarType } from 'graphql';
+import type { Resolvers } from '../generated/graphql.js';
+import { agentResolvers } from './agent.js';
+import { claimResolvers } from './claim.js';
+import { ingestResolvers } from './ingest.js';
+import { placeResolvers } from './place.js';
+import { searchResolvers } from './search.js';
+import { sourceResolvers } from './source.js';
+import { nodeResolvers } from './node.js';
+import { DateScalar, DateTimeScalar, JSONScalar } from './scalars.js';
+
+function merge(...parts: Resolvers[]): Resolvers {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const part of parts) {
+    for (const [type, fields] of Object.entries(part)) {
+      // Scalars are class instances: keep them whole, a spread would drop their prototype.
+      if (fields instanceof GraphQLScalarType) out[type] = fields as never;
+      else out[type] = { ...(out[type] ?? {}), ...(fields as Record<string, unknown>) };
+    }
+  }
+  return out as Resolvers;
+}
+
+export const resolvers: Resolvers = merge(
+  { Date: DateScalar, DateTime: DateTimeScalar, JSON: JSONScalar },
+  nodeResolvers,
+  agentResolvers,
+  claimResolvers,
+  sourceResolvers,
+  placeResolvers,
+  searchResolvers,
+  ingestResolvers,
+);

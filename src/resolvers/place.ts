@@ -1,0 +1,37 @@
+/** Regions and measures: the "where" and the "what" of claims. */
+import type { RegionRow } from '../db/rows.js';
+import type { Resolvers } from '../generated/graphql.js';
+import * as catalog from '../services/catalog.js';
+import * as claimsService from '../services/claims.js';
+import { edgeIds, loadMany } from '../services/entities.js';
+import * as lookups from '../services/lookups.js';
+import { list, num, str } from './props.js';
+
+export const placeResolvers: Resolvers = {
+  Query: {
+    region: (_, { id }, ctx) => lookups.region(ctx.entities, id),
+    regions: (_, args, ctx) => catalog.regions(ctx.db, ctx.entities, args),
+    measure: (_, { id }, ctx) => lookups.measure(ctx.entities, id),
+    measures: (_, args, ctx) => catalog.measures(ctx.db, ctx.entities, args),
+  },
+  Region: {
+    name: (r) => str(r, 'name') ?? r.id,
+    aliases: (r) => list(r, 'aliases'),
+    kind: (r) => str(r, 'kind'),
+    code: (r) => str(r, 'code'),
+    areaKm2: (r) => num(r, 'areaKm2'),
+    parent: (r, _, ctx) => {
+      const [id] = edgeIds(r, 'PART_OF');
+      return id ? lookups.region(ctx.entities, id) : null;
+    },
+    children: (r, _, ctx) => loadMany<RegionRow>(ctx.entities, edgeIds(r, 'PART_OF', 'in'), ['Region']),
+    claims: (r, { includeSubregions, ...page }, ctx) =>
+      claimsService.claims(ctx.db, ctx.entities, { ...page, filter: { regionIds: [r.id], includeSubregions } }),
+  },
+  Measure: {
+    name: (m) => str(m, 'name') ?? m.id,
+    unit: (m) => str(m, 'unit'),
+    description: (m) => str(m, 'description'),
+    claims: (m, args, ctx) => claimsService.claims(ctx.db, ctx.entities, { ...args, filter: { measureIds: [m.id] } }),
+  },
+};

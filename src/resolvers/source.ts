@@ -1,0 +1,49 @@
+/** Sources and their derivations. */
+import type { Resolvers } from '../generated/graphql.js';
+import type { PersonRow, SourceDerivationRow, SourceRow } from '../db/rows.js';
+import * as agents from '../services/agents.js';
+import * as catalog from '../services/catalog.js';
+import * as claimsService from '../services/claims.js';
+import { edgeIds, loadMany } from '../services/entities.js';
+import * as lookups from '../services/lookups.js';
+import { str } from './props.js';
+
+function derivations(s: SourceRow, direction: 'out' | 'in'): SourceDerivationRow[] {
+  return s[direction]
+    .filter((e) => e.type === 'DERIVED_FROM')
+    .map((e) => ({
+      sourceId: direction === 'out' ? s.id : e.id,
+      derivedFromId: direction === 'out' ? e.id : s.id,
+      kind: String(e.props.kind ?? 'CITES'),
+    }));
+}
+
+export const sourceResolvers: Resolvers = {
+  Query: {
+    source: (_, { id }, ctx) => lookups.source(ctx.entities, id),
+    sources: (_, args, ctx) => catalog.sources(ctx.db, ctx.entities, args),
+  },
+  Source: {
+    kind: (s) => (str(s, 'kind') ?? 'ARTICLE') as never,
+    title: (s) => str(s, 'title'),
+    url: (s) => str(s, 'url'),
+    publishedAt: (s) => str(s, 'publishedAt'),
+    publishedAtPrecision: (s) => str(s, 'publishedAtPrecision'),
+    retrievedAt: (s) => str(s, 'retrievedAt'),
+    language: (s) => str(s, 'language'),
+    reliability: (s) => str(s, 'reliability') as never,
+    publisher: (s, _, ctx) => {
+      const [id] = edgeIds(s, 'PUBLISHED_BY');
+      return id ? agents.organization(ctx.entities, id) : null;
+    },
+    authors: (s, _, ctx) => loadMany<PersonRow>(ctx.entities, edgeIds(s, 'AUTHORED_BY'), ['Person']),
+    derivedFrom: (s) => derivations(s, 'out'),
+    derivations: (s) => derivations(s, 'in'),
+    claims: (s, args, ctx) => claimsService.claims(ctx.db, ctx.entities, { ...args, filter: { sourceIds: [s.id] } }),
+  },
+  SourceDerivation: {
+    source: async (d, _, ctx) => (await lookups.source(ctx.entities, d.sourceId))!,
+    derivedFrom: async (d, _, ctx) => (await lookups.source(ctx.entities, d.derivedFromId))!,
+    kind: (d) => d.kind as never,
+  },
+};

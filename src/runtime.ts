@@ -1,0 +1,80 @@
+/**
+ * Brings the database side up: the embedded Neo4j (unless NEO4J_URI names another), a
+ * connected Database, and the schema migrations. Shared by `npm start`, the CLI and the tests,
+ * so all of them run the same path a user does.
+ */
+import type { Logger } from 'pino';
+import type { Config, Neo4jTarget } from './config.js';
+import { Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { EmbeddedNeo4j } from './embedded/embeddedNeo4j.js';
+import { readLivePid } from './embedded/pidFile.js';
+
+export interface Runtime {
+  db: Database;
+  /** Present when this process started (and supervises) the embedded database. */
+  embedded?: EmbeddedNeo4j;
+  target: Neo4jTarget;
+  stop(): Promise<void>;
+}
+
+function embeddedLog(log: Logger) {
+  return {
+    info: (m: string) => log.info(m),
+    warn: (m: string) => log.warn(m),
+    error: (m: string) => log.error(m),
+    debug: (m: string) => log.debug(m),
+  };
+}
+
+/** Waits until the database answers, for a database that was just started or restarted. */
+async function waitForDatabase(db: Database, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await db.ping();
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`Neo4j at ${db.target.uri} did not answer within ${timeoutMs / 1000} s: ${(err as Error).message}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+export async function startRuntime(config: Config, log: Logger): Promise<Runtime> {
+  let embedded: EmbeddedNeo4j | undefined;
+  let target: Neo4jTarget;
+  if (config.external) {
+    target = config.external;
+    log.info(`Using the Neo4j at ${target.uri} (database "${target.database}"); nothing is embedded`);
+  } else {
+    const running = readLivePid(config.embedded.dataDir);
+    if (running) {
+      target = { uri: `bolt://127.0.0.1:${running.port}`, database: config.database };
+      log.info(`Attaching to the embedded Neo4j already running (pid ${running.pid}, started by \`claimgraph db start\`)`);
+    } else {
+      embedded = new EmbeddedNeo4j(config.embedded, embeddedLog(log));
+      await embedded.start();
+      target = { uri: embedded.uri, database: config.database };
+    }
+  }
+  const db = Database.connect(target, { queryTimeoutMs: config.queryTimeoutMs });
+  try {
+    await waitForDatabase(db, 60_000);
+    const { statements } = await migrate(db);
+    log.info(`Schema migrations applied (${statements} idempotent statements)`);
+  } catch (err) {
+    await db.close();
+    await embedded?.stop();
+    throw err;
+  }
+  return {
+    db,
+    embedded,
+    target,
+    async stop() {
+      await db.close();
+      await embedded?.stop();
+    },
+  };
+}

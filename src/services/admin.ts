@@ -1,0 +1,22 @@
+/** Whole-graph housekeeping: counts, and emptying the graph (CLI `reset`, tests). */
+import type { Database } from '../db/database.js';
+
+export interface GraphCounts {
+  nodes: number;
+  relationships: number;
+}
+
+export async function graphCounts(db: Database): Promise<GraphCounts> {
+  const [row] = await db.read<GraphCounts>('admin/graphCounts');
+  return row;
+}
+
+/** Deletes everything in batches, so a large graph never needs one huge transaction. */
+export async function deleteAll(db: Database, batch = 10_000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const [{ deleted }] = await db.write<{ deleted: number }>('admin/deleteBatch', { batch });
+    total += deleted;
+    if (deleted < batch) return total;
+  }
+}

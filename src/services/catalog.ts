@@ -1,0 +1,37 @@
+/**
+ * Lists of sources, organizations, regions and measures, ordered by id with keyset cursors.
+ */
+import type { Database } from '../db/database.js';
+import type { QueryName } from '../db/queryRegistry.js';
+import type { EntityRow, MeasureRow, OrganizationRow, RegionRow, SourceRow } from '../db/rows.js';
+import type { EntityLoader } from './entities.js';
+import { checkFirst, decodeCursor, toConnection, type Connection, type PageArgs } from './pagination.js';
+
+const lower = (text: string | null | undefined) => (text?.trim() ? text.trim().toLowerCase() : null);
+const list = <T>(l: readonly T[] | null | undefined) => (l && l.length ? [...l] : null);
+
+async function idPage<T extends EntityRow>(db: Database, loader: EntityLoader, query: QueryName, kind: T['kind'], params: Record<string, unknown>, args: PageArgs, fallback: number): Promise<Connection<T>> {
+  const first = checkFirst(args.first, fallback);
+  const cursor = decodeCursor(args.after);
+  const [r] = await db.read<{ totalCount: number; page: string[] }>(query, { ...params, afterId: cursor?.id ?? null, limit: first + 1 });
+  return toConnection<T>(loader, { totalCount: r.totalCount, page: r.page.map((id) => ({ id, key: 0 })) }, first, cursor !== null, kind);
+}
+
+export function sources(db: Database, loader: EntityLoader, args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; publisherIds?: readonly string[] | null; publishedFrom?: string | null; publishedTo?: string | null } | null }) {
+  const f = args.filter ?? {};
+  return idPage<SourceRow>(db, loader, 'catalog/sourcesPage', 'Source', { text: lower(f.text), kinds: list(f.kinds), publisherIds: list(f.publisherIds), publishedFrom: f.publishedFrom ?? null, publishedTo: f.publishedTo ?? null }, args, 20);
+}
+
+export function organizations(db: Database, loader: EntityLoader, args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; partOf?: string | null } | null }) {
+  const f = args.filter ?? {};
+  return idPage<OrganizationRow>(db, loader, 'catalog/organizationsPage', 'Organization', { text: lower(f.text), kinds: list(f.kinds), partOf: f.partOf ?? null }, args, 20);
+}
+
+export function regions(db: Database, loader: EntityLoader, args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; parentId?: string | null } | null }) {
+  const f = args.filter ?? {};
+  return idPage<RegionRow>(db, loader, 'catalog/regionsPage', 'Region', { text: lower(f.text), kinds: list(f.kinds), parentId: f.parentId ?? null }, args, 50);
+}
+
+export function measures(db: Database, loader: EntityLoader, args: PageArgs) {
+  return idPage<MeasureRow>(db, loader, 'catalog/measuresPage', 'Measure', {}, args, 50);
+}

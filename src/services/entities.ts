@@ -1,0 +1,43 @@
+/**
+ * Loading nodes by id. All by-id lookups of one request go through one DataLoader, so a list of
+ * 20 claims asking for their sources, agents and regions costs one round trip per nesting level,
+ * not one per claim.
+ */
+import DataLoader from 'dataloader';
+import type { Database } from '../db/database.js';
+import type { EntityRow } from '../db/rows.js';
+
+export type EntityLoader = DataLoader<string, EntityRow | null>;
+
+export function createEntityLoader(db: Database): EntityLoader {
+  return new DataLoader<string, EntityRow | null>(
+    async (ids) => {
+      const rows = await db.read<EntityRow>('node/nodesByIds', { ids: [...ids] });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+    { maxBatchSize: 1000 },
+  );
+}
+
+/** The node with this id if it has the expected kind, else null (an org id asked as a person). */
+export async function loadOfKind<T extends EntityRow>(loader: EntityLoader, id: string, kind: string): Promise<T | null> {
+  const row = await loader.load(id);
+  return row && row.kind === kind ? (row as T) : null;
+}
+
+/** Several nodes in the order given, dropping unknown ids and nodes of other kinds. */
+export async function loadMany<T extends EntityRow>(loader: EntityLoader, ids: readonly string[], kinds: readonly T['kind'][]): Promise<T[]> {
+  const rows = await loader.loadMany(ids);
+  return rows.filter((r): r is T => r !== null && !(r instanceof Error) && kinds.includes(r.kind as T['kind']));
+}
+
+/** The ids at the other end of a row's outgoing (or incoming) edges of one type. */
+export function edgeIds(row: EntityRow, type: string, direction: 'out' | 'in' = 'out'): string[] {
+  return row[direction].filter((e) => e.type === type).map((e) => e.id);
+}
+
+/** A string-list property; absent lists read as empty. */
+export function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}

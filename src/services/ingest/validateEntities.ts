@@ -1,0 +1,155 @@
+/**
+ * Validation of the entities a document describes besides its claims: sources, organizations,
+ * people, regions, measures. Shared entities are updated with what the document gives, never
+ * blanked by what it leaves out.
+ */
+import { parseTruncatedDate } from './dates.js';
+import type { Fields, Obj } from './fields.js';
+import type { NormalizedMeasure, NormalizedOrganization, NormalizedPerson, NormalizedRegion, NormalizedSource } from './normalized.js';
+import { at, type Problems } from './problems.js';
+import type { References } from './references.js';
+
+export const LIMITS = { name: 500, title: 1000, text: 2000, quote: 5000, url: 2000, aliases: 50, refs: 200, label: 200, kind: 50, description: 5000 };
+const URL_FORM = /^https?:\/\/[^\s]+$/;
+const LANGUAGE_FORM = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** Drops undefined entries, so `SET n += $props` only touches what the document gave. */
+function given(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined));
+}
+
+export interface Ctx {
+  f: Fields;
+  problems: Problems;
+  refs: References;
+}
+
+export function validateSource(ctx: Ctx, raw: unknown, path: string, isMain: boolean): NormalizedSource | undefined {
+  const { f, problems, refs } = ctx;
+  const o = f.object(raw, path, ['id', 'kind', 'title', 'url', 'publisher', 'authors', 'publishedAt', 'retrievedAt', 'language', 'reliability', 'derivedFrom']);
+  if (!o) return undefined;
+  const id = f.id(o.id, at(path, 'id'), ['Source']);
+  const kind = f.enumValue(o, 'kind', path, 'SourceKind', true);
+  const date = (key: string) => {
+    if (o[key] === undefined || o[key] === null) return undefined;
+    const parsed = parseTruncatedDate(o[key], 'start');
+    if (typeof parsed === 'string') {
+      problems.add(at(path, key), parsed);
+      return undefined;
+    }
+    return parsed;
+  };
+  const published = date('publishedAt');
+  const retrieved = date('retrievedAt');
+  const publisherId = o.publisher == null ? null : f.id(o.publisher, at(path, 'publisher'), ['Organization']) ?? null;
+  refs.refer(publisherId ?? undefined, at(path, 'publisher'));
+  const authorIds = o.authors == null ? null : f.array(o, 'authors', path, LIMITS.refs).map((a, i) => f.id(a, at(at(path, 'authors'), i), ['Person'])).filter((a): a is string => !!a);
+  authorIds?.forEach((a, i) => refs.refer(a, at(at(path, 'authors'), i)));
+  let derivedFrom: { id: string; kind: string }[] | null = null;
+  if (isMain || o.derivedFrom != null) {
+    derivedFrom = [];
+    f.array(o, 'derivedFrom', path, LIMITS.refs).forEach((d, i) => {
+      const p = at(at(path, 'derivedFrom'), i);
+      const dobj = f.object(d, p, ['source', 'kind']);
+      if (!dobj) return;
+      const target = f.id(dobj.source, at(p, 'source'), ['Source']);
+      const dkind = f.enumValue(dobj, 'kind', p, 'DerivationKind', true);
+      if (target && target === id) problems.add(at(p, 'source'), 'a source cannot derive from itself');
+      else if (target && dkind) {
+        refs.refer(target, at(p, 'source'));
+        derivedFrom!.push({ id: target, kind: dkind });
+      }
+    });
+  }
+  const props = given({
+    kind,
+    title: f.string(o, 'title', path, { max: LIMITS.title }),
+    url: f.string(o, 'url', path, { max: LIMITS.url, pattern: URL_FORM, hint: 'an http(s) URL' }),
+    publishedAtPrecision: published ? (published.precision === 'INSTANT' ? 'DAY' : published.precision) : undefined,
+    language: f.string(o, 'language', path, { max: 20, pattern: LANGUAGE_FORM, hint: 'a BCP 47 language tag like en or uk' }),
+    reliability: f.enumValue(o, 'reliability', path, 'Reliability'),
+  });
+  if (!id || !kind) return undefined;
+  if (!refs.define(id, at(path, 'id'), raw)) return undefined;
+  return { id, kind, props, publisherId, authorIds, derivedFrom, publishedAt: published?.date ?? null, retrievedAt: retrieved?.date ?? null };
+}
+
+export function validateOrganization(ctx: Ctx, raw: unknown, path: string): NormalizedOrganization | undefined {
+  const { f, problems, refs } = ctx;
+  const o = f.object(raw, path, ['id', 'name', 'aliases', 'kind', 'reliability', 'partOf']);
+  if (!o) return undefined;
+  const id = f.id(o.id, at(path, 'id'), ['Organization']);
+  const name = f.string(o, 'name', path, { required: true, max: LIMITS.name });
+  const aliases = f.stringList(o, 'aliases', path, LIMITS.aliases, LIMITS.name);
+  const partOf = o.partOf == null ? null : f.id(o.partOf, at(path, 'partOf'), ['Organization']) ?? null;
+  if (partOf && partOf === id) problems.add(at(path, 'partOf'), 'an organization cannot be part of itself');
+  else refs.refer(partOf ?? undefined, at(path, 'partOf'));
+  const props = given({ name, kind: f.string(o, 'kind', path, { max: LIMITS.kind }), reliability: f.enumValue(o, 'reliability', path, 'Reliability') });
+  if (!id || !name || !refs.define(id, at(path, 'id'), raw)) return undefined;
+  return { id, props, aliases, partOf: partOf === id ? null : partOf };
+}
+
+export function validatePerson(ctx: Ctx, raw: unknown, path: string): NormalizedPerson | undefined {
+  const { f, problems, refs } = ctx;
+  const o = f.object(raw, path, ['id', 'name', 'aliases', 'roles']);
+  if (!o) return undefined;
+  const id = f.id(o.id, at(path, 'id'), ['Person']);
+  const name = f.string(o, 'name', path, { required: true, max: LIMITS.name });
+  const aliases = f.stringList(o, 'aliases', path, LIMITS.aliases, LIMITS.name);
+  const roles =
+    o.roles == null
+      ? null
+      : f.array(o, 'roles', path, LIMITS.refs).flatMap((r, i) => {
+          const p = at(at(path, 'roles'), i);
+          const ro = f.object(r, p, ['organization', 'title', 'from', 'to']);
+          if (!ro) return [];
+          const org = f.id(ro.organization, at(p, 'organization'), ['Organization']);
+          refs.refer(org, at(p, 'organization'));
+          const day = (key: 'from' | 'to') => {
+            if (ro[key] == null) return null;
+            const d = parseTruncatedDate(ro[key], key === 'from' ? 'start' : 'end');
+            if (typeof d === 'string') {
+              problems.add(at(p, key), d);
+              return null;
+            }
+            return d.date;
+          };
+          const from = day('from');
+          const to = day('to');
+          if (from && to && from > to) problems.add(at(p, 'to'), `ends (${to}) before it begins (${from})`);
+          return org ? [{ organizationId: org, title: f.string(ro, 'title', p, { max: LIMITS.name }) ?? null, from, to }] : [];
+        });
+  if (!id || !name || !refs.define(id, at(path, 'id'), raw)) return undefined;
+  return { id, props: { name }, aliases, roles };
+}
+
+export function validateRegion(ctx: Ctx, raw: unknown, path: string): NormalizedRegion | undefined {
+  const { f, problems, refs } = ctx;
+  const o = f.object(raw, path, ['id', 'name', 'aliases', 'kind', 'code', 'areaKm2', 'partOf']);
+  if (!o) return undefined;
+  const id = f.id(o.id, at(path, 'id'), ['Region']);
+  const name = f.string(o, 'name', path, { required: true, max: LIMITS.name });
+  const aliases = f.stringList(o, 'aliases', path, LIMITS.aliases, LIMITS.name);
+  const partOf = o.partOf == null ? null : f.id(o.partOf, at(path, 'partOf'), ['Region']) ?? null;
+  if (partOf && partOf === id) problems.add(at(path, 'partOf'), 'a region cannot be part of itself');
+  else refs.refer(partOf ?? undefined, at(path, 'partOf'));
+  const props = given({
+    name,
+    kind: f.string(o, 'kind', path, { max: LIMITS.kind }),
+    code: f.string(o, 'code', path, { max: 10, pattern: /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, hint: 'an ISO 3166 code like UA or UA-14' }),
+    areaKm2: f.number(o, 'areaKm2', path, { min: 0 }),
+  });
+  if (!id || !name || !refs.define(id, at(path, 'id'), raw)) return undefined;
+  return { id, props, aliases, partOf: partOf === id ? null : partOf };
+}
+
+export function validateMeasure(ctx: Ctx, raw: unknown, path: string): NormalizedMeasure | undefined {
+  const { f, refs } = ctx;
+  const o: Obj | undefined = f.object(raw, path, ['id', 'name', 'unit', 'description']);
+  if (!o) return undefined;
+  const id = f.id(o.id, at(path, 'id'), ['Measure']);
+  const name = f.string(o, 'name', path, { required: true, max: LIMITS.name });
+  const props = given({ name, unit: f.string(o, 'unit', path, { max: 50 }), description: f.string(o, 'description', path, { max: LIMITS.description }) });
+  if (!id || !name || !refs.define(id, at(path, 'id'), raw)) return undefined;
+  return { id, props };
+}

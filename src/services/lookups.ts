@@ -1,0 +1,12 @@
+/**
+ * Typed by-id lookups for each kind, through the request's entity loader: an id of another kind
+ * answers null, as an unknown id does.
+ */
+import type { ClaimRow, MeasureRow, PeriodRow, RegionRow, SourceRow } from '../db/rows.js';
+import { loadOfKind, type EntityLoader } from './entities.js';
+
+export const claim = (l: EntityLoader, id: string) => loadOfKind<ClaimRow>(l, id, 'Claim');
+export const source = (l: EntityLoader, id: string) => loadOfKind<SourceRow>(l, id, 'Source');
+export const region = (l: EntityLoader, id: string) => loadOfKind<RegionRow>(l, id, 'Region');
+export const measure = (l: EntityLoader, id: string) => loadOfKind<MeasureRow>(l, id, 'Measure');
+export const period = (l: EntityLoader, id: string) => loadOfKind<PeriodRow>(l, id, 'Period');

@@ -1,0 +1,43 @@
+/**
+ * Full-text search. User text never reaches Lucene as syntax: every term is escaped, then
+ * searched exactly, fuzzily (one edit: "Syrskii" finds "Syrskyi") and as a prefix.
+ */
+import type { Database } from '../db/database.js';
+import type { SearchHitRow } from '../db/rows.js';
+import { badUserInput } from '../errors.js';
+import { checkFirst } from './pagination.js';
+
+const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
+const KIND_LABEL: Record<string, string> = {
+  CLAIM: 'Claim',
+  SOURCE: 'Source',
+  ORGANIZATION: 'Organization',
+  PERSON: 'Person',
+  REGION: 'Region',
+  MEASURE: 'Measure',
+  PERIOD: 'Period',
+};
+
+/** A Lucene query from free text: each term exact (boosted), fuzzy, or as a prefix. */
+export function luceneQuery(text: string): string {
+  const terms = text
+    .toLowerCase()
+    .split(/\s+/)
+    .map((t) => t.replace(LUCENE_SPECIAL, '').trim())
+    .filter((t) => t.length > 0 && !['and', 'or', 'not', 'to'].includes(t));
+  return terms.map((t) => (t.length >= 4 ? `(${t}^3 OR ${t}~1 OR ${t}*)` : `(${t}^3 OR ${t}*)`)).join(' ');
+}
+
+export async function search(db: Database, args: { text: string; kinds?: readonly string[] | null; first?: number | null }): Promise<SearchHitRow[]> {
+  const first = checkFirst(args.first, 10);
+  if (args.text.length > 500) throw badUserInput('search text is longer than 500 characters', 'text');
+  const query = luceneQuery(args.text);
+  if (!query) return [];
+  const rows = await db.read<SearchHitRow>('search/search', {
+    query,
+    kinds: args.kinds && args.kinds.length ? args.kinds.map((k) => KIND_LABEL[k]) : null,
+    candidates: first * 10,
+    limit: first,
+  });
+  return rows.map((r) => ({ ...r, kind: r.kind.toUpperCase() }));
+}
