@@ -101,7 +101,7 @@ export class EmbeddedNeo4j extends EventEmitter {
         if (!ready && READY.test(line)) {
           ready = true;
           clearTimeout(timer);
-          writePid(s.dataDir, { pid: child.pid!, port: s.port, detached: this.options.detached ?? false });
+          writePid(s.dataDir, { pid: child.pid!, port: s.port, detached: this.options.detached ?? false, supervisorPid: process.pid });
           this.log.info(`Embedded Neo4j ready at ${this.uri} (pid ${child.pid}, ${Date.now() - started} ms)`);
           this.emit('ready');
           resolve();

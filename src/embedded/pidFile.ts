@@ -11,6 +11,8 @@ export interface PidRecord {
   port: number;
   /** true when started by `claimgraph db start` and meant to outlive any one server. */
   detached: boolean;
+  /** The Node process supervising Neo4j (stop it, not Neo4j, or it restarts Neo4j). */
+  supervisorPid?: number;
 }
 
 export function pidFilePath(storeDir: string): string {

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The `claimgraph` command: runs src/cli/main.ts through tsx (a runtime dependency), so the
+// CLI needs no build step.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// Resolved from this package, so the command works from any working directory.
+const tsx = import.meta.resolve('tsx');
+const r = spawnSync(process.execPath, ['--import', tsx, join(root, 'src/cli/main.ts'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: process.cwd() });
+process.exit(r.status ?? 1);

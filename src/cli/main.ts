@@ -1,0 +1,76 @@
+/**
+ * The `claimgraph` command: `db start|stop|status`, `import`, `seed`, `reset`. Every command
+ * that needs the graph brings it up exactly as `npm start` does (embedded unless NEO4J_URI).
+ */
+import pino from 'pino';
+import { loadConfig, type Config } from '../config.js';
+import { startRuntime } from '../runtime.js';
+import { deleteAll, graphCounts } from '../services/admin.js';
+import { loadSeed } from '../services/seed.js';
+import { dbStart, dbStatus, dbStop } from './db.js';
+import { importCommand } from './importCommand.js';
+
+const USAGE = `usage: claimgraph <command>
+  db start [--foreground]   run the embedded Neo4j on its own (Neo4j Browser, cypher-shell can attach)
+  db stop                   stop it
+  db status                 is it running, and how big is the graph
+  import <file>...          ingest .json / .ndjson documents (one transaction per batch of documents)
+  seed                      load data/seed/ (idempotent)
+  reset --yes               delete every node and relationship`;
+
+async function withGraph(config: Config, work: (db: import('../db/database.js').Database) => Promise<number>): Promise<number> {
+  const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
+  const runtime = await startRuntime(config, log);
+  try {
+    return await work(runtime.db);
+  } finally {
+    await runtime.stop();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const config = loadConfig();
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'db':
+      if (rest[0] === 'start') return dbStart(config, rest.includes('--foreground'));
+      if (rest[0] === 'stop') return dbStop(config);
+      if (rest[0] === 'status') return dbStatus(config);
+      break;
+    case 'import': {
+      const batchArg = rest.find((a) => a.startsWith('--batch='));
+      const files = rest.filter((a) => !a.startsWith('--'));
+      return withGraph(config, (db) => importCommand(db, files, batchArg ? Number(batchArg.slice(8)) : undefined));
+    }
+    case 'seed':
+      return withGraph(config, async (db) => {
+        const outcomes = await loadSeed(db);
+        const claims = outcomes.reduce((n, o) => n + o.claimCount, 0);
+        console.log(`Seed loaded: ${outcomes.length} document(s), ${claims} claims (${outcomes.reduce((n, o) => n + o.nodesCreated, 0)} nodes created).`);
+        return 0;
+      });
+    case 'reset':
+      if (!rest.includes('--yes')) {
+        console.error('reset deletes the whole graph; run `claimgraph reset --yes` to confirm.');
+        return 2;
+      }
+      return withGraph(config, async (db) => {
+        const before = await graphCounts(db);
+        await deleteAll(db);
+        console.log(`Deleted ${before.nodes} nodes and ${before.relationships} relationships.`);
+        return 0;
+      });
+    default:
+      break;
+  }
+  console.error(USAGE);
+  return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`claimgraph: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,57 @@
+/**
+ * Every .cypher file is checked against the migrated schema of the real database: named queries
+ * are EXPLAINed (planned, not run), migrations are re-applied to prove they are idempotent.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Database } from '../../src/db/database.js';
+import { migrate } from '../../src/db/migrate.js';
+import { CYPHER_DIR, loadMigrations, loadNamedQueries } from '../../src/db/queryFiles.js';
+import { QUERY_MODES, type QueryName } from '../../src/db/queryRegistry.js';
+import { testTarget } from '../helpers/testApp.js';
+
+const db = Database.connect(testTarget());
+afterAll(() => db.close());
+
+/** Every $parameter a query mentions, bound to null: EXPLAIN needs them declared, not meaningful. */
+function nullParams(text: string): Record<string, null> {
+  return Object.fromEntries([...text.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => [m[1], null]));
+}
+
+describe('named Cypher queries', () => {
+  const queries = loadNamedQueries();
+
+  it('match the registry one to one', () => {
+    expect([...queries.keys()].sort()).toEqual(Object.keys(QUERY_MODES).sort());
+  });
+
+  it('each start with a one-line header comment', () => {
+    for (const q of queries.values()) expect(q.text.split('\n')[0]).toMatch(/^\/\/ \S.+/);
+  });
+
+  for (const name of Object.keys(QUERY_MODES) as QueryName[]) {
+    it(`EXPLAIN ${name}`, async () => {
+      await expect(db.explain(name, nullParams(queries.get(name)!.text))).resolves.toBeUndefined();
+    });
+  }
+
+  it('a file without a registry entry stops the loader', () => {
+    const dir = fs.mkdtempSync(path.join(CYPHER_DIR, '..', '.tmp-cypher-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'stray'));
+      fs.writeFileSync(path.join(dir, 'stray', 'unlisted.cypher'), '// A query nobody registered.\nRETURN 1');
+      expect(() => loadNamedQueries(dir)).toThrow(/stray\/unlisted\.cypher has no entry/);
+      expect(() => loadNamedQueries(dir)).toThrow(/health\/ping" but cypher\/health\/ping\.cypher does not exist/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('schema migrations', () => {
+  it('are idempotent: applying them again changes nothing and fails nothing', async () => {
+    const statements = loadMigrations().reduce((n, m) => n + m.statements.length, 0);
+    await expect(migrate(db)).resolves.toEqual({ statements });
+  });
+});
