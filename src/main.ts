@@ -6,6 +6,7 @@ import pino from 'pino';
 import { loadConfig } from './config.js';
 import { startRuntime } from './runtime.js';
 import { seedIfEmpty } from './services/seed.js';
+import { warmUp } from './services/warmUp.js';
 import { createApp } from './server/app.js';
 
 async function main(): Promise<void> {
@@ -33,6 +34,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.http.listen({ port: config.port, host: config.host });
+  // In the background: the server answers meanwhile, only slower until plans are cached.
+  warmUp(runtime.db).then(
+    (ms) => log.info(`Query plans warmed up in ${ms} ms`),
+    (err) => log.warn(`Query plan warm-up failed (requests plan on first use instead): ${(err as Error).message}`),
+  );
   log.info(`claimgraph ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql`);
 }
 

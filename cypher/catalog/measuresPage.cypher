@@ -5,7 +5,7 @@ CALL () {
 }
 CALL () {
   MATCH (m:Measure)
-  WHERE $afterId IS NULL OR m.id > $afterId
+  WHERE m.id > $f.afterId
   WITH m ORDER BY m.id LIMIT $limit
   RETURN collect(m.id) AS page
 }

@@ -1,55 +1,30 @@
-// A keyset page of claims matching ClaimFilter, with the count of all matches (filter written twice: count and page).
-CALL () {
-  MATCH (c:Claim)
-  WHERE ($text IS NULL OR toLower(c.text) CONTAINS $text OR toLower(coalesce(c.quote, '')) CONTAINS $text)
-    AND ($measureIds IS NULL OR EXISTS { (c)-[:ABOUT]->(m:Measure) WHERE m.id IN $measureIds })
-    AND ($attributedTo IS NULL
-         OR EXISTS { (c)-[:ATTRIBUTED_TO]->(a:Entity) WHERE a.id IN $attributedTo }
-         OR ($includeSubsidiaries AND EXISTS { (c)-[:ATTRIBUTED_TO]->(:Entity)-[:PART_OF|ROLE*1..8]->(o:Organization) WHERE o.id IN $attributedTo }))
-    AND ($sourceIds IS NULL OR EXISTS { (c)-[:STATED_IN]->(s:Source) WHERE s.id IN $sourceIds })
-    AND ($regionIds IS NULL
-         OR EXISTS { (c)-[:IN_REGION]->(r:Region) WHERE r.id IN $regionIds }
-         OR ($includeSubregions AND EXISTS { (c)-[:IN_REGION]->(:Region)-[:PART_OF*1..8]->(r:Region) WHERE r.id IN $regionIds }))
-    AND ($periodRelation IS NULL OR (c.periodStart IS NOT NULL AND CASE $periodRelation
-          WHEN 'WITHIN' THEN ($periodFrom IS NULL OR c.periodStart >= date($periodFrom)) AND ($periodTo IS NULL OR coalesce(c.periodEnd, date(c.statedAt), date()) <= date($periodTo))
-          WHEN 'CONTAINS' THEN ($periodFrom IS NULL OR c.periodStart <= date($periodFrom)) AND ($periodTo IS NULL OR coalesce(c.periodEnd, date(c.statedAt), date()) >= date($periodTo))
-          ELSE ($periodTo IS NULL OR c.periodStart <= date($periodTo)) AND ($periodFrom IS NULL OR coalesce(c.periodEnd, date(c.statedAt), date()) >= date($periodFrom))
-        END))
-    AND ($asOf IS NULL OR (c.statedAt <= datetime($asOf) AND NOT EXISTS { (newer:Claim)-[:SUPERSEDES]->(c) WHERE newer.statedAt <= datetime($asOf) }))
-    AND ($status IS NULL OR (CASE WHEN c.status = 'ACTIVE' AND EXISTS { (:Claim)-[:SUPERSEDES]->(c) } THEN 'SUPERSEDED' ELSE c.status END) IN $status)
-    AND ($minConfidence IS NULL OR c.confidence >= $minConfidence)
-  RETURN count(c) AS totalCount
-}
-CALL () {
-  MATCH (c:Claim)
-  WHERE ($text IS NULL OR toLower(c.text) CONTAINS $text OR toLower(coalesce(c.quote, '')) CONTAINS $text)
-    AND ($measureIds IS NULL OR EXISTS { (c)-[:ABOUT]->(m:Measure) WHERE m.id IN $measureIds })
-    AND ($attributedTo IS NULL
-         OR EXISTS { (c)-[:ATTRIBUTED_TO]->(a:Entity) WHERE a.id IN $attributedTo }
-         OR ($includeSubsidiaries AND EXISTS { (c)-[:ATTRIBUTED_TO]->(:Entity)-[:PART_OF|ROLE*1..8]->(o:Organization) WHERE o.id IN $attributedTo }))
-    AND ($sourceIds IS NULL OR EXISTS { (c)-[:STATED_IN]->(s:Source) WHERE s.id IN $sourceIds })
-    AND ($regionIds IS NULL
-         OR EXISTS { (c)-[:IN_REGION]->(r:Region) WHERE r.id IN $regionIds }
-         OR ($includeSubregions AND EXISTS { (c)-[:IN_REGION]->(:Region)-[:PART_OF*1..8]->(r:Region) WHERE r.id IN $regionIds }))
-    AND ($periodRelation IS NULL OR (c.periodStart IS NOT NULL AND CASE $periodRelation
-          WHEN 'WITHIN' THEN ($periodFrom IS NULL OR c.periodStart >= date($periodFrom)) AND ($periodTo IS NULL OR coalesce(c.periodEnd, date(c.statedAt), date()) <= date($periodTo))
-          WHEN 'CONTAINS' THEN ($periodFrom IS NULL OR c.periodStart <= date($periodFrom)) AND ($periodTo IS NULL OR coalesce(c.periodEnd, date(c.statedAt), date()) >= date($periodTo))
-          ELSE ($periodTo IS NULL OR c.periodStart <= date($periodTo)) AND ($periodFrom IS NULL OR coalesce(c.periodEnd, date(c.statedAt), date()) >= date($periodFrom))
-        END))
-    AND ($asOf IS NULL OR (c.statedAt <= datetime($asOf) AND NOT EXISTS { (newer:Claim)-[:SUPERSEDES]->(c) WHERE newer.statedAt <= datetime($asOf) }))
-    AND ($status IS NULL OR (CASE WHEN c.status = 'ACTIVE' AND EXISTS { (:Claim)-[:SUPERSEDES]->(c) } THEN 'SUPERSEDED' ELSE c.status END) IN $status)
-    AND ($minConfidence IS NULL OR c.confidence >= $minConfidence)
-  WITH c, $direction * CASE $orderField
-      WHEN 'STATED_AT' THEN coalesce(c.statedAt.epochMillis, -1.0e15)
-      WHEN 'PERIOD_START' THEN coalesce(datetime({date: c.periodStart}).epochMillis, -1.0e15)
-      WHEN 'VALUE' THEN coalesce(c.value, c.low, -1.0e15)
-      WHEN 'RECORDED_AT' THEN coalesce(c.recordedAt.epochMillis, -1.0e15)
-      ELSE 0.0
-    END AS key
-  WHERE $afterId IS NULL OR key > $afterKey OR (key = $afterKey AND c.id > $afterId)
-  WITH c, key
-  ORDER BY key, c.id
-  LIMIT $limit
-  RETURN collect({id: c.id, key: key}) AS page
-}
-RETURN totalCount, page
+// A keyset page of claims matching ClaimFilter ($f, one map so one cached plan serves every filter) and the count of all matches.
+MATCH (c:Claim)
+WHERE ($f.text = '' OR toLower(c.text) CONTAINS $f.text OR toLower(coalesce(c.quote, '')) CONTAINS $f.text)
+  AND (size($f.measureIds) = 0 OR EXISTS { (c)-[:ABOUT]->(m:Measure) WHERE m.id IN $f.measureIds })
+  AND (size($f.attributedTo) = 0
+       OR EXISTS { (c)-[:ATTRIBUTED_TO]->(a:Entity) WHERE a.id IN $f.attributedTo }
+       OR ($f.includeSubsidiaries AND EXISTS { (c)-[:ATTRIBUTED_TO]->(:Entity)-[:PART_OF|ROLE*1..8]->(o:Organization) WHERE o.id IN $f.attributedTo }))
+  AND (size($f.sourceIds) = 0 OR EXISTS { (c)-[:STATED_IN]->(s:Source) WHERE s.id IN $f.sourceIds })
+  AND (size($f.regionIds) = 0
+       OR EXISTS { (c)-[:IN_REGION]->(r:Region) WHERE r.id IN $f.regionIds }
+       OR ($f.includeSubregions AND EXISTS { (c)-[:IN_REGION]->(:Region)-[:PART_OF*1..8]->(r:Region) WHERE r.id IN $f.regionIds }))
+  AND ($f.periodRelation = '' OR (c.periodStart IS NOT NULL AND CASE $f.periodRelation
+        WHEN 'WITHIN' THEN c.periodStart >= date($f.periodFrom) AND coalesce(c.periodEnd, date(c.statedAt), date()) <= date($f.periodTo)
+        WHEN 'CONTAINS' THEN c.periodStart <= date($f.periodFrom) AND coalesce(c.periodEnd, date(c.statedAt), date()) >= date($f.periodTo)
+        ELSE c.periodStart <= date($f.periodTo) AND coalesce(c.periodEnd, date(c.statedAt), date()) >= date($f.periodFrom)
+      END))
+  AND ($f.asOf = '' OR (c.statedAt <= datetime($f.asOf) AND NOT EXISTS { (newer:Claim)-[:SUPERSEDES]->(c) WHERE newer.statedAt <= datetime($f.asOf) }))
+  AND (size($f.status) = 0 OR (CASE WHEN c.status = 'ACTIVE' AND EXISTS { (:Claim)-[:SUPERSEDES]->(c) } THEN 'SUPERSEDED' ELSE c.status END) IN $f.status)
+  AND coalesce(c.confidence, 0.0) >= $f.minConfidence
+WITH c, $f.direction * CASE $f.orderField
+    WHEN 'STATED_AT' THEN coalesce(c.statedAt.epochMillis, -1.0e15)
+    WHEN 'PERIOD_START' THEN coalesce(datetime({date: c.periodStart}).epochMillis, -1.0e15)
+    WHEN 'VALUE' THEN coalesce(c.value, c.low, -1.0e15)
+    WHEN 'RECORDED_AT' THEN coalesce(c.recordedAt.epochMillis, -1.0e15)
+    ELSE 0.0
+  END AS key
+ORDER BY key, c.id
+WITH collect({id: c.id, key: key}) AS matches
+RETURN size(matches) AS totalCount,
+       [m IN matches WHERE m.key > $f.afterKey OR (m.key = $f.afterKey AND m.id > $f.afterId)][0..$limit] AS page

@@ -1,5 +1,5 @@
 // Links claims to their source, measure, period, regions, agents, bases and superseded claims, dropping links the document no longer states.
-UNWIND $rows AS row
+UNWIND $p.rows AS row
 MATCH (c:Claim {id: row.id})
 MATCH (s:Source {id: row.sourceId})
 MERGE (c)-[st:STATED_IN]->(s)

@@ -1,5 +1,5 @@
 // Sets each organization's PART_OF parent, replacing a different earlier parent.
-UNWIND $rows AS row
+UNWIND $p.rows AS row
 MATCH (n:Organization {id: row.id})
 MATCH (parent:Organization {id: row.partOf})
 CALL (n, row) {

@@ -1,5 +1,5 @@
 // Replaces the ROLE relationships of the people whose roles the document lists.
-UNWIND $rows AS row
+UNWIND $p.rows AS row
 MATCH (p:Person {id: row.id})
 CALL (p, row) {
   MATCH (p)-[old:ROLE]->(o:Organization)

@@ -1,5 +1,5 @@
 // Sets each region's PART_OF parent (Donetsk Oblast → Ukraine), replacing a different earlier one.
-UNWIND $rows AS row
+UNWIND $p.rows AS row
 MATCH (n:Region {id: row.id})
 MATCH (parent:Region {id: row.partOf})
 CALL (n, row) {

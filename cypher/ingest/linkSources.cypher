@@ -1,5 +1,5 @@
 // Sets publishers, authors and DERIVED_FROM of sources, replacing what the document restates.
-UNWIND $rows AS row
+UNWIND $p.rows AS row
 MATCH (s:Source {id: row.id})
 CALL (s, row) {
   WITH s, row WHERE row.publisherId IS NOT NULL

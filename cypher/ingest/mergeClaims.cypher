@@ -1,7 +1,7 @@
 // Creates or replaces claims: the document owns its claims, so absent properties are removed.
-UNWIND $rows AS row
+UNWIND $p.rows AS row
 MERGE (c:Claim:Entity {id: row.id})
-  ON CREATE SET c.recordedAt = datetime($now)
+  ON CREATE SET c.recordedAt = datetime($p.now)
 SET c += row.props
 SET c.statedAt = CASE WHEN row.statedAt IS NULL THEN null ELSE datetime(row.statedAt) END,
     c.periodStart = CASE WHEN row.periodStart IS NULL THEN null ELSE date(row.periodStart) END,

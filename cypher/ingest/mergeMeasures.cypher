@@ -1,5 +1,5 @@
 // Creates or updates measures (what claims count).
-UNWIND $rows AS row
+UNWIND $p.rows AS row
 MERGE (n:Measure:Entity {id: row.id})
-  ON CREATE SET n.recordedAt = datetime($now)
+  ON CREATE SET n.recordedAt = datetime($p.now)
 SET n += row.props

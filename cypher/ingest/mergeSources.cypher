@@ -1,7 +1,7 @@
 // Creates or updates sources; dates are stored as Neo4j dates.
-UNWIND $rows AS row
+UNWIND $p.rows AS row
 MERGE (n:Source:Entity {id: row.id})
-  ON CREATE SET n.recordedAt = datetime($now)
+  ON CREATE SET n.recordedAt = datetime($p.now)
 SET n += row.props
 SET n.publishedAt = CASE WHEN row.publishedAt IS NULL THEN n.publishedAt ELSE date(row.publishedAt) END,
     n.retrievedAt = CASE WHEN row.retrievedAt IS NULL THEN n.retrievedAt ELSE date(row.retrievedAt) END

@@ -1,5 +1,5 @@
 // Entities by id, any kind, with the ids of their small neighbourhoods (no claim lists), in one round trip.
-UNWIND $ids AS wanted
+UNWIND $p.ids AS wanted
 MATCH (n:Entity {id: wanted})
 RETURN n.id AS id,
        [l IN labels(n) WHERE l <> 'Entity'][0] AS kind,

@@ -11,6 +11,9 @@ import { toPlainObject } from './toPlain.js';
 import { translateDriverError } from './translateError.js';
 
 export type Row = Record<string, unknown>;
+
+/** Parameters that Cypher needs as INTEGER (LIMIT, batch sizes, depths). */
+const INTEGER_PARAMS = new Set(['limit', 'batch', 'candidates', 'maxDepth', 'depth']);
 export type Params = Record<string, unknown>;
 
 /** What a write transaction changed, summed over its queries. */
@@ -68,9 +71,14 @@ export class Database {
     return new Database(driver, target, opts);
   }
 
-  private query(name: QueryName, mode: 'READ' | 'WRITE'): NamedQuery {
+  private named(name: QueryName): NamedQuery {
     const q = this.queries.get(name);
     if (!q) throw new Error(`Unknown named query "${name}"`);
+    return q;
+  }
+
+  private query(name: QueryName, mode: 'READ' | 'WRITE'): NamedQuery {
+    const q = this.named(name);
     if (mode === 'READ' && q.mode !== 'READ') throw new Error(`Query "${name}" writes; run it with write()`);
     return q;
   }
@@ -80,13 +88,13 @@ export class Database {
   }
 
   /**
-   * JavaScript has one number type; Cypher has INTEGER and FLOAT, and LIMIT/SKIP/ranges need
-   * INTEGER. Top-level whole numbers are limits and counts, so they go as INTEGER; values inside
-   * rows (claim quantities) stay FLOAT so one property never mixes types.
+   * JavaScript has one number type; Cypher has INTEGER and FLOAT, and LIMIT and counts need
+   * INTEGER. The parameters named here go as INTEGER; every other number goes as FLOAT, so a
+   * parameter's type never depends on its value (plans are cached per parameter types).
    */
   private static bindParams(params: Params): Params {
     const out: Params = {};
-    for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v;
+    for (const [k, v] of Object.entries(params)) out[k] = INTEGER_PARAMS.has(k) && typeof v === 'number' ? neo4j.int(v) : v;
     return out;
   }
 
@@ -144,15 +152,25 @@ export class Database {
     return this.writeTransaction(name, (tx) => tx.run<T>(name, params));
   }
 
+  /** Whether a parameter of this name is sent as INTEGER (see bindParams). */
+  isIntegerParam(name: string): boolean {
+    return INTEGER_PARAMS.has(name);
+  }
+
+  /** The text of a named query (for tools that inspect queries, never to build new ones). */
+  queryText(name: QueryName): string {
+    return this.named(name).text;
+  }
+
   /**
    * EXPLAINs a named query against the live schema without running it: used by the test that
    * checks every .cypher file. The EXPLAIN prefix is a fixed keyword, not caller input.
    */
   async explain(name: QueryName, params: Params = {}): Promise<void> {
-    const q = this.query(name, this.queries.get(name)?.mode ?? 'READ');
+    const q = this.named(name);
     const session = this.driver.session({ database: this.target.database });
     try {
-      await session.run(`EXPLAIN ${q.text}`, params);
+      await session.run(`EXPLAIN ${q.text}`, Database.bindParams(params));
     } finally {
       await session.close();
     }

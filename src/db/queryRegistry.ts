@@ -27,6 +27,8 @@ export const QUERY_MODES = {
   'ingest/mergePeriods': 'WRITE',
   'ingest/mergeClaims': 'WRITE',
   'ingest/linkClaims': 'WRITE',
+  'ingest/createClaims': 'WRITE',
+  'ingest/linkNewClaims': 'WRITE',
 } as const satisfies Record<string, 'READ' | 'WRITE'>;
 
 export type QueryName = keyof typeof QUERY_MODES;

@@ -11,6 +11,12 @@ import { ensureLauncherBuilt, launcherClasspath, type LauncherLog } from './laun
 import { removePid, writePid } from './pidFile.js';
 
 const READY = /claimgraph-neo4j ready (\S+)/;
+/**
+ * Neo4j replans a cached query when the graph's statistics drift, at most once per interval.
+ * While a bulk import grows the graph a hundredfold that is a replan of every ingest query every
+ * 10 s (about a second each here); our queries are index-driven and do not need it so often.
+ */
+const PLANNER_SETTINGS = ['dbms.cypher.min_replan_interval=5m'];
 const BACKOFF_MS = [500, 1000, 2000, 5000, 10_000, 30_000];
 /** A process that stayed up this long counts as healthy: the next crash starts backoff afresh. */
 const STABLE_AFTER_MS = 60_000;
@@ -76,6 +82,7 @@ export class EmbeddedNeo4j extends EventEmitter {
       s.dataDir,
       String(s.port),
       String(s.pageCacheBytes),
+      ...PLANNER_SETTINGS,
     ];
     const started = Date.now();
     // Its own process group: a terminal's Ctrl-C reaches only Node, which then stops Neo4j in

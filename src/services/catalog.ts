@@ -7,29 +7,31 @@ import type { EntityRow, MeasureRow, OrganizationRow, RegionRow, SourceRow } fro
 import type { EntityLoader } from './entities.js';
 import { checkFirst, decodeCursor, toConnection, type Connection, type PageArgs } from './pagination.js';
 
-const lower = (text: string | null | undefined) => (text?.trim() ? text.trim().toLowerCase() : null);
-const list = <T>(l: readonly T[] | null | undefined) => (l && l.length ? [...l] : null);
+// Parameters are never null ('' and [] mean "no condition"): one cached plan per query.
+const lower = (text: string | null | undefined) => text?.trim().toLowerCase() ?? '';
+const list = <T>(l: readonly T[] | null | undefined) => [...(l ?? [])];
 
 async function idPage<T extends EntityRow>(db: Database, loader: EntityLoader, query: QueryName, kind: T['kind'], params: Record<string, unknown>, args: PageArgs, fallback: number): Promise<Connection<T>> {
   const first = checkFirst(args.first, fallback);
   const cursor = decodeCursor(args.after);
-  const [r] = await db.read<{ totalCount: number; page: string[] }>(query, { ...params, afterId: cursor?.id ?? null, limit: first + 1 });
+  // One map parameter: one cached plan whatever the filter (see claims.ts).
+  const [r] = await db.read<{ totalCount: number; page: string[] }>(query, { f: { ...params, afterId: cursor?.id ?? '' }, limit: first + 1 });
   return toConnection<T>(loader, { totalCount: r.totalCount, page: r.page.map((id) => ({ id, key: 0 })) }, first, cursor !== null, kind);
 }
 
 export function sources(db: Database, loader: EntityLoader, args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; publisherIds?: readonly string[] | null; publishedFrom?: string | null; publishedTo?: string | null } | null }) {
   const f = args.filter ?? {};
-  return idPage<SourceRow>(db, loader, 'catalog/sourcesPage', 'Source', { text: lower(f.text), kinds: list(f.kinds), publisherIds: list(f.publisherIds), publishedFrom: f.publishedFrom ?? null, publishedTo: f.publishedTo ?? null }, args, 20);
+  return idPage<SourceRow>(db, loader, 'catalog/sourcesPage', 'Source', { text: lower(f.text), kinds: list(f.kinds), publisherIds: list(f.publisherIds), publishedFrom: f.publishedFrom ?? '', publishedTo: f.publishedTo ?? '' }, args, 20);
 }
 
 export function organizations(db: Database, loader: EntityLoader, args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; partOf?: string | null } | null }) {
   const f = args.filter ?? {};
-  return idPage<OrganizationRow>(db, loader, 'catalog/organizationsPage', 'Organization', { text: lower(f.text), kinds: list(f.kinds), partOf: f.partOf ?? null }, args, 20);
+  return idPage<OrganizationRow>(db, loader, 'catalog/organizationsPage', 'Organization', { text: lower(f.text), kinds: list(f.kinds), partOf: f.partOf ?? '' }, args, 20);
 }
 
 export function regions(db: Database, loader: EntityLoader, args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; parentId?: string | null } | null }) {
   const f = args.filter ?? {};
-  return idPage<RegionRow>(db, loader, 'catalog/regionsPage', 'Region', { text: lower(f.text), kinds: list(f.kinds), parentId: f.parentId ?? null }, args, 50);
+  return idPage<RegionRow>(db, loader, 'catalog/regionsPage', 'Region', { text: lower(f.text), kinds: list(f.kinds), parentId: f.parentId ?? '' }, args, 50);
 }
 
 export function measures(db: Database, loader: EntityLoader, args: PageArgs) {

@@ -12,7 +12,7 @@ export type EntityLoader = DataLoader<string, EntityRow | null>;
 export function createEntityLoader(db: Database): EntityLoader {
   return new DataLoader<string, EntityRow | null>(
     async (ids) => {
-      const rows = await db.read<EntityRow>('node/nodesByIds', { ids: [...ids] });
+      const rows = await db.read<EntityRow>('node/nodesByIds', { p: { ids: [...ids] } });
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     },

@@ -34,8 +34,7 @@ export async function search(db: Database, args: { text: string; kinds?: readonl
   const query = luceneQuery(args.text);
   if (!query) return [];
   const rows = await db.read<SearchHitRow>('search/search', {
-    query,
-    kinds: args.kinds && args.kinds.length ? args.kinds.map((k) => KIND_LABEL[k]) : null,
+    f: { query, kinds: (args.kinds ?? []).map((k) => KIND_LABEL[k]) },
     candidates: first * 10,
     limit: first,
   });

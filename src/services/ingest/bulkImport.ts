@@ -10,7 +10,7 @@ import { isClientError } from '../../errors.js';
 import { ingest } from './ingest.js';
 import type { NormalizedDocument } from './normalized.js';
 import { validateDocument } from './validateDocument.js';
-import { missingReferences, writeDocuments } from './writePlan.js';
+import { definedIds, missingReferences, writeDocuments } from './writePlan.js';
 import type { Problem } from './problems.js';
 
 export interface ImportItem {
@@ -93,18 +93,14 @@ export async function bulkImport(db: Database, items: AsyncIterable<ImportItem> 
       stats.rejected.push(rejection(item.ref, err));
       continue;
     }
-    const pending = doc.externalRefs.filter((r) => definedInBatch.get(r.id) !== r.kind);
-    const [problems] = await missingReferences((ids) => db.read('ingest/existingIds', { ids }), [{ ...doc, externalRefs: pending }]);
+    const [problems] = await missingReferences((ids) => db.read('ingest/existingIds', { p: { ids } }), [doc], definedInBatch);
     if (!problems.empty) {
       stats.rejected.push(rejection(item.ref, problems.toError()));
       continue;
     }
     batch.push({ ref: item.ref, doc, raw: item.raw });
     batchSize += doc.claims.length;
-    for (const key of ['sources', 'organizations', 'people', 'regions', 'measures', 'claims'] as const) {
-      const kind = { sources: 'Source', organizations: 'Organization', people: 'Person', regions: 'Region', measures: 'Measure', claims: 'Claim' }[key];
-      for (const e of doc[key]) definedInBatch.set(e.id, kind);
-    }
+    for (const [id, kind] of definedIds([doc])) definedInBatch.set(id, kind);
     if (batchSize >= batchClaims) await flush();
   }
   await flush();

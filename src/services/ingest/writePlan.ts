@@ -7,16 +7,39 @@ import type { TxRunner, WriteCounters } from '../../db/database.js';
 import { Problems } from './problems.js';
 import type { NormalizedDocument } from './normalized.js';
 
-/** The external references that the graph does not hold (with the right kind). */
+/** The ids (with their kinds) that a set of documents define, so batch-mates may refer to them. */
+export function definedIds(docs: NormalizedDocument[]): Map<string, string> {
+  const defined = new Map<string, string>();
+  for (const doc of docs) {
+    for (const [key, kind] of DEFINED_KINDS) for (const e of doc[key]) defined.set(e.id, kind);
+  }
+  return defined;
+}
+
+const DEFINED_KINDS = [
+  ['sources', 'Source'],
+  ['organizations', 'Organization'],
+  ['people', 'Person'],
+  ['regions', 'Region'],
+  ['measures', 'Measure'],
+  ['claims', 'Claim'],
+] as const;
+
+/**
+ * The external references neither the graph nor `alsoDefined` (ids written in the same
+ * transaction) holds with the right kind, as one Problems per document.
+ */
 export async function missingReferences(
   lookup: (ids: string[]) => Promise<{ id: string; kind: string }[]>,
   docs: NormalizedDocument[],
+  alsoDefined: Map<string, string> = new Map(),
 ): Promise<Problems[]> {
-  const ids = [...new Set(docs.flatMap((d) => d.externalRefs.map((r) => r.id)))];
+  const pending = (doc: NormalizedDocument) => doc.externalRefs.filter((r) => alsoDefined.get(r.id) !== r.kind);
+  const ids = [...new Set(docs.flatMap((d) => pending(d).map((r) => r.id)))];
   const found = new Map((ids.length ? await lookup(ids) : []).map((r) => [r.id, r.kind]));
   return docs.map((doc) => {
     const problems = new Problems();
-    for (const ref of doc.externalRefs) {
+    for (const ref of pending(doc)) {
       const kind = found.get(ref.id);
       if (!kind) problems.add(ref.path, `"${ref.id}" is neither defined in this document nor present in the graph`);
       else if (kind !== ref.kind) problems.add(ref.path, `"${ref.id}" is a ${kind} in the graph, not a ${ref.kind}`);
@@ -26,7 +49,7 @@ export async function missingReferences(
 }
 
 export async function writeDocuments(tx: TxRunner, docs: NormalizedDocument[], now: string): Promise<WriteCounters> {
-  const missing = await missingReferences((ids) => tx.run('ingest/existingIds', { ids }), docs);
+  const missing = await missingReferences((ids) => tx.run('ingest/existingIds', { p: { ids } }), docs, definedIds(docs));
   const bad = missing.findIndex((p) => !p.empty);
   if (bad >= 0) throw missing[bad].toError();
 
@@ -37,7 +60,8 @@ export async function writeDocuments(tx: TxRunner, docs: NormalizedDocument[], n
   const sources = all('sources') as NormalizedDocument['sources'];
   const claims = all('claims') as NormalizedDocument['claims'];
   const run = async (name: Parameters<TxRunner['run']>[0], rows: unknown[]) => {
-    if (rows.length) await tx.run(name, { rows, now });
+    // One map parameter: lists of any length share one cached plan (see services/claims.ts).
+    if (rows.length) await tx.run(name, { p: { rows, now } });
   };
 
   await run('ingest/mergeOrganizations', orgs);
@@ -50,7 +74,17 @@ export async function writeDocuments(tx: TxRunner, docs: NormalizedDocument[], n
   await run('ingest/linkRegionParents', regions.filter((r) => r.partOf));
   await run('ingest/linkPersonRoles', people.filter((p) => p.roles));
   await run('ingest/linkSources', sources);
-  await run('ingest/mergeClaims', claims);
-  await run('ingest/linkClaims', claims);
+  // Claims new to the graph are created outright (the common case, and much cheaper); claims
+  // already there are merged, and their links reconciled with what the document now says.
+  const existing = new Set(
+    claims.length ? (await tx.run<{ id: string }>('ingest/existingIds', { p: { ids: claims.map((c) => c.id) } })).map((r) => r.id) : [],
+  );
+  const fresh = claims.filter((c) => !existing.has(c.id));
+  // Each query gets only the fields it reads: the driver encodes every value it is sent.
+  await run('ingest/createClaims', fresh.map(({ id, props, statedAt, periodStart, periodEnd }) => ({ id, props, statedAt, periodStart, periodEnd })));
+  await run('ingest/linkNewClaims', fresh.map(({ props: _props, ...links }) => links));
+  const known = claims.filter((c) => existing.has(c.id));
+  await run('ingest/mergeClaims', known);
+  await run('ingest/linkClaims', known);
   return { ...tx.counters };
 }

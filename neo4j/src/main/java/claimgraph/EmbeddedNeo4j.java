@@ -17,7 +17,7 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * Starts a persistent Neo4j Community database with the Bolt connector on loopback, so the
  * Node.js service (and Neo4j Browser, cypher-shell, ...) talk to it exactly as to a server.
  *
- * Usage: EmbeddedNeo4j <dataDir> <boltPort> [pageCacheBytes]
+ * Usage: EmbeddedNeo4j <dataDir> <boltPort> [pageCacheBytes] [setting=value ...]
  *
  * Prints one line "claimgraph-neo4j ready bolt://127.0.0.1:<port>" once Bolt accepts
  * connections, and shuts down cleanly (checkpoint, release the store lock) on SIGTERM/SIGINT.
@@ -36,9 +36,22 @@ public final class EmbeddedNeo4j {
         // and leaves most of a 24 GiB / 2-core machine to the JVM heap, Node.js and the OS.
         long pageCache = args.length > 2 ? Long.parseLong(args[2]) : 512L * 1024 * 1024;
         Files.createDirectories(home);
+        // Further arguments are raw Neo4j settings (name=value), e.g. Cypher planner tuning. The
+        // builder takes raw settings only from a file, so they are written to one beside the store.
+        StringBuilder conf = new StringBuilder("# Written by claimgraph at every start; edits are overwritten.\n");
+        for (int i = 3; i < args.length; i++) {
+            if (args[i].indexOf('=') <= 0) {
+                System.err.println("not a setting=value argument: " + args[i]);
+                System.exit(2);
+            }
+            conf.append(args[i]).append('\n');
+        }
+        Path confFile = home.resolve("claimgraph-neo4j.conf");
+        Files.writeString(confFile, conf.toString());
 
         long started = System.nanoTime();
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .loadPropertiesFromFile(confFile)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))

@@ -1,0 +1,37 @@
+// Links claims just created to their source, measure, period, regions, agents, bases and superseded claims (nothing to replace).
+UNWIND $p.rows AS row
+MATCH (c:Claim {id: row.id})
+MATCH (s:Source {id: row.sourceId})
+CREATE (c)-[:STATED_IN {
+  quote: row.statement.quote,
+  statedAt: CASE WHEN row.statement.statedAt IS NULL THEN null ELSE datetime(row.statement.statedAt) END
+}]->(s)
+WITH c, row
+CALL (c, row) {
+  MATCH (m:Measure {id: row.measureId})
+  CREATE (c)-[:ABOUT]->(m)
+}
+CALL (c, row) {
+  MATCH (p:Period {id: row.periodId})
+  CREATE (c)-[:COVERS]->(p)
+}
+CALL (c, row) {
+  UNWIND row.regionIds AS regionId
+  MATCH (r:Region {id: regionId})
+  CREATE (c)-[:IN_REGION]->(r)
+}
+CALL (c, row) {
+  UNWIND row.attributedToIds AS agentId
+  MATCH (a:Entity {id: agentId})
+  CREATE (c)-[:ATTRIBUTED_TO]->(a)
+}
+CALL (c, row) {
+  UNWIND row.basedOnIds AS basisId
+  MATCH (b:Source {id: basisId})
+  CREATE (c)-[:BASED_ON]->(b)
+}
+CALL (c, row) {
+  UNWIND row.supersedesIds AS olderId
+  MATCH (older:Claim {id: olderId})
+  CREATE (c)-[:SUPERSEDES]->(older)
+}
