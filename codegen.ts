@@ -6,6 +6,8 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const row = (name: string) => `../db/rows.js#${name}`;
+/** Answers assembled by services (provenance, graph views) map onto the services' own types. */
+const out = (file: string, name: string) => `../services/${file}.js#${name}`;
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -33,6 +35,14 @@ const config: CodegenConfig = {
           Measure: row('MeasureRow'),
           Period: row('PeriodRow'),
           SearchHit: row('SearchHitRow'),
+          GraphView: out('graphView', 'GraphViewOut'),
+          GraphNode: out('graphView', 'GraphNodeOut'),
+          GraphEdge: out('graphView', 'GraphEdgeOut'),
+          SourceChain: out('provenance/sourceChain', 'SourceChainOut'),
+          Corroboration: out('provenance/corroboration', 'CorroborationOut'),
+          Comparison: out('provenance/corroboration', 'ComparisonOut'),
+          CrossReference: out('provenance/crossReference', 'CrossReferenceOut'),
+          TimelinePoint: out('provenance/timeline', 'TimelinePointOut'),
         },
       },
     },

@@ -1,6 +1,7 @@
 // A keyset page of claims matching ClaimFilter ($f, one map so one cached plan serves every filter) and the count of all matches.
 MATCH (c:Claim)
-WHERE ($f.text = '' OR toLower(c.text) CONTAINS $f.text OR toLower(coalesce(c.quote, '')) CONTAINS $f.text)
+WHERE (size($f.ids) = 0 OR c.id IN $f.ids)
+  AND ($f.text = '' OR toLower(c.text) CONTAINS $f.text OR toLower(coalesce(c.quote, '')) CONTAINS $f.text)
   AND (size($f.measureIds) = 0 OR EXISTS { (c)-[:ABOUT]->(m:Measure) WHERE m.id IN $f.measureIds })
   AND (size($f.attributedTo) = 0
        OR EXISTS { (c)-[:ATTRIBUTED_TO]->(a:Entity) WHERE a.id IN $f.attributedTo }

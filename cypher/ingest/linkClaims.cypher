@@ -6,6 +6,9 @@ MERGE (c)-[st:STATED_IN]->(s)
 SET st.quote = row.statement.quote,
     st.statedAt = CASE WHEN row.statement.statedAt IS NULL THEN null ELSE datetime(row.statement.statedAt) END
 WITH c, row
+// A claim stated in several sources was first stated at the earliest of them.
+SET c.statedAt = coalesce(COLLECT { MATCH (c)-[s:STATED_IN]->(:Source) WHERE s.statedAt IS NOT NULL RETURN s.statedAt ORDER BY s.statedAt LIMIT 1 }[0], c.statedAt)
+WITH c, row
 CALL (c, row) {
   MATCH (c)-[old:ABOUT|COVERS|IN_REGION|ATTRIBUTED_TO|BASED_ON|SUPERSEDES]->(t)
   WITH old, t,

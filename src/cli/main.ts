@@ -8,6 +8,7 @@ import { startRuntime } from '../runtime.js';
 import { deleteAll, graphCounts } from '../services/admin.js';
 import { loadSeed } from '../services/seed.js';
 import { dbStart, dbStatus, dbStop } from './db.js';
+import { exportCommand } from './exportCommand.js';
 import { importCommand } from './importCommand.js';
 
 const USAGE = `usage: claimgraph <command>
@@ -16,6 +17,8 @@ const USAGE = `usage: claimgraph <command>
   db status                 is it running, and how big is the graph
   import <file>...          ingest .json / .ndjson documents (one transaction per batch of documents)
   seed                      load data/seed/ (idempotent)
+  export --format ndjson|prov-jsonld [--out file]
+                            the whole graph as ingest documents (re-importable) or W3C PROV-O JSON-LD
   reset --yes               delete every node and relationship`;
 
 async function withGraph(config: Config, work: (db: import('../db/database.js').Database) => Promise<number>): Promise<number> {
@@ -41,6 +44,10 @@ async function main(argv: string[]): Promise<number> {
       const batchArg = rest.find((a) => a.startsWith('--batch='));
       const files = rest.filter((a) => !a.startsWith('--'));
       return withGraph(config, (db) => importCommand(db, files, batchArg ? Number(batchArg.slice(8)) : undefined));
+    }
+    case 'export': {
+      const opt = (name: string) => rest.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? rest[rest.indexOf(`--${name}`) + 1];
+      return withGraph(config, (db) => exportCommand(db, opt('format') ?? 'ndjson', rest.some((a) => a.startsWith('--out')) ? opt('out') : undefined));
     }
     case 'seed':
       return withGraph(config, async (db) => {

@@ -59,3 +59,54 @@ export interface SearchHitRow {
   label: string;
   score: number;
 }
+
+/** provenance/chainSubgraphs: what one claim's source chain is computed from. */
+export interface ChainSubgraphRow {
+  claimId: string;
+  appearances: { sourceId: string; quote: string | null; statedAt: string | null }[];
+  basedOn: string[];
+  attributedTo: string[];
+  sources: { id: string; derivedFrom: { id: string; kind: string }[]; publishers: string[]; authors: string[] }[];
+}
+
+/** provenance/topInstitutions: an agent's top institutions and the hops leading there. */
+export interface TopInstitutionRow {
+  agentId: string;
+  tops: { topId: string; hops: { source: string; type: string; target: string; title: string | null }[] }[];
+}
+
+/** An edge of a graph view before its nodes are loaded. */
+export interface GraphEdgeRow {
+  source: string;
+  type: string;
+  target: string;
+  props: Record<string, unknown>;
+}
+
+/** A claim in the compact form cross-referencing compares (provenance/organizationClaims). */
+export interface CompactClaimRow {
+  id: string;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  bound: string | null;
+  aggregation: string | null;
+  per: string | null;
+  unit: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  statedAt: string | null;
+  measureId: string | null;
+  periodId: string | null;
+  regionIds: string[];
+  /** The claim's regions and every region they are part of. */
+  regionScope: string[];
+  sourceIds: string[];
+}
+
+/** provenance/organizationClaims: one organization's claims and sources. */
+export interface OrganizationClaimsRow {
+  organizationId: string;
+  claims: CompactClaimRow[];
+  sourceIds: string[];
+}

@@ -5,6 +5,7 @@ import { agentResolvers } from './agent.js';
 import { claimResolvers } from './claim.js';
 import { ingestResolvers } from './ingest.js';
 import { placeResolvers } from './place.js';
+import { provenanceResolvers } from './provenance.js';
 import { searchResolvers } from './search.js';
 import { sourceResolvers } from './source.js';
 import { nodeResolvers } from './node.js';
@@ -31,4 +32,5 @@ export const resolvers: Resolvers = merge(
   placeResolvers,
   searchResolvers,
   ingestResolvers,
+  provenanceResolvers,
 );

@@ -11,6 +11,8 @@ import type { Logger } from 'pino';
 import { createContext, type Context } from '../context.js';
 import type { Database } from '../db/database.js';
 import { resolvers } from '../resolvers/index.js';
+import { isClientError } from '../errors.js';
+import { sourceChain } from '../services/provenance/sourceChain.js';
 import { loadTypeDefs } from '../schema.js';
 import { depthLimit } from './depthLimit.js';
 import { makeFormatError } from './formatError.js';
@@ -59,6 +61,19 @@ export async function createApp(opts: { db: Database; logLevel?: string }): Prom
       }
       return graphql.call(this, req as never, reply as never);
     },
+  });
+  http.get<{ Querystring: { claim?: string; maxDepth?: string } }>('/export/prov.jsonld', async (req, reply) => {
+    if (!req.query.claim) return reply.code(400).send({ error: 'pass the claim id as ?claim=<id>' });
+    try {
+      const chain = await sourceChain(opts.db, createContext(opts.db, req.log as unknown as Logger).entities, req.query.claim, req.query.maxDepth ? Number(req.query.maxDepth) : undefined);
+      return reply.type('application/ld+json; charset=utf-8').send(chain.prov);
+    } catch (err) {
+      const code = isClientError(err) ? String(err.extensions.code) : '';
+      if (code === 'NOT_FOUND') return reply.code(404).send({ error: (err as Error).message });
+      if (code === 'BAD_USER_INPUT') return reply.code(400).send({ error: (err as Error).message });
+      if (code === 'SERVICE_UNAVAILABLE') return reply.code(503).send({ error: (err as Error).message });
+      throw err;
+    }
   });
   registerGraphiqlAssets(http);
   registerHealth(http, opts.db);

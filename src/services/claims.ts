@@ -47,6 +47,7 @@ export function claimFilterParams(filter: ClaimFilterInput | null | undefined): 
     throw badUserInput('minConfidence must lie in 0..1', 'filter.minConfidence');
   }
   return {
+    ids: [],
     text: f.text?.trim().toLowerCase() ?? '',
     measureIds: [...(f.measureIds ?? [])],
     attributedTo: [...(f.attributedTo ?? [])],
@@ -82,4 +83,15 @@ export async function claims(
   };
   const [result] = await db.read<{ totalCount: number; page: { id: string; key: number }[] }>('claims/claimsPage', { f, limit: first + 1 });
   return toConnection<ClaimRow>(loader, result, first, cursor !== null, 'Claim');
+}
+
+/**
+ * Which of the given claims match a filter (cross-referencing narrows organizations' claims this
+ * way), through the same query as `claims`, so the filter means the same everywhere.
+ */
+export async function matchingClaimIds(db: Database, filter: ClaimFilterInput, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const f = { ...claimFilterParams(filter), ids, orderField: 'ID', direction: 1, afterKey: -1e18, afterId: '' };
+  const [result] = await db.read<{ page: { id: string }[] }>('claims/claimsPage', { f, limit: ids.length });
+  return new Set(result.page.map((p) => p.id));
 }

@@ -1,0 +1,101 @@
+/**
+ * Query.corroboration: the claims comparable with a claim, each with a verdict, whether it
+ * shares an origin, how many independent origins agree or conflict, and an Admiralty grade.
+ * Four round trips whatever the number of comparable claims.
+ */
+import type { Database } from '../../db/database.js';
+import type { ClaimRow, EntityRow } from '../../db/rows.js';
+import { notFound } from '../../errors.js';
+import { loadMany, type EntityLoader } from '../entities.js';
+import type { Chain, OriginInfo } from './chains.js';
+import { independentGroups, institutionsOf, loadTops } from './institutions.js';
+import { compareClaims, resolvePeriod, type ComparableClaim } from './intervals.js';
+import { loadChains } from './sourceChain.js';
+
+export interface ComparisonOut {
+  claim: ClaimRow;
+  allenRelation: string;
+  verdict: 'AGREES' | 'CONFLICTS' | 'NOT_COMPARABLE';
+  gap: number | null;
+  sameOrigin: boolean;
+  reason: string;
+}
+
+export interface CorroborationOut {
+  claim: ClaimRow;
+  comparisons: ComparisonOut[];
+  independentAgreeingOrigins: number;
+  independentConflictingOrigins: number;
+  credibility: number;
+  credibilityReason: string;
+}
+
+const num = (v: unknown) => (v == null ? null : Number(v));
+const str = (v: unknown) => (v == null ? null : String(v));
+
+export function comparable(row: EntityRow): ComparableClaim {
+  const p = row.props;
+  return {
+    value: num(p.value),
+    low: num(p.low),
+    high: num(p.high),
+    bound: str(p.bound),
+    aggregation: str(p.aggregation),
+    per: str(p.per),
+    unit: str(p.unit),
+    period: resolvePeriod(str(p.periodStart), str(p.periodEnd), str(p.statedAt)),
+  };
+}
+
+/**
+ * The Admiralty grade from independent agreement (A) and conflict (C), origins other than the
+ * claim's own: 1 confirmed (A ≥ 2, C = 0) · 2 probably true (A = 1, C = 0) · 3 possibly true
+ * (only same-origin agreement, or A > C > 0) · 4 doubtful (0 < A ≤ C) · 5 improbable (C > 0,
+ * A = 0) · 6 cannot be judged (nothing comparable).
+ */
+export function credibilityGrade(compared: number, a: number, c: number): { grade: number; reason: string } {
+  if (compared === 0) return { grade: 6, reason: 'Cannot be judged: no comparable figure from any source.' };
+  if (c === 0) {
+    if (a >= 2) return { grade: 1, reason: `Confirmed: ${a} independent origins agree and none conflicts.` };
+    if (a === 1) return { grade: 2, reason: 'Probably true: one independent origin agrees and none conflicts.' };
+    return { grade: 3, reason: 'Possibly true: only sources sharing its origin agree, which is repetition, not confirmation.' };
+  }
+  if (a > c) return { grade: 3, reason: `Possibly true: ${a} independent origins agree, ${c} conflict.` };
+  if (a > 0) return { grade: 4, reason: `Doubtful: ${a} independent origin${a === 1 ? '' : 's'} agree, ${c} conflict.` };
+  return { grade: 5, reason: `Improbable: ${c} independent origin${c === 1 ? '' : 's'} contradict it and none agrees.` };
+}
+
+function originsOf(chains: Map<string, Chain>, claimIds: string[]): OriginInfo[] {
+  const byId = new Map<string, OriginInfo>();
+  for (const id of claimIds) for (const o of chains.get(id)?.origins ?? []) byId.set(o.sourceId, o);
+  return [...byId.values()];
+}
+
+export async function corroboration(db: Database, loader: EntityLoader, claimId: string): Promise<CorroborationOut> {
+  const claim = await loader.load(claimId);
+  if (!claim || claim.kind !== 'Claim') throw notFound(`No claim with id "${claimId}"`);
+  const [{ candidates }] = await db.read<{ candidates: string[] }>('provenance/comparableClaims', { p: { claimId } });
+  const others = await loadMany<ClaimRow>(loader, candidates, ['Claim']);
+  const chains = await loadChains(db, [claimId, ...candidates], 10);
+  const tops = await loadTops(db, originsOf(chains, [claimId, ...candidates]).flatMap((o) => o.agentIds));
+  const own = new Set(institutionsOf(originsOf(chains, [claimId]).flatMap((o) => o.agentIds), tops));
+
+  const me = comparable(claim);
+  const comparisons: ComparisonOut[] = others.map((other) => {
+    const theirs = institutionsOf(originsOf(chains, [other.id]).flatMap((o) => o.agentIds), tops);
+    return { claim: other, ...compareClaims(me, comparable(other)), sameOrigin: theirs.some((i) => own.has(i)) };
+  });
+  const verdictOrder = { AGREES: 0, CONFLICTS: 1, NOT_COMPARABLE: 2 };
+  comparisons.sort((a, b) => verdictOrder[a.verdict] - verdictOrder[b.verdict] || a.claim.id.localeCompare(b.claim.id));
+
+  const independent = (verdict: string) =>
+    independentGroups(
+      originsOf(chains, comparisons.filter((c) => c.verdict === verdict && !c.sameOrigin).map((c) => c.claim.id)),
+      tops,
+    ).length;
+  const a = independent('AGREES');
+  const c = independent('CONFLICTS');
+  const compared = comparisons.filter((x) => x.verdict !== 'NOT_COMPARABLE').length;
+  const { grade, reason } = credibilityGrade(compared, a, c);
+  return { claim: claim as ClaimRow, comparisons, independentAgreeingOrigins: a, independentConflictingOrigins: c, credibility: grade, credibilityReason: reason };
+}

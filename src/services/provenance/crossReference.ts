@@ -1,0 +1,157 @@
+/**
+ * Query.crossReference: where two or more organizations' figures meet — shared measures, regions
+ * and periods, agreeing and conflicting claim pairs, derivations between their sources, sources
+ * drawing on several of them. Claims are compared in compact form; only the claims and sources
+ * that make it into the answer are loaded as nodes.
+ */
+import type { Database } from '../../db/database.js';
+import type { ClaimRow, CompactClaimRow, GraphEdgeRow, MeasureRow, OrganizationClaimsRow, OrganizationRow, PeriodRow, RegionRow, SourceRow } from '../../db/rows.js';
+import { badUserInput, notFound } from '../../errors.js';
+import { matchingClaimIds, type ClaimFilterInput } from '../claims.js';
+import { loadMany, type EntityLoader } from '../entities.js';
+import { buildGraphView, type GraphViewOut } from '../graphView.js';
+import { compareClaims, resolvePeriod, type ComparableClaim } from './intervals.js';
+
+/** Pairs listed per verdict at most (the counts are complete). */
+export const MAX_PAIRS = 200;
+const MAX_CLAIMS_PER_ORGANIZATION = 5000;
+
+interface Pair {
+  a: string;
+  b: string;
+  gap: number | null;
+  allenRelation: string;
+}
+
+export interface CrossReferenceOut {
+  organizations: OrganizationRow[];
+  sharedMeasures: MeasureRow[];
+  sharedRegions: RegionRow[];
+  sharedPeriods: PeriodRow[];
+  agreements: { a: ClaimRow; b: ClaimRow; gap: number | null; allenRelation: string }[];
+  conflicts: { a: ClaimRow; b: ClaimRow; gap: number | null; allenRelation: string }[];
+  derivations: { sourceId: string; derivedFromId: string; kind: string }[];
+  commonSources: SourceRow[];
+  truncated: boolean;
+  graph: GraphViewOut;
+}
+
+const toComparable = (c: CompactClaimRow): ComparableClaim => ({ ...c, period: resolvePeriod(c.periodStart, c.periodEnd, c.statedAt) });
+
+/** Regions equal or nested either way; two claims without regions are about the same (unstated) place. */
+function sameOrNestedRegions(a: CompactClaimRow, b: CompactClaimRow): boolean {
+  if (!a.regionIds.length && !b.regionIds.length) return true;
+  return a.regionIds.some((r) => b.regionScope.includes(r)) || b.regionIds.some((r) => a.regionScope.includes(r));
+}
+
+/** Ids present in the sets of at least two organizations. */
+function shared(sets: Set<string>[]): string[] {
+  const count = new Map<string, number>();
+  for (const s of sets) for (const id of s) count.set(id, (count.get(id) ?? 0) + 1);
+  return [...count].filter(([, n]) => n >= 2).map(([id]) => id).sort();
+}
+
+function comparePairs(groups: CompactClaimRow[][]): { agreements: Pair[]; conflicts: Pair[] } {
+  const agreements: Pair[] = [];
+  const conflicts: Pair[] = [];
+  // Only claims on one measure with one aggregation can be comparable: bucket first.
+  const buckets = groups.map((claims) => {
+    const m = new Map<string, CompactClaimRow[]>();
+    for (const c of claims) {
+      if (!c.measureId) continue;
+      const key = `${c.measureId}|${c.aggregation}`;
+      m.set(key, [...(m.get(key) ?? []), c]);
+    }
+    return m;
+  });
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = i + 1; j < groups.length; j++) {
+      for (const [key, mine] of buckets[i]) {
+        const theirs = buckets[j].get(key);
+        if (!theirs) continue;
+        for (const a of mine) {
+          for (const b of theirs) {
+            if (a.id === b.id || !sameOrNestedRegions(a, b)) continue;
+            const out = compareClaims(toComparable(a), toComparable(b));
+            const pair = { a: a.id, b: b.id, gap: out.gap, allenRelation: out.allenRelation };
+            if (out.verdict === 'AGREES') agreements.push(pair);
+            else if (out.verdict === 'CONFLICTS') conflicts.push(pair);
+          }
+        }
+      }
+    }
+  }
+  return { agreements, conflicts };
+}
+
+export async function crossReference(db: Database, loader: EntityLoader, organizationIds: readonly string[], filter?: ClaimFilterInput | null): Promise<CrossReferenceOut> {
+  const orgIds = [...new Set(organizationIds)];
+  if (orgIds.length < 2 || orgIds.length > 10) throw badUserInput(`crossReference compares 2 to 10 distinct organizations, got ${orgIds.length}`, 'organizationIds');
+  const organizations = await loadMany<OrganizationRow>(loader, orgIds, ['Organization']);
+  const missing = orgIds.filter((id) => !organizations.some((o) => o.id === id));
+  if (missing.length) throw notFound(`No organization with id ${missing.map((m) => `"${m}"`).join(', ')}`);
+
+  const rows = await db.read<OrganizationClaimsRow>('provenance/organizationClaims', { p: { organizationIds: orgIds } });
+  const byOrg = new Map(rows.map((r) => [r.organizationId, r]));
+  let truncated = false;
+  let groups = orgIds.map((id) => {
+    const claims = byOrg.get(id)?.claims ?? [];
+    if (claims.length > MAX_CLAIMS_PER_ORGANIZATION) truncated = true;
+    return claims.slice(0, MAX_CLAIMS_PER_ORGANIZATION);
+  });
+  if (filter) {
+    const keep = await matchingClaimIds(db, filter, [...new Set(groups.flat().map((c) => c.id))]);
+    groups = groups.map((g) => g.filter((c) => keep.has(c.id)));
+  }
+
+  const sets = (pick: (c: CompactClaimRow) => (string | null)[]) => groups.map((g) => new Set(g.flatMap(pick).filter((x): x is string => !!x)));
+  const sharedMeasureIds = shared(sets((c) => [c.measureId]));
+  const sharedRegionIds = shared(sets((c) => c.regionIds));
+  const sharedPeriodIds = shared(sets((c) => [c.periodId]));
+  const { agreements, conflicts } = comparePairs(groups);
+  if (agreements.length > MAX_PAIRS || conflicts.length > MAX_PAIRS) truncated = true;
+  const shownAgreements = agreements.slice(0, MAX_PAIRS);
+  const shownConflicts = conflicts.slice(0, MAX_PAIRS);
+
+  // An organization's sources are those it (or a subsidiary, or a person in it) published or authored.
+  const sourceSets = orgIds.map((id) => new Set(byOrg.get(id)?.sourceIds ?? []));
+  const allSources = [...new Set(sourceSets.flatMap((s) => [...s]))];
+  const edges = allSources.length ? await db.read<{ sourceId: string; derivedFromId: string; kind: string }>('provenance/derivationsTouching', { p: { sourceIds: allSources } }) : [];
+  const ownerOf = (sourceId: string) => sourceSets.flatMap((s, i) => (s.has(sourceId) ? [i] : []));
+  const derivations = edges.filter((e) => ownerOf(e.sourceId).some((i) => ownerOf(e.derivedFromId).some((j) => j !== i)));
+  // Common sources: derive from, or state claims of, two or more of the organizations.
+  const reach = new Map<string, Set<number>>();
+  const touch = (sourceId: string, i: number) => reach.set(sourceId, new Set([...(reach.get(sourceId) ?? []), i]));
+  for (const e of edges) for (const i of ownerOf(e.derivedFromId)) touch(e.sourceId, i);
+  groups.forEach((g, i) => g.forEach((c) => c.sourceIds.forEach((sid) => touch(sid, i))));
+  const commonSourceIds = [...reach].filter(([, owners]) => owners.size >= 2).map(([id]) => id).sort();
+
+  const pairClaimIds = [...new Set([...shownAgreements, ...shownConflicts].flatMap((p) => [p.a, p.b]))];
+  const [claims, measures, regions, periods, commonSources] = await Promise.all([
+    loadMany<ClaimRow>(loader, pairClaimIds, ['Claim']),
+    loadMany<MeasureRow>(loader, sharedMeasureIds, ['Measure']),
+    loadMany<RegionRow>(loader, sharedRegionIds, ['Region']),
+    loadMany<PeriodRow>(loader, sharedPeriodIds, ['Period']),
+    loadMany<SourceRow>(loader, commonSourceIds, ['Source']),
+  ]);
+  const claimById = new Map(claims.map((c) => [c.id, c]));
+  const toPairs = (list: Pair[]) => list.filter((p) => claimById.has(p.a) && claimById.has(p.b)).map((p) => ({ a: claimById.get(p.a)!, b: claimById.get(p.b)!, gap: p.gap, allenRelation: p.allenRelation }));
+
+  const graphEdges: GraphEdgeRow[] = [
+    ...derivations.map((d) => ({ source: d.sourceId, type: 'DERIVED_FROM', target: d.derivedFromId, props: { kind: d.kind } })),
+    ...claims.flatMap((c) => c.out.filter((e) => ['ATTRIBUTED_TO', 'ABOUT', 'STATED_IN'].includes(e.type)).map((e) => ({ source: c.id, type: e.type, target: e.id, props: e.props }))),
+  ];
+  const graph = await buildGraphView(loader, [...orgIds, ...sharedMeasureIds, ...pairClaimIds, ...graphEdges.flatMap((e) => [e.source, e.target])], graphEdges);
+  return {
+    organizations,
+    sharedMeasures: measures,
+    sharedRegions: regions,
+    sharedPeriods: periods,
+    agreements: toPairs(shownAgreements),
+    conflicts: toPairs(shownConflicts),
+    derivations,
+    commonSources,
+    truncated,
+    graph,
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Comparing figures: a stated value with its bound becomes an interval, a period becomes a
+ * day range (open ends resolved to the date stated), and two periods get their Allen relation.
+ */
+
+/** Relative tolerance of an APPROX value ("some 1,213,460", "almost 420,000"): ±10%. */
+export const APPROX_TOLERANCE = 0.1;
+
+export interface Figure {
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  bound: string | null;
+}
+
+export interface Interval {
+  lo: number;
+  hi: number;
+}
+
+/** EXACT v → [v, v]; APPROX v → v ± 10%; AT_LEAST v → [v, ∞); AT_MOST v → (−∞, v]; RANGE → [low, high]. */
+export function toInterval(f: Figure): Interval | null {
+  const v = f.value;
+  switch (f.bound) {
+    case 'EXACT':
+      return v == null ? null : { lo: v, hi: v };
+    case 'APPROX':
+      return v == null ? null : { lo: v - Math.abs(v) * APPROX_TOLERANCE, hi: v + Math.abs(v) * APPROX_TOLERANCE };
+    case 'AT_LEAST':
+      return v == null ? null : { lo: v, hi: Infinity };
+    case 'AT_MOST':
+      return v == null ? null : { lo: -Infinity, hi: v };
+    case 'RANGE':
+      return f.low == null || f.high == null ? null : { lo: f.low, hi: f.high };
+    default:
+      return null;
+  }
+}
+
+/** 0 when the intervals overlap, else the distance between them. */
+export function gapBetween(a: Interval, b: Interval): number {
+  if (a.hi < b.lo) return b.lo - a.hi;
+  if (b.hi < a.lo) return a.lo - b.hi;
+  return 0;
+}
+
+export interface DayRange {
+  start: string;
+  end: string;
+}
+
+/**
+ * A claim's period as days. An open end runs to the date the claim was stated ("since June 2023",
+ * said in December 2025, covers June 2023 to December 2025), or to today if that is unknown.
+ */
+export function resolvePeriod(start: string | null, end: string | null, statedAt: string | null): DayRange | null {
+  if (!start) return null;
+  return { start, end: end ?? (statedAt ? statedAt.slice(0, 10) : new Date().toISOString().slice(0, 10)) };
+}
+
+/**
+ * Allen's interval relation of `b` relative to `a`, on whole days (each range inclusive):
+ * equals, before, after, meets, met-by, overlaps, overlapped-by, during, contains, starts,
+ * started-by, finishes, finished-by.
+ */
+export function allenRelation(a: DayRange, b: DayRange): string {
+  const next = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  if (b.start === a.start && b.end === a.end) return 'equals';
+  if (b.end < a.start) return next(b.end) === a.start ? 'meets' : 'before';
+  if (b.start > a.end) return next(a.end) === b.start ? 'met-by' : 'after';
+  if (b.start === a.start) return b.end < a.end ? 'starts' : 'started-by';
+  if (b.end === a.end) return b.start > a.start ? 'finishes' : 'finished-by';
+  if (b.start > a.start && b.end < a.end) return 'during';
+  if (b.start < a.start && b.end > a.end) return 'contains';
+  return b.start < a.start ? 'overlaps' : 'overlapped-by';
+}
+
+const DISJOINT = new Set(['before', 'after', 'meets', 'met-by']);
+
+export interface ComparableClaim extends Figure {
+  aggregation: string | null;
+  per: string | null;
+  unit: string | null;
+  period: DayRange | null;
+}
+
+export interface ComparisonOutcome {
+  allenRelation: string;
+  verdict: 'AGREES' | 'CONFLICTS' | 'NOT_COMPARABLE';
+  gap: number | null;
+  reason: string;
+}
+
+/**
+ * Whether two claims on one measure can be compared, and if so whether their figures agree.
+ * Totals over a period compare only over the same period; running totals only at the same
+ * end date; rates, shares and plain facts whenever their periods overlap.
+ */
+export function compareClaims(a: ComparableClaim, b: ComparableClaim): ComparisonOutcome {
+  const relation = a.period && b.period ? allenRelation(a.period, b.period) : 'unknown';
+  const not = (reason: string): ComparisonOutcome => ({ allenRelation: relation, verdict: 'NOT_COMPARABLE', gap: null, reason });
+  if (a.aggregation !== b.aggregation) return not(`one is ${a.aggregation}, the other ${b.aggregation}`);
+  if (a.unit && b.unit && a.unit !== b.unit) return not(`units differ (${a.unit} vs ${b.unit})`);
+  if (a.aggregation === 'RATE' && a.per !== b.per) return not(`rates per different units of time (${a.per} vs ${b.per})`);
+  if (a.period && b.period) {
+    if (a.aggregation === 'PERIOD_TOTAL' && relation !== 'equals') return not(`totals over different periods (${relation})`);
+    if (a.aggregation === 'CUMULATIVE' && a.period.end !== b.period.end) return not(`running totals as of different dates (${a.period.end} vs ${b.period.end})`);
+    if (DISJOINT.has(relation)) return not(`the periods do not overlap (${relation})`);
+  }
+  const ia = toInterval(a);
+  const ib = toInterval(b);
+  if (!ia || !ib) return not('one of them states no figure');
+  const gap = gapBetween(ia, ib);
+  return gap === 0
+    ? { allenRelation: relation, verdict: 'AGREES', gap: null, reason: 'their value intervals overlap' }
+    : { allenRelation: relation, verdict: 'CONFLICTS', gap, reason: `their value intervals are ${gap} apart` };
+}

@@ -1,0 +1,221 @@
+/**
+ * Provenance answers through the GraphQL layer: source chains, corroboration, cross-references,
+ * timelines and graph views, on the seed article and on fixtures built to exercise agreement,
+ * conflict, circular reporting, independent corroboration, nested regions, open-ended periods,
+ * supersession, a citation cycle and a running total that goes down.
+ */
+import path from 'node:path';
+import jsonld from 'jsonld';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDocuments } from '../../src/cli/readDocuments.js';
+import { bulkImport } from '../../src/services/ingest/bulkImport.js';
+import { FIXTURES, seedGraph } from '../helpers/graph.js';
+import { createTestApp, type TestApp } from '../helpers/testApp.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedGraph(t.db);
+  const stats = await bulkImport(t.db, readDocuments([path.join(FIXTURES, 'provenance.ndjson')]));
+  expect(stats.rejected).toEqual([]);
+});
+afterAll(() => t.close());
+
+const CHAIN = `query($id: ID!, $depth: Int) { sourceChain(claimId: $id, maxDepth: $depth) {
+  paths { steps { from { id } relation kind to { id } } end { id } ending }
+  origins { source { id } agents { id } institutions { id } }
+  independentOriginCount institutions { id } circularReporting cycles truncated explanation
+  graph { nodes { id kind } edges { id source target type } truncated } prov } }`;
+
+async function chain(id: string, depth?: number) {
+  const res = await t.exec(CHAIN, { id, depth });
+  expect(res.errors).toBeUndefined();
+  return res.data!.sourceChain;
+}
+
+describe('sourceChain on the seed article', () => {
+  it('runs from the 350-surrenders claim through the article to the "I Want to Live" data', async () => {
+    const c = await chain('claim:express-2025-record-week-350');
+    expect(c.paths).toEqual([
+      {
+        steps: [
+          { from: { id: 'claim:express-2025-record-week-350' }, relation: 'STATED_IN', kind: null, to: { id: 'src:express-2025-russian-surrenders' } },
+          { from: { id: 'src:express-2025-russian-surrenders' }, relation: 'DERIVED_FROM', kind: 'CITES', to: { id: 'src:i-want-to-live-data' } },
+        ],
+        end: { id: 'src:i-want-to-live-data' },
+        ending: 'ORIGIN',
+      },
+    ]);
+    expect(c.origins).toEqual([{ source: { id: 'src:i-want-to-live-data' }, agents: [{ id: 'org:i-want-to-live' }], institutions: [{ id: 'org:hur' }] }]);
+    expect(c.independentOriginCount).toBe(1);
+    expect(c.circularReporting).toBe(false);
+    expect(c.explanation).toMatch(/I Want to Live/);
+    expect(c.graph.nodes.map((n: any) => n.id)).toEqual(expect.arrayContaining(['claim:express-2025-record-week-350', 'src:express-2025-russian-surrenders', 'src:i-want-to-live-data', 'org:i-want-to-live', 'org:hur']));
+  });
+
+  it("collapses the General Staff's and Syrskyi's claims to the Armed Forces of Ukraine", async () => {
+    const staff = await chain('claim:express-2025-casualties-1213460');
+    const syrskyi = await chain('claim:express-2025-territory-taken-0-8-percent-2025');
+    expect(staff.institutions).toEqual([{ id: 'org:armed-forces-ua' }]);
+    expect(syrskyi.institutions).toEqual([{ id: 'org:armed-forces-ua' }]);
+    expect(syrskyi.origins[0].agents.map((a: any) => a.id).sort()).toEqual(['org:armed-forces-ua', 'person:oleksandr-syrskyi']);
+  });
+
+  it('exports the chain as PROV-O JSON-LD that parses and names every source and agent', async () => {
+    const res = await t.app.http.inject({ method: 'GET', url: '/export/prov.jsonld?claim=claim:express-2025-casualties-1213460' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/application\/ld\+json/);
+    const expanded = (await jsonld.expand(res.json())) as Record<string, any>[];
+    const ids = expanded.map((n) => n['@id']);
+    expect(ids).toEqual(expect.arrayContaining(['claim:express-2025-casualties-1213460', 'src:express-2025-russian-surrenders', 'src:general-staff-casualty-estimate', 'org:general-staff-ua', 'org:armed-forces-ua']));
+    const estimate = expanded.find((n) => n['@id'] === 'src:general-staff-casualty-estimate')!;
+    expect(estimate['@type']).toContain('http://www.w3.org/ns/prov#Entity');
+    expect(estimate['http://www.w3.org/ns/prov#wasAttributedTo']).toEqual([{ '@id': 'org:general-staff-ua' }]);
+    const staff = expanded.find((n) => n['@id'] === 'org:general-staff-ua')!;
+    expect(staff['http://www.w3.org/ns/prov#actedOnBehalfOf']).toEqual([{ '@id': 'org:armed-forces-ua' }]);
+    expect((await t.app.http.inject({ method: 'GET', url: '/export/prov.jsonld?claim=claim:none' })).statusCode).toBe(404);
+  });
+
+  it('bounds maxDepth to 1..10', async () => {
+    for (const depth of [0, 11]) {
+      const res = await t.exec(CHAIN, { id: 'claim:express-2025-record-week-350', depth });
+      expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    }
+    expect((await t.exec(CHAIN, { id: 'claim:nope' })).errors![0].extensions!.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('sourceChain on the fixtures', () => {
+  it('calls several appearances with one origin circular reporting', async () => {
+    const c = await chain('claim:wire-displaced');
+    expect(c.paths.map((p: any) => p.steps.map((s: any) => s.to.id))).toEqual([
+      ['src:wire-w-story', 'src:agency-a-report'],
+      ['src:paper-q-article', 'src:wire-w-story', 'src:agency-a-report'],
+    ]);
+    expect(c.origins.map((o: any) => o.source.id)).toEqual(['src:agency-a-report']);
+    expect(c.independentOriginCount).toBe(1);
+    expect(c.circularReporting).toBe(true);
+    expect(c.explanation).toMatch(/circular reporting/);
+  });
+
+  it('follows a republication chain to its origin, and cuts it at maxDepth when asked', async () => {
+    const full = await chain('claim:paper-p-displaced');
+    expect(full.paths[0].steps.map((s: any) => `${s.relation}:${s.kind ?? ''}`)).toEqual(['STATED_IN:', 'DERIVED_FROM:REPUBLISHES', 'DERIVED_FROM:CITES']);
+    expect(full.institutions).toEqual([{ id: 'org:ministry-a' }]);
+    const cut = await chain('claim:paper-p-displaced', 1);
+    expect(cut.truncated).toBe(true);
+    expect(cut.paths[0]).toMatchObject({ ending: 'MAX_DEPTH', end: { id: 'src:wire-w-story' } });
+  });
+
+  it('terminates on a citation cycle and reports it', async () => {
+    const c = await chain('claim:blog-rumour');
+    expect(c.cycles).toEqual([['src:blog-r-post', 'src:blog-s-post', 'src:blog-r-post']]);
+    expect(c.paths.every((p: any) => p.ending === 'CYCLE')).toBe(true);
+    expect(c.explanation).toMatch(/cycle/);
+  });
+});
+
+const CORROBORATION = `query($id: ID!) { corroboration(claimId: $id) {
+  comparisons { claim { id } allenRelation verdict gap sameOrigin reason }
+  independentAgreeingOrigins independentConflictingOrigins credibility credibilityReason } }`;
+
+describe('corroboration', () => {
+  it('separates echoes of the same origin from independent agreement (nested regions too)', async () => {
+    const res = await t.exec(CORROBORATION, { id: 'claim:agency-displaced' });
+    const c = res.data!.corroboration;
+    const byId = Object.fromEntries(c.comparisons.map((x: any) => [x.claim.id, x]));
+    expect(byId['claim:wire-displaced']).toMatchObject({ verdict: 'AGREES', sameOrigin: true, allenRelation: 'equals' });
+    expect(byId['claim:paper-p-displaced']).toMatchObject({ verdict: 'AGREES', sameOrigin: true });
+    expect(byId['claim:spokes-displaced']).toMatchObject({ verdict: 'AGREES', sameOrigin: true });
+    expect(byId['claim:ngo-displaced']).toMatchObject({ verdict: 'AGREES', sameOrigin: false });
+    expect(byId['claim:institute-displaced']).toMatchObject({ verdict: 'AGREES', sameOrigin: false });
+    expect(c.independentAgreeingOrigins).toBe(2);
+    expect(c.credibility).toBe(1);
+  });
+
+  it('finds the conflict of running totals stated the same day, and leaves other dates not comparable', async () => {
+    const c = (await t.exec(CORROBORATION, { id: 'claim:cas-feb' })).data!.corroboration;
+    const byId = Object.fromEntries(c.comparisons.map((x: any) => [x.claim.id, x]));
+    expect(byId['claim:ngo-cas-feb']).toMatchObject({ verdict: 'CONFLICTS', gap: 1800, sameOrigin: false, allenRelation: 'equals' });
+    expect(byId['claim:cas-jan']).toMatchObject({ verdict: 'NOT_COMPARABLE', allenRelation: 'starts' });
+    expect(byId['claim:cas-mar'].verdict).toBe('NOT_COMPARABLE');
+    expect(c.independentConflictingOrigins).toBe(1);
+    expect(c.credibility).toBe(5);
+  });
+
+  it('cannot judge a claim nothing else speaks to', async () => {
+    const c = (await t.exec(CORROBORATION, { id: 'claim:blog-rumour' })).data!.corroboration;
+    expect(c).toMatchObject({ comparisons: [], credibility: 6 });
+  });
+});
+
+describe('crossReference', () => {
+  it('shows where two bodies agree and conflict', async () => {
+    const res = await t.exec(`{ crossReference(organizationIds: ["org:ministry-a", "org:ngo-b"]) {
+      organizations { id } sharedMeasures { id } sharedRegions { id }
+      agreements { a { id } b { id } } conflicts { a { id } b { id } gap } truncated graph { nodes { id } edges { id } } } }`);
+    expect(res.errors).toBeUndefined();
+    const x = res.data!.crossReference;
+    expect(x.sharedMeasures.map((m: any) => m.id).sort()).toEqual(['measure:casualties', 'measure:displaced']);
+    expect(x.sharedRegions).toEqual([{ id: 'region:landia' }]);
+    expect(x.agreements).toContainEqual({ a: { id: 'claim:agency-displaced' }, b: { id: 'claim:ngo-displaced' } });
+    expect(x.conflicts).toEqual([{ a: { id: 'claim:cas-feb' }, b: { id: 'claim:ngo-cas-feb' }, gap: 1800 }]);
+    expect(x.truncated).toBe(false);
+    expect(x.graph.nodes.map((n: any) => n.id)).toEqual(expect.arrayContaining(['org:ministry-a', 'org:ngo-b', 'claim:cas-feb']));
+  });
+
+  it("finds one body's sources derived from another's", async () => {
+    const res = await t.exec(`{ crossReference(organizationIds: ["org:ministry-a", "org:wire-w"]) { derivations { source { id } derivedFrom { id } kind } commonSources { id } } }`);
+    expect(res.data!.crossReference.derivations).toEqual([{ source: { id: 'src:wire-w-story' }, derivedFrom: { id: 'src:agency-a-report' }, kind: 'CITES' }]);
+  });
+
+  it('narrows by ClaimFilter and refuses fewer than two organizations', async () => {
+    const res = await t.exec(`{ crossReference(organizationIds: ["org:ministry-a", "org:ngo-b"], filter: { measureIds: ["measure:casualties"] }) { agreements { a { id } } sharedMeasures { id } } }`);
+    expect(res.data!.crossReference.sharedMeasures).toEqual([{ id: 'measure:casualties' }]);
+    expect((await t.exec('{ crossReference(organizationIds: ["org:ngo-b"]) { truncated } }')).errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('timeline', () => {
+  it('orders a running total by period and flags the figure that went down', async () => {
+    const res = await t.exec(`{ timeline(measureId: "measure:casualties", regionId: "region:landia") { claim { id } end value low high decreases previous { id } agents { id } source { id } } }`);
+    const points = res.data!.timeline;
+    expect(points.map((p: any) => p.claim.id)).toEqual(['claim:cas-jan', 'claim:cas-feb', 'claim:ngo-cas-feb', 'claim:cas-mar']);
+    expect(points[1]).toMatchObject({ decreases: true, previous: { id: 'claim:cas-jan' }, end: '2025-02-15', value: 4200 });
+    expect(points.filter((p: any) => p.decreases).length).toBe(1);
+    expect(points[2]).toMatchObject({ low: 6000, high: null });
+  });
+
+  it('answers as of a date', async () => {
+    const res = await t.exec(`{ timeline(measureId: "measure:casualties", asOf: "2025-02-01T00:00:00Z") { claim { id } } }`);
+    expect(res.data!.timeline).toEqual([{ claim: { id: 'claim:cas-jan' } }]);
+  });
+});
+
+describe('graph views', () => {
+  const GRAPH = `query($seeds: [ID!]!, $depth: Int, $limit: Int, $types: [String!], $kinds: [EntityKind!]) {
+    graph(seeds: $seeds, depth: $depth, limit: $limit, edgeTypes: $types, kinds: $kinds) {
+      nodes { id kind label hiddenNeighbours } edges { id source target type directed } truncated } }`;
+
+  it('returns stable ids, only edges between shown nodes, and what expand would add', async () => {
+    const once = (await t.exec(GRAPH, { seeds: ['org:agency-a'], depth: 1 })).data!.graph;
+    const twice = (await t.exec(GRAPH, { seeds: ['org:agency-a'], depth: 1 })).data!.graph;
+    expect(twice).toEqual(once);
+    const ids = new Set(once.nodes.map((n: any) => n.id));
+    expect(ids.has('org:ministry-a')).toBe(true);
+    expect(ids.has('person:spokes-a')).toBe(true);
+    for (const e of once.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+    expect(once.edges).toContainEqual({ id: 'org:agency-a|PART_OF|org:ministry-a', source: 'org:agency-a', target: 'org:ministry-a', type: 'PART_OF', directed: true });
+    expect(once.nodes.find((n: any) => n.id === 'org:ministry-a').hiddenNeighbours).toBeGreaterThan(0);
+  });
+
+  it('cuts at the limit and says so; narrows by kinds and edge types', async () => {
+    const cut = (await t.exec(GRAPH, { seeds: ['org:agency-a'], depth: 2, limit: 3 })).data!.graph;
+    expect(cut.nodes.length).toBe(3);
+    expect(cut.truncated).toBe(true);
+    const narrowed = (await t.exec(GRAPH, { seeds: ['org:agency-a'], depth: 1, types: ['PART_OF'] })).data!.graph;
+    expect(narrowed.nodes.map((n: any) => n.id).sort()).toEqual(['org:agency-a', 'org:ministry-a']);
+    const bad = await t.exec(GRAPH, { seeds: ['org:agency-a'], types: ['DETACH DELETE'] });
+    expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+});
