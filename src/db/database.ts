@@ -13,7 +13,7 @@ import { translateDriverError } from './translateError.js';
 export type Row = Record<string, unknown>;
 
 /** Parameters that Cypher needs as INTEGER (LIMIT, batch sizes, depths). */
-const INTEGER_PARAMS = new Set(['limit', 'batch', 'candidates', 'maxDepth', 'depth']);
+const INTEGER_PARAMS = new Set(['limit', 'batch', 'candidates', 'maxDepth', 'depth', 'perNode']);
 export type Params = Record<string, unknown>;
 
 /** What a write transaction changed, summed over its queries. */

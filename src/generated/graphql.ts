@@ -335,25 +335,33 @@ export type IngestClaim = {
   attributedTo?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Source ids among the source's `derivedFrom`. */
   basedOn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Curator confidence in the reading, 0..1. */
   confidence?: InputMaybe<Scalars['Float']['input']>;
+  /** Stable id, `claim:<slug>`. */
   id: Scalars['ID']['input'];
   /** Measure id. */
   measure?: InputMaybe<Scalars['ID']['input']>;
+  /** When the claim is about. */
   period?: InputMaybe<IngestPeriod>;
+  /** The asserted quantity, if any. */
   quantity?: InputMaybe<IngestQuantity>;
+  /** The verbatim words of the source. */
   quote?: InputMaybe<Scalars['String']['input']>;
   /** Region ids. */
   regions?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** When the source stated it, if not its publication date. */
   statedAt?: InputMaybe<Scalars['String']['input']>;
+  /** ACTIVE (default), SUPERSEDED or RETRACTED. */
   status?: InputMaybe<ClaimStatus>;
   /** Claim ids this one replaces. */
   supersedes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The claim in one sentence. */
   text: Scalars['String']['input'];
 };
 
 /** A derivation of the enclosing source from another. */
 export type IngestDerivation = {
+  /** How the enclosing source derives from it. */
   kind: DerivationKind;
   /** The source derived from. */
   source: Scalars['ID']['input'];
@@ -383,20 +391,29 @@ export type IngestDocument = {
 
 /** A measure to create or update. */
 export type IngestMeasure = {
+  /** How the measure is defined. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Stable id, `measure:<slug>`. */
   id: Scalars['ID']['input'];
+  /** What is counted. */
   name: Scalars['String']['input'];
+  /** Default unit. */
   unit?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An organization to create or update. */
 export type IngestOrganization = {
+  /** Other names; added to those already known. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Stable id, `org:<slug>`. */
   id: Scalars['ID']['input'];
+  /** Free-text kind, e.g. `GOVERNMENT`. */
   kind?: InputMaybe<Scalars['String']['input']>;
+  /** Display name. */
   name: Scalars['String']['input'];
   /** Organization id this one is part of. */
   partOf?: InputMaybe<Scalars['ID']['input']>;
+  /** Admiralty reliability grade, when assessed. */
   reliability?: InputMaybe<Reliability>;
 };
 
@@ -404,37 +421,57 @@ export type IngestOrganization = {
 export type IngestPeriod = {
   /** Absent: the end of `start`'s precision; null: open-ended. */
   end?: InputMaybe<Scalars['String']['input']>;
+  /** The resolution the period is known at. */
   granularity?: InputMaybe<Granularity>;
+  /** Human label, e.g. `a week in August 2024`. */
   label?: InputMaybe<Scalars['String']['input']>;
+  /** First day; a truncated date means its first day. */
   start: Scalars['String']['input'];
 };
 
 /** A person to create or update. */
 export type IngestPerson = {
+  /** Other spellings; added to those already known. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Stable id, `person:<slug>`. */
   id: Scalars['ID']['input'];
+  /** Display name. */
   name: Scalars['String']['input'];
+  /** Roles in organizations; when given, they replace the known ones. */
   roles?: InputMaybe<Array<IngestRole>>;
 };
 
 /** A stated quantity. */
 export type IngestQuantity = {
+  /** How the quantity accumulates over the period. */
   aggregation: Aggregation;
+  /** How the value bounds the truth. */
   bound: Bound;
+  /** Upper end, for RANGE (low ≤ high). */
   high?: InputMaybe<Scalars['Float']['input']>;
+  /** Lower end, for RANGE. */
   low?: InputMaybe<Scalars['Float']['input']>;
+  /** For RATE only: the unit of time. */
   per?: InputMaybe<Granularity>;
+  /** Unit, e.g. `persons`, `percent`. */
   unit?: InputMaybe<Scalars['String']['input']>;
+  /** The stated value (required unless RANGE). */
   value?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** A region to create or update. */
 export type IngestRegion = {
+  /** Other names; added to those already known. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Area in km². */
   areaKm2?: InputMaybe<Scalars['Float']['input']>;
+  /** ISO 3166-1 or 3166-2 code, e.g. `UA-14`. */
   code?: InputMaybe<Scalars['String']['input']>;
+  /** Stable id, `region:<slug>`. */
   id: Scalars['ID']['input'];
+  /** COUNTRY, OBLAST, CITY, ... */
   kind?: InputMaybe<Scalars['String']['input']>;
+  /** Display name. */
   name: Scalars['String']['input'];
   /** Region id this one is part of. */
   partOf?: InputMaybe<Scalars['ID']['input']>;
@@ -459,9 +496,13 @@ export type IngestResult = {
 
 /** A role of a person in an organization. */
 export type IngestRole = {
+  /** When the role began (truncated dates allowed). */
   from?: InputMaybe<Scalars['String']['input']>;
+  /** Organization id. */
   organization: Scalars['ID']['input'];
+  /** Title, e.g. `Commander-in-Chief`. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** When it ended. */
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -471,15 +512,23 @@ export type IngestSource = {
   authors?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Sources this one derives from. */
   derivedFrom?: InputMaybe<Array<IngestDerivation>>;
+  /** Stable id, `src:<slug>`. */
   id: Scalars['ID']['input'];
+  /** What kind of source. */
   kind: SourceKind;
+  /** BCP 47 language tag, e.g. `en`. */
   language?: InputMaybe<Scalars['String']['input']>;
+  /** Publication date, ISO 8601 or truncated (`2025-12`). */
   publishedAt?: InputMaybe<Scalars['String']['input']>;
   /** Organization id of the publisher. */
   publisher?: InputMaybe<Scalars['ID']['input']>;
+  /** Admiralty reliability grade, when assessed. */
   reliability?: InputMaybe<Reliability>;
+  /** When it was retrieved, ISO 8601 or truncated. */
   retrievedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Title or headline. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** Where it can be read (http or https). */
   url?: InputMaybe<Scalars['String']['input']>;
 };
 

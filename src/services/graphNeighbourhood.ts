@@ -42,9 +42,13 @@ export async function graphNeighbourhood(db: Database, loader: EntityLoader, arg
   for (let ring = 0; ring < depth && frontier.length && !truncated; ring++) {
     const room = limit - nodes.size;
     // Enough relationships to fill the room even when many lead back into the view.
-    const cap = Math.min(5 * room + nodes.size + 50, 20_000);
-    const rows = await db.read<GraphEdgeRow>('graph/expand', { p: { ids: frontier, types, labels }, limit: cap });
-    if (rows.length >= cap) truncated = true;
+    // Each frontier node contributes a fair share, enough to fill the room twice over even when
+    // many relationships lead back into the view; a node that has more is left partly unexpanded.
+    const perNode = Math.max(5, Math.ceil((2 * room) / frontier.length) + 5);
+    const rows = await db.read<GraphEdgeRow>('graph/expand', { p: { ids: frontier, types, labels }, perNode });
+    const fromEach = new Map<string, number>();
+    for (const e of rows) for (const end of [e.source, e.target]) fromEach.set(end, (fromEach.get(end) ?? 0) + 1);
+    if (frontier.some((id) => (fromEach.get(id) ?? 0) >= perNode)) truncated = true;
     const next: string[] = [];
     for (const e of rows) {
       for (const end of [e.source, e.target]) {
@@ -60,7 +64,8 @@ export async function graphNeighbourhood(db: Database, loader: EntityLoader, arg
     }
     frontier = next;
   }
-  const degrees = await db.read<{ id: string; degree: number }>('graph/degrees', { p: { ids: [...nodes], types, labels } });
+  // The degrees and the nodes' rows are independent: fetch them side by side.
+  const [degrees] = await Promise.all([db.read<{ id: string; degree: number }>('graph/degrees', { p: { ids: [...nodes], types, labels } }), loader.loadMany([...nodes])]);
   const shown = new Map<string, number>();
   for (const e of edges.values()) for (const end of [e.source, e.target]) shown.set(end, (shown.get(end) ?? 0) + 1);
   const hidden = new Map(degrees.map((d) => [d.id, Math.max(0, d.degree - (shown.get(d.id) ?? 0))]));

@@ -55,16 +55,14 @@ export async function bulkImport(db: Database, items: AsyncIterable<ImportItem> 
   /** Ids defined by documents of the current batch: later documents may refer to them. */
   let definedInBatch = new Map<string, string>();
 
-  const flush = async () => {
-    if (!batch.length) return;
-    const docs = batch.map((b) => b.doc);
+  /** Writes one batch; if that fails, each of its documents alone, so only the bad ones are rejected. */
+  const writeBatch = async (docs: typeof batch, claims: number) => {
     try {
-      await db.writeTransaction('import-batch', (tx) => writeDocuments(tx, docs, new Date().toISOString()));
-      stats.accepted += batch.length;
-      stats.claims += batchSize;
+      await db.writeTransaction('import-batch', (tx) => writeDocuments(tx, docs.map((b) => b.doc), new Date().toISOString()));
+      stats.accepted += docs.length;
+      stats.claims += claims;
     } catch {
-      // Isolate the culprit: each document alone, in order, in its own transaction.
-      for (const b of batch) {
+      for (const b of docs) {
         try {
           await ingest(db, b.raw);
           stats.accepted += 1;
@@ -74,10 +72,24 @@ export async function bulkImport(db: Database, items: AsyncIterable<ImportItem> 
         }
       }
     }
+    opts.onProgress?.(stats);
+  };
+
+  // One write in flight while the next batch is read and validated: Node and Neo4j each keep a
+  // core busy. Writes still happen one at a time, in order.
+  let inFlight: Promise<void> = Promise.resolve();
+  let inFlightDefined = new Map<string, string>();
+  const flush = async () => {
+    if (!batch.length) return;
+    const docs = batch;
+    const claims = batchSize;
+    const defined = definedInBatch;
     batch = [];
     batchSize = 0;
     definedInBatch = new Map();
-    opts.onProgress?.(stats);
+    await inFlight;
+    inFlightDefined = defined;
+    inFlight = writeBatch(docs, claims);
   };
 
   for await (const item of items) {
@@ -93,7 +105,8 @@ export async function bulkImport(db: Database, items: AsyncIterable<ImportItem> 
       stats.rejected.push(rejection(item.ref, err));
       continue;
     }
-    const [problems] = await missingReferences((ids) => db.read('ingest/existingIds', { p: { ids } }), [doc], definedInBatch);
+    // Ids of this batch and of the batch being written count as present (the write re-checks).
+    const [problems] = await missingReferences((ids) => db.read('ingest/existingIds', { p: { ids } }), [doc], new Map([...inFlightDefined, ...definedInBatch]));
     if (!problems.empty) {
       stats.rejected.push(rejection(item.ref, problems.toError()));
       continue;
@@ -104,5 +117,6 @@ export async function bulkImport(db: Database, items: AsyncIterable<ImportItem> 
     if (batchSize >= batchClaims) await flush();
   }
   await flush();
+  await inFlight;
   return stats;
 }

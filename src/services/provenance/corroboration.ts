@@ -72,11 +72,11 @@ function originsOf(chains: Map<string, Chain>, claimIds: string[]): OriginInfo[]
 }
 
 export async function corroboration(db: Database, loader: EntityLoader, claimId: string): Promise<CorroborationOut> {
-  const claim = await loader.load(claimId);
-  if (!claim || claim.kind !== 'Claim') throw notFound(`No claim with id "${claimId}"`);
-  const [{ candidates }] = await db.read<{ candidates: string[] }>('provenance/comparableClaims', { p: { claimId } });
-  const others = await loadMany<ClaimRow>(loader, candidates, ['Claim']);
-  const chains = await loadChains(db, [claimId, ...candidates], 10);
+  // Independent round trips run side by side.
+  const [claim, comparableRows] = await Promise.all([loader.load(claimId), db.read<{ candidates: string[] }>('provenance/comparableClaims', { p: { claimId } })]);
+  if (!claim || claim.kind !== 'Claim' || !comparableRows.length) throw notFound(`No claim with id "${claimId}"`);
+  const candidates = comparableRows[0].candidates;
+  const [others, chains] = await Promise.all([loadMany<ClaimRow>(loader, candidates, ['Claim']), loadChains(db, [claimId, ...candidates], 10)]);
   const tops = await loadTops(db, originsOf(chains, [claimId, ...candidates]).flatMap((o) => o.agentIds));
   const own = new Set(institutionsOf(originsOf(chains, [claimId]).flatMap((o) => o.agentIds), tops));
 

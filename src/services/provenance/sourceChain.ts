@@ -85,9 +85,10 @@ function explain(claim: ClaimRow, chain: Chain, rows: Map<string, EntityRow>, gr
 
 export async function sourceChain(db: Database, loader: EntityLoader, claimId: string, maxDepthArg: number | null | undefined): Promise<SourceChainOut> {
   const maxDepth = checkMaxDepth(maxDepthArg);
-  const claimRow = await loader.load(claimId);
+  // Independent round trips run side by side.
+  const [claimRow, chains] = await Promise.all([loader.load(claimId), loadChains(db, [claimId], maxDepth)]);
   if (!claimRow || claimRow.kind !== 'Claim') throw notFound(`No claim with id "${claimId}"`);
-  const chain = (await loadChains(db, [claimId], maxDepth)).get(claimId)!;
+  const chain = chains.get(claimId)!;
   const attributedTo = claimRow.out.filter((e) => e.type === 'ATTRIBUTED_TO').map((e) => e.id);
   const originAgents = chain.origins.flatMap((o) => o.agentIds);
   const tops = await loadTops(db, originAgents);

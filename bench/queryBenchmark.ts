@@ -1,0 +1,62 @@
+/**
+ * Query benchmark: imports a generated graph (CLAIMS, default 100,000), starts the HTTP server
+ * on a free port, and measures p50/p99 latency through HTTP of sourceChain, corroboration,
+ * crossReference (two organizations) and graph(depth: 2, limit: 200). Not a test: it prints
+ * numbers. Targets on a 2-core machine: sourceChain and graph p99 < 50 ms, corroboration
+ * < 100 ms, crossReference < 200 ms.
+ */
+import { bulkImport } from '../src/services/ingest/bulkImport.js';
+import { createApp } from '../src/server/app.js';
+import { benchDatabase } from './benchDatabase.js';
+import { generateDocuments } from './generator.js';
+
+const claims = Number(process.env.CLAIMS ?? 100_000);
+const runs = Number(process.env.RUNS ?? 200);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const db = await benchDatabase();
+try {
+  const started = Date.now();
+  const stats = await bulkImport(db.db, (function* () {
+    let i = 0;
+    for (const raw of generateDocuments({ claims })) yield { ref: `generated ${i++}`, raw };
+  })());
+  console.log(`graph: ${stats.claims} claims imported in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const app = await createApp({ db: db.db, logLevel: 'warn' });
+  await app.http.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.http.server.address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}/graphql`;
+  const post = async (query: string, variables: Record<string, unknown>) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { errors?: { message: string }[] };
+    if (body.errors) throw new Error(body.errors[0].message);
+  };
+
+  // Deterministic inputs spread over the generated graph.
+  const claimId = (i: number) => `claim:gen-${(i * 37) % Math.floor(claims / 100)}-${(i * 13) % 100}`;
+  const cases: [string, string, (i: number) => Record<string, unknown>][] = [
+    ['sourceChain', 'query($id: ID!) { sourceChain(claimId: $id) { independentOriginCount circularReporting paths { ending steps { relation to { id } } } origins { source { id } institutions { id } } graph { nodes { id } edges { id } } } }', (i) => ({ id: claimId(i) })],
+    ['graph(depth: 2, limit: 200)', 'query($s: [ID!]!) { graph(seeds: $s, depth: 2, limit: 200) { nodes { id kind label hiddenNeighbours } edges { id source target type } truncated } }', (i) => ({ s: [claimId(i)] })],
+    ['corroboration', 'query($id: ID!) { corroboration(claimId: $id) { credibility independentAgreeingOrigins comparisons { claim { id } verdict gap sameOrigin } } }', (i) => ({ id: claimId(i) })],
+    ['crossReference (2 organizations)', 'query($o: [ID!]!) { crossReference(organizationIds: $o) { sharedMeasures { id } agreements { a { id } b { id } } conflicts { a { id } b { id } gap } derivations { kind } truncated } }', (i) => ({ o: [`org:gen-inst-${i % 20}-${i % 4}`, `org:gen-inst-${(i + 7) % 20}-${(i + 1) % 4}`] })],
+  ];
+  for (const [name, query, vars] of cases) {
+    // Warm plans, caches and the JVM's JIT (a cold JVM is several times slower).
+    for (let i = 0; i < Number(process.env.WARMUP ?? 300); i++) await post(query, vars(i + 1000));
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = process.hrtime.bigint();
+      await post(query, vars(i));
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`${name.padEnd(34)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(times, 99).toFixed(1).padStart(7)} ms   (${runs} requests)`);
+  }
+  await app.http.close();
+} finally {
+  await db.cleanup();
+}
