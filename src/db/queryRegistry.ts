@@ -23,6 +23,7 @@ export const QUERY_MODES = {
   'export/idsPage': 'READ',
   'graph/expand': 'READ',
   'graph/degrees': 'READ',
+  'graph/filteredDegrees': 'READ',
   'ingest/existingIds': 'READ',
   'ingest/mergeOrganizations': 'WRITE',
   'ingest/linkOrganizationParents': 'WRITE',

@@ -60,13 +60,27 @@ export interface SearchHitRow {
   score: number;
 }
 
-/** provenance/chainSubgraphs: what one claim's source chain is computed from. */
+/** A source as chains see it: its derivations and the agents behind it. */
+export interface ChainSourceRow {
+  id: string;
+  derivedFrom: { id: string; kind: string }[];
+  publishers: string[];
+  authors: string[];
+}
+
+/** What one claim's source chain is computed from. */
 export interface ChainSubgraphRow {
   claimId: string;
   appearances: { sourceId: string; quote: string | null; statedAt: string | null }[];
   basedOn: string[];
   attributedTo: string[];
-  sources: { id: string; derivedFrom: { id: string; kind: string }[]; publishers: string[]; authors: string[] }[];
+  sources: ChainSourceRow[];
+}
+
+/** provenance/chainSubgraphs: several claims, and the sources reachable from any of them (shared). */
+export interface ChainSubgraphsRow {
+  claims: Omit<ChainSubgraphRow, 'sources'>[];
+  sources: ChainSourceRow[];
 }
 
 /** provenance/topInstitutions: an agent's top institutions and the hops leading there. */

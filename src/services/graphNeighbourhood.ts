@@ -65,7 +65,8 @@ export async function graphNeighbourhood(db: Database, loader: EntityLoader, arg
     frontier = next;
   }
   // The degrees and the nodes' rows are independent: fetch them side by side.
-  const [degrees] = await Promise.all([db.read<{ id: string; degree: number }>('graph/degrees', { p: { ids: [...nodes], types, labels } }), loader.loadMany([...nodes])]);
+  const degreeQuery = types.length || labels.length ? 'graph/filteredDegrees' : 'graph/degrees';
+  const [degrees] = await Promise.all([db.read<{ id: string; degree: number }>(degreeQuery, { p: { ids: [...nodes], types, labels } }), loader.loadMany([...nodes])]);
   const shown = new Map<string, number>();
   for (const e of edges.values()) for (const end of [e.source, e.target]) shown.set(end, (shown.get(end) ?? 0) + 1);
   const hidden = new Map(degrees.map((d) => [d.id, Math.max(0, d.degree - (shown.get(d.id) ?? 0))]));

@@ -4,7 +4,7 @@
  * size: the chain subgraph, the agents' top institutions, and the nodes.
  */
 import type { Database } from '../../db/database.js';
-import type { AgentRow, ChainSubgraphRow, ClaimRow, EntityRow, GraphEdgeRow, SourceRow } from '../../db/rows.js';
+import type { AgentRow, ChainSubgraphsRow, ClaimRow, EntityRow, GraphEdgeRow, SourceRow } from '../../db/rows.js';
 import { badUserInput, notFound } from '../../errors.js';
 import type { EntityLoader } from '../entities.js';
 import { buildGraphView, nodeLabel, type GraphViewOut } from '../graphView.js';
@@ -34,8 +34,11 @@ export function checkMaxDepth(maxDepth: number | null | undefined): number {
 
 /** Chains of several claims in one round trip (corroboration needs many). */
 export async function loadChains(db: Database, claimIds: string[], maxDepth: number): Promise<Map<string, Chain>> {
-  const rows = claimIds.length ? await db.read<ChainSubgraphRow>('provenance/chainSubgraphs', { p: { claimIds } }) : [];
-  return new Map(rows.map((r) => [r.claimId, computeChain(r, maxDepth)]));
+  if (!claimIds.length) return new Map();
+  // Claims share most of their upstream sources: the query walks them once for all claims.
+  const [row] = await db.read<ChainSubgraphsRow>('provenance/chainSubgraphs', { p: { claimIds } });
+  if (!row) return new Map();
+  return new Map(row.claims.map((c) => [c.claimId, computeChain({ ...c, sources: row.sources }, maxDepth)]));
 }
 
 /** Every edge the chain's picture needs: the paths, the attribution, the origins' agents and their hops up to the top. */
