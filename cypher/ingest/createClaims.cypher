@@ -1,4 +1,4 @@
-// Creates claims new to the graph in one pass (cheaper than MERGE when the ids are known to be new).
+// Creates claims new to the graph and links them to their source, measure, period, regions, agents, bases and superseded claims, in one pass (cheaper than MERGE: the ids are known to be new).
 UNWIND $p.rows AS row
 CREATE (c:Claim:Entity)
 SET c = row.props,
@@ -7,3 +7,38 @@ SET c = row.props,
     c.statedAt = CASE WHEN row.statedAt IS NULL THEN null ELSE datetime(row.statedAt) END,
     c.periodStart = CASE WHEN row.periodStart IS NULL THEN null ELSE date(row.periodStart) END,
     c.periodEnd = CASE WHEN row.periodEnd IS NULL THEN null ELSE date(row.periodEnd) END
+WITH c, row
+MATCH (s:Source {id: row.sourceId})
+CREATE (c)-[:STATED_IN {
+  quote: row.statement.quote,
+  statedAt: CASE WHEN row.statement.statedAt IS NULL THEN null ELSE datetime(row.statement.statedAt) END
+}]->(s)
+WITH c, row
+CALL (c, row) {
+  MATCH (m:Measure {id: row.measureId})
+  CREATE (c)-[:ABOUT]->(m)
+}
+CALL (c, row) {
+  MATCH (p:Period {id: row.periodId})
+  CREATE (c)-[:COVERS]->(p)
+}
+CALL (c, row) {
+  UNWIND row.regionIds AS regionId
+  MATCH (r:Region {id: regionId})
+  CREATE (c)-[:IN_REGION]->(r)
+}
+CALL (c, row) {
+  UNWIND row.attributedToIds AS agentId
+  MATCH (a:Entity {id: agentId})
+  CREATE (c)-[:ATTRIBUTED_TO]->(a)
+}
+CALL (c, row) {
+  UNWIND row.basedOnIds AS basisId
+  MATCH (b:Source {id: basisId})
+  CREATE (c)-[:BASED_ON]->(b)
+}
+CALL (c, row) {
+  UNWIND row.supersedesIds AS olderId
+  MATCH (older:Claim {id: olderId})
+  CREATE (c)-[:SUPERSEDES]->(older)
+}

@@ -9,14 +9,13 @@ WITH c, m, regions,
                UNWIND regions AS r MATCH (r)<-[:PART_OF*1..8]-(down:Region) RETURN down AS up } AS scope
 RETURN c.id AS claimId,
        COLLECT {
-         UNWIND scope AS s
-         MATCH (s)<-[:IN_REGION]-(o:Claim)-[:ABOUT]->(m)
+         MATCH (m)<-[:ABOUT]-(o:Claim)
          WHERE o <> c AND o.aggregation = c.aggregation
-         RETURN o.id AS id
-         UNION
-         // Without a region, compare with the measure's other claims without one.
-         UNWIND CASE WHEN size(regions) = 0 AND m IS NOT NULL THEN [m] ELSE [] END AS measure
-         MATCH (measure)<-[:ABOUT]-(o:Claim)
-         WHERE o <> c AND o.aggregation = c.aggregation AND NOT EXISTS { (o)-[:IN_REGION]->(:Region) }
-         RETURN o.id AS id
-       }[..500] AS candidates
+           AND CASE WHEN size(regions) = 0
+                 THEN NOT EXISTS { (o)-[:IN_REGION]->(:Region) }
+                 ELSE EXISTS { (o)-[:IN_REGION]->(r:Region) WHERE r IN scope }
+               END
+         RETURN o.id
+         ORDER BY o.id
+         LIMIT 500
+       } AS candidates

@@ -20,9 +20,11 @@ export const QUERY_MODES = {
   'provenance/organizationClaims': 'READ',
   'provenance/derivationsTouching': 'READ',
   'provenance/timeline': 'READ',
+  'provenance/regionAncestors': 'READ',
   'export/idsPage': 'READ',
   'graph/expand': 'READ',
   'graph/degrees': 'READ',
+  'graph/nodeCards': 'READ',
   'graph/filteredDegrees': 'READ',
   'ingest/existingIds': 'READ',
   'ingest/mergeOrganizations': 'WRITE',
@@ -38,7 +40,6 @@ export const QUERY_MODES = {
   'ingest/mergeClaims': 'WRITE',
   'ingest/linkClaims': 'WRITE',
   'ingest/createClaims': 'WRITE',
-  'ingest/linkNewClaims': 'WRITE',
 } as const satisfies Record<string, 'READ' | 'WRITE'>;
 
 export type QueryName = keyof typeof QUERY_MODES;

@@ -113,8 +113,6 @@ export interface CompactClaimRow {
   measureId: string | null;
   periodId: string | null;
   regionIds: string[];
-  /** The claim's regions and every region they are part of. */
-  regionScope: string[];
   sourceIds: string[];
 }
 

@@ -7,7 +7,7 @@ import type { Database } from '../db/database.js';
 import type { GraphEdgeRow } from '../db/rows.js';
 import { badUserInput } from '../errors.js';
 import type { EntityLoader } from './entities.js';
-import { buildGraphView, edgeId, type GraphViewOut } from './graphView.js';
+import { buildGraphView, edgeId, type GraphViewOut, type NodeCard } from './graphView.js';
 
 export const EDGE_TYPES = ['STATED_IN', 'ATTRIBUTED_TO', 'ABOUT', 'COVERS', 'IN_REGION', 'BASED_ON', 'SUPERSEDES', 'DERIVED_FROM', 'PUBLISHED_BY', 'AUTHORED_BY', 'PART_OF', 'ROLE'];
 const LABELS: Record<string, string> = { CLAIM: 'Claim', SOURCE: 'Source', ORGANIZATION: 'Organization', PERSON: 'Person', REGION: 'Region', MEASURE: 'Measure', PERIOD: 'Period' };
@@ -66,9 +66,13 @@ export async function graphNeighbourhood(db: Database, loader: EntityLoader, arg
   }
   // The degrees and the nodes' rows are independent: fetch them side by side.
   const degreeQuery = types.length || labels.length ? 'graph/filteredDegrees' : 'graph/degrees';
-  const [degrees] = await Promise.all([db.read<{ id: string; degree: number }>(degreeQuery, { p: { ids: [...nodes], types, labels } }), loader.loadMany([...nodes])]);
+  const [degrees, cards] = await Promise.all([
+    db.read<{ id: string; degree: number }>(degreeQuery, { p: { ids: [...nodes], types, labels } }),
+    // Cards, not full rows: a view needs no node's relationship lists.
+    db.read<NodeCard>('graph/nodeCards', { p: { ids: [...nodes] } }),
+  ]);
   const shown = new Map<string, number>();
   for (const e of edges.values()) for (const end of [e.source, e.target]) shown.set(end, (shown.get(end) ?? 0) + 1);
   const hidden = new Map(degrees.map((d) => [d.id, Math.max(0, d.degree - (shown.get(d.id) ?? 0))]));
-  return buildGraphView(loader, nodes, [...edges.values()], { truncated, hidden });
+  return buildGraphView(async () => cards, nodes, [...edges.values()], { truncated, hidden });
 }

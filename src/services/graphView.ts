@@ -5,6 +5,12 @@
 import type { EntityRow, GraphEdgeRow } from '../db/rows.js';
 import { type EntityLoader } from './entities.js';
 
+/** What a view needs of a node: its id, kind and properties. */
+export type NodeCard = Pick<EntityRow, 'id' | 'kind' | 'props'>;
+
+/** Fetches node cards for ids (through the request's loader, or graph/nodeCards). */
+export type CardSource = EntityLoader | ((ids: string[]) => Promise<NodeCard[]>);
+
 export interface GraphNodeOut {
   id: string;
   kind: string;
@@ -35,25 +41,25 @@ export function edgeId(e: Pick<GraphEdgeRow, 'source' | 'type' | 'target' | 'pro
 }
 
 /** What a node is drawn as: its name, title, label or text, else its id. */
-export function nodeLabel(row: EntityRow): string {
+export function nodeLabel(row: NodeCard): string {
   const p = row.props;
   return String(p.name ?? p.title ?? p.label ?? p.text ?? row.id);
 }
 
-function nodeOut(row: EntityRow, hidden: number): GraphNodeOut {
+function nodeOut(row: NodeCard, hidden: number): GraphNodeOut {
   const { aliasText: _derived, ...properties } = row.props;
   return { id: row.id, kind: row.kind.toUpperCase(), label: nodeLabel(row), properties, hiddenNeighbours: hidden };
 }
 
 /** Loads the nodes (one batched round trip) and keeps only edges whose both ends are in the view. */
 export async function buildGraphView(
-  loader: EntityLoader,
+  cards: CardSource,
   nodeIds: Iterable<string>,
   edges: GraphEdgeRow[],
   opts: { truncated?: boolean; hidden?: Map<string, number> } = {},
 ): Promise<GraphViewOut> {
   const ids = [...new Set(nodeIds)];
-  const rows = (await loader.loadMany(ids)).filter((r): r is EntityRow => !!r && !(r instanceof Error));
+  const rows = typeof cards === 'function' ? await cards(ids) : (await cards.loadMany(ids)).filter((r): r is EntityRow => !!r && !(r instanceof Error));
   const present = new Set(rows.map((r) => r.id));
   const seen = new Set<string>();
   const outEdges: GraphEdgeOut[] = [];

@@ -80,9 +80,7 @@ export async function writeDocuments(tx: TxRunner, docs: NormalizedDocument[], n
     claims.length ? (await tx.run<{ id: string }>('ingest/existingIds', { p: { ids: claims.map((c) => c.id) } })).map((r) => r.id) : [],
   );
   const fresh = claims.filter((c) => !existing.has(c.id));
-  // Each query gets only the fields it reads: the driver encodes every value it is sent.
-  await run('ingest/createClaims', fresh.map(({ id, props, statedAt, periodStart, periodEnd }) => ({ id, props, statedAt, periodStart, periodEnd })));
-  await run('ingest/linkNewClaims', fresh.map(({ props: _props, ...links }) => links));
+  await run('ingest/createClaims', fresh);
   const known = claims.filter((c) => existing.has(c.id));
   await run('ingest/mergeClaims', known);
   await run('ingest/linkClaims', known);

@@ -38,10 +38,14 @@ export interface CrossReferenceOut {
 
 const toComparable = (c: CompactClaimRow): ComparableClaim => ({ ...c, period: resolvePeriod(c.periodStart, c.periodEnd, c.statedAt) });
 
+/** Region id → that region and every region it lies in. */
+type Ancestors = Map<string, string[]>;
+
 /** Regions equal or nested either way; two claims without regions are about the same (unstated) place. */
-function sameOrNestedRegions(a: CompactClaimRow, b: CompactClaimRow): boolean {
+function sameOrNestedRegions(a: CompactClaimRow, b: CompactClaimRow, up: Ancestors): boolean {
   if (!a.regionIds.length && !b.regionIds.length) return true;
-  return a.regionIds.some((r) => b.regionScope.includes(r)) || b.regionIds.some((r) => a.regionScope.includes(r));
+  const within = (x: string, y: string) => (up.get(x) ?? [x]).includes(y);
+  return a.regionIds.some((ra) => b.regionIds.some((rb) => within(ra, rb) || within(rb, ra)));
 }
 
 /** Ids present in the sets of at least two organizations. */
@@ -51,7 +55,7 @@ function shared(sets: Set<string>[]): string[] {
   return [...count].filter(([, n]) => n >= 2).map(([id]) => id).sort();
 }
 
-function comparePairs(groups: CompactClaimRow[][]): { agreements: Pair[]; conflicts: Pair[] } {
+function comparePairs(groups: CompactClaimRow[][], up: Ancestors): { agreements: Pair[]; conflicts: Pair[] } {
   const agreements: Pair[] = [];
   const conflicts: Pair[] = [];
   // Only claims on one measure with one aggregation can be comparable: bucket first.
@@ -71,7 +75,7 @@ function comparePairs(groups: CompactClaimRow[][]): { agreements: Pair[]; confli
         if (!theirs) continue;
         for (const a of mine) {
           for (const b of theirs) {
-            if (a.id === b.id || !sameOrNestedRegions(a, b)) continue;
+            if (a.id === b.id || !sameOrNestedRegions(a, b, up)) continue;
             const out = compareClaims(toComparable(a), toComparable(b));
             const pair = { a: a.id, b: b.id, gap: out.gap, allenRelation: out.allenRelation };
             if (out.verdict === 'AGREES') agreements.push(pair);
@@ -108,7 +112,11 @@ export async function crossReference(db: Database, loader: EntityLoader, organiz
   const sharedMeasureIds = shared(sets((c) => [c.measureId]));
   const sharedRegionIds = shared(sets((c) => c.regionIds));
   const sharedPeriodIds = shared(sets((c) => [c.periodId]));
-  const { agreements, conflicts } = comparePairs(groups);
+  const regionIds = [...new Set(groups.flat().flatMap((c) => c.regionIds))];
+  const ancestors: Ancestors = new Map(
+    (regionIds.length ? await db.read<{ regionId: string; ancestors: string[] }>('provenance/regionAncestors', { p: { regionIds } }) : []).map((r) => [r.regionId, r.ancestors]),
+  );
+  const { agreements, conflicts } = comparePairs(groups, ancestors);
   if (agreements.length > MAX_PAIRS || conflicts.length > MAX_PAIRS) truncated = true;
   const shownAgreements = agreements.slice(0, MAX_PAIRS);
   const shownConflicts = conflicts.slice(0, MAX_PAIRS);
