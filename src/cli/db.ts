@@ -7,12 +7,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
 import type { Config } from '../config.js';
 import { Database } from '../db/database.js';
-import { EmbeddedNeo4j } from '../embedded/embeddedNeo4j.js';
 import { readLivePid } from '../embedded/pidFile.js';
 import { graphCounts } from '../services/admin.js';
+import { superviseEmbedded } from './supervise.js';
 
 const DAEMON = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dbDaemon.ts');
 
@@ -36,15 +35,7 @@ export async function dbStart(config: Config, foreground: boolean): Promise<numb
     return 0;
   }
   if (foreground) {
-    const log = pino({ level: config.logLevel });
-    const db = new EmbeddedNeo4j(config.embedded, { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m), debug: (m) => log.debug(m) }, { detached: true });
-    const stop = async () => {
-      await db.stop();
-      process.exit(0);
-    };
-    process.on('SIGINT', () => void stop());
-    process.on('SIGTERM', () => void stop());
-    await db.start();
+    const db = await superviseEmbedded(config);
     console.log(`Neo4j is listening at ${db.uri}; Ctrl-C stops it.`);
     return new Promise(() => undefined);
   }

@@ -19,12 +19,19 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function capture() {
+/** Runs the command with its console output captured: the exit code and what it printed. */
+async function runImport(file: string): Promise<{ code: number; text: string }> {
   const out: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const err = vi.spyOn(console, 'error').mockImplementation((...a) => void out.push(a.join(' ')));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  return { out, restore: () => [log, err, stderr].forEach((s) => s.mockRestore()) };
+  const spies = [
+    vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' '))),
+    vi.spyOn(console, 'error').mockImplementation((...a) => void out.push(a.join(' '))),
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true),
+  ];
+  try {
+    return { code: await importCommand(db, [file]), text: out.join('\n') };
+  } finally {
+    spies.forEach((s) => s.mockRestore());
+  }
 }
 
 describe('claimgraph import', () => {
@@ -34,15 +41,8 @@ describe('claimgraph import', () => {
     const dangling = { source: { id: 'src:fixture-bad', kind: 'STATEMENT' }, claims: [{ id: 'claim:fixture-bad', text: 'Bad.', measure: 'measure:missing' }] };
     const file = path.join(dir, 'mixed.ndjson');
     fs.writeFileSync(file, [JSON.stringify(good), '{ not json', JSON.stringify(dangling), '', JSON.stringify(later)].join('\n'));
-    const c = capture();
-    let code: number;
-    try {
-      code = await importCommand(db, [file]);
-    } finally {
-      c.restore();
-    }
+    const { code, text } = await runImport(file);
     expect(code).toBe(1);
-    const text = c.out.join('\n');
     expect(text).toMatch(/Imported 2 of 4 documents \(3 claims\)/);
     expect(text).toContain(`${file}:2: not valid JSON`);
     expect(text).toContain(`${file}:3: claims[0].measure: Ingest document rejected: "measure:missing" is neither defined in this document nor present in the graph`);
@@ -54,13 +54,7 @@ describe('claimgraph import', () => {
     const file = path.join(dir, 'docs.json');
     fs.writeFileSync(file, JSON.stringify([fixture('minimal.json')]));
     const before = await graphCounts(db);
-    const c = capture();
-    let code: number;
-    try {
-      code = await importCommand(db, [file]);
-    } finally {
-      c.restore();
-    }
+    const { code } = await runImport(file);
     expect(code).toBe(0);
     expect(await graphCounts(db)).toEqual(before);
   });
