@@ -3,22 +3,12 @@
  * temporary directory on a free port (removed afterwards).
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../src/config.js';
+import { freePort } from '../src/ports.js';
 import { startRuntime, type Runtime } from '../src/runtime.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export async function benchDatabase(): Promise<Runtime & { cleanup(): Promise<void> }> {
   const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });

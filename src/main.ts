@@ -4,6 +4,7 @@
  */
 import pino from 'pino';
 import { loadConfig } from './config.js';
+import { portIsFree } from './ports.js';
 import { startRuntime } from './runtime.js';
 import { seedIfEmpty } from './services/seed.js';
 import { warmUp } from './services/warmUp.js';
@@ -12,6 +13,10 @@ import { createApp } from './server/app.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.logLevel });
+  // Before starting a database: a taken HTTP port would only fail after all that work.
+  if (!(await portIsFree(config.port, config.host))) {
+    throw new Error(`Port ${config.port} on ${config.host} is already in use (another claimgraph server?). Stop it or set PORT.`);
+  }
   const runtime = await startRuntime(config, log);
   if (config.seedOnStart && (await seedIfEmpty(runtime.db))) log.info('The graph was empty: loaded the seed data (data/seed/)');
   const app = await createApp({ db: runtime.db, logLevel: config.logLevel });

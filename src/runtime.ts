@@ -51,7 +51,8 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     const running = readLivePid(config.embedded.dataDir);
     if (running) {
       target = { uri: `bolt://127.0.0.1:${running.port}`, database: config.database };
-      log.info(`Attaching to the embedded Neo4j already running (pid ${running.pid}, started by \`claimgraph db start\`)`);
+      const owner = running.detached ? 'started by `claimgraph db start`' : `owned by claimgraph process ${running.supervisorPid ?? 'unknown'}`;
+      log.info(`Attaching to the embedded Neo4j already running (pid ${running.pid}, ${owner})`);
     } else {
       embedded = new EmbeddedNeo4j(config.embedded, embeddedLog(log));
       await embedded.start();

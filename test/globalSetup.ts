@@ -10,7 +10,7 @@ import type { TestProject } from 'vitest/node';
 import { Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { EmbeddedNeo4j } from '../src/embedded/embeddedNeo4j.js';
-import { freePort } from './helpers/freePort.js';
+import { freePort } from '../src/ports.js';
 import { embeddedTestLog } from './helpers/quietLog.js';
 
 declare module 'vitest' {

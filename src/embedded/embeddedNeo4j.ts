@@ -5,8 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import net from 'node:net';
 import type { EmbeddedSettings } from '../config.js';
+import { portIsFree } from '../ports.js';
 import { ensureLauncherBuilt, launcherClasspath, type LauncherLog } from './launcherBuild.js';
 import { removePid, writePid } from './pidFile.js';
 
@@ -26,14 +26,6 @@ const STOP_TIMEOUT_MS = 60_000;
 export interface EmbeddedLog extends LauncherLog {
   error(msg: string): void;
   debug(msg: string): void;
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-  });
 }
 
 export class EmbeddedNeo4j extends EventEmitter {

@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/config.js';
 import { startRuntime, type Runtime } from '../../src/runtime.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { loadSeed } from '../../src/services/seed.js';
-import { freePort } from '../helpers/freePort.js';
+import { freePort } from '../../src/ports.js';
 import { quietLog } from '../helpers/quietLog.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-embedded-'));
