@@ -38,8 +38,8 @@ export interface Chain {
 /** More paths than this are not enumerated (a dense citation graph can have very many). */
 export const MAX_PATHS = 1000;
 
-export function computeChain(row: ChainSubgraphRow, maxDepth: number): Chain {
-  const sources = new Map(row.sources.map((s) => [s.id, s]));
+/** `sources`: the row's sources by id, when the caller already has them (shared by many claims). */
+export function computeChain(row: ChainSubgraphRow, maxDepth: number, sources = new Map(row.sources.map((s) => [s.id, s]))): Chain {
   const based = new Set(row.basedOn);
   const paths: Path[] = [];
   const cycles: string[][] = [];

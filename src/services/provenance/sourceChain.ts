@@ -38,7 +38,8 @@ export async function loadChains(db: Database, claimIds: string[], maxDepth: num
   // Claims share most of their upstream sources: the query walks them once for all claims.
   const [row] = await db.read<ChainSubgraphsRow>('provenance/chainSubgraphs', { p: { claimIds } });
   if (!row) return new Map();
-  return new Map(row.claims.map((c) => [c.claimId, computeChain({ ...c, sources: row.sources }, maxDepth)]));
+  const byId = new Map(row.sources.map((s) => [s.id, s]));
+  return new Map(row.claims.map((c) => [c.claimId, computeChain({ ...c, sources: row.sources }, maxDepth, byId)]));
 }
 
 /** Every edge the chain's picture needs: the paths, the attribution, the origins' agents and their hops up to the top. */
