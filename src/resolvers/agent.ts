@@ -3,7 +3,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import * as agents from '../services/agents.js';
 import * as catalog from '../services/catalog.js';
 import * as claimsService from '../services/claims.js';
-import { list, str } from './props.js';
+import { list, str } from '../services/props.js';
 
 export const agentResolvers: Resolvers = {
   Query: {

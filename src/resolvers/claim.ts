@@ -4,7 +4,7 @@ import type { AgentRow, ClaimRow, RegionRow, SourceRow } from '../db/rows.js';
 import * as claimsService from '../services/claims.js';
 import { edgeIds, loadMany } from '../services/entities.js';
 import * as lookups from '../services/lookups.js';
-import { num, str } from './props.js';
+import { num, str } from '../services/props.js';
 
 /** Stored ACTIVE but replaced by a newer claim reads as SUPERSEDED. */
 function status(c: ClaimRow): string {

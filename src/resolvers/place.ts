@@ -5,7 +5,7 @@ import * as catalog from '../services/catalog.js';
 import * as claimsService from '../services/claims.js';
 import { edgeIds, loadMany } from '../services/entities.js';
 import * as lookups from '../services/lookups.js';
-import { list, num, str } from './props.js';
+import { list, num, str } from '../services/props.js';
 
 export const placeResolvers: Resolvers = {
   Query: {

@@ -6,7 +6,7 @@ import * as catalog from '../services/catalog.js';
 import * as claimsService from '../services/claims.js';
 import { edgeIds, loadMany } from '../services/entities.js';
 import * as lookups from '../services/lookups.js';
-import { str } from './props.js';
+import { str } from '../services/props.js';
 
 function derivations(s: SourceRow, direction: 'out' | 'in'): SourceDerivationRow[] {
   return s[direction]

@@ -36,8 +36,3 @@ export async function loadMany<T extends EntityRow>(loader: EntityLoader, ids: r
 export function edgeIds(row: EntityRow, type: string, direction: 'out' | 'in' = 'out'): string[] {
   return row[direction].filter((e) => e.type === type).map((e) => e.id);
 }
-
-/** A string-list property; absent lists read as empty. */
-export function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(String) : [];
-}

@@ -7,10 +7,10 @@ import type { Database } from '../db/database.js';
 import type { GraphEdgeRow } from '../db/rows.js';
 import { badUserInput } from '../errors.js';
 import type { EntityLoader } from './entities.js';
+import { LABEL_OF_KIND } from './kinds.js';
 import { buildGraphView, edgeId, type GraphViewOut, type NodeCard } from './graphView.js';
 
 export const EDGE_TYPES = ['STATED_IN', 'ATTRIBUTED_TO', 'ABOUT', 'COVERS', 'IN_REGION', 'BASED_ON', 'SUPERSEDES', 'DERIVED_FROM', 'PUBLISHED_BY', 'AUTHORED_BY', 'PART_OF', 'ROLE'];
-const LABELS: Record<string, string> = { CLAIM: 'Claim', SOURCE: 'Source', ORGANIZATION: 'Organization', PERSON: 'Person', REGION: 'Region', MEASURE: 'Measure', PERIOD: 'Period' };
 
 export interface GraphArgs {
   seeds: readonly string[];
@@ -29,7 +29,7 @@ function check(args: GraphArgs) {
   const types = [...(args.edgeTypes ?? [])];
   const unknown = types.filter((t) => !EDGE_TYPES.includes(t));
   if (unknown.length) throw badUserInput(`unknown edge type ${unknown.map((t) => `"${t}"`).join(', ')}; known: ${EDGE_TYPES.join(', ')}`, 'edgeTypes');
-  return { depth, limit, types, labels: (args.kinds ?? []).map((k) => LABELS[k]) };
+  return { depth, limit, types, labels: (args.kinds ?? []).map((k) => LABEL_OF_KIND[k]) };
 }
 
 export async function graphNeighbourhood(db: Database, loader: EntityLoader, args: GraphArgs): Promise<GraphViewOut> {

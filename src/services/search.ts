@@ -5,18 +5,10 @@
 import type { Database } from '../db/database.js';
 import type { SearchHitRow } from '../db/rows.js';
 import { badUserInput } from '../errors.js';
+import { LABEL_OF_KIND } from './kinds.js';
 import { checkFirst } from './pagination.js';
 
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
-const KIND_LABEL: Record<string, string> = {
-  CLAIM: 'Claim',
-  SOURCE: 'Source',
-  ORGANIZATION: 'Organization',
-  PERSON: 'Person',
-  REGION: 'Region',
-  MEASURE: 'Measure',
-  PERIOD: 'Period',
-};
 
 /** A Lucene query from free text: each term exact (boosted), fuzzy, or as a prefix. */
 export function luceneQuery(text: string): string {
@@ -34,7 +26,7 @@ export async function search(db: Database, args: { text: string; kinds?: readonl
   const query = luceneQuery(args.text);
   if (!query) return [];
   const rows = await db.read<SearchHitRow>('search/search', {
-    f: { query, kinds: (args.kinds ?? []).map((k) => KIND_LABEL[k]) },
+    f: { query, kinds: (args.kinds ?? []).map((k) => LABEL_OF_KIND[k]) },
     candidates: first * 10,
     limit: first,
   });

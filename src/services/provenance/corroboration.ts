@@ -7,6 +7,7 @@ import type { Database } from '../../db/database.js';
 import type { ClaimRow, EntityRow } from '../../db/rows.js';
 import { notFound } from '../../errors.js';
 import { loadMany, type EntityLoader } from '../entities.js';
+import { num, str } from '../props.js';
 import type { Chain, OriginInfo } from './chains.js';
 import { independentGroups, institutionsOf, loadTops } from './institutions.js';
 import { compareClaims, resolvePeriod, type ComparableClaim } from './intervals.js';
@@ -30,20 +31,16 @@ export interface CorroborationOut {
   credibilityReason: string;
 }
 
-const num = (v: unknown) => (v == null ? null : Number(v));
-const str = (v: unknown) => (v == null ? null : String(v));
-
 export function comparable(row: EntityRow): ComparableClaim {
-  const p = row.props;
   return {
-    value: num(p.value),
-    low: num(p.low),
-    high: num(p.high),
-    bound: str(p.bound),
-    aggregation: str(p.aggregation),
-    per: str(p.per),
-    unit: str(p.unit),
-    period: resolvePeriod(str(p.periodStart), str(p.periodEnd), str(p.statedAt)),
+    value: num(row, 'value'),
+    low: num(row, 'low'),
+    high: num(row, 'high'),
+    bound: str(row, 'bound'),
+    aggregation: str(row, 'aggregation'),
+    per: str(row, 'per'),
+    unit: str(row, 'unit'),
+    period: resolvePeriod(str(row, 'periodStart'), str(row, 'periodEnd'), str(row, 'statedAt')),
   };
 }
 
