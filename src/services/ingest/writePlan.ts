@@ -49,7 +49,11 @@ export async function missingReferences(
 }
 
 export async function writeDocuments(tx: TxRunner, docs: NormalizedDocument[], now: string): Promise<WriteCounters> {
-  const missing = await missingReferences((ids) => tx.run('ingest/existingIds', { p: { ids } }), docs, definedIds(docs));
+  // One lookup answers both questions: are the references there, and which claims exist already.
+  const claimIds = docs.flatMap((d) => d.claims.map((c) => c.id));
+  const wanted = [...new Set([...docs.flatMap((d) => d.externalRefs.map((r) => r.id)), ...claimIds])];
+  const present = wanted.length ? await tx.run<{ id: string; kind: string }>('ingest/existingIds', { p: { ids: wanted } }) : [];
+  const missing = await missingReferences(async () => present, docs, definedIds(docs));
   const bad = missing.findIndex((p) => !p.empty);
   if (bad >= 0) throw missing[bad].toError();
 
@@ -76,9 +80,7 @@ export async function writeDocuments(tx: TxRunner, docs: NormalizedDocument[], n
   await run('ingest/linkSources', sources);
   // Claims new to the graph are created outright (the common case, and much cheaper); claims
   // already there are merged, and their links reconciled with what the document now says.
-  const existing = new Set(
-    claims.length ? (await tx.run<{ id: string }>('ingest/existingIds', { p: { ids: claims.map((c) => c.id) } })).map((r) => r.id) : [],
-  );
+  const existing = new Set(present.filter((r) => r.kind === 'Claim').map((r) => r.id));
   const fresh = claims.filter((c) => !existing.has(c.id));
   await run('ingest/createClaims', fresh);
   const known = claims.filter((c) => existing.has(c.id));

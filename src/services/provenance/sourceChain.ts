@@ -102,8 +102,8 @@ export async function sourceChain(db: Database, loader: EntityLoader, claimId: s
 
   const edges = chainEdges(chain, attributedTo, tops);
   const ids = new Set<string>([claimId, ...edges.flatMap((e) => [e.source, e.target])]);
-  const graph = await buildGraphView(loader, ids, edges);
   const rows = new Map((await loader.loadMany([...ids])).filter((r): r is EntityRow => !!r && !(r instanceof Error)).map((r) => [r.id, r]));
+  const graph = await buildGraphView(async () => [...rows.values()], ids, edges);
   const get = <T extends EntityRow>(id: string) => rows.get(id) as T | undefined;
   const present = <T extends EntityRow>(list: string[]) => list.map((id) => get<T>(id)).filter((r): r is T => !!r);
 
