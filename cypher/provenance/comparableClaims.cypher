@@ -1,9 +1,10 @@
-// Claims comparable with a claim: same measure and aggregation, and regions equal or nested either way (or neither has a region); 500 at most.
+// Claims comparable with a claim: same measure and aggregation, regions equal or nested either way (or neither has a region), periods sharing at least a day (open ends run to the date stated; a claim without a period stays in); 500 at most.
 MATCH (c:Claim {id: $p.claimId})
 OPTIONAL MATCH (c)-[:ABOUT]->(m:Measure)
-WITH c, m, COLLECT { MATCH (c)-[:IN_REGION]->(r:Region) RETURN r } AS regions
+WITH c, m, COLLECT { MATCH (c)-[:IN_REGION]->(r:Region) RETURN r } AS regions,
+     coalesce(c.periodEnd, date(c.statedAt), date()) AS cEnd
 // The claim's regions, the regions they lie in, and the regions inside them.
-WITH c, m, regions,
+WITH c, m, regions, cEnd,
      COLLECT { UNWIND regions AS r MATCH (r)-[:PART_OF*0..8]->(up:Region) RETURN up
                UNION
                UNWIND regions AS r MATCH (r)<-[:PART_OF*1..8]-(down:Region) RETURN down AS up } AS scope
@@ -11,6 +12,8 @@ RETURN c.id AS claimId,
        COLLECT {
          MATCH (m)<-[:ABOUT]-(o:Claim)
          WHERE o <> c AND o.aggregation = c.aggregation
+           AND (c.periodStart IS NULL OR o.periodStart IS NULL
+                OR (o.periodStart <= cEnd AND coalesce(o.periodEnd, date(o.statedAt), date()) >= c.periodStart))
            AND CASE WHEN size(regions) = 0
                  THEN NOT EXISTS { (o)-[:IN_REGION]->(:Region) }
                  ELSE EXISTS { (o)-[:IN_REGION]->(r:Region) WHERE r IN scope }

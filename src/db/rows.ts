@@ -116,9 +116,26 @@ export interface CompactClaimRow {
   sourceIds: string[];
 }
 
-/** provenance/organizationClaims: one organization's claims and sources. */
-export interface OrganizationClaimsRow {
-  organizationId: string;
-  claims: CompactClaimRow[];
-  sourceIds: string[];
-}
+/**
+ * A compact claim as provenance/organizationClaims sends it (one per row): a tuple in CompactClaimRow's field
+ * order, statedAt as epoch millis (thousands of maps with temporals cost more to decode than
+ * Neo4j takes to find them; see wireTemporals.ts).
+ */
+export type CompactClaimWire = [
+  id: string,
+  value: number | null,
+  low: number | null,
+  high: number | null,
+  bound: string | null,
+  aggregation: string | null,
+  per: string | null,
+  unit: string | null,
+  periodStart: string | null,
+  periodEnd: string | null,
+  statedAtMillis: number | null,
+  measureId: string | null,
+  periodId: string | null,
+  regionIds: string[],
+  sourceIds: string[],
+];
+

@@ -5,18 +5,36 @@
  */
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database.js';
-import type { EntityRow } from '../db/rows.js';
+import type { EdgeRef, EntityRow } from '../db/rows.js';
+import { reviveProps } from '../db/wireTemporals.js';
 
 export type EntityLoader = DataLoader<string, EntityRow | null>;
+
+type EdgeWire = [type: string, id: string, props: Record<string, unknown>];
+
+/** node/nodesByIds' row: edges as tuples and temporals as plain values, cheaper to decode than maps. */
+interface EntityWire {
+  id: string;
+  kind: string;
+  props: Record<string, unknown>;
+  out: EdgeWire[];
+  in: EdgeWire[];
+}
+
+const edgeFromWire = ([type, id, props]: EdgeWire): EdgeRef => ({ type, id, props: reviveProps(props) });
+
+function entityFromWire(r: EntityWire): EntityRow {
+  return { id: r.id, kind: r.kind, props: reviveProps(r.props), out: r.out.map(edgeFromWire), in: r.in.map(edgeFromWire) };
+}
 
 export function createEntityLoader(db: Database): EntityLoader {
   return new DataLoader<string, EntityRow | null>(
     async (ids) => {
-      const rows = await db.read<EntityRow>('node/nodesByIds', { p: { ids: [...ids] } });
-      const byId = new Map(rows.map((r) => [r.id, r]));
+      const rows = await db.read<EntityWire>('node/nodesByIds', { p: { ids: [...ids] } });
+      const byId = new Map(rows.map((r) => [r.id, entityFromWire(r)]));
       return ids.map((id) => byId.get(id) ?? null);
     },
-    { maxBatchSize: 1000 },
+    { maxBatchSize: 250 },
   );
 }
 

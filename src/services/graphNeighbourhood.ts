@@ -6,7 +6,7 @@
 import type { Database } from '../db/database.js';
 import type { GraphEdgeRow } from '../db/rows.js';
 import { badUserInput } from '../errors.js';
-import type { EntityLoader } from './entities.js';
+import { reviveProps } from '../db/wireTemporals.js';
 import { LABEL_OF_KIND } from './kinds.js';
 import { buildGraphView, edgeId, type GraphViewOut, type NodeCard } from './graphView.js';
 
@@ -18,6 +18,11 @@ export interface GraphArgs {
   kinds?: readonly string[] | null;
   edgeTypes?: readonly string[] | null;
   limit?: number | null;
+}
+
+export interface GraphOptions {
+  /** Whether to fetch node properties (the costliest part of a view; skipped when not selected). */
+  withProperties?: boolean;
 }
 
 function check(args: GraphArgs) {
@@ -32,25 +37,41 @@ function check(args: GraphArgs) {
   return { depth, limit, types, labels: (args.kinds ?? []).map((k) => LABEL_OF_KIND[k]) };
 }
 
-export async function graphNeighbourhood(db: Database, loader: EntityLoader, args: GraphArgs): Promise<GraphViewOut> {
+type EdgeWire = [source: string, type: string, target: string, props: Record<string, unknown>];
+
+/** One ring: each frontier node that exists, with up to perNode of its relationships. */
+async function expandRing(db: Database, ids: string[], filter: { types: string[]; labels: string[] }, perNode: number) {
+  const rows = await db.read<{ id: string; edges: EdgeWire[] }>('graph/expand', { p: { ids, ...filter }, perNode });
+  return rows.map((r) => ({
+    id: r.id,
+    edges: r.edges.map(([source, type, target, props]): GraphEdgeRow => ({ source, type, target, props: reviveProps(props) })),
+  }));
+}
+
+/**
+ * Each frontier node contributes a fair share of relationships, enough to fill the room twice
+ * over even when many lead back into the view; a node that has more is left partly unexpanded.
+ */
+const fairShare = (room: number, frontier: number) => Math.max(5, Math.ceil((2 * room) / Math.max(1, frontier)) + 5);
+
+/**
+ * Round trips: one per ring (the first also tells which seeds exist), then one for the nodes'
+ * cards and degrees (plus one alongside it for degrees narrowed by kinds or edge types).
+ */
+export async function graphNeighbourhood(db: Database, args: GraphArgs, opts: GraphOptions = {}): Promise<GraphViewOut> {
   const { depth, limit, types, labels } = check(args);
-  const seeds = (await loader.loadMany([...new Set(args.seeds)])).filter((r) => r && !(r instanceof Error)).map((r) => (r as { id: string }).id);
+  const wanted = [...new Set(args.seeds)];
+  let perNode = fairShare(limit - Math.min(limit, wanted.length), wanted.length);
+  let ring = await expandRing(db, wanted, { types, labels }, perNode);
+  const found = new Set(ring.map((r) => r.id));
+  const seeds = wanted.filter((id) => found.has(id));
   const nodes = new Set(seeds.slice(0, limit));
   let truncated = seeds.length > limit;
   const edges = new Map<string, GraphEdgeRow>();
-  let frontier = [...nodes];
-  for (let ring = 0; ring < depth && frontier.length && !truncated; ring++) {
-    const room = limit - nodes.size;
-    // Enough relationships to fill the room even when many lead back into the view.
-    // Each frontier node contributes a fair share, enough to fill the room twice over even when
-    // many relationships lead back into the view; a node that has more is left partly unexpanded.
-    const perNode = Math.max(5, Math.ceil((2 * room) / frontier.length) + 5);
-    const rows = await db.read<GraphEdgeRow>('graph/expand', { p: { ids: frontier, types, labels }, perNode });
-    const fromEach = new Map<string, number>();
-    for (const e of rows) for (const end of [e.source, e.target]) fromEach.set(end, (fromEach.get(end) ?? 0) + 1);
-    if (frontier.some((id) => (fromEach.get(id) ?? 0) >= perNode)) truncated = true;
+  for (let level = 1; level <= depth && ring.length && !truncated; level++) {
+    if (ring.some((r) => r.edges.length >= perNode)) truncated = true;
     const next: string[] = [];
-    for (const e of rows) {
+    for (const e of ring.flatMap((r) => r.edges)) {
       for (const end of [e.source, e.target]) {
         if (nodes.has(end)) continue;
         if (nodes.size >= limit) {
@@ -62,17 +83,22 @@ export async function graphNeighbourhood(db: Database, loader: EntityLoader, arg
       }
       if (nodes.has(e.source) && nodes.has(e.target)) edges.set(edgeId(e), e);
     }
-    frontier = next;
+    if (level === depth || !next.length || truncated) break;
+    perNode = fairShare(limit - nodes.size, next.length);
+    ring = await expandRing(db, next, { types, labels }, perNode);
   }
-  // The degrees and the nodes' rows are independent: fetch them side by side.
-  const degreeQuery = types.length || labels.length ? 'graph/filteredDegrees' : 'graph/degrees';
-  const [degrees, cards] = await Promise.all([
-    db.read<{ id: string; degree: number }>(degreeQuery, { p: { ids: [...nodes], types, labels } }),
-    // Cards, not full rows: a view needs no node's relationship lists.
-    db.read<NodeCard>('graph/nodeCards', { p: { ids: [...nodes] } }),
+  const ids = [...nodes];
+  const narrowed = types.length > 0 || labels.length > 0;
+  const [cards, narrowedDegrees] = await Promise.all([
+    db.read<{ id: string; kind: string; label: string; props: Record<string, unknown> | null; degree: number }>('graph/nodeCards', {
+      p: { ids, withProperties: opts.withProperties ?? true },
+    }),
+    narrowed ? db.read<{ id: string; degree: number }>('graph/filteredDegrees', { p: { ids, types, labels } }) : Promise.resolve(null),
   ]);
   const shown = new Map<string, number>();
   for (const e of edges.values()) for (const end of [e.source, e.target]) shown.set(end, (shown.get(end) ?? 0) + 1);
+  const degrees = narrowedDegrees ?? cards;
   const hidden = new Map(degrees.map((d) => [d.id, Math.max(0, d.degree - (shown.get(d.id) ?? 0))]));
-  return buildGraphView(async () => cards, nodes, [...edges.values()], { truncated, hidden });
+  const revived: NodeCard[] = cards.map((c) => ({ id: c.id, kind: c.kind, label: c.label, props: c.props ? reviveProps(c.props) : {} }));
+  return buildGraphView(async () => revived, nodes, [...edges.values()], { truncated, hidden });
 }

@@ -5,8 +5,8 @@
 import type { EntityRow, GraphEdgeRow } from '../db/rows.js';
 import { type EntityLoader } from './entities.js';
 
-/** What a view needs of a node: its id, kind and properties. */
-export type NodeCard = Pick<EntityRow, 'id' | 'kind' | 'props'>;
+/** What a view needs of a node: its id, kind and properties (and its label, when the query worked it out). */
+export type NodeCard = Pick<EntityRow, 'id' | 'kind' | 'props'> & { label?: string };
 
 /** Fetches node cards for ids (through the request's loader, or graph/nodeCards). */
 export type CardSource = EntityLoader | ((ids: string[]) => Promise<NodeCard[]>);
@@ -48,7 +48,7 @@ export function nodeLabel(row: NodeCard): string {
 
 function nodeOut(row: NodeCard, hidden: number): GraphNodeOut {
   const { aliasText: _derived, ...properties } = row.props;
-  return { id: row.id, kind: row.kind.toUpperCase(), label: nodeLabel(row), properties, hiddenNeighbours: hidden };
+  return { id: row.id, kind: row.kind.toUpperCase(), label: row.label ?? nodeLabel(row), properties, hiddenNeighbours: hidden };
 }
 
 /** Loads the nodes (one batched round trip) and keeps only edges whose both ends are in the view. */

@@ -5,7 +5,7 @@
  * that make it into the answer are loaded as nodes.
  */
 import type { Database } from '../../db/database.js';
-import type { ClaimRow, CompactClaimRow, GraphEdgeRow, MeasureRow, OrganizationClaimsRow, OrganizationRow, PeriodRow, RegionRow, SourceRow } from '../../db/rows.js';
+import type { ClaimRow, CompactClaimRow, CompactClaimWire, GraphEdgeRow, MeasureRow, OrganizationRow, PeriodRow, RegionRow, SourceRow } from '../../db/rows.js';
 import { badUserInput, notFound } from '../../errors.js';
 import { matchingClaimIds, type ClaimFilterInput } from '../claims.js';
 import { loadMany, type EntityLoader } from '../entities.js';
@@ -30,10 +30,24 @@ export interface CrossReferenceOut {
   sharedPeriods: PeriodRow[];
   agreements: { a: ClaimRow; b: ClaimRow; gap: number | null; allenRelation: string }[];
   conflicts: { a: ClaimRow; b: ClaimRow; gap: number | null; allenRelation: string }[];
-  derivations: { sourceId: string; derivedFromId: string; kind: string }[];
+  derivations: Derivation[];
   commonSources: SourceRow[];
   truncated: boolean;
-  graph: GraphViewOut;
+  /** Drawn only when asked for: it loads the paired claims' sources and agents. */
+  graph: () => Promise<GraphViewOut>;
+}
+
+/** A DERIVED_FROM edge between two organizations' sources. */
+interface Derivation {
+  sourceId: string;
+  derivedFromId: string;
+  kind: string;
+}
+
+function compactClaim(w: CompactClaimWire): CompactClaimRow {
+  const [id, value, low, high, bound, aggregation, per, unit, periodStart, periodEnd, statedAt, measureId, periodId, regionIds, sourceIds] = w;
+  const stated = statedAt === null ? null : new Date(statedAt).toISOString();
+  return { id, value, low, high, bound, aggregation, per, unit, periodStart, periodEnd, statedAt: stated, measureId, periodId, regionIds, sourceIds };
 }
 
 const toComparable = (c: CompactClaimRow): ComparableClaim => ({ ...c, period: resolvePeriod(c.periodStart, c.periodEnd, c.statedAt) });
@@ -41,11 +55,20 @@ const toComparable = (c: CompactClaimRow): ComparableClaim => ({ ...c, period: r
 /** Region id → that region and every region it lies in. */
 type Ancestors = Map<string, string[]>;
 
-/** Regions equal or nested either way; two claims without regions are about the same (unstated) place. */
+/** Whether region x lies in region y (or is y). */
+function within(x: string, y: string, up: Ancestors): boolean {
+  return (up.get(x) ?? [x]).includes(y);
+}
+
+/**
+ * Regions equal or nested either way; two claims without regions are about the same (unstated)
+ * place. Called for every candidate pair, so it creates no closures: tsx keeps function names,
+ * and naming a closure costs more than the test.
+ */
 function sameOrNestedRegions(a: CompactClaimRow, b: CompactClaimRow, up: Ancestors): boolean {
   if (!a.regionIds.length && !b.regionIds.length) return true;
-  const within = (x: string, y: string) => (up.get(x) ?? [x]).includes(y);
-  return a.regionIds.some((ra) => b.regionIds.some((rb) => within(ra, rb) || within(rb, ra)));
+  for (const ra of a.regionIds) for (const rb of b.regionIds) if (within(ra, rb, up) || within(rb, ra, up)) return true;
+  return false;
 }
 
 /** Ids present in the sets of at least two organizations. */
@@ -58,13 +81,16 @@ function shared(sets: Set<string>[]): string[] {
 function comparePairs(groups: CompactClaimRow[][], up: Ancestors): { agreements: Pair[]; conflicts: Pair[] } {
   const agreements: Pair[] = [];
   const conflicts: Pair[] = [];
-  // Only claims on one measure with one aggregation can be comparable: bucket first.
+  // Only claims on one measure with one aggregation can be comparable: bucket first, and resolve
+  // each claim's period once, not once per pair.
   const buckets = groups.map((claims) => {
-    const m = new Map<string, CompactClaimRow[]>();
+    const m = new Map<string, { row: CompactClaimRow; cmp: ComparableClaim }[]>();
     for (const c of claims) {
       if (!c.measureId) continue;
       const key = `${c.measureId}|${c.aggregation}`;
-      m.set(key, [...(m.get(key) ?? []), c]);
+      let bucket = m.get(key);
+      if (!bucket) m.set(key, (bucket = []));
+      bucket.push({ row: c, cmp: toComparable(c) });
     }
     return m;
   });
@@ -75,11 +101,11 @@ function comparePairs(groups: CompactClaimRow[][], up: Ancestors): { agreements:
         if (!theirs) continue;
         for (const a of mine) {
           for (const b of theirs) {
-            if (a.id === b.id || !sameOrNestedRegions(a, b, up)) continue;
-            const out = compareClaims(toComparable(a), toComparable(b));
-            const pair = { a: a.id, b: b.id, gap: out.gap, allenRelation: out.allenRelation };
-            if (out.verdict === 'AGREES') agreements.push(pair);
-            else if (out.verdict === 'CONFLICTS') conflicts.push(pair);
+            if (a.row.id === b.row.id || !sameOrNestedRegions(a.row, b.row, up)) continue;
+            const out = compareClaims(a.cmp, b.cmp);
+            if (out.verdict === 'NOT_COMPARABLE') continue;
+            const pair = { a: a.row.id, b: b.row.id, gap: out.gap, allenRelation: out.allenRelation };
+            (out.verdict === 'AGREES' ? agreements : conflicts).push(pair);
           }
         }
       }
@@ -88,18 +114,34 @@ function comparePairs(groups: CompactClaimRow[][], up: Ancestors): { agreements:
   return { agreements, conflicts };
 }
 
+/** The picture of a cross-reference: the organizations, shared measures, paired claims with their attribution, measure and source, and the derivations between the organizations' sources. */
+function crossReferenceGraph(loader: EntityLoader, nodeIds: string[], derivations: Derivation[], claims: ClaimRow[]): Promise<GraphViewOut> {
+  const edges: GraphEdgeRow[] = [
+    ...derivations.map((d) => ({ source: d.sourceId, type: 'DERIVED_FROM', target: d.derivedFromId, props: { kind: d.kind } })),
+    ...claims.flatMap((c) => c.out.filter((e) => GRAPH_CLAIM_EDGES.has(e.type)).map((e) => ({ source: c.id, type: e.type, target: e.id, props: e.props }))),
+  ];
+  return buildGraphView(loader, [...nodeIds, ...edges.flatMap((e) => [e.source, e.target])], edges);
+}
+
+const GRAPH_CLAIM_EDGES = new Set(['ATTRIBUTED_TO', 'ABOUT', 'STATED_IN']);
+
 export async function crossReference(db: Database, loader: EntityLoader, organizationIds: readonly string[], filter?: ClaimFilterInput | null): Promise<CrossReferenceOut> {
   const orgIds = [...new Set(organizationIds)];
   if (orgIds.length < 2 || orgIds.length > 10) throw badUserInput(`crossReference compares 2 to 10 distinct organizations, got ${orgIds.length}`, 'organizationIds');
-  const organizations = await loadMany<OrganizationRow>(loader, orgIds, ['Organization']);
+  // Independent reads run side by side, here and below.
+  // One claims query per organization: Neo4j runs them on separate threads.
+  const [organizations, sourceRows, ...claimRows] = await Promise.all([
+    loadMany<OrganizationRow>(loader, orgIds, ['Organization']),
+    db.read<{ organizationId: string; sourceIds: string[] }>('provenance/organizationSources', { p: { organizationIds: orgIds } }),
+    ...orgIds.map((organizationId) => db.read<{ claim: CompactClaimWire }>('provenance/organizationClaims', { p: { organizationId } })),
+  ]);
   const missing = orgIds.filter((id) => !organizations.some((o) => o.id === id));
   if (missing.length) throw notFound(`No organization with id ${missing.map((m) => `"${m}"`).join(', ')}`);
 
-  const rows = await db.read<OrganizationClaimsRow>('provenance/organizationClaims', { p: { organizationIds: orgIds } });
-  const byOrg = new Map(rows.map((r) => [r.organizationId, r]));
+  const sourcesOf = new Map(sourceRows.map((r) => [r.organizationId, r.sourceIds]));
   let truncated = false;
-  let groups = orgIds.map((id) => {
-    const claims = byOrg.get(id)?.claims ?? [];
+  let groups = orgIds.map((_, i) => {
+    const claims = claimRows[i].map((r) => compactClaim(r.claim));
     if (claims.length > MAX_CLAIMS_PER_ORGANIZATION) truncated = true;
     return claims.slice(0, MAX_CLAIMS_PER_ORGANIZATION);
   });
@@ -113,25 +155,30 @@ export async function crossReference(db: Database, loader: EntityLoader, organiz
   const sharedRegionIds = shared(sets((c) => c.regionIds));
   const sharedPeriodIds = shared(sets((c) => [c.periodId]));
   const regionIds = [...new Set(groups.flat().flatMap((c) => c.regionIds))];
-  const ancestors: Ancestors = new Map(
-    (regionIds.length ? await db.read<{ regionId: string; ancestors: string[] }>('provenance/regionAncestors', { p: { regionIds } }) : []).map((r) => [r.regionId, r.ancestors]),
-  );
+  // An organization's sources are those it (or a subsidiary, or a person in it) published or authored.
+  const sourceSets = orgIds.map((id) => new Set(sourcesOf.get(id) ?? []));
+  const allSources = [...new Set(sourceSets.flatMap((s) => [...s]))];
+  const [ancestorRows, edges] = await Promise.all([
+    regionIds.length ? db.read<{ regionId: string; ancestors: string[] }>('provenance/regionAncestors', { p: { regionIds } }) : [],
+    allSources.length ? db.read<Derivation>('provenance/derivationsTouching', { p: { sourceIds: allSources } }) : [],
+  ]);
+  const ancestors: Ancestors = new Map(ancestorRows.map((r) => [r.regionId, r.ancestors]));
   const { agreements, conflicts } = comparePairs(groups, ancestors);
   if (agreements.length > MAX_PAIRS || conflicts.length > MAX_PAIRS) truncated = true;
   const shownAgreements = agreements.slice(0, MAX_PAIRS);
   const shownConflicts = conflicts.slice(0, MAX_PAIRS);
 
-  // An organization's sources are those it (or a subsidiary, or a person in it) published or authored.
-  const sourceSets = orgIds.map((id) => new Set(byOrg.get(id)?.sourceIds ?? []));
-  const allSources = [...new Set(sourceSets.flatMap((s) => [...s]))];
-  const edges = allSources.length ? await db.read<{ sourceId: string; derivedFromId: string; kind: string }>('provenance/derivationsTouching', { p: { sourceIds: allSources } }) : [];
   const ownerOf = (sourceId: string) => sourceSets.flatMap((s, i) => (s.has(sourceId) ? [i] : []));
   const derivations = edges.filter((e) => ownerOf(e.sourceId).some((i) => ownerOf(e.derivedFromId).some((j) => j !== i)));
   // Common sources: derive from, or state claims of, two or more of the organizations.
   const reach = new Map<string, Set<number>>();
-  const touch = (sourceId: string, i: number) => reach.set(sourceId, new Set([...(reach.get(sourceId) ?? []), i]));
+  const touch = (sourceId: string, i: number) => {
+    let owners = reach.get(sourceId);
+    if (!owners) reach.set(sourceId, (owners = new Set()));
+    owners.add(i);
+  };
   for (const e of edges) for (const i of ownerOf(e.derivedFromId)) touch(e.sourceId, i);
-  groups.forEach((g, i) => g.forEach((c) => c.sourceIds.forEach((sid) => touch(sid, i))));
+  for (let i = 0; i < groups.length; i++) for (const c of groups[i]) for (const sid of c.sourceIds) touch(sid, i);
   const commonSourceIds = [...reach].filter(([, owners]) => owners.size >= 2).map(([id]) => id).sort();
 
   const pairClaimIds = [...new Set([...shownAgreements, ...shownConflicts].flatMap((p) => [p.a, p.b]))];
@@ -144,12 +191,6 @@ export async function crossReference(db: Database, loader: EntityLoader, organiz
   ]);
   const claimById = new Map(claims.map((c) => [c.id, c]));
   const toPairs = (list: Pair[]) => list.filter((p) => claimById.has(p.a) && claimById.has(p.b)).map((p) => ({ a: claimById.get(p.a)!, b: claimById.get(p.b)!, gap: p.gap, allenRelation: p.allenRelation }));
-
-  const graphEdges: GraphEdgeRow[] = [
-    ...derivations.map((d) => ({ source: d.sourceId, type: 'DERIVED_FROM', target: d.derivedFromId, props: { kind: d.kind } })),
-    ...claims.flatMap((c) => c.out.filter((e) => ['ATTRIBUTED_TO', 'ABOUT', 'STATED_IN'].includes(e.type)).map((e) => ({ source: c.id, type: e.type, target: e.id, props: e.props }))),
-  ];
-  const graph = await buildGraphView(loader, [...orgIds, ...sharedMeasureIds, ...pairClaimIds, ...graphEdges.flatMap((e) => [e.source, e.target])], graphEdges);
   return {
     organizations,
     sharedMeasures: measures,
@@ -160,6 +201,6 @@ export async function crossReference(db: Database, loader: EntityLoader, organiz
     derivations,
     commonSources,
     truncated,
-    graph,
+    graph: () => crossReferenceGraph(loader, [...orgIds, ...sharedMeasureIds, ...pairClaimIds], derivations, claims),
   };
 }
