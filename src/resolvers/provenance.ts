@@ -1,21 +1,42 @@
 /** Provenance answers: source chains, corroboration, cross-references, timelines, graph views. */
+import type { GraphQLResolveInfo } from 'graphql';
+import type { MeasureRow, PeriodRow, RegionRow, SourceRow } from '../db/rows.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { loadMany } from '../services/entities.js';
 import { graphNeighbourhood } from '../services/graphNeighbourhood.js';
 import { corroboration } from '../services/provenance/corroboration.js';
 import { crossReference } from '../services/provenance/crossReference.js';
 import { sourceChain } from '../services/provenance/sourceChain.js';
 import { timeline } from '../services/provenance/timeline.js';
-import { selectsPath } from './selection.js';
+import { selectedFields, selectsPath } from './selection.js';
+
+const PAIR_CLAIMS = [
+  ['agreements', 'a'],
+  ['agreements', 'b'],
+  ['conflicts', 'a'],
+  ['conflicts', 'b'],
+];
+
+/** Whether any of the paths selects a field other than id (and __typename). */
+function selectsBeyondIds(info: GraphQLResolveInfo, paths: string[][]): boolean {
+  return paths.some((path) => [...selectedFields(info, path)].some((f) => f !== 'id' && f !== '__typename'));
+}
 
 export const provenanceResolvers: Resolvers = {
   Query: {
     sourceChain: (_, { claimId, maxDepth }, ctx) => sourceChain(ctx.db, ctx.entities, claimId, maxDepth),
     corroboration: (_, { claimId }, ctx) => corroboration(ctx.db, ctx.entities, claimId),
-    crossReference: (_, { organizationIds, filter }, ctx) => crossReference(ctx.db, ctx.entities, organizationIds, filter),
+    crossReference: (_, { organizationIds, filter }, ctx, info) =>
+      crossReference(ctx.db, ctx.entities, organizationIds, filter, { pairClaimDetails: selectsBeyondIds(info, PAIR_CLAIMS) }),
     timeline: (_, args, ctx) => timeline(ctx.db, ctx.entities, args),
     graph: (_, args, ctx, info) => graphNeighbourhood(ctx.db, args, { withProperties: selectsPath(info, ['nodes', 'properties']) }),
   },
   CrossReference: {
+    // Loaded only when selected; selected together, they share one round trip (DataLoader).
+    sharedMeasures: (x, _, ctx) => loadMany<MeasureRow>(ctx.entities, x.sharedMeasureIds, ['Measure']),
+    sharedRegions: (x, _, ctx) => loadMany<RegionRow>(ctx.entities, x.sharedRegionIds, ['Region']),
+    sharedPeriods: (x, _, ctx) => loadMany<PeriodRow>(ctx.entities, x.sharedPeriodIds, ['Period']),
+    commonSources: (x, _, ctx) => loadMany<SourceRow>(ctx.entities, x.commonSourceIds, ['Source']),
     graph: (x) => x.graph(),
   },
   GraphNode: {

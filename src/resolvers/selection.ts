@@ -5,23 +5,29 @@
  */
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
-function selects(set: SelectionSetNode | undefined, path: readonly string[], info: GraphQLResolveInfo): boolean {
-  if (!set) return false;
-  const [head, ...rest] = path;
-  for (const sel of set.selections) {
-    if (sel.kind === 'Field') {
-      if (sel.name.value === head && (rest.length === 0 || selects(sel.selectionSet, rest, info))) return true;
-    } else if (sel.kind === 'InlineFragment') {
-      if (selects(sel.selectionSet, path, info)) return true;
-    } else {
-      const fragment = info.fragments[sel.name.value];
-      if (fragment && selects(fragment.selectionSet, path, info)) return true;
-    }
-  }
-  return false;
-}
-
 /** Whether the resolved field's selection reaches `path` (field names, outermost first). */
 export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  return info.fieldNodes.some((node) => selects(node.selectionSet, path, info));
+  return selectedFields(info, path.slice(0, -1)).has(path[path.length - 1]);
+}
+
+function collect(set: SelectionSetNode | undefined, path: readonly string[], info: GraphQLResolveInfo, out: Set<string>): void {
+  if (!set) return;
+  for (const sel of set.selections) {
+    if (sel.kind === 'Field') {
+      if (path.length === 0) out.add(sel.name.value);
+      else if (sel.name.value === path[0]) collect(sel.selectionSet, path.slice(1), info, out);
+    } else if (sel.kind === 'InlineFragment') {
+      collect(sel.selectionSet, path, info, out);
+    } else {
+      const fragment = info.fragments[sel.name.value];
+      if (fragment) collect(fragment.selectionSet, path, info, out);
+    }
+  }
+}
+
+/** The field names selected at `path` under the resolved field, across every occurrence and fragment. */
+export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const node of info.fieldNodes) collect(node.selectionSet, path, info, out);
+  return out;
 }

@@ -5,7 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database.js';
-import type { EdgeRef, EntityRow } from '../db/rows.js';
+import type { ClaimRow, EdgeRef, EntityRow } from '../db/rows.js';
 import { reviveProps } from '../db/wireTemporals.js';
 
 export type EntityLoader = DataLoader<string, EntityRow | null>;
@@ -36,6 +36,15 @@ export function createEntityLoader(db: Database): EntityLoader {
     },
     { maxBatchSize: 250 },
   );
+}
+
+/**
+ * A claim row that carries nothing but its id, for answers whose query selects nothing else of
+ * the claim (a resolver asks first: see resolvers/selection.ts). Any other Claim field would read
+ * empty props, so it must never reach one.
+ */
+export function claimIdOnly(id: string): ClaimRow {
+  return { id, kind: 'Claim', props: {}, out: [], in: [] };
 }
 
 /** The node with this id if it has the expected kind, else null (an org id asked as a person). */

@@ -143,6 +143,13 @@ describe('corroboration', () => {
     expect(c.credibility).toBe(5);
   });
 
+  it('leaves out figures for periods that share no day with the claim', async () => {
+    const feb = (await t.exec(CORROBORATION, { id: 'claim:agency-displaced' })).data!.corroboration;
+    expect(feb.comparisons.map((x: any) => x.claim.id)).not.toContain('claim:agency-displaced-march');
+    const march = (await t.exec(CORROBORATION, { id: 'claim:agency-displaced-march' })).data!.corroboration;
+    expect(march).toMatchObject({ comparisons: [], credibility: 6 });
+  });
+
   it('cannot judge a claim nothing else speaks to', async () => {
     const c = (await t.exec(CORROBORATION, { id: 'claim:blog-rumour' })).data!.corroboration;
     expect(c).toMatchObject({ comparisons: [], credibility: 6 });
@@ -162,6 +169,18 @@ describe('crossReference', () => {
     expect(x.conflicts).toEqual([{ a: { id: 'claim:cas-feb' }, b: { id: 'claim:ngo-cas-feb' }, gap: 1800 }]);
     expect(x.truncated).toBe(false);
     expect(x.graph.nodes.map((n: any) => n.id)).toEqual(expect.arrayContaining(['org:ministry-a', 'org:ngo-b', 'claim:cas-feb']));
+    // The pairs carried ids only, yet the picture still has the claims' own edges.
+    expect(x.graph.edges.map((e: any) => e.id)).toContain('claim:cas-feb|ATTRIBUTED_TO|org:ministry-a');
+  });
+
+  it('loads the paired claims when more than their ids is selected, through fragments too', async () => {
+    const ids = (await t.exec(`{ crossReference(organizationIds: ["org:ministry-a", "org:ngo-b"]) { conflicts { a { id } b { id } } } }`)).data!.crossReference;
+    const full = (
+      await t.exec(`{ crossReference(organizationIds: ["org:ministry-a", "org:ngo-b"]) { conflicts { a { id } b { ...Detail } } } }
+        fragment Detail on Claim { id text attributedTo { id } }`)
+    ).data!.crossReference;
+    expect(full.conflicts.map((p: any) => [p.a.id, p.b.id])).toEqual(ids.conflicts.map((p: any) => [p.a.id, p.b.id]));
+    expect(full.conflicts[0].b).toEqual({ id: 'claim:ngo-cas-feb', text: 'At least 6,000 casualties since January 2024.', attributedTo: [{ id: 'org:ngo-b' }] });
   });
 
   it("finds one body's sources derived from another's", async () => {
@@ -207,6 +226,24 @@ describe('graph views', () => {
     for (const e of once.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
     expect(once.edges).toContainEqual({ id: 'org:agency-a|PART_OF|org:ministry-a', source: 'org:agency-a', target: 'org:ministry-a', type: 'PART_OF', directed: true });
     expect(once.nodes.find((n: any) => n.id === 'org:ministry-a').hiddenNeighbours).toBeGreaterThan(0);
+  });
+
+  it('draws properties only when selected (fragments too), with the same values the entity queries give', async () => {
+    const claim = (await t.exec('{ claim(id: "claim:agency-displaced") { statedAt recordedAt period { start end } statedIn { statedAt } } }')).data!.claim;
+    const query = `query($seeds: [ID!]!) { graph(seeds: $seeds, depth: 1) { ...View } }
+      fragment View on GraphView { nodes { id label ... on GraphNode { properties } } edges { type properties } }`;
+    const view = (await t.exec(query, { seeds: ['claim:agency-displaced', 'claim:no-such-claim'] })).data!.graph;
+    const node = view.nodes.find((n: any) => n.id === 'claim:agency-displaced');
+    expect(node.properties).toMatchObject({ statedAt: claim.statedAt, recordedAt: claim.recordedAt, periodStart: claim.period.start, periodEnd: claim.period.end, value: 12000 });
+    expect(node.label).toBe('12,000 people were displaced in North Province in February 2025.');
+    expect(view.nodes.map((n: any) => n.id)).not.toContain('claim:no-such-claim');
+    const period = view.nodes.find((n: any) => n.id.startsWith('period:'));
+    expect(period.properties).toMatchObject({ start: claim.period.start, end: claim.period.end });
+    const statedIn = view.edges.find((e: any) => e.type === 'STATED_IN');
+    expect(statedIn.properties.statedAt ?? null).toBe(claim.statedIn[0].statedAt);
+
+    const bare = (await t.exec(GRAPH, { seeds: ['claim:agency-displaced'], depth: 1 })).data!.graph;
+    expect(bare.nodes.find((n: any) => n.id === 'claim:agency-displaced').label).toBe(node.label);
   });
 
   it('cuts at the limit and says so; narrows by kinds and edge types', async () => {

@@ -5,7 +5,7 @@
  */
 import type { TxRunner, WriteCounters } from '../../db/database.js';
 import { Problems } from './problems.js';
-import type { NormalizedDocument } from './normalized.js';
+import type { NormalizedDocument, NormalizedPeriod } from './normalized.js';
 
 /** The ids (with their kinds) that a set of documents define, so batch-mates may refer to them. */
 export function definedIds(docs: NormalizedDocument[]): Map<string, string> {
@@ -48,6 +48,20 @@ export async function missingReferences(
   });
 }
 
+/**
+ * One row per period: documents of a batch mostly share their periods (a month, a year), and
+ * MERGE per repeated row is wasted work. The first label stated wins, as it would row by row.
+ */
+function uniquePeriods(periods: NormalizedPeriod[]): NormalizedPeriod[] {
+  const byId = new Map<string, NormalizedPeriod>();
+  for (const p of periods) {
+    const seen = byId.get(p.id);
+    if (!seen) byId.set(p.id, p);
+    else if (seen.label == null && p.label != null) byId.set(p.id, { ...seen, label: p.label });
+  }
+  return [...byId.values()];
+}
+
 export async function writeDocuments(tx: TxRunner, docs: NormalizedDocument[], now: string): Promise<WriteCounters> {
   // One lookup answers both questions: are the references there, and which claims exist already.
   const claimIds = docs.flatMap((d) => d.claims.map((c) => c.id));
@@ -73,7 +87,7 @@ export async function writeDocuments(tx: TxRunner, docs: NormalizedDocument[], n
   await run('ingest/mergeRegions', regions);
   await run('ingest/mergeMeasures', all('measures'));
   await run('ingest/mergeSources', sources);
-  await run('ingest/mergePeriods', all('periods'));
+  await run('ingest/mergePeriods', uniquePeriods(all('periods') as NormalizedPeriod[]));
   await run('ingest/linkOrganizationParents', orgs.filter((o) => o.partOf));
   await run('ingest/linkRegionParents', regions.filter((r) => r.partOf));
   await run('ingest/linkPersonRoles', people.filter((p) => p.roles));

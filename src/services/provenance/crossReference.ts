@@ -5,10 +5,10 @@
  * that make it into the answer are loaded as nodes.
  */
 import type { Database } from '../../db/database.js';
-import type { ClaimRow, CompactClaimRow, CompactClaimWire, GraphEdgeRow, MeasureRow, OrganizationRow, PeriodRow, RegionRow, SourceRow } from '../../db/rows.js';
+import type { ClaimRow, CompactClaimRow, CompactClaimWire, GraphEdgeRow, OrganizationRow } from '../../db/rows.js';
 import { badUserInput, notFound } from '../../errors.js';
 import { matchingClaimIds, type ClaimFilterInput } from '../claims.js';
-import { loadMany, type EntityLoader } from '../entities.js';
+import { claimIdOnly, loadMany, type EntityLoader } from '../entities.js';
 import { buildGraphView, type GraphViewOut } from '../graphView.js';
 import { compareClaims, resolvePeriod, type ComparableClaim } from './intervals.js';
 
@@ -25,13 +25,14 @@ interface Pair {
 
 export interface CrossReferenceOut {
   organizations: OrganizationRow[];
-  sharedMeasures: MeasureRow[];
-  sharedRegions: RegionRow[];
-  sharedPeriods: PeriodRow[];
+  /** Ids only: the nodes are loaded by the CrossReference field resolvers, when selected. */
+  sharedMeasureIds: string[];
+  sharedRegionIds: string[];
+  sharedPeriodIds: string[];
   agreements: { a: ClaimRow; b: ClaimRow; gap: number | null; allenRelation: string }[];
   conflicts: { a: ClaimRow; b: ClaimRow; gap: number | null; allenRelation: string }[];
   derivations: Derivation[];
-  commonSources: SourceRow[];
+  commonSourceIds: string[];
   truncated: boolean;
   /** Drawn only when asked for: it loads the paired claims' sources and agents. */
   graph: () => Promise<GraphViewOut>;
@@ -125,7 +126,21 @@ function crossReferenceGraph(loader: EntityLoader, nodeIds: string[], derivation
 
 const GRAPH_CLAIM_EDGES = new Set(['ATTRIBUTED_TO', 'ABOUT', 'STATED_IN']);
 
-export async function crossReference(db: Database, loader: EntityLoader, organizationIds: readonly string[], filter?: ClaimFilterInput | null): Promise<CrossReferenceOut> {
+export interface CrossReferenceOptions {
+  /**
+   * Whether the query selects anything of the paired claims beyond their ids. When it does not,
+   * the pairs carry id-only rows and hundreds of claims are never loaded.
+   */
+  pairClaimDetails?: boolean;
+}
+
+export async function crossReference(
+  db: Database,
+  loader: EntityLoader,
+  organizationIds: readonly string[],
+  filter?: ClaimFilterInput | null,
+  opts: CrossReferenceOptions = {},
+): Promise<CrossReferenceOut> {
   const orgIds = [...new Set(organizationIds)];
   if (orgIds.length < 2 || orgIds.length > 10) throw badUserInput(`crossReference compares 2 to 10 distinct organizations, got ${orgIds.length}`, 'organizationIds');
   // Independent reads run side by side, here and below.
@@ -182,25 +197,20 @@ export async function crossReference(db: Database, loader: EntityLoader, organiz
   const commonSourceIds = [...reach].filter(([, owners]) => owners.size >= 2).map(([id]) => id).sort();
 
   const pairClaimIds = [...new Set([...shownAgreements, ...shownConflicts].flatMap((p) => [p.a, p.b]))];
-  const [claims, measures, regions, periods, commonSources] = await Promise.all([
-    loadMany<ClaimRow>(loader, pairClaimIds, ['Claim']),
-    loadMany<MeasureRow>(loader, sharedMeasureIds, ['Measure']),
-    loadMany<RegionRow>(loader, sharedRegionIds, ['Region']),
-    loadMany<PeriodRow>(loader, sharedPeriodIds, ['Period']),
-    loadMany<SourceRow>(loader, commonSourceIds, ['Source']),
-  ]);
+  const claims = opts.pairClaimDetails === false ? pairClaimIds.map(claimIdOnly) : await loadMany<ClaimRow>(loader, pairClaimIds, ['Claim']);
   const claimById = new Map(claims.map((c) => [c.id, c]));
   const toPairs = (list: Pair[]) => list.filter((p) => claimById.has(p.a) && claimById.has(p.b)).map((p) => ({ a: claimById.get(p.a)!, b: claimById.get(p.b)!, gap: p.gap, allenRelation: p.allenRelation }));
   return {
     organizations,
-    sharedMeasures: measures,
-    sharedRegions: regions,
-    sharedPeriods: periods,
+    sharedMeasureIds,
+    sharedRegionIds,
+    sharedPeriodIds,
     agreements: toPairs(shownAgreements),
     conflicts: toPairs(shownConflicts),
     derivations,
-    commonSources,
+    commonSourceIds,
     truncated,
-    graph: () => crossReferenceGraph(loader, [...orgIds, ...sharedMeasureIds, ...pairClaimIds], derivations, claims),
+    graph: async () =>
+      crossReferenceGraph(loader, [...orgIds, ...sharedMeasureIds, ...pairClaimIds], derivations, await loadMany<ClaimRow>(loader, pairClaimIds, ['Claim'])),
   };
 }
