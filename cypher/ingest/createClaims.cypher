@@ -1,12 +1,17 @@
 // Creates claims new to the graph and links them to their source, measure, period, regions, agents, bases and superseded claims, in one pass (cheaper than MERGE: the ids are known to be new).
+WITH datetime($p.now) AS now
 UNWIND $p.rows AS row
+WITH now, row, row.props AS props
 CREATE (c:Claim:Entity)
-SET c = row.props,
-    c.id = row.id,
-    c.recordedAt = datetime($p.now),
-    c.statedAt = CASE WHEN row.statedAt IS NULL THEN null ELSE datetime(row.statedAt) END,
-    c.periodStart = CASE WHEN row.periodStart IS NULL THEN null ELSE date(row.periodStart) END,
-    c.periodEnd = CASE WHEN row.periodEnd IS NULL THEN null ELSE date(row.periodEnd) END
+// One map, one SET: each SET clause item is a separate property write with its own checks.
+SET c = props {
+  .*,
+  id: row.id,
+  recordedAt: now,
+  statedAt: datetime(row.statedAt),
+  periodStart: date(row.periodStart),
+  periodEnd: date(row.periodEnd)
+}
 WITH c, row
 MATCH (s:Source {id: row.sourceId})
 CREATE (c)-[:STATED_IN {

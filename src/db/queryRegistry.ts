@@ -1,6 +1,6 @@
 /**
- * Every named query the service may run, with its access mode. Reads go through executeRead
- * (routable to cluster followers), writes through executeWrite. A query absent from this list
+ * Every named query the service may run, with its access mode. Reads run as auto-commit READ
+ * sessions (routable to cluster followers), writes through executeWrite. A query absent from this list
  * cannot be run, and the list must match cypher/ exactly (checked at start).
  */
 export const QUERY_MODES = {

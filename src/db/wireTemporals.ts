@@ -4,7 +4,9 @@
  * time there than in Neo4j. So queries that return whole property maps project the known temporal
  * keys as plain values — Dates as ISO strings (`toString(d)`, exactly what toPlain gives), and
  * DateTimes as epoch milliseconds — and `reviveProps` turns the millis back into the ISO strings
- * toPlain would have produced. The keys are the ones the ingest queries write (cypher/ingest/).
+ * toPlain would have produced. The keys are the ones the ingest queries write (cypher/ingest/);
+ * the queries projecting them are node/nodesByIds, graph/nodeCards, graph/expand and
+ * provenance/organizationClaims — a new temporal property must be added to each.
  */
 
 /** Properties stored as DateTime; the Cypher side sends `x.epochMillis` for them. */
