@@ -9,6 +9,7 @@ export const QUERY_MODES = {
   'admin/deleteBatch': 'WRITE',
   'node/nodesByIds': 'READ',
   'claims/claimsPage': 'READ',
+  'claims/allClaimsPage': 'READ',
   'catalog/sourcesPage': 'READ',
   'catalog/organizationsPage': 'READ',
   'catalog/regionsPage': 'READ',

@@ -81,8 +81,18 @@ export async function claims(
     afterKey: cursor?.key ?? -1e18,
     afterId: cursor?.id ?? '',
   };
-  const [result] = await db.read<{ totalCount: number; page: { id: string; key: number }[] }>('claims/claimsPage', { f, limit: first + 1 });
+  // Every claim in id order is the common first look at a graph: the index answers it directly,
+  // where the filtered query would visit every claim to count and sort them.
+  const query = field === 'ID' && isUnfiltered(args.filter) ? 'claims/allClaimsPage' : 'claims/claimsPage';
+  const [result] = await db.read<{ totalCount: number; page: { id: string; key: number }[] }>(query, { f, limit: first + 1 });
   return toConnection<ClaimRow>(loader, result, first, cursor !== null, 'Claim');
+}
+
+/** Whether a filter keeps every claim: no condition given (include* flags alone narrow nothing). */
+function isUnfiltered(filter: ClaimFilterInput | null | undefined): boolean {
+  const f = claimFilterParams(filter);
+  const lists = [f.ids, f.measureIds, f.attributedTo, f.sourceIds, f.regionIds, f.status] as unknown[][];
+  return lists.every((l) => l.length === 0) && f.text === '' && f.periodRelation === '' && f.asOf === '' && f.minConfidence === -1;
 }
 
 /**

@@ -58,6 +58,24 @@ describe('ClaimFilter', () => {
     expect(await ids('{ asOf: "2025-06-01T00:00:00Z" }')).toEqual([]);
   });
 
+  it('combined conditions keep exactly the claims every one of them keeps', async () => {
+    const conditions = [
+      'attributedTo: ["org:hur"], includeSubsidiaries: true',
+      'measureIds: ["measure:russian-soldiers-surrendered", "measure:russian-military-casualties"]',
+      'regionIds: ["region:ukraine"]',
+      'sourceIds: ["src:express-2025-russian-surrenders"]',
+      'period: { from: "2024-01-01", to: "2025-12-31" }',
+    ];
+    const alone = await Promise.all(conditions.map((c) => ids(`{ ${c} }`)));
+    for (let i = 0; i < conditions.length; i++) {
+      for (let j = i + 1; j < conditions.length; j++) {
+        const both = await ids(`{ ${conditions[i]}, ${conditions[j]} }`);
+        expect(both.sort(), `${conditions[i]} and ${conditions[j]}`).toEqual(alone[i].filter((id) => alone[j].includes(id)).sort());
+      }
+    }
+    expect(alone.every((list) => list.length > 0)).toBe(true);
+  });
+
   it('refuses an inverted period and a confidence outside 0..1', async () => {
     const res = await t.exec('{ claims(filter: { period: { from: "2025-02-01", to: "2025-01-01" } }) { totalCount } }');
     expect(res.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/period/) });
@@ -89,6 +107,25 @@ describe('pagination', () => {
     const values = seen.map((s) => s.value ?? -Infinity);
     expect(values).toEqual([...values].sort((a, b) => b - a));
     expect(seen[0].id).toBe('claim:express-2025-casualties-1213460');
+  });
+
+  it('pages every claim in id order, unfiltered, as the filtered query orders them', async () => {
+    const walk = async (filter: string) => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const res: any = await t.exec(`query($after: String) { claims(first: 10, after: $after${filter}) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { after });
+        expect(res.data.claims.totalCount).toBe(26);
+        seen.push(...res.data.claims.edges.map((e: any) => e.node.id));
+        if (!res.data.claims.pageInfo.hasNextPage) return seen;
+        after = res.data.claims.pageInfo.endCursor;
+      }
+    };
+    const unfiltered = await walk('');
+    expect(unfiltered).toEqual([...unfiltered].sort());
+    expect(new Set(unfiltered).size).toBe(26);
+    // minConfidence 0 keeps every claim but goes through the general query.
+    expect(await walk(', filter: { minConfidence: 0 }')).toEqual(unfiltered);
   });
 
   it('limits first to 1..100 and refuses cursors it did not issue', async () => {
