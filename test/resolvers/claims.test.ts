@@ -170,4 +170,16 @@ describe('round trips', () => {
     expect(many).toBe(few);
     expect(many).toBeLessThanOrEqual(5);
   });
+
+  it('claim lists nested in a list each keep their own count and page', async () => {
+    const res = await t.exec(`{ regions(first: 6) { edges { node { id claims(first: 2) { totalCount edges { node { id } } } } } } }`);
+    expect(res.errors).toBeUndefined();
+    const many = { regions: res.data!.regions.edges.map((e: any) => e.node) };
+    expect(many.regions.length).toBeGreaterThan(1);
+    // Each nested list answers as the same list asked for on its own.
+    for (const region of many.regions) {
+      const alone = (await t.exec(`{ claims(first: 2, filter: { regionIds: ["${region.id}"] }) { totalCount edges { node { id } } } }`)).data!.claims;
+      expect(region.claims).toEqual(alone);
+    }
+  });
 });
