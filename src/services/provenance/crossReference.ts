@@ -115,6 +115,25 @@ function comparePairs(groups: CompactClaimRow[][], up: Ancestors): { agreements:
   return { agreements, conflicts };
 }
 
+/**
+ * Where the organizations' sources meet: DERIVED_FROM edges from one's sources to another's, and
+ * the sources that derive from, or state claims of, two or more of them.
+ */
+function sourceOverlap(edges: Derivation[], sourceSets: Set<string>[], groups: CompactClaimRow[][]): { derivations: Derivation[]; commonSourceIds: string[] } {
+  const ownerOf = (sourceId: string) => sourceSets.flatMap((s, i) => (s.has(sourceId) ? [i] : []));
+  const derivations = edges.filter((e) => ownerOf(e.sourceId).some((i) => ownerOf(e.derivedFromId).some((j) => j !== i)));
+  const reach = new Map<string, Set<number>>();
+  const touch = (sourceId: string, i: number) => {
+    let owners = reach.get(sourceId);
+    if (!owners) reach.set(sourceId, (owners = new Set()));
+    owners.add(i);
+  };
+  for (const e of edges) for (const i of ownerOf(e.derivedFromId)) touch(e.sourceId, i);
+  for (let i = 0; i < groups.length; i++) for (const c of groups[i]) for (const sid of c.sourceIds) touch(sid, i);
+  const commonSourceIds = [...reach].filter(([, owners]) => owners.size >= 2).map(([id]) => id).sort();
+  return { derivations, commonSourceIds };
+}
+
 /** The picture of a cross-reference: the organizations, shared measures, paired claims with their attribution, measure and source, and the derivations between the organizations' sources. */
 function crossReferenceGraph(loader: EntityLoader, nodeIds: string[], derivations: Derivation[], claims: ClaimRow[]): Promise<GraphViewOut> {
   const edges: GraphEdgeRow[] = [
@@ -143,8 +162,8 @@ export async function crossReference(
 ): Promise<CrossReferenceOut> {
   const orgIds = [...new Set(organizationIds)];
   if (orgIds.length < 2 || orgIds.length > 10) throw badUserInput(`crossReference compares 2 to 10 distinct organizations, got ${orgIds.length}`, 'organizationIds');
-  // Independent reads run side by side, here and below.
-  // One claims query per organization: Neo4j runs them on separate threads.
+  // Independent reads run side by side, here and below; one claims query per organization, so
+  // Neo4j runs them on separate threads.
   const [organizations, sourceRows, ...claimRows] = await Promise.all([
     loadMany<OrganizationRow>(loader, orgIds, ['Organization']),
     db.read<{ organizationId: string; sourceIds: string[] }>('provenance/organizationSources', { p: { organizationIds: orgIds } }),
@@ -183,18 +202,7 @@ export async function crossReference(
   const shownAgreements = agreements.slice(0, MAX_PAIRS);
   const shownConflicts = conflicts.slice(0, MAX_PAIRS);
 
-  const ownerOf = (sourceId: string) => sourceSets.flatMap((s, i) => (s.has(sourceId) ? [i] : []));
-  const derivations = edges.filter((e) => ownerOf(e.sourceId).some((i) => ownerOf(e.derivedFromId).some((j) => j !== i)));
-  // Common sources: derive from, or state claims of, two or more of the organizations.
-  const reach = new Map<string, Set<number>>();
-  const touch = (sourceId: string, i: number) => {
-    let owners = reach.get(sourceId);
-    if (!owners) reach.set(sourceId, (owners = new Set()));
-    owners.add(i);
-  };
-  for (const e of edges) for (const i of ownerOf(e.derivedFromId)) touch(e.sourceId, i);
-  for (let i = 0; i < groups.length; i++) for (const c of groups[i]) for (const sid of c.sourceIds) touch(sid, i);
-  const commonSourceIds = [...reach].filter(([, owners]) => owners.size >= 2).map(([id]) => id).sort();
+  const { derivations, commonSourceIds } = sourceOverlap(edges, sourceSets, groups);
 
   const pairClaimIds = [...new Set([...shownAgreements, ...shownConflicts].flatMap((p) => [p.a, p.b]))];
   const claims = opts.pairClaimDetails === false ? pairClaimIds.map(claimIdOnly) : await loadMany<ClaimRow>(loader, pairClaimIds, ['Claim']);
