@@ -34,6 +34,8 @@ export function createEntityLoader(db: Database): EntityLoader {
       const byId = new Map(rows.map((r) => [r.id, entityFromWire(r)]));
       return ids.map((id) => byId.get(id) ?? null);
     },
+    // Hundreds of ids (a cross-reference's paired claims) go as several batches at once, which
+    // Neo4j answers on separate threads; a page of a list still fits in one.
     { maxBatchSize: 250 },
   );
 }
