@@ -98,16 +98,15 @@ export class Database {
     return out;
   }
 
-  private static async runIn<T>(tx: ManagedTransaction, q: NamedQuery, params: Params, counters?: WriteCounters): Promise<T[]> {
+  /** Runs a named query in a write transaction, adding what it changed to the counters. */
+  private static async runIn<T>(tx: ManagedTransaction, q: NamedQuery, params: Params, counters: WriteCounters): Promise<T[]> {
     const result = await tx.run(q.text, Database.bindParams(params));
-    if (counters) {
-      const u = result.summary.counters.updates();
-      counters.nodesCreated += u.nodesCreated;
-      counters.nodesDeleted += u.nodesDeleted;
-      counters.relationshipsCreated += u.relationshipsCreated;
-      counters.relationshipsDeleted += u.relationshipsDeleted;
-      counters.propertiesSet += u.propertiesSet;
-    }
+    const u = result.summary.counters.updates();
+    counters.nodesCreated += u.nodesCreated;
+    counters.nodesDeleted += u.nodesDeleted;
+    counters.relationshipsCreated += u.relationshipsCreated;
+    counters.relationshipsDeleted += u.relationshipsDeleted;
+    counters.propertiesSet += u.propertiesSet;
     return result.records.map((r) => toPlainObject(r.toObject()) as T);
   }
 
