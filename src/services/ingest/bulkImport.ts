@@ -1,8 +1,9 @@
 /**
  * Bulk import for `claimgraph import` and the benchmark: the same validation and the same write
  * queries as the mutation, but many documents per transaction. Each document is validated and
- * reference-checked on its own (so a bad one is rejected with its reason and the rest go on);
- * the good ones are written together. If a batch write still fails, its documents are retried
+ * reference-checked on its own (so a bad one is rejected with its reason and the rest go on),
+ * with one reference lookup per batch rather than per document; the good ones are written
+ * together. If a batch write still fails, its documents are retried
  * one transaction each, so one bad document never takes good ones down with it.
  */
 import type { Database } from '../../db/database.js';
@@ -50,13 +51,19 @@ function rejection(ref: string, err: unknown): Rejection {
 export async function bulkImport(db: Database, items: AsyncIterable<ImportItem> | Iterable<ImportItem>, opts: ImportOptions = {}): Promise<ImportStats> {
   const batchClaims = opts.batchClaims ?? 5_000;
   const stats: ImportStats = { documents: 0, accepted: 0, claims: 0, rejected: [] };
-  let batch: { ref: string; doc: NormalizedDocument; raw: unknown }[] = [];
-  let batchSize = 0;
-  /** Ids defined by documents of the current batch: later documents may refer to them. */
-  let definedInBatch = new Map<string, string>();
+  /** Position of each rejected document in the input, so the report follows the files' order. */
+  const position = new Map<Rejection, number>();
+  const reject = (r: Rejection, at: number) => {
+    position.set(r, at);
+    stats.rejected.push(r);
+  };
+  type Pending = { ref: string; doc: NormalizedDocument; raw: unknown; at: number };
+  let pending: Pending[] = [];
+  let pendingClaims = 0;
 
   /** Writes one batch; if that fails, each of its documents alone, so only the bad ones are rejected. */
-  const writeBatch = async (docs: typeof batch, claims: number) => {
+  const writeBatch = async (docs: Pending[]) => {
+    const claims = docs.reduce((n, b) => n + b.doc.claims.length, 0);
     try {
       await db.writeTransaction('import-batch', (tx) => writeDocuments(tx, docs.map((b) => b.doc), new Date().toISOString()));
       stats.accepted += docs.length;
@@ -68,55 +75,72 @@ export async function bulkImport(db: Database, items: AsyncIterable<ImportItem> 
           stats.accepted += 1;
           stats.claims += b.doc.claims.length;
         } catch (err) {
-          stats.rejected.push(rejection(b.ref, err));
+          reject(rejection(b.ref, err), b.at);
         }
       }
     }
     opts.onProgress?.(stats);
   };
 
-  // One write in flight while the next batch is read and validated: Node and Neo4j each keep a
-  // core busy. Writes still happen one at a time, in order.
+  // One write in flight while the next batch is read, validated and checked: Node and Neo4j each
+  // keep a core busy. Writes still happen one at a time, in order.
   let inFlight: Promise<void> = Promise.resolve();
+  /** Ids the batch being written defines: the next batch may refer to them. */
   let inFlightDefined = new Map<string, string>();
+
+  /**
+   * The documents of a batch whose references resolve, in order: one lookup for the whole batch.
+   * A document may refer to what the batch being written or an earlier document of this batch
+   * defines (the write checks again, inside its transaction).
+   */
+  const screen = async (docs: Pending[]): Promise<Pending[]> => {
+    const ids = [...new Set(docs.flatMap((b) => b.doc.externalRefs.map((r) => r.id)))];
+    const found = ids.length ? await db.read<{ id: string; kind: string }>('ingest/existingIds', { p: { ids } }) : [];
+    const defined = new Map(inFlightDefined);
+    const accepted: Pending[] = [];
+    for (const b of docs) {
+      const [problems] = await missingReferences(async () => found, [b.doc], defined);
+      if (!problems.empty) {
+        reject(rejection(b.ref, problems.toError()), b.at);
+        continue;
+      }
+      accepted.push(b);
+      for (const [id, kind] of definedIds([b.doc])) defined.set(id, kind);
+    }
+    return accepted;
+  };
+
   const flush = async () => {
-    if (!batch.length) return;
-    const docs = batch;
-    const claims = batchSize;
-    const defined = definedInBatch;
-    batch = [];
-    batchSize = 0;
-    definedInBatch = new Map();
+    if (!pending.length) return;
+    const docs = pending;
+    pending = [];
+    pendingClaims = 0;
+    const accepted = await screen(docs);
     await inFlight;
-    inFlightDefined = defined;
-    inFlight = writeBatch(docs, claims);
+    if (!accepted.length) return;
+    inFlightDefined = definedIds(accepted.map((b) => b.doc));
+    inFlight = writeBatch(accepted);
   };
 
   for await (const item of items) {
+    const at = stats.documents;
     stats.documents += 1;
     if (item.parseError) {
-      stats.rejected.push({ ref: item.ref, message: item.parseError, problems: [] });
+      reject({ ref: item.ref, message: item.parseError, problems: [] }, at);
       continue;
     }
-    let doc: NormalizedDocument;
     try {
-      doc = validateDocument(item.raw);
+      const doc = validateDocument(item.raw);
+      pending.push({ ref: item.ref, doc, raw: item.raw, at });
+      pendingClaims += doc.claims.length;
     } catch (err) {
-      stats.rejected.push(rejection(item.ref, err));
+      reject(rejection(item.ref, err), at);
       continue;
     }
-    // Ids of this batch and of the batch being written count as present (the write re-checks).
-    const [problems] = await missingReferences((ids) => db.read('ingest/existingIds', { p: { ids } }), [doc], new Map([...inFlightDefined, ...definedInBatch]));
-    if (!problems.empty) {
-      stats.rejected.push(rejection(item.ref, problems.toError()));
-      continue;
-    }
-    batch.push({ ref: item.ref, doc, raw: item.raw });
-    batchSize += doc.claims.length;
-    for (const [id, kind] of definedIds([doc])) definedInBatch.set(id, kind);
-    if (batchSize >= batchClaims) await flush();
+    if (pendingClaims >= batchClaims) await flush();
   }
   await flush();
   await inFlight;
+  stats.rejected.sort((a, b) => position.get(a)! - position.get(b)!);
   return stats;
 }
