@@ -10,7 +10,7 @@
  */
 
 /** Properties stored as DateTime; the Cypher side sends `x.epochMillis` for them. */
-export const DATETIME_KEYS: ReadonlySet<string> = new Set(['recordedAt', 'statedAt']);
+const DATETIME_KEYS: ReadonlySet<string> = new Set(['recordedAt', 'statedAt']);
 
 /**
  * A projected property map back to what `properties(n)` would have given: millis become ISO
