@@ -43,6 +43,8 @@ const config: CodegenConfig = {
           Comparison: out('provenance/corroboration', 'ComparisonOut'),
           CrossReference: out('provenance/crossReference', 'CrossReferenceOut'),
           TimelinePoint: out('provenance/timeline', 'TimelinePointOut'),
+          Ingestion: out('history/history', 'IngestionRow'),
+          Revision: out('history/history', 'RevisionRow'),
         },
       },
     },

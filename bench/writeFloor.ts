@@ -10,6 +10,7 @@ import { benchDatabase } from './benchDatabase.js';
 import { generateDocuments } from './generator.js';
 import { validateDocument } from '../src/services/ingest/validateDocument.js';
 import { writeDocuments } from '../src/services/ingest/writePlan.js';
+import { LOCAL_ACTOR, newIngestionId } from '../src/services/ingest/ingest.js';
 import type { NormalizedDocument } from '../src/services/ingest/normalized.js';
 
 const claims = Number(process.env.CLAIMS ?? 100_000);
@@ -27,7 +28,8 @@ try {
     const { context, claims: rows } = series(name);
     // Entities and sources first, untimed, in batches as the import writes them.
     for (let d = 0; d < context.length; d += 50) {
-      await db.db.writeTransaction('floor-context', (tx) => writeDocuments(tx, context.slice(d, d + 50), new Date().toISOString()));
+      const writes = context.slice(d, d + 50).map((doc) => ({ doc, ingestionId: newIngestionId(new Date().toISOString()), documentHash: '' }));
+      await db.db.writeTransaction('floor-context', (tx) => writeDocuments(tx, writes, new Date().toISOString(), LOCAL_ACTOR));
     }
     const started = process.hrtime.bigint();
     for (let c = 0; c < rows.length; c += batchClaims) {

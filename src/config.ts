@@ -3,6 +3,9 @@
  * reads process.env, so this file is the complete list of knobs.
  */
 import path from 'node:path';
+import { hashKey } from './services/access/keyStore.js';
+import type { ConfiguredKey } from './services/access/keyRing.js';
+import { isRole } from './services/access/roles.js';
 
 export interface Neo4jTarget {
   /** bolt://, neo4j:// (routing), neo4j+s:// (Aura) ... */
@@ -34,7 +37,43 @@ export interface Config {
   logLevel: string;
   /** Load the seed article when the graph is empty at start. */
   seedOnStart: boolean;
+  /** Keys from CLAIMGRAPH_API_KEYS, hashed at once: the keys themselves are not kept. */
+  apiKeys: ConfiguredKey[];
+  /** Reads without a key (default true). */
+  publicReads: boolean;
+  /** Browser origins allowed to call the API (CORS); empty = none. */
+  corsOrigins: string[];
+  /** How long a write transaction is retried on deadlocks and other transient errors. */
+  writeRetryMs: number;
 }
+
+/** true/false/1/0/yes/no; anything else is a start-up error naming the variable. */
+function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const v = raw.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+/** `name:role:key,name:role:key`; the key is everything after the second colon. */
+export function parseApiKeys(raw: string | undefined): ConfiguredKey[] {
+  if (!raw || !raw.trim()) return [];
+  const seen = new Set<string>();
+  return raw.split(',').map((entry, i) => {
+    const [name, role, ...rest] = entry.trim().split(':');
+    const key = rest.join(':');
+    if (!name || !role || !key) throw new Error(`CLAIMGRAPH_API_KEYS entry ${i + 1} must be name:role:key`);
+    if (!isRole(role)) throw new Error(`CLAIMGRAPH_API_KEYS entry ${i + 1} ("${name}") has role "${role}"; roles are read, write, admin`);
+    if (key.length < 16) throw new Error(`CLAIMGRAPH_API_KEYS entry ${i + 1} ("${name}"): a key needs at least 16 characters`);
+    if (seen.has(name)) throw new Error(`CLAIMGRAPH_API_KEYS names "${name}" twice`);
+    seen.add(name);
+    return { name, role, hash: hashKey(key) };
+  });
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 const SIZE = /^(\d+)([kmg]?)$/i;
 
@@ -73,7 +112,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pageCacheBytes: parseSize(env.EMBEDDED_NEO4J_PAGECACHE || '1g', 'EMBEDDED_NEO4J_PAGECACHE'),
     },
     queryTimeoutMs: intFrom(env, 'CLAIMGRAPH_QUERY_TIMEOUT_MS', 30_000),
-    logLevel: env.LOG_LEVEL || 'info',
-    seedOnStart: env.CLAIMGRAPH_SEED !== 'false',
+    logLevel: logLevelFrom(env),
+    seedOnStart: boolFrom(env, 'CLAIMGRAPH_SEED', true),
+    apiKeys: parseApiKeys(env.CLAIMGRAPH_API_KEYS),
+    publicReads: boolFrom(env, 'CLAIMGRAPH_PUBLIC_READS', true),
+    corsOrigins: corsOriginsFrom(env.CLAIMGRAPH_CORS_ORIGINS),
+    writeRetryMs: intFrom(env, 'CLAIMGRAPH_WRITE_RETRY_MS', 30_000),
   };
+}
+
+function logLevelFrom(env: NodeJS.ProcessEnv): string {
+  const level = (env.LOG_LEVEL || 'info').trim().toLowerCase();
+  if (!LOG_LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${env.LOG_LEVEL}"`);
+  return level;
+}
+
+/** Exact origins (`https://app.example.org`), so no pattern can match more than meant. */
+function corsOriginsFrom(raw: string | undefined): string[] {
+  if (!raw || !raw.trim()) return [];
+  return raw.split(',').map((o) => {
+    const origin = o.trim().replace(/\/$/, '');
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new Error(`CLAIMGRAPH_CORS_ORIGINS: "${origin}" is not an origin like https://app.example.org`);
+    }
+    if (url.origin !== origin) throw new Error(`CLAIMGRAPH_CORS_ORIGINS: "${origin}" is not an origin (scheme://host[:port], no path)`);
+    return origin;
+  });
+}
+
+/** Whether HOST accepts connections from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

@@ -4,11 +4,26 @@
  */
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'SERVICE_UNAVAILABLE' | 'QUERY_TIMEOUT';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'SERVICE_UNAVAILABLE'
+  | 'QUERY_TIMEOUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'RATE_LIMITED';
+
+/**
+ * The HTTP status a code answers with when it is the request's error. Apollo reads
+ * `extensions.http` and strips it from the body, so clients see only the code.
+ */
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429 };
 
 export class ClientError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extra } });
+    const status = HTTP_STATUS[code];
+    super(message, { extensions: { code, ...extra, ...(status ? { http: { status, ...(extra.http as object) } } : {}) } });
   }
 }
 
@@ -28,4 +43,19 @@ export function serviceUnavailable(message: string): ClientError {
 
 export function isClientError(err: unknown): err is ClientError {
   return err instanceof ClientError;
+}
+
+/** No key, or one that no configured key matches. */
+export function unauthenticated(message: string): ClientError {
+  return new ClientError('UNAUTHENTICATED', message, { http: { headers: new Map([['www-authenticate', 'Bearer realm="claimgraph"']]) } });
+}
+
+/** A known key whose role does not allow the operation. */
+export function forbidden(message: string): ClientError {
+  return new ClientError('FORBIDDEN', message);
+}
+
+/** A write that would overwrite what another source stated; `conflicts` names the fields. */
+export function conflict(message: string, conflicts: { path: string; field: string; existing: unknown; proposed: unknown }[]): ClientError {
+  return new ClientError('CONFLICT', message, { conflicts });
 }

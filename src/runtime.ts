@@ -59,7 +59,7 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
       target = { uri: embedded.uri, database: config.database };
     }
   }
-  const db = Database.connect(target, { queryTimeoutMs: config.queryTimeoutMs });
+  const db = Database.connect(target, { queryTimeoutMs: config.queryTimeoutMs, writeRetryMs: config.writeRetryMs });
   try {
     await waitForDatabase(db, 60_000);
     const { statements } = await migrate(db);

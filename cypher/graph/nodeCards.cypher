@@ -10,4 +10,5 @@ RETURN n.id AS id,
             WHEN n:Period THEN n { .*, recordedAt: n.recordedAt.epochMillis, start: toString(n.start), `end`: toString(n.`end`) }
             ELSE n { .*, recordedAt: n.recordedAt.epochMillis }
        END AS props,
-       COUNT { (n)--() } AS degree
+       // Bookkeeping (ingestions, revisions) is not part of the drawn graph; typed counts come from the degree store too.
+       COUNT { (n)--() } - COUNT { (n)<-[:WROTE]-() } - COUNT { (n)<-[:INGESTED]-() } - COUNT { (n)-[:HAS_REVISION]->() } AS degree

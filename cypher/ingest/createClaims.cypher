@@ -8,6 +8,7 @@ SET c = props {
   .*,
   id: row.id,
   recordedAt: now,
+  ownerSourceId: row.sourceId,
   statedAt: datetime(row.statedAt),
   periodStart: date(row.periodStart),
   periodEnd: date(row.periodEnd)

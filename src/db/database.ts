@@ -37,6 +37,23 @@ export interface DatabaseOptions {
   /** Fail fast when the database is down: a request errors within ~5 s, never the driver's 60 s. */
   connectionTimeoutMs?: number;
   maxRetryTimeMs?: number;
+  /**
+   * How long a write is retried when it lost a race: deadlocks, lock timeouts, or a concurrent
+   * writer creating the same id first. Longer than maxRetryTimeMs, which bounds the wait for an
+   * unreachable database: contention passes, and the writer should see success, not an error.
+   */
+  writeRetryMs?: number;
+}
+
+/** Errors of a write that lost a race with another writer: the whole transaction may be run again. */
+function lostRace(err: unknown): boolean {
+  const code = String((err as { code?: unknown })?.code ?? '');
+  return (
+    code.startsWith('Neo.TransientError.Transaction.') ||
+    code === 'Neo.TransientError.General.TransactionMemoryLimit' ||
+    // Two writers creating the same new claim: on the next attempt it exists and is merged.
+    code === 'Neo.ClientError.Schema.ConstraintValidationFailed'
+  );
 }
 
 export class Database {
@@ -57,6 +74,7 @@ export class Database {
       queryTimeoutMs: options.queryTimeoutMs ?? 30_000,
       connectionTimeoutMs: options.connectionTimeoutMs ?? 2_000,
       maxRetryTimeMs: options.maxRetryTimeMs ?? 1_500,
+      writeRetryMs: options.writeRetryMs ?? 30_000,
     };
     // No password: the embedded database (auth disabled, loopback only) or a server without auth.
     const auth = target.password ? neo4j.auth.basic(target.user ?? 'neo4j', target.password) : undefined;
@@ -135,8 +153,32 @@ export class Database {
     }
   }
 
-  /** Runs any number of named queries in ONE write transaction: all of them commit, or none. */
+  /**
+   * Runs any number of named queries in ONE write transaction: all of them commit, or none. A
+   * transaction that lost a race with another writer is run again (with jittered backoff) for
+   * up to writeRetryMs; a constraint violation is retried at most 3 times, since after a
+   * concurrent create the next attempt sees the node, and a real violation fails again at once.
+   */
   async writeTransaction<R>(label: string, work: (tx: TxRunner) => Promise<R>): Promise<R> {
+    const deadline = Date.now() + this.options.writeRetryMs;
+    let constraintRetries = 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.writeOnce(label, work);
+      } catch (err) {
+        const code = String((err as { code?: unknown })?.code ?? '');
+        const constraint = code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+        if (!lostRace(err) || Date.now() >= deadline || (constraint && ++constraintRetries > 3)) throw translateDriverError(err);
+        this.writeRetries += 1;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1_000, 10 * 2 ** attempt)));
+      }
+    }
+  }
+
+  /** Write transactions run again after losing a race (for /metrics and the concurrency test). */
+  writeRetries = 0;
+
+  private async writeOnce<R>(label: string, work: (tx: TxRunner) => Promise<R>): Promise<R> {
     const session = this.driver.session({ database: this.target.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite((tx) => {
@@ -150,8 +192,6 @@ export class Database {
           },
         });
       }, this.txConfig(label));
-    } catch (err) {
-      throw translateDriverError(err);
     } finally {
       await session.close();
     }

@@ -25,6 +25,9 @@ export function translateDriverError(err: unknown): unknown {
     const cause = /Caused by: (.*)$/m.exec(message)?.[1] ?? message.split(/[.\n]/)[0];
     return serviceUnavailable(`The graph database is unavailable (${cause.trim()}); try again shortly.`);
   }
+  if (code.startsWith('Neo.TransientError.Transaction.')) {
+    return serviceUnavailable('The graph database is busy with conflicting writes (still after retrying); try again shortly.');
+  }
   if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
     return new ClientError('QUERY_TIMEOUT', 'The query ran longer than its time budget and was stopped.');
   }

@@ -6,6 +6,7 @@ import type { SourceChainOut } from '../services/provenance/sourceChain.js';
 import type { CorroborationOut, ComparisonOut } from '../services/provenance/corroboration.js';
 import type { CrossReferenceOut } from '../services/provenance/crossReference.js';
 import type { TimelinePointOut } from '../services/provenance/timeline.js';
+import type { IngestionRow, RevisionRow } from '../services/history/history.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -76,6 +77,8 @@ export type Claim = Node & {
   confidence: Maybe<Scalars['Float']['output']>;
   /** Stable id, `claim:<slug>`. */
   id: Scalars['ID']['output'];
+  /** The ingestions that wrote or restated this claim, newest first (at most 100). */
+  ingestions: Array<Ingestion>;
   /** What is counted. */
   measure: Maybe<Measure>;
   /** When the claim is about. */
@@ -88,6 +91,8 @@ export type Claim = Node & {
   recordedAt: Scalars['DateTime']['output'];
   /** Where the claim is about. */
   regions: Array<Region>;
+  /** Earlier versions of this claim, newest first (at most 100): what corrections replaced. */
+  revisions: Array<Revision>;
   /** When it was first stated (its source's date unless told otherwise). */
   statedAt: Maybe<Scalars['DateTime']['output']>;
   /** Where the claim appears, with quote and date. */
@@ -482,6 +487,8 @@ export type IngestResult = {
   __typename?: 'IngestResult';
   /** How many claims the document carries. */
   claimCount: Scalars['Int']['output'];
+  /** The recorded ingestion; null when the document is its source's latest, unchanged (nothing new happened). */
+  ingestion: Maybe<Ingestion>;
   /** Nodes created (0 when the document was already in the graph). */
   nodesCreated: Scalars['Int']['output'];
   /** Properties written (a re-ingest rewrites the same values, so this is not zero then). */
@@ -490,6 +497,8 @@ export type IngestResult = {
   relationshipsCreated: Scalars['Int']['output'];
   /** Relationships removed because the document no longer states them. */
   relationshipsDeleted: Scalars['Int']['output'];
+  /** Earlier versions this document replaced, each kept as a `Revision` (corrections by the owning source or an admin key). */
+  revisionsCreated: Scalars['Int']['output'];
   /** The document's source. */
   source: Source;
 };
@@ -530,6 +539,55 @@ export type IngestSource = {
   title?: InputMaybe<Scalars['String']['input']>;
   /** Where it can be read (http or https). */
   url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * One ingested document: who sent it (the API key's name, `local` for keyless local use and the
+ * command line), when, which document (its hash), and what it changed. In PROV-O it is a
+ * `prov:Activity` associated with the key's agent.
+ */
+export type Ingestion = {
+  __typename?: 'Ingestion';
+  /** When the document was written. */
+  at: Scalars['DateTime']['output'];
+  /** Claims the document carried. */
+  claimCount: Scalars['Int']['output'];
+  /** `sha256:` of the document with its keys sorted: the same document hashes the same. */
+  documentHash: Scalars['String']['output'];
+  /** `ingestion:<UTC time>-<random>`; sorts by time. */
+  id: Scalars['ID']['output'];
+  /** Name of the API key that sent the document (`local` without a key). */
+  keyName: Scalars['String']['output'];
+  /** Nodes its transaction created; null for a document written in a batch with others (`claimgraph import`). */
+  nodesCreated: Maybe<Scalars['Int']['output']>;
+  /** Relationships its transaction created; null in a batch. */
+  relationshipsCreated: Maybe<Scalars['Int']['output']>;
+  /** Relationships it removed (links its source no longer states); null in a batch. */
+  relationshipsDeleted: Maybe<Scalars['Int']['output']>;
+  /** Earlier versions it replaced (each kept as a `Revision`). */
+  revisionsCreated: Scalars['Int']['output'];
+  /** The document's source. */
+  source: Maybe<Source>;
+};
+
+/** A page of ingestions, newest first. */
+export type IngestionConnection = {
+  __typename?: 'IngestionConnection';
+  /** The ingestions of this page. */
+  edges: Array<IngestionEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many ingestions match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An ingestion in a list. */
+export type IngestionEdge = {
+  __typename?: 'IngestionEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The ingestion. */
+  node: Ingestion;
 };
 
 /** What a claim counts, so claims from different bodies compare ("Russian soldiers surrendered"). */
@@ -577,8 +635,13 @@ export type MeasureEdge = {
 /** The root of every write. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Validates the whole document, then writes it in one transaction: all or nothing, idempotent. */
-  ingest: IngestResult;
+  /**
+   * Validates the whole document, then writes it in one transaction: all or nothing, idempotent.
+   * Needs a `write` key (unless the server runs keyless on loopback). A document may not change
+   * what another source stated (`CONFLICT`, naming the fields) unless the key is `admin`. Null
+   * with an error when refused, so earlier mutations of the same request keep their results.
+   */
+  ingest: Maybe<IngestResult>;
 };
 
 
@@ -804,6 +867,8 @@ export type Query = {
   crossReference: CrossReference;
   /** The neighbourhood of the seeds, `depth` 1..3 hops, narrowed by node kinds and edge types, at most `limit` (1..1000) nodes. */
   graph: GraphView;
+  /** Ingested documents, newest first; `sourceId` narrows to one source's documents. */
+  ingestions: IngestionConnection;
   /** A measure by id; null when unknown. */
   measure: Maybe<Measure>;
   /** Measures, ordered by id, a page at a time (`first` 1..100). */
@@ -870,6 +935,14 @@ export type QueryGraphArgs = {
   kinds?: InputMaybe<Array<EntityKind>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   seeds: Array<Scalars['ID']['input']>;
+};
+
+
+/** The root of every read. */
+export type QueryIngestionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sourceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1038,6 +1111,28 @@ export type Reliability =
   | 'E'
   | 'F';
 
+/**
+ * What a claim or entity said before a correction replaced it: the fields the correction changed,
+ * and their values (with the other fields as they were) until `validUntil`.
+ */
+export type Revision = {
+  __typename?: 'Revision';
+  /** What was said before, as JSON: claim fields (`text`, `value`, `low`, `high`, `unit`, `bound`, `aggregation`, `per`, `confidence`, `status`, `measureId`, `periodId`, `regionIds`, `attributedToIds`, `supersedesIds`) or the entity's given fields. */
+  content: Scalars['JSON']['output'];
+  /** The claim or entity revised. */
+  entityId: Scalars['ID']['output'];
+  /** The fields the correction changed. */
+  fields: Array<Scalars['String']['output']>;
+  /** `revision:<uuid>`. */
+  id: Scalars['ID']['output'];
+  /** The ingestion that replaced it. */
+  replacedBy: Maybe<Ingestion>;
+  /** Since when this version stood (the previous correction, or when the graph first learned it). */
+  validFrom: Maybe<Scalars['DateTime']['output']>;
+  /** When the correction replaced it. */
+  validUntil: Scalars['DateTime']['output'];
+};
+
 /** A person's role in an organization (PROV actedOnBehalfOf). */
 export type RoleAssignment = {
   __typename?: 'RoleAssignment';
@@ -1081,6 +1176,8 @@ export type Source = Node & {
   derivedFrom: Array<SourceDerivation>;
   /** Stable id, `src:<slug>`. */
   id: Scalars['ID']['output'];
+  /** The ingestions of documents that wrote this source, newest first (at most 100). */
+  ingestions: Array<Ingestion>;
   /** What kind of source. */
   kind: SourceKind;
   /** BCP 47 language tag, e.g. `en`, `uk`. */
@@ -1344,9 +1441,12 @@ export type ResolversTypes = {
   IngestPerson: IngestPerson;
   IngestQuantity: IngestQuantity;
   IngestRegion: IngestRegion;
-  IngestResult: ResolverTypeWrapper<Omit<IngestResult, 'source'> & { source: ResolversTypes['Source'] }>;
+  IngestResult: ResolverTypeWrapper<Omit<IngestResult, 'ingestion' | 'source'> & { ingestion?: Maybe<ResolversTypes['Ingestion']>, source: ResolversTypes['Source'] }>;
   IngestRole: IngestRole;
   IngestSource: IngestSource;
+  Ingestion: ResolverTypeWrapper<IngestionRow>;
+  IngestionConnection: ResolverTypeWrapper<Omit<IngestionConnection, 'edges'> & { edges: Array<ResolversTypes['IngestionEdge']> }>;
+  IngestionEdge: ResolverTypeWrapper<Omit<IngestionEdge, 'node'> & { node: ResolversTypes['Ingestion'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Measure: ResolverTypeWrapper<MeasureRow>;
@@ -1374,6 +1474,7 @@ export type ResolversTypes = {
   RegionEdge: ResolverTypeWrapper<Omit<RegionEdge, 'node'> & { node: ResolversTypes['Region'] }>;
   RegionFilter: RegionFilter;
   Reliability: Reliability;
+  Revision: ResolverTypeWrapper<RevisionRow>;
   RoleAssignment: ResolverTypeWrapper<RoleAssignmentRow>;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
   Source: ResolverTypeWrapper<SourceRow>;
@@ -1418,9 +1519,12 @@ export type ResolversParentTypes = {
   IngestPerson: IngestPerson;
   IngestQuantity: IngestQuantity;
   IngestRegion: IngestRegion;
-  IngestResult: Omit<IngestResult, 'source'> & { source: ResolversParentTypes['Source'] };
+  IngestResult: Omit<IngestResult, 'ingestion' | 'source'> & { ingestion?: Maybe<ResolversParentTypes['Ingestion']>, source: ResolversParentTypes['Source'] };
   IngestRole: IngestRole;
   IngestSource: IngestSource;
+  Ingestion: IngestionRow;
+  IngestionConnection: Omit<IngestionConnection, 'edges'> & { edges: Array<ResolversParentTypes['IngestionEdge']> };
+  IngestionEdge: Omit<IngestionEdge, 'node'> & { node: ResolversParentTypes['Ingestion'] };
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Measure: MeasureRow;
@@ -1445,6 +1549,7 @@ export type ResolversParentTypes = {
   RegionConnection: Omit<RegionConnection, 'edges'> & { edges: Array<ResolversParentTypes['RegionEdge']> };
   RegionEdge: Omit<RegionEdge, 'node'> & { node: ResolversParentTypes['Region'] };
   RegionFilter: RegionFilter;
+  Revision: RevisionRow;
   RoleAssignment: RoleAssignmentRow;
   SearchHit: SearchHitRow;
   Source: SourceRow;
@@ -1467,12 +1572,14 @@ export type ClaimResolvers<ContextType = Context, ParentType extends ResolversPa
   basedOn?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ingestions?: Resolver<Array<ResolversTypes['Ingestion']>, ParentType, ContextType>;
   measure?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
   quantity?: Resolver<Maybe<ResolversTypes['Quantity']>, ParentType, ContextType>;
   quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  revisions?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
   statedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   statedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
@@ -1564,11 +1671,37 @@ export type GraphViewResolvers<ContextType = Context, ParentType extends Resolve
 
 export type IngestResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestResult'] = ResolversParentTypes['IngestResult']> = {
   claimCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ingestion?: Resolver<Maybe<ResolversTypes['Ingestion']>, ParentType, ContextType>;
   nodesCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   propertiesSet?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipsDeleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revisionsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
+export type IngestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Ingestion'] = ResolversParentTypes['Ingestion']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  claimCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  documentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keyName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodesCreated?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  relationshipsCreated?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  relationshipsDeleted?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  revisionsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+};
+
+export type IngestionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestionConnection'] = ResolversParentTypes['IngestionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['IngestionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IngestionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestionEdge'] = ResolversParentTypes['IngestionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Ingestion'], ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -1596,7 +1729,7 @@ export type MeasureEdgeResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  ingest?: Resolver<ResolversTypes['IngestResult'], ParentType, ContextType, RequireFields<MutationIngestArgs, 'document'>>;
+  ingest?: Resolver<Maybe<ResolversTypes['IngestResult']>, ParentType, ContextType, RequireFields<MutationIngestArgs, 'document'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1688,6 +1821,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType, RequireFields<QueryCorroborationArgs, 'claimId'>>;
   crossReference?: Resolver<ResolversTypes['CrossReference'], ParentType, ContextType, RequireFields<QueryCrossReferenceArgs, 'organizationIds'>>;
   graph?: Resolver<ResolversTypes['GraphView'], ParentType, ContextType, RequireFields<QueryGraphArgs, 'depth' | 'limit' | 'seeds'>>;
+  ingestions?: Resolver<ResolversTypes['IngestionConnection'], ParentType, ContextType, RequireFields<QueryIngestionsArgs, 'first'>>;
   measure?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType, RequireFields<QueryMeasureArgs, 'id'>>;
   measures?: Resolver<ResolversTypes['MeasureConnection'], ParentType, ContextType, RequireFields<QueryMeasuresArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -1728,6 +1862,16 @@ export type RegionEdgeResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
 };
 
+export type RevisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Revision'] = ResolversParentTypes['Revision']> = {
+  content?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  replacedBy?: Resolver<Maybe<ResolversTypes['Ingestion']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type RoleAssignmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleAssignment'] = ResolversParentTypes['RoleAssignment']> = {
   from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
@@ -1750,6 +1894,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   derivations?: Resolver<Array<ResolversTypes['SourceDerivation']>, ParentType, ContextType>;
   derivedFrom?: Resolver<Array<ResolversTypes['SourceDerivation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ingestions?: Resolver<Array<ResolversTypes['Ingestion']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SourceKind'], ParentType, ContextType>;
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publishedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1828,6 +1973,9 @@ export type Resolvers<ContextType = Context> = {
   GraphNode?: GraphNodeResolvers<ContextType>;
   GraphView?: GraphViewResolvers<ContextType>;
   IngestResult?: IngestResultResolvers<ContextType>;
+  Ingestion?: IngestionResolvers<ContextType>;
+  IngestionConnection?: IngestionConnectionResolvers<ContextType>;
+  IngestionEdge?: IngestionEdgeResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Measure?: MeasureResolvers<ContextType>;
   MeasureConnection?: MeasureConnectionResolvers<ContextType>;
@@ -1848,6 +1996,7 @@ export type Resolvers<ContextType = Context> = {
   Region?: RegionResolvers<ContextType>;
   RegionConnection?: RegionConnectionResolvers<ContextType>;
   RegionEdge?: RegionEdgeResolvers<ContextType>;
+  Revision?: RevisionResolvers<ContextType>;
   RoleAssignment?: RoleAssignmentResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;

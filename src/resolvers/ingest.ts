@@ -1,4 +1,4 @@
-/** Mutation.ingest: one document, one transaction. */
+/** Mutation.ingest: one document, one transaction, for a caller with a `write` key. */
 import type { Resolvers } from '../generated/graphql.js';
 import { ingest } from '../services/ingest/ingest.js';
 import * as lookups from '../services/lookups.js';
@@ -6,9 +6,11 @@ import * as lookups from '../services/lookups.js';
 export const ingestResolvers: Resolvers = {
   Mutation: {
     ingest: async (_, { document }, ctx) => {
-      const outcome = await ingest(ctx.db, document);
+      ctx.access.require(ctx.principal, 'write', 'ingest');
+      const outcome = await ingest(ctx.db, document, { keyName: ctx.principal.name, mayOverride: ctx.principal.role === 'admin' });
       const source = await lookups.source(ctx.entities, outcome.sourceId);
-      return { ...outcome, source: source! };
+      const ingestion = outcome.ingestionId ? await ctx.history.ingestion.load(outcome.ingestionId) : null;
+      return { ...outcome, source: source!, ingestion };
     },
   },
 };

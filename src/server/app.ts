@@ -1,5 +1,5 @@
 /**
- * The HTTP server: Fastify with Apollo at /graphql, health endpoints and the offline IDE.
+ * The HTTP server: Fastify with Apollo at /graphql, health endpoints, exports and the offline IDE.
  * Building it needs a connected Database but starts nothing; the caller decides when to listen.
  */
 import { randomUUID } from 'node:crypto';
@@ -11,32 +11,56 @@ import type { Logger } from 'pino';
 import { createContext, type Context } from '../context.js';
 import type { Database } from '../db/database.js';
 import { resolvers } from '../resolvers/index.js';
-import { isClientError } from '../errors.js';
-import { sourceChain } from '../services/provenance/sourceChain.js';
+import { AccessPolicy } from '../services/access/accessPolicy.js';
+import { KeyRing, type Principal } from '../services/access/keyRing.js';
 import { loadTypeDefs } from '../schema.js';
+import { registerCors } from './cors.js';
 import { depthLimit } from './depthLimit.js';
+import { registerExportRoutes } from './exportRoutes.js';
 import { makeFormatError } from './formatError.js';
 import { graphiqlPage, registerGraphiqlAssets, wantsIde } from './graphiql.js';
 import { registerHealth } from './health.js';
+import { registerHttpErrors } from './httpErrors.js';
+import { unauthenticated } from '../errors.js';
 
 export const MAX_QUERY_DEPTH = 12;
+/** Ingest documents are the largest bodies; 16 MiB holds 20,000 claims with room. */
+export const BODY_LIMIT = 16 * 1024 * 1024;
 
 export interface App {
   http: FastifyInstance;
   apollo: ApolloServer<Context>;
+  access: AccessPolicy;
   /** A fresh per-request context, for server.executeOperation in tests and scripts. */
-  context(): Context;
+  context(principal?: Principal): Context;
 }
 
-export async function createApp(opts: { db: Database; logLevel?: string }): Promise<App> {
+export interface AppOptions {
+  db: Database;
+  logLevel?: string;
+  /** Who may do what; by default keyless local use (public reads, open writes). */
+  access?: AccessPolicy;
+  /** Browser origins allowed by CORS. */
+  corsOrigins?: string[];
+}
+
+/** Keyless local use: what tests and scripts get unless they pass a policy. */
+export function localAccess(): AccessPolicy {
+  return new AccessPolicy(new KeyRing([]), { publicReads: true, openLocalWrites: true });
+}
+
+export async function createApp(opts: AppOptions): Promise<App> {
+  const access = opts.access ?? localAccess();
   const http = Fastify({
     logger: { level: opts.logLevel ?? 'info' },
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 128 ? req.headers['x-request-id'] : randomUUID()),
-    bodyLimit: 16 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
   });
   http.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  registerHttpErrors(http);
+  await registerCors(http, opts.corsOrigins ?? []);
   const log = http.log as unknown as Logger;
 
   const apollo = new ApolloServer<Context>({
@@ -50,11 +74,15 @@ export async function createApp(opts: { db: Database; logLevel?: string }): Prom
   await apollo.start();
 
   const graphql = fastifyApolloHandler(apollo, {
-    context: async (req) => createContext(opts.db, req.log as unknown as Logger),
+    context: async (req) => {
+      const principal = access.authenticate(req.headers.authorization);
+      if (principal.role === null) throw unauthenticated('Reads need an API key on this server (CLAIMGRAPH_PUBLIC_READS=false): send "Authorization: Bearer <key>".');
+      return createContext(opts.db, req.log as unknown as Logger, access, principal);
+    },
   });
   http.route({
     url: '/graphql',
-    method: ['GET', 'POST', 'OPTIONS'],
+    method: ['GET', 'POST'],
     handler: async function (req, reply) {
       if (req.method === 'GET' && wantsIde(req.headers.accept, req.query as Record<string, unknown>)) {
         return reply.type('text/html; charset=utf-8').send(graphiqlPage());
@@ -62,21 +90,14 @@ export async function createApp(opts: { db: Database; logLevel?: string }): Prom
       return graphql.call(this, req as never, reply as never);
     },
   });
-  http.get<{ Querystring: { claim?: string; maxDepth?: string } }>('/export/prov.jsonld', async (req, reply) => {
-    if (!req.query.claim) return reply.code(400).send({ error: 'pass the claim id as ?claim=<id>' });
-    try {
-      const chain = await sourceChain(opts.db, createContext(opts.db, req.log as unknown as Logger).entities, req.query.claim, req.query.maxDepth ? Number(req.query.maxDepth) : undefined);
-      return reply.type('application/ld+json; charset=utf-8').send(chain.prov);
-    } catch (err) {
-      const code = isClientError(err) ? String(err.extensions.code) : '';
-      if (code === 'NOT_FOUND') return reply.code(404).send({ error: (err as Error).message });
-      if (code === 'BAD_USER_INPUT') return reply.code(400).send({ error: (err as Error).message });
-      if (code === 'SERVICE_UNAVAILABLE') return reply.code(503).send({ error: (err as Error).message });
-      throw err;
-    }
-  });
+  registerExportRoutes(http, opts.db, access);
   registerGraphiqlAssets(http);
   registerHealth(http, opts.db);
 
-  return { http, apollo, context: () => createContext(opts.db, log) };
+  return {
+    http,
+    apollo,
+    access,
+    context: (principal = access.authenticate(undefined)) => createContext(opts.db, log, access, principal),
+  };
 }

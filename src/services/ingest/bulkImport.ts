@@ -8,10 +8,10 @@
  */
 import type { Database } from '../../db/database.js';
 import { isClientError } from '../../errors.js';
-import { ingest } from './ingest.js';
+import { documentHash, ingest, LOCAL_ACTOR, newIngestionId } from './ingest.js';
 import type { NormalizedDocument } from './normalized.js';
 import { validateDocument } from './validateDocument.js';
-import { definedIds, missingReferences, writeDocuments } from './writePlan.js';
+import { definedIds, missingReferences, writeDocuments, type Actor } from './writePlan.js';
 import type { Problem } from './problems.js';
 
 export interface ImportItem {
@@ -39,6 +39,8 @@ export interface ImportOptions {
   /** Claims per transaction; bigger batches amortize round trips, smaller ones bound memory. */
   batchClaims?: number;
   onProgress?: (stats: ImportStats) => void;
+  /** Recorded on each document's ingestion. */
+  actor?: Actor;
 }
 
 function rejection(ref: string, err: unknown): Rejection {
@@ -50,6 +52,7 @@ function rejection(ref: string, err: unknown): Rejection {
 
 export async function bulkImport(db: Database, items: AsyncIterable<ImportItem> | Iterable<ImportItem>, opts: ImportOptions = {}): Promise<ImportStats> {
   const batchClaims = opts.batchClaims ?? 5_000;
+  const actor = opts.actor ?? LOCAL_ACTOR;
   const stats: ImportStats = { documents: 0, accepted: 0, claims: 0, rejected: [] };
   /** Position of each rejected document in the input, so the report follows the files' order. */
   const position = new Map<Rejection, number>();
@@ -65,13 +68,16 @@ export async function bulkImport(db: Database, items: AsyncIterable<ImportItem> 
   const writeBatch = async (docs: Pending[]) => {
     const claims = docs.reduce((n, b) => n + b.doc.claims.length, 0);
     try {
-      await db.writeTransaction('import-batch', (tx) => writeDocuments(tx, docs.map((b) => b.doc), new Date().toISOString()));
+      await db.writeTransaction('import-batch', (tx) => {
+        const now = new Date().toISOString();
+        return writeDocuments(tx, docs.map((b) => ({ doc: b.doc, ingestionId: newIngestionId(now), documentHash: documentHash(b.raw) })), now, actor);
+      });
       stats.accepted += docs.length;
       stats.claims += claims;
     } catch {
       for (const b of docs) {
         try {
-          await ingest(db, b.raw);
+          await ingest(db, b.raw, actor);
           stats.accepted += 1;
           stats.claims += b.doc.claims.length;
         } catch (err) {

@@ -1,19 +1,57 @@
 /**
  * The ingest service behind both the `ingest` mutation and `claimgraph import`: validate the
- * whole document, then write it in one transaction. Re-ingesting the same document changes
- * nothing; a rejected document writes nothing.
+ * whole document, then write it in one transaction, recorded as an ingestion. Re-ingesting the
+ * same document changes nothing; a rejected document writes nothing; a document never changes
+ * what another source stated (see ownership.ts).
  */
+import { createHash, randomBytes } from 'node:crypto';
 import type { Database, WriteCounters } from '../../db/database.js';
 import { validateDocument } from './validateDocument.js';
-import { writeDocuments } from './writePlan.js';
+import { writeDocuments, type Actor } from './writePlan.js';
 
 export interface IngestOutcome extends WriteCounters {
   sourceId: string;
   claimCount: number;
+  revisionsCreated: number;
+  /** The recorded ingestion; null when the document was the source's latest, unchanged. */
+  ingestionId: string | null;
 }
 
-export async function ingest(db: Database, document: unknown): Promise<IngestOutcome> {
+/** The actor of writes made on this machine without a key (local use, the CLI, the seed). */
+export const LOCAL_ACTOR: Actor = { keyName: 'local', mayOverride: false };
+
+/** JSON with sorted keys, so the same document hashes the same whatever its key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function documentHash(raw: unknown): string {
+  return `sha256:${createHash('sha256').update(canonical(raw)).digest('hex')}`;
+}
+
+/** Ingestion ids sort by time: `ingestion:20261129T064001Z-3f9a1c2b`. */
+export function newIngestionId(now: string): string {
+  return `ingestion:${now.replace(/[-:]/g, '').replace(/\.\d+/, '')}-${randomBytes(4).toString('hex')}`;
+}
+
+export async function ingest(db: Database, document: unknown, actor: Actor = LOCAL_ACTOR): Promise<IngestOutcome> {
   const doc = validateDocument(document);
-  const counters = await db.writeTransaction('ingest', (tx) => writeDocuments(tx, [doc], new Date().toISOString()));
-  return { sourceId: doc.sourceId, claimCount: doc.claims.length, ...counters };
+  const hash = documentHash(document);
+  const outcome = await db.writeTransaction('ingest', (tx) => {
+    // Inside the retried function: a retried transaction gets a fresh time and id.
+    const now = new Date().toISOString();
+    return writeDocuments(tx, [{ doc, ingestionId: newIngestionId(now), documentHash: hash }], now, actor);
+  });
+  return {
+    sourceId: doc.sourceId,
+    claimCount: doc.claims.length,
+    ...outcome.counters,
+    revisionsCreated: outcome.revisionsCreated,
+    ingestionId: outcome.ingestionIds[0] ?? null,
+  };
 }

@@ -4,6 +4,8 @@
  * checked again inside the transaction, so a node deleted meanwhile cannot slip through.
  */
 import type { TxRunner, WriteCounters } from '../../db/database.js';
+import { conflict } from '../../errors.js';
+import { judgeOwnership, type Conflict, type ExistingState } from './ownership.js';
 import { Problems } from './problems.js';
 import type { NormalizedDocument, NormalizedPeriod } from './normalized.js';
 
@@ -62,43 +64,113 @@ function uniquePeriods(periods: NormalizedPeriod[]): NormalizedPeriod[] {
   return [...byId.values()];
 }
 
-export async function writeDocuments(tx: TxRunner, docs: NormalizedDocument[], now: string): Promise<WriteCounters> {
-  // One lookup answers both questions: are the references there, and which claims exist already.
-  const claimIds = docs.flatMap((d) => d.claims.map((c) => c.id));
-  const wanted = [...new Set([...docs.flatMap((d) => d.externalRefs.map((r) => r.id)), ...claimIds])];
-  const present = wanted.length ? await tx.run<{ id: string; kind: string }>('ingest/existingIds', { p: { ids: wanted } }) : [];
-  const missing = await missingReferences(async () => present, docs, definedIds(docs));
+/** One document to write, with the ingestion that records it. */
+export interface DocumentWrite {
+  doc: NormalizedDocument;
+  ingestionId: string;
+  documentHash: string;
+}
+
+/** Who writes: the key's name (recorded on the ingestion) and whether it may override owners. */
+export interface Actor {
+  keyName: string;
+  mayOverride: boolean;
+}
+
+export interface WriteOutcome {
+  /** What the documents changed, without the ingestion and revision bookkeeping. */
+  counters: WriteCounters;
+  revisionsCreated: number;
+  /** The ingestions recorded (an unchanged re-ingest of a source's latest document records none). */
+  ingestionIds: string[];
+}
+
+const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+export async function writeDocuments(tx: TxRunner, writes: DocumentWrite[], now: string, actor: Actor): Promise<WriteOutcome> {
+  const docs = writes.map((w) => w.doc);
+  // One lookup answers three questions: are the references there, which claims and entities exist
+  // already, and what do those say now (for the ownership rules and revisions).
+  const defined = definedIds(docs);
+  const wanted = [...new Set([...docs.flatMap((d) => d.externalRefs.map((r) => r.id)), ...defined.keys()])];
+  const present = wanted.length
+    ? await tx.run<{ id: string; kind: string; state: ExistingState | null }>('ingest/existingState', { p: { ids: wanted, stateIds: [...defined.keys()] } })
+    : [];
+  const missing = await missingReferences(async () => present, docs, defined);
   const bad = missing.findIndex((p) => !p.empty);
   if (bad >= 0) throw missing[bad].toError();
 
-  const all = <K extends keyof NormalizedDocument>(key: K) => docs.flatMap((d) => d[key] as unknown[]);
-  const orgs = all('organizations') as NormalizedDocument['organizations'];
-  const people = all('people') as NormalizedDocument['people'];
-  const regions = all('regions') as NormalizedDocument['regions'];
-  const sources = all('sources') as NormalizedDocument['sources'];
-  const claims = all('claims') as NormalizedDocument['claims'];
-  const run = async (name: Parameters<TxRunner['run']>[0], rows: unknown[]) => {
-    // One map parameter: lists of any length share one cached plan (see services/claims.ts).
-    if (rows.length) await tx.run(name, { p: { rows, now } });
+  const state = new Map(present.filter((r) => r.state).map((r) => [r.id, r.state!]));
+  const verdicts = writes.map((w) => judgeOwnership(w.doc, state, w.ingestionId, actor.mayOverride));
+  const refused = verdicts.findIndex((v) => v.conflicts.length > 0);
+  if (refused >= 0) throw conflictError(writes[refused].doc, verdicts[refused].conflicts);
+  const restated = new Set(verdicts.flatMap((v) => [...v.restatedClaimIds]));
+
+  // Each row knows its document's source: what a document creates, that source owns.
+  const rowsOf = <K extends 'organizations' | 'people' | 'regions' | 'measures' | 'sources'>(key: K) =>
+    docs.flatMap((d) => (d[key] as { id: string }[]).map((e) => ({ ...e, ownerSourceId: d.sourceId })));
+  const orgs = rowsOf('organizations') as (NormalizedDocument['organizations'][number] & { ownerSourceId: string })[];
+  const people = rowsOf('people') as (NormalizedDocument['people'][number] & { ownerSourceId: string })[];
+  const regions = rowsOf('regions') as (NormalizedDocument['regions'][number] & { ownerSourceId: string })[];
+  const sources = rowsOf('sources');
+  const claims = docs.flatMap((d) => d.claims);
+  const run = async (name: Parameters<TxRunner['run']>[0], rows: { id: string }[]) => {
+    // Rows in id order: concurrent writers then take their locks in one order, which avoids most
+    // deadlocks. One map parameter: lists of any length share one cached plan (see claims.ts).
+    if (rows.length) await tx.run(name, { p: { rows: byId(rows), now } });
   };
 
   await run('ingest/mergeOrganizations', orgs);
   await run('ingest/mergePeople', people);
   await run('ingest/mergeRegions', regions);
-  await run('ingest/mergeMeasures', all('measures'));
+  await run('ingest/mergeMeasures', rowsOf('measures'));
   await run('ingest/mergeSources', sources);
-  await run('ingest/mergePeriods', uniquePeriods(all('periods') as NormalizedPeriod[]));
+  await run('ingest/mergePeriods', uniquePeriods(docs.flatMap((d) => d.periods)));
   await run('ingest/linkOrganizationParents', orgs.filter((o) => o.partOf));
   await run('ingest/linkRegionParents', regions.filter((r) => r.partOf));
   await run('ingest/linkPersonRoles', people.filter((p) => p.roles));
   await run('ingest/linkSources', sources);
   // Claims new to the graph are created outright (the common case, and much cheaper); claims
-  // already there are merged, and their links reconciled with what the document now says.
-  const existing = new Set(present.filter((r) => r.kind === 'Claim').map((r) => r.id));
-  const fresh = claims.filter((c) => !existing.has(c.id));
+  // already there are merged, and their links reconciled with what the document now says;
+  // claims another source owns and this document restates unchanged only gain a STATED_IN link.
+  const fresh = claims.filter((c) => !state.has(c.id) && !restated.has(c.id));
   await run('ingest/createClaims', fresh);
-  const known = claims.filter((c) => existing.has(c.id));
+  const known = claims.filter((c) => state.has(c.id) && !restated.has(c.id));
   await run('ingest/mergeClaims', known);
   await run('ingest/linkClaims', known);
-  return { ...tx.counters };
+  await run('ingest/restateClaims', claims.filter((c) => restated.has(c.id)));
+  const counters = { ...tx.counters };
+
+  const revisions = verdicts.flatMap((v) => v.revisions);
+  await run('ingest/recordRevisions', revisions);
+  const changed = counters.nodesCreated + counters.relationshipsCreated + counters.relationshipsDeleted + revisions.length > 0;
+  const single = writes.length === 1;
+  const ingestionRows = writes.map((w, i) => ({
+    id: w.ingestionId,
+    keyName: actor.keyName,
+    documentHash: w.documentHash,
+    sourceId: w.doc.sourceId,
+    claimCount: w.doc.claims.length,
+    // A batch is one transaction: its counters are not any one document's, so only a single
+    // document's ingestion carries them.
+    nodesCreated: single ? counters.nodesCreated : null,
+    relationshipsCreated: single ? counters.relationshipsCreated : null,
+    relationshipsDeleted: single ? counters.relationshipsDeleted : null,
+    revisionsCreated: verdicts[i].revisions.length,
+    changed,
+    wroteIds: [...definedIds([w.doc]).keys()],
+  }));
+  const recorded = ingestionRows.length ? await tx.run<{ id: string }>('ingest/recordIngestions', { p: { rows: ingestionRows, now } }) : [];
+  return { counters, revisionsCreated: revisions.length, ingestionIds: recorded.map((r) => r.id) };
+}
+
+/** CONFLICT naming every field the document would overwrite, with both values. */
+function conflictError(doc: NormalizedDocument, conflicts: Conflict[]) {
+  const [first] = conflicts;
+  const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more field${conflicts.length > 2 ? 's' : ''})` : '';
+  return conflict(
+    `Ingest document rejected: ${first.path} would change what another source stated (${JSON.stringify(first.existing)} → ${JSON.stringify(first.proposed)})${more}. ` +
+      `Only the owning source's document or an admin key may change it; ${doc.sourceId} may restate it unchanged.`,
+    conflicts,
+  );
 }

@@ -1,0 +1,24 @@
+/** Ingestions and revisions: who wrote what, and what corrections replaced. */
+import type { Resolvers } from '../generated/graphql.js';
+import * as history from '../services/history/history.js';
+import * as lookups from '../services/lookups.js';
+
+export const historyResolvers: Resolvers = {
+  Query: {
+    ingestions: (_, args, ctx) => history.ingestions(ctx.db, args),
+  },
+  Ingestion: {
+    source: (i, _, ctx) => lookups.source(ctx.entities, i.sourceId),
+  },
+  Revision: {
+    content: (r) => JSON.parse(r.content) as unknown,
+    replacedBy: (r, _, ctx) => ctx.history.ingestion.load(r.ingestionId),
+  },
+  Claim: {
+    revisions: (c, _, ctx) => ctx.history.revisionsOf.load(c.id),
+    ingestions: (c, _, ctx) => ctx.history.ingestionsOf.load(c.id),
+  },
+  Source: {
+    ingestions: (s, _, ctx) => ctx.history.ingestionsOf.load(s.id),
+  },
+};

@@ -1,0 +1,38 @@
+/**
+ * Errors that never reach Apollo (malformed JSON, a wrong content type, an oversize or slow body,
+ * an unknown route) answer in the GraphQL response shape with a stable `extensions.code`, so a
+ * client handles every failure the same way. The HTTP status stays meaningful.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+
+/** Fastify error code → our code. Anything unlisted with a 4xx status is BAD_REQUEST. */
+const CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+};
+
+/** Sends `{ errors: [{ message, extensions: { code } }] }` with the given status. */
+export function sendError(reply: FastifyReply, status: number, code: string, message: string, extra: Record<string, unknown> = {}): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').send({ errors: [{ message, extensions: { code, ...extra } }] });
+}
+
+export function registerHttpErrors(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (status >= 500) {
+      req.log.error({ err }, 'internal error outside GraphQL');
+      return sendError(reply, status, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    }
+    const code = CODES[err.code] ?? (status === 429 ? 'RATE_LIMITED' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST');
+    // Fastify's messages are safe to show (they name the limit or the parse problem), not internals.
+    const message = err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? `The body is not valid JSON: ${err.message}` : err.message;
+    return sendError(reply, status, code, message);
+  });
+  app.setNotFoundHandler((req, reply) =>
+    sendError(reply, 404, 'NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0].slice(0, 200)}; GraphQL is at /graphql`),
+  );
+}
