@@ -18,7 +18,7 @@ export type ErrorCode =
  * The HTTP status a code answers with when it is the request's error. Apollo reads
  * `extensions.http` and strips it from the body, so clients see only the code.
  */
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429 };
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, CONFLICT: 409, RATE_LIMITED: 429 };
 
 export class ClientError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {

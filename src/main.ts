@@ -3,7 +3,9 @@
  * empty, and the HTTP server. SIGINT/SIGTERM drain requests, close the driver and stop Neo4j.
  */
 import pino from 'pino';
-import { loadConfig } from './config.js';
+import { isLoopbackHost, loadConfig } from './config.js';
+import { AccessPolicy } from './services/access/accessPolicy.js';
+import { KeyRing } from './services/access/keyRing.js';
 import { portIsFree } from './ports.js';
 import { startRuntime } from './runtime.js';
 import { seedIfEmpty } from './services/seed.js';
@@ -13,13 +15,25 @@ import { createApp } from './server/app.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.logLevel });
+  const keyRing = new KeyRing(config.apiKeys, config.dataDir);
+  const loopback = isLoopbackHost(config.host);
+  // Refuse before any work: an exposed server with no write key would let anyone write.
+  if (!loopback && !keyRing.hasWriteKey()) {
+    throw new Error(
+      `HOST=${config.host} accepts other machines, but no API key may write. Add one (npm run claimgraph -- keys add NAME --role write, ` +
+        'or CLAIMGRAPH_API_KEYS=name:write:<key>) or listen on 127.0.0.1.',
+    );
+  }
+  const access = new AccessPolicy(keyRing, { publicReads: config.publicReads, openLocalWrites: loopback });
   // Before starting a database: a taken HTTP port would only fail after all that work.
   if (!(await portIsFree(config.port, config.host))) {
     throw new Error(`Port ${config.port} on ${config.host} is already in use (another claimgraph server?). Stop it or set PORT.`);
   }
   const runtime = await startRuntime(config, log);
   if (config.seedOnStart && (await seedIfEmpty(runtime.db))) log.info('The graph was empty: loaded the seed data (data/seed/)');
-  const app = await createApp({ db: runtime.db, logLevel: config.logLevel });
+  const app = await createApp({ db: runtime.db, logLevel: config.logLevel, access, corsOrigins: config.corsOrigins });
+  if (access.openLocalWrites) log.warn('No API keys are configured: anyone on this machine may write (loopback only). Add keys before sharing the server.');
+  else log.info(`${keyRing.keys().length} API key(s) in force; reads are ${config.publicReads ? 'public' : 'key-only'}`);
 
   let closing = false;
   const shutdown = async (signal: string) => {

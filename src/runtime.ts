@@ -8,7 +8,8 @@ import type { Config, Neo4jTarget } from './config.js';
 import { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { EmbeddedNeo4j } from './embedded/embeddedNeo4j.js';
-import { readLivePid } from './embedded/pidFile.js';
+import { EMBEDDED_USER, readPassword } from './embedded/password.js';
+import { readLivePid, type PidRecord } from './embedded/pidFile.js';
 
 export interface Runtime {
   db: Database;
@@ -41,6 +42,34 @@ async function waitForDatabase(db: Database, timeoutMs: number): Promise<void> {
   }
 }
 
+function alive(pid: number | undefined): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The running embedded Neo4j's Bolt target, with the password from its store. */
+export function embeddedTarget(storeDir: string, port: number, database: string): Neo4jTarget {
+  return { uri: `bolt://127.0.0.1:${port}`, database, user: EMBEDDED_USER, password: readPassword(storeDir) };
+}
+
+/**
+ * An embedded Neo4j whose supervisor is gone (a server killed with SIGKILL) would run on with
+ * nobody to restart it: stop it cleanly so this process can start, and supervise, its own.
+ */
+async function stopOrphan(rec: PidRecord, log: Logger): Promise<void> {
+  log.warn(`The embedded Neo4j (pid ${rec.pid}) lost its supervisor (process ${rec.supervisorPid ?? 'unknown'} is gone); restarting it under this process`);
+  process.kill(rec.pid, 'SIGTERM');
+  const deadline = Date.now() + 60_000;
+  while (alive(rec.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  if (alive(rec.pid)) process.kill(rec.pid, 'SIGKILL');
+  while (alive(rec.pid)) await new Promise((r) => setTimeout(r, 100));
+}
+
 export async function startRuntime(config: Config, log: Logger): Promise<Runtime> {
   let embedded: EmbeddedNeo4j | undefined;
   let target: Neo4jTarget;
@@ -48,15 +77,19 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     target = config.external;
     log.info(`Using the Neo4j at ${target.uri} (database "${target.database}"); nothing is embedded`);
   } else {
-    const running = readLivePid(config.embedded.dataDir);
+    let running = readLivePid(config.embedded.dataDir);
+    if (running && !alive(running.supervisorPid)) {
+      await stopOrphan(running, log);
+      running = undefined;
+    }
     if (running) {
-      target = { uri: `bolt://127.0.0.1:${running.port}`, database: config.database };
-      const owner = running.detached ? 'started by `claimgraph db start`' : `owned by claimgraph process ${running.supervisorPid ?? 'unknown'}`;
+      target = embeddedTarget(config.embedded.dataDir, running.port, config.database);
+      const owner = running.detached ? `supervised by \`claimgraph db start\` (process ${running.supervisorPid})` : `supervised by claimgraph process ${running.supervisorPid}`;
       log.info(`Attaching to the embedded Neo4j already running (pid ${running.pid}, ${owner})`);
     } else {
       embedded = new EmbeddedNeo4j(config.embedded, embeddedLog(log));
       await embedded.start();
-      target = { uri: embedded.uri, database: config.database };
+      target = { uri: embedded.uri, database: config.database, ...embedded.credentials };
     }
   }
   const db = Database.connect(target, { queryTimeoutMs: config.queryTimeoutMs, writeRetryMs: config.writeRetryMs });

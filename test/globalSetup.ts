@@ -26,18 +26,20 @@ export default async function setup(project: TestProject) {
   let embedded: EmbeddedNeo4j | undefined;
   let dataDir: string | undefined;
   let uri = process.env.TEST_NEO4J_URI;
+  let password = process.env.TEST_NEO4J_PASSWORD;
   if (!uri) {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-test-'));
     const port = await freePort();
     embedded = new EmbeddedNeo4j({ dataDir, port, heap: '2g', pageCacheBytes: 512 * 1024 * 1024 }, embeddedTestLog);
     await embedded.start();
     uri = embedded.uri;
+    password = embedded.credentials.password;
   }
   const target = {
     uri,
     database: process.env.TEST_NEO4J_DATABASE ?? 'neo4j',
     user: process.env.TEST_NEO4J_USER ?? 'neo4j',
-    password: process.env.TEST_NEO4J_PASSWORD,
+    password,
   };
   const db = Database.connect(target);
   await migrate(db);

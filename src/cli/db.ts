@@ -11,6 +11,8 @@ import type { Config } from '../config.js';
 import { Database } from '../db/database.js';
 import { readLivePid } from '../embedded/pidFile.js';
 import { graphCounts } from '../services/admin.js';
+import { passwordFilePath } from '../embedded/password.js';
+import { embeddedTarget } from '../runtime.js';
 import { superviseEmbedded } from './supervise.js';
 
 const DAEMON = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dbDaemon.ts');
@@ -50,7 +52,7 @@ export async function dbStart(config: Config, foreground: boolean): Promise<numb
     await new Promise((r) => setTimeout(r, 500));
     const rec = readLivePid(config.embedded.dataDir);
     if (rec) {
-      console.log(`Neo4j is running at bolt://127.0.0.1:${rec.port} (pid ${rec.pid}). Stop it with \`npm run claimgraph -- db stop\`.`);
+      console.log(`Neo4j is running at bolt://127.0.0.1:${rec.port} (pid ${rec.pid}); user neo4j, password in ${passwordFilePath(config.embedded.dataDir)}. Stop it with \`npm run claimgraph -- db stop\`.`);
       return 0;
     }
     if (child.exitCode !== null || !alive(child.pid!)) break;
@@ -79,13 +81,20 @@ export async function dbStop(config: Config): Promise<number> {
 }
 
 export async function dbStatus(config: Config): Promise<number> {
-  const target = config.external ?? (() => {
-    const rec = readLivePid(config.embedded.dataDir);
-    return rec ? { uri: `bolt://127.0.0.1:${rec.port}`, database: config.database } : undefined;
-  })();
+  const rec = config.external ? undefined : readLivePid(config.embedded.dataDir);
+  const target = config.external ?? (rec ? embeddedTarget(config.embedded.dataDir, rec.port, config.database) : undefined);
   if (!target) {
     console.log(`The embedded Neo4j is not running (data directory: ${config.embedded.dataDir}).`);
     return 3;
+  }
+  if (rec) {
+    const sup = rec.supervisorPid;
+    const who = !sup || !alive(sup)
+      ? `nobody supervises it (process ${sup ?? 'unknown'} is gone): the next \`npm start\` restarts it under its own supervision`
+      : rec.detached
+        ? `supervised by \`claimgraph db start\` (process ${sup})`
+        : `supervised by the claimgraph server, process ${sup}`;
+    console.log(`Embedded Neo4j pid ${rec.pid} at ${target.uri}, ${who}. Bolt user neo4j, password in ${passwordFilePath(config.embedded.dataDir)}.`);
   }
   const db = Database.connect(target);
   try {

@@ -10,6 +10,7 @@ import { loadSeed } from '../services/seed.js';
 import { dbStart, dbStatus, dbStop } from './db.js';
 import { exportCommand } from './exportCommand.js';
 import { importCommand } from './importCommand.js';
+import { keysCommand } from './keysCommand.js';
 
 const USAGE = `usage: claimgraph <command>
   db start [--foreground]   run the embedded Neo4j on its own (Neo4j Browser, cypher-shell can attach)
@@ -19,7 +20,11 @@ const USAGE = `usage: claimgraph <command>
   seed                      load data/seed/ (idempotent)
   export --format ndjson|prov-jsonld [--out file]
                             the whole graph as ingest documents (re-importable) or W3C PROV-O JSON-LD
-  reset --yes               delete every node and relationship`;
+  reset --yes               delete every node and relationship
+  keys add NAME --role read|write|admin
+                            create an API key (printed once; only its hash is stored)
+  keys list                 the keys in force (names and roles, never the keys)
+  keys revoke NAME          revoke a key at once, also for running servers`;
 
 async function withGraph(config: Config, work: (db: import('../db/database.js').Database) => Promise<number>): Promise<number> {
   const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
@@ -49,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
       const opt = (name: string) => rest.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? rest[rest.indexOf(`--${name}`) + 1];
       return withGraph(config, (db) => exportCommand(db, opt('format') ?? 'ndjson', rest.some((a) => a.startsWith('--out')) ? opt('out') : undefined));
     }
+    case 'keys':
+      return keysCommand(config, rest);
     case 'seed':
       return withGraph(config, async (db) => {
         const outcomes = await loadSeed(db);

@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import type { EmbeddedSettings } from '../config.js';
 import { portIsFree } from '../ports.js';
 import { ensureLauncherBuilt, launcherClasspath, type LauncherLog } from './launcherBuild.js';
+import { EMBEDDED_USER, ensurePassword } from './password.js';
 import { removePid, writePid } from './pidFile.js';
 
 const READY = /claimgraph-neo4j ready (\S+)/;
@@ -46,6 +47,11 @@ export class EmbeddedNeo4j extends EventEmitter {
     return `bolt://127.0.0.1:${this.settings.port}`;
   }
 
+  /** The Bolt credentials (auth is always on; see password.ts). */
+  get credentials(): { user: string; password: string } {
+    return { user: EMBEDDED_USER, password: ensurePassword(this.settings.dataDir) };
+  }
+
   get pid(): number | undefined {
     return this.child?.pid;
   }
@@ -79,7 +85,12 @@ export class EmbeddedNeo4j extends EventEmitter {
     const started = Date.now();
     // Its own process group: a terminal's Ctrl-C reaches only Node, which then stops Neo4j in
     // order (drain, close the driver, SIGTERM) instead of both racing to shut down.
-    const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn('java', args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      // The password travels in the environment, which other users cannot read (argv they can).
+      env: { ...process.env, CLAIMGRAPH_NEO4J_PASSWORD: ensurePassword(s.dataDir) },
+    });
     this.child = child;
     // If Node exits without stop() (an uncaught error), Neo4j still gets its clean SIGTERM.
     const onExit = () => child.kill('SIGTERM');

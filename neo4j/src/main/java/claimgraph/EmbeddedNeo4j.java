@@ -2,6 +2,8 @@ package claimgraph;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -18,6 +20,10 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * Node.js service (and Neo4j Browser, cypher-shell, ...) talk to it exactly as to a server.
  *
  * Usage: EmbeddedNeo4j <dataDir> <boltPort> [pageCacheBytes] [setting=value ...]
+ *
+ * With CLAIMGRAPH_NEO4J_PASSWORD in the environment (never on the command line, where any local
+ * user could read it), authentication is on and the user neo4j gets that password; file URLs for
+ * LOAD CSV are refused and no procedure runs unrestricted.
  *
  * Prints one line "claimgraph-neo4j ready bolt://127.0.0.1:<port>" once Bolt accepts
  * connections, and shuts down cleanly (checkpoint, release the store lock) on SIGTERM/SIGINT.
@@ -49,6 +55,8 @@ public final class EmbeddedNeo4j {
         Path confFile = home.resolve("claimgraph-neo4j.conf");
         Files.writeString(confFile, conf.toString());
 
+        String password = System.getenv("CLAIMGRAPH_NEO4J_PASSWORD");
+        boolean auth = password != null && !password.isEmpty();
         long started = System.nanoTime();
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .loadPropertiesFromFile(confFile)
@@ -57,8 +65,11 @@ public final class EmbeddedNeo4j {
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
-                // Bolt listens on loopback only; the service is the gatekeeper, as with SQLite.
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // Loopback is not a boundary against other local processes: a password guards Bolt.
+                .setConfig(GraphDatabaseSettings.auth_enabled, auth)
+                // LOAD CSV FROM 'file:///...' would read any file the JVM can.
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of())
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                 .build();
 
@@ -70,6 +81,8 @@ public final class EmbeddedNeo4j {
             stopped.countDown();
         }, "claimgraph-neo4j-shutdown"));
 
+        if (auth) setPassword(dbms, password);
+
         // Touch the default database so "ready" means a query can run, not only that Bolt is bound.
         GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         db.executeTransactionally("RETURN 1");
@@ -77,5 +90,20 @@ public final class EmbeddedNeo4j {
         System.out.println("claimgraph-neo4j ready bolt://127.0.0.1:" + port + " data=" + home + " in " + ms + "ms");
         System.out.flush();
         stopped.await();
+    }
+
+    /**
+     * Gives the user neo4j the configured password (the embedded API is trusted and needs none).
+     * At every start, so a store made before auth was on, or a changed password file, is taken
+     * up; Neo4j refuses to "change" a password to itself, which means it is already right.
+     */
+    private static void setPassword(DatabaseManagementService dbms, String password) {
+        GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        try {
+            system.executeTransactionally("ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+        } catch (RuntimeException e) {
+            String message = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
+            if (!message.contains("Old password and new password cannot be the same")) throw e;
+        }
     }
 }

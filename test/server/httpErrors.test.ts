@@ -1,0 +1,88 @@
+/**
+ * Failures outside GraphQL (malformed JSON, wrong content type, oversize body, unknown route)
+ * answer in the GraphQL error shape with a stable code; CORS lets configured browser origins in
+ * (preflight for POST + JSON + Authorization) and no others.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../../src/db/database.js';
+import { BODY_LIMIT, createApp, type App } from '../../src/server/app.js';
+import { testTarget } from '../helpers/testApp.js';
+
+const db = Database.connect(testTarget());
+let app: App;
+beforeAll(async () => {
+  app = await createApp({ db, logLevel: 'silent', corsOrigins: ['https://frontend.example'] });
+});
+afterAll(async () => {
+  await app.http.close();
+  await db.close();
+});
+
+function expectCoded(res: { statusCode: number; json(): any }, status: number, code: string) {
+  expect(res.statusCode).toBe(status);
+  const body = res.json();
+  expect(body.errors[0].extensions.code).toBe(code);
+  expect(typeof body.errors[0].message).toBe('string');
+}
+
+describe('errors outside GraphQL carry a code', () => {
+  it('malformed JSON', async () => {
+    const res = await app.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: '{"query": ' });
+    expectCoded(res, 400, 'BAD_REQUEST');
+  });
+
+  it('a wrong content type', async () => {
+    const res = await app.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/xml' }, payload: '<query/>' });
+    expectCoded(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('an oversize body', async () => {
+    const res = await app.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: `{"query":"${'a'.repeat(BODY_LIMIT)}"}` });
+    expectCoded(res, 413, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('an empty body', async () => {
+    const res = await app.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: '' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].extensions.code).toMatch(/BAD_REQUEST/);
+  });
+
+  it('an unknown route', async () => {
+    expectCoded(await app.http.inject({ method: 'GET', url: '/nope?x=1' }), 404, 'NOT_FOUND');
+    expectCoded(await app.http.inject({ method: 'DELETE', url: '/graphql' }), 404, 'NOT_FOUND');
+  });
+});
+
+describe('CORS', () => {
+  it('a configured origin gets a working preflight for POST with JSON and a key', async () => {
+    const res = await app.http.inject({
+      method: 'OPTIONS',
+      url: '/graphql',
+      headers: { origin: 'https://frontend.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+    });
+    expect(res.statusCode).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe('https://frontend.example');
+    expect(String(res.headers['access-control-allow-methods'])).toContain('POST');
+    expect(String(res.headers['access-control-allow-headers'])).toMatch(/content-type/);
+    expect(String(res.headers['access-control-allow-headers'])).toMatch(/authorization/);
+    const post = await app.http.inject({ method: 'POST', url: '/graphql', headers: { origin: 'https://frontend.example', 'content-type': 'application/json' }, payload: { query: '{ __typename }' } });
+    expect(post.headers['access-control-allow-origin']).toBe('https://frontend.example');
+    expect(post.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('other origins get no CORS headers', async () => {
+    const res = await app.http.inject({
+      method: 'OPTIONS',
+      url: '/graphql',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it("a GET query without a preflight header is refused by Apollo's CSRF prevention", async () => {
+    const res = await app.http.inject({ method: 'GET', url: '/graphql?query=%7B__typename%7D', headers: { origin: 'https://evil.example' } });
+    expect(res.statusCode).toBe(400);
+    const ok = await app.http.inject({ method: 'GET', url: '/graphql?query=%7B__typename%7D', headers: { 'apollo-require-preflight': 'true' } });
+    expect(ok.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+});
