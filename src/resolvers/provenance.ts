@@ -31,6 +31,9 @@ export const provenanceResolvers: Resolvers = {
     timeline: (_, args, ctx) => timeline(ctx.db, ctx.entities, args),
     graph: (_, args, ctx, info) => graphNeighbourhood(ctx.db, args, { withProperties: selectsPath(info, ['nodes', 'properties']) }),
   },
+  SourceChain: {
+    prov: (c) => c.prov(),
+  },
   CrossReference: {
     // Loaded only when selected; selected together, they share one round trip (DataLoader).
     sharedMeasures: (x, _, ctx) => loadMany<MeasureRow>(ctx.entities, x.sharedMeasureIds, ['Measure']),

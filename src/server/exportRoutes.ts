@@ -21,7 +21,7 @@ export function registerExportRoutes(app: FastifyInstance, db: Database, access:
       if (!req.query.claim) return sendError(reply, 400, 'BAD_USER_INPUT', 'pass the claim id as ?claim=<id>');
       const ctx = createContext(db, req.log as unknown as Logger, access, principal);
       const chain = await sourceChain(db, ctx.entities, req.query.claim, req.query.maxDepth ? Number(req.query.maxDepth) : undefined);
-      return reply.type('application/ld+json; charset=utf-8').send(chain.prov);
+      return reply.type('application/ld+json; charset=utf-8').send(await chain.prov());
     } catch (err) {
       if (!isClientError(err)) throw err;
       const code = String(err.extensions.code);

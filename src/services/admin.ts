@@ -4,6 +4,11 @@ import type { Database } from '../db/database.js';
 export interface GraphCounts {
   nodes: number;
   relationships: number;
+  /** Of the nodes: ingestion records and revisions (who wrote what, what corrections replaced). */
+  ingestions: number;
+  revisions: number;
+  /** Of the relationships: those linking ingestions and revisions. */
+  bookkeepingRelationships: number;
 }
 
 export async function graphCounts(db: Database): Promise<GraphCounts> {

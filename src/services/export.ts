@@ -71,43 +71,79 @@ function claimDoc(c: EntityRow, sourceId: string, byId: Map<string, EntityRow>):
   });
 }
 
+const organizationDoc = (o: EntityRow) => defined({ id: o.id, name: o.props.name, aliases: o.props.aliases, kind: o.props.kind, reliability: o.props.reliability, partOf: edgeIds(o, 'PART_OF')[0] });
+const personDoc = (p: EntityRow) =>
+  defined({ id: p.id, name: p.props.name, aliases: p.props.aliases, roles: p.out.filter((e) => e.type === 'ROLE').map((e) => defined({ organization: e.id, title: e.props.title || undefined, from: e.props.from, to: e.props.to })) });
+const regionDoc = (r: EntityRow) => defined({ id: r.id, name: r.props.name, aliases: r.props.aliases, kind: r.props.kind, code: r.props.code, areaKm2: r.props.areaKm2, partOf: edgeIds(r, 'PART_OF')[0] });
+const measureDoc = (m: EntityRow) => defined({ id: m.id, name: m.props.name, unit: m.props.unit, description: m.props.description });
+
+/** Visits ids depth first, each after what it depends on: the order of documents to import. */
+function dependencyOrder(ids: string[], dependsOn: (id: string) => string[]): string[] {
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const d of dependsOn(id)) if (d !== id) visit(d);
+    order.push(id);
+  };
+  [...ids].sort().forEach(visit);
+  return order;
+}
+
 /**
- * The graph as ingest documents: the first carries every shared entity and every source's
- * description; then one document per source with the claims it states, ordered so that a claim
- * comes before any claim superseding it.
+ * The graph as ingest documents that re-import into the same graph, ownership included: first,
+ * per owning source, a document describing every entity and source that source owns (owners
+ * before what they own); then one document per source with the claims it states, the owner's
+ * before any restating one, and a claim before any claim superseding it.
  */
 export function toIngestDocuments(rows: EntityRow[]): Record<string, unknown>[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const of = (kind: string) => rows.filter((r) => r.kind === kind);
   const sources = of('Source');
   if (!sources.length) return [];
+  // Entities from before ownership was recorded have no owner: the first source takes them.
+  const ownerOf = (r: EntityRow) => {
+    const owner = r.props.ownerSourceId;
+    return typeof owner === 'string' && byId.get(owner)?.kind === 'Source' ? owner : sources[0].id;
+  };
+  const owned = new Map<string, EntityRow[]>();
+  for (const r of rows) {
+    if (!['Source', 'Organization', 'Person', 'Region', 'Measure'].includes(r.kind)) continue;
+    const owner = ownerOf(r);
+    owned.set(owner, [...(owned.get(owner) ?? []), r]);
+  }
+  // Twice: first every entity without its links (so each owner creates what it owns whatever the
+  // references between owners), then with them (the owner filling in its own blanks).
+  const registry = (sid: string, withLinks: boolean) => {
+    const mine = (kind: string) => (owned.get(sid) ?? []).filter((r) => r.kind === kind && r.id !== sid);
+    const bare = (doc: (r: EntityRow) => Record<string, unknown>, links: string[]) => (r: EntityRow) => {
+      const d = doc(r);
+      if (!withLinks) for (const l of links) delete d[l];
+      return d;
+    };
+    return defined({
+      source: bare(sourceDoc, ['publisher', 'authors', 'derivedFrom'])(byId.get(sid)!),
+      sources: mine('Source').map(bare(sourceDoc, ['publisher', 'authors', 'derivedFrom'])),
+      organizations: mine('Organization').map(bare(organizationDoc, ['partOf'])),
+      people: mine('Person').map(bare(personDoc, ['roles'])),
+      regions: mine('Region').map(bare(regionDoc, ['partOf'])),
+      measures: mine('Measure').map(measureDoc),
+    });
+  };
+  const owners = dependencyOrder([...owned.keys()], (sid) => [ownerOf(byId.get(sid)!)]);
+  const registries = [...owners.map((sid) => registry(sid, false)), ...owners.map((sid) => registry(sid, true))];
+
   const claimsBySource = new Map<string, EntityRow[]>();
   for (const c of of('Claim')) {
     for (const sid of edgeIds(c, 'STATED_IN')) claimsBySource.set(sid, [...(claimsBySource.get(sid) ?? []), c]);
   }
-  const registry = {
-    source: sourceDoc(sources[0]),
-    sources: sources.slice(1).map(sourceDoc),
-    organizations: of('Organization').map((o) => defined({ id: o.id, name: o.props.name, aliases: o.props.aliases, kind: o.props.kind, reliability: o.props.reliability, partOf: edgeIds(o, 'PART_OF')[0] })),
-    people: of('Person').map((p) =>
-      defined({ id: p.id, name: p.props.name, aliases: p.props.aliases, roles: p.out.filter((e) => e.type === 'ROLE').map((e) => defined({ organization: e.id, title: e.props.title || undefined, from: e.props.from, to: e.props.to })) }),
-    ),
-    regions: of('Region').map((r) => defined({ id: r.id, name: r.props.name, aliases: r.props.aliases, kind: r.props.kind, code: r.props.code, areaKm2: r.props.areaKm2, partOf: edgeIds(r, 'PART_OF')[0] })),
-    measures: of('Measure').map((m) => defined({ id: m.id, name: m.props.name, unit: m.props.unit, description: m.props.description })),
-  };
-  // Order source documents so superseded claims are written before the claims superseding them.
-  const order: string[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (sid: string) => {
-    if (state.get(sid)) return;
-    state.set(sid, 'visiting');
-    for (const c of claimsBySource.get(sid) ?? []) for (const older of edgeIds(c, 'SUPERSEDES')) for (const osid of edgeIds(byId.get(older) ?? c, 'STATED_IN')) if (osid !== sid) visit(osid);
-    state.set(sid, 'done');
-    order.push(sid);
-  };
-  [...claimsBySource.keys()].sort().forEach(visit);
+  // A source's claims come after the documents of their owners and of the claims they supersede.
+  const order = dependencyOrder([...claimsBySource.keys()], (sid) =>
+    (claimsBySource.get(sid) ?? []).flatMap((c) => [ownerOf(c), ...edgeIds(c, 'SUPERSEDES').flatMap((older) => edgeIds(byId.get(older) ?? c, 'STATED_IN'))]).filter((x) => claimsBySource.has(x)),
+  );
   const docs = order.map((sid) => ({ source: sourceDoc(byId.get(sid)!), claims: (claimsBySource.get(sid) ?? []).map((c) => claimDoc(c, sid, byId)) }));
-  return [registry, ...docs];
+  return [...registries, ...docs];
 }
 
 /** The whole graph as PROV-O JSON-LD. */

@@ -73,6 +73,13 @@ describe('sourceChain on the seed article', () => {
     expect(estimate['http://www.w3.org/ns/prov#wasAttributedTo']).toEqual([{ '@id': 'org:general-staff-ua' }]);
     const staff = expanded.find((n) => n['@id'] === 'org:general-staff-ua')!;
     expect(staff['http://www.w3.org/ns/prov#actedOnBehalfOf']).toEqual([{ '@id': 'org:armed-forces-ua' }]);
+    // Who wrote it: the ingestion as a prov:Activity associated with the key's agent.
+    const claim = expanded.find((n) => n['@id'] === 'claim:express-2025-casualties-1213460')!;
+    const [{ '@id': activityId }] = claim['http://www.w3.org/ns/prov#wasGeneratedBy'];
+    const activity = expanded.find((n) => n['@id'] === activityId)!;
+    expect(activity['@type']).toEqual(['http://www.w3.org/ns/prov#Activity']);
+    expect(activity['http://www.w3.org/ns/prov#wasAssociatedWith']).toEqual([{ '@id': 'key:local' }]);
+    expect(expanded.find((n) => n['@id'] === 'key:local')!['@type']).toContain('http://www.w3.org/ns/prov#Agent');
     expect((await t.app.http.inject({ method: 'GET', url: '/export/prov.jsonld?claim=claim:none' })).statusCode).toBe(404);
   });
 

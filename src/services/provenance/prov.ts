@@ -48,7 +48,46 @@ function provProperty(e: GraphEdgeRow): string | null {
   }
 }
 
-export function toProvJsonLd(nodes: EntityRow[], edges: GraphEdgeRow[]): Record<string, unknown> {
+/** An ingestion that wrote some of the exported nodes, with their ids. */
+export interface ProvActivity {
+  id: string;
+  keyName: string;
+  at: string;
+  wroteIds: string[];
+}
+
+/**
+ * Ingestions as prov:Activity associated with the API key's agent. The first ingestion that wrote
+ * a node generated it (prov:wasGeneratedBy); later ones, restating or correcting, used it.
+ */
+function activities(items: Map<string, Record<string, unknown>>, list: ProvActivity[]): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const agents = new Map<string, Record<string, unknown>>();
+  const firstWriter = new Map<string, ProvActivity>();
+  for (const a of [...list].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0))) {
+    for (const id of a.wroteIds) if (!firstWriter.has(id)) firstWriter.set(id, a);
+  }
+  for (const a of list) {
+    const agentId = `key:${a.keyName}`;
+    if (!agents.has(agentId)) agents.set(agentId, { '@id': agentId, '@type': ['prov:Agent', 'prov:SoftwareAgent'], 'rdfs:label': `API key "${a.keyName}"` });
+    const used = a.wroteIds.filter((id) => items.has(id) && firstWriter.get(id) !== a).map((id) => ({ '@id': id }));
+    out.push({
+      '@id': a.id,
+      '@type': 'prov:Activity',
+      'rdfs:label': 'ingestion of a document',
+      'prov:endedAtTime': { '@value': a.at, '@type': 'xsd:dateTime' },
+      'prov:wasAssociatedWith': { '@id': agentId },
+      ...(used.length ? { 'prov:used': used } : {}),
+    });
+  }
+  for (const [id, a] of firstWriter) {
+    const item = items.get(id);
+    if (item) item['prov:wasGeneratedBy'] = { '@id': a.id };
+  }
+  return [...out, ...agents.values()];
+}
+
+export function toProvJsonLd(nodes: EntityRow[], edges: GraphEdgeRow[], ingestions: ProvActivity[] = []): Record<string, unknown> {
   const byId = new Map<string, Record<string, unknown>>();
   for (const n of nodes) {
     const item: Record<string, unknown> = { '@id': n.id, '@type': TYPES[n.kind] ?? ['prov:Entity'], 'rdfs:label': nodeLabel(n) };
@@ -65,5 +104,6 @@ export function toProvJsonLd(nodes: EntityRow[], edges: GraphEdgeRow[]): Record<
     if (!list.some((x) => x['@id'] === e.target)) list.push({ '@id': e.target });
     item[prop] = list;
   }
-  return { '@context': PROV_CONTEXT, '@graph': [...byId.values()] };
+  const acts = activities(byId, ingestions);
+  return { '@context': PROV_CONTEXT, '@graph': [...byId.values(), ...acts] };
 }

@@ -10,7 +10,7 @@ import type { EntityLoader } from '../entities.js';
 import { buildGraphView, nodeLabel, type GraphViewOut } from '../graphView.js';
 import { computeChain, type Chain } from './chains.js';
 import { independentGroups, institutionsOf, loadTops, type TopsByAgent } from './institutions.js';
-import { toProvJsonLd } from './prov.js';
+import { toProvJsonLd, type ProvActivity } from './prov.js';
 
 export interface SourceChainOut {
   claim: ClaimRow;
@@ -23,7 +23,8 @@ export interface SourceChainOut {
   truncated: boolean;
   explanation: string;
   graph: GraphViewOut;
-  prov: Record<string, unknown>;
+  /** Built only when asked for: it reads the ingestions that wrote the chain. */
+  prov: () => Promise<Record<string, unknown>>;
 }
 
 export function checkMaxDepth(maxDepth: number | null | undefined): number {
@@ -87,6 +88,20 @@ function explain(claim: ClaimRow, chain: Chain, rows: Map<string, EntityRow>, gr
   return parts.join(' ');
 }
 
+/** The ingestions that wrote any of these nodes, each with the ids it wrote among them. */
+async function chainIngestions(db: Database, ids: string[]): Promise<ProvActivity[]> {
+  const rows = await db.read<{ id: string; ingestions: { id: string; keyName: string; at: string }[] }>('history/ingestionsOf', { p: { ids } });
+  const byId = new Map<string, ProvActivity>();
+  for (const r of rows) {
+    for (const i of r.ingestions) {
+      let a = byId.get(i.id);
+      if (!a) byId.set(i.id, (a = { id: i.id, keyName: i.keyName, at: new Date(i.at).toISOString(), wroteIds: [] }));
+      a.wroteIds.push(r.id);
+    }
+  }
+  return [...byId.values()];
+}
+
 export async function sourceChain(db: Database, loader: EntityLoader, claimId: string, maxDepthArg: number | null | undefined): Promise<SourceChainOut> {
   const maxDepth = checkMaxDepth(maxDepthArg);
   // Independent round trips run side by side.
@@ -126,6 +141,6 @@ export async function sourceChain(db: Database, loader: EntityLoader, claimId: s
     truncated: chain.truncated,
     explanation: explain(claimRow as ClaimRow, chain, rows, groups, institutions, circular, maxDepth),
     graph,
-    prov: toProvJsonLd([...rows.values()], edges),
+    prov: async () => toProvJsonLd([...rows.values()], edges, await chainIngestions(db, [...ids])),
   };
 }
