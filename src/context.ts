@@ -19,8 +19,28 @@ export interface Context {
   /** Who is calling (the API key's name and role, or anonymous). */
   principal: Principal;
   access: AccessPolicy;
+  /** Whose rate budget the request spends: `key:<name>`, or `ip:<address>` without a key. */
+  client: string;
+  /** Database queries this request ran (for /metrics). */
+  roundTrips: { count: number };
 }
 
-export function createContext(db: Database, log: Logger, access: AccessPolicy, principal: Principal): Context {
-  return { db, entities: createEntityLoader(db), history: createHistoryLoaders(db), log, principal, access };
+export interface RequestScope {
+  /** Queries of one request at once (the rest of the pool stays free for other requests). */
+  maxConcurrentQueries: number;
+  /** The request's time budget in Node and in Neo4j together. */
+  timeoutMs: number;
+  /** Aborted when the client disconnects. */
+  signal?: AbortSignal;
+  /** Client address, for rate budgets of callers without a key. */
+  address?: string;
+}
+
+export function createContext(db: Database, log: Logger, access: AccessPolicy, principal: Principal, scope?: RequestScope): Context {
+  const roundTrips = { count: 0 };
+  const requestDb = scope
+    ? db.scoped({ maxConcurrent: scope.maxConcurrentQueries, deadline: Date.now() + scope.timeoutMs, signal: scope.signal, onQuery: () => (roundTrips.count += 1) })
+    : db;
+  const client = principal.authenticated ? `key:${principal.name}` : `ip:${scope?.address ?? 'local'}`;
+  return { db: requestDb, entities: createEntityLoader(requestDb), history: createHistoryLoaders(requestDb), log, principal, access, client, roundTrips };
 }

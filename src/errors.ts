@@ -12,7 +12,9 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'CONFLICT'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'CLIENT_CLOSED_REQUEST'
+  | 'COST_LIMIT_EXCEEDED';
 
 /**
  * The HTTP status a code answers with when it is the request's error. Apollo reads

@@ -9,6 +9,7 @@ import { loadNamedQueries, type NamedQuery } from './queryFiles.js';
 import type { QueryName } from './queryRegistry.js';
 import { toPlainObject } from './toPlain.js';
 import { translateDriverError } from './translateError.js';
+import { ClientError } from '../errors.js';
 
 export type Row = Record<string, unknown>;
 
@@ -56,6 +57,45 @@ function lostRace(err: unknown): boolean {
   );
 }
 
+/** What one request may use of the database (see Database.scoped). */
+export interface RequestLimits {
+  /** Queries of this request running at once. */
+  maxConcurrent: number;
+  /** Epoch millis after which the request's queries fail with QUERY_TIMEOUT. */
+  deadline: number;
+  /** Set when the client disconnected: nothing more is started for it. */
+  signal?: AbortSignal;
+  /** Called once per query this request runs (round trips per request, for /metrics). */
+  onQuery?: () => void;
+}
+
+function checkRequest(limits: RequestLimits): void {
+  if (limits.signal?.aborted) throw new ClientError('CLIENT_CLOSED_REQUEST', 'The client closed the request; its work was stopped.');
+  if (Date.now() >= limits.deadline) throw new ClientError('QUERY_TIMEOUT', 'The request ran longer than its time budget (CLAIMGRAPH_QUERY_TIMEOUT_MS) and was stopped.');
+}
+
+/** A counting semaphore: at most n holders, the others wait in order. */
+class Gate {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly n: number) {}
+
+  async enter(): Promise<void> {
+    if (this.active < this.n) {
+      this.active += 1;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  leave(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active -= 1;
+  }
+}
+
 export class Database {
   private readonly queries: Map<QueryName, NamedQuery>;
   /** Round trips since start; tests read it to prove list fields are batched (no N+1). */
@@ -82,7 +122,8 @@ export class Database {
       connectionTimeout: opts.connectionTimeoutMs,
       connectionAcquisitionTimeout: opts.connectionTimeoutMs + 1_000,
       maxTransactionRetryTime: opts.maxRetryTimeMs,
-      maxConnectionPoolSize: 50,
+      // Room for 12 requests at their per-request cap of 4 queries, and then some for the rest.
+      maxConnectionPoolSize: 64,
       disableLosslessIntegers: true,
       userAgent: 'claimgraph/0.1',
     });
@@ -101,9 +142,45 @@ export class Database {
     return q;
   }
 
-  private txConfig(name: string) {
-    return { timeout: this.options.queryTimeoutMs, metadata: { app: 'claimgraph', query: name } };
+  private txConfig(name: string, timeoutMs = this.options.queryTimeoutMs) {
+    return { timeout: Math.max(1, Math.floor(timeoutMs)), metadata: { app: 'claimgraph', query: name } };
   }
+
+  /** Queries running now, across all requests (for /metrics: how much of the pool is in use). */
+  inFlight = 0;
+
+  /**
+   * This database as one request sees it: at most `maxConcurrent` of its queries at once (so one
+   * request cannot take the whole connection pool from the others), each with the time left until
+   * the request's deadline as its transaction timeout, and none started after the deadline or
+   * after the client went away. Everything else is shared with this instance.
+   */
+  scoped(limits: RequestLimits): Database {
+    const base = this;
+    const gate = new Gate(limits.maxConcurrent);
+    const scoped = Object.create(base) as Database;
+    const guarded = async <T>(run: (timeoutMs: number) => Promise<T>): Promise<T> => {
+      checkRequest(limits);
+      limits.onQuery?.();
+      await gate.enter();
+      try {
+        checkRequest(limits);
+        return await run(Math.min(base.options.queryTimeoutMs, limits.deadline - Date.now()));
+      } finally {
+        gate.leave();
+      }
+    };
+    scoped.read = (name, params = {}) => guarded((timeoutMs) => base.readWithin(name, params, timeoutMs));
+    scoped.writeTransaction = (label, work) => guarded(() => base.writeTransaction(label, work));
+    scoped.checkpoint = () => checkRequest(limits);
+    return scoped;
+  }
+
+  /**
+   * Throws when the request this database serves is out of time or was abandoned by its client;
+   * long computations in Node call it between steps. A no-op outside a request.
+   */
+  checkpoint(): void {}
 
   /**
    * JavaScript has one number type; Cypher has INTEGER and FLOAT, and LIMIT and counts need
@@ -135,6 +212,10 @@ export class Database {
    * retried here as the driver would retry a managed transaction, within the same time budget.
    */
   async read<T = Row>(name: QueryName, params: Params = {}): Promise<T[]> {
+    return this.readWithin<T>(name, params, this.options.queryTimeoutMs);
+  }
+
+  private async readWithin<T = Row>(name: QueryName, params: Params, timeoutMs: number): Promise<T[]> {
     const q = this.query(name, 'READ');
     const bound = Database.bindParams(params);
     this.queryCount += 1;
@@ -142,8 +223,13 @@ export class Database {
     for (let attempt = 0; ; attempt++) {
       const session = this.driver.session({ database: this.target.database, defaultAccessMode: neo4j.session.READ });
       try {
-        const result = await session.run(q.text, bound, this.txConfig(name));
-        return result.records.map((r) => toPlainObject(r.toObject()) as T);
+        this.inFlight += 1;
+        try {
+          const result = await session.run(q.text, bound, this.txConfig(name, timeoutMs));
+          return result.records.map((r) => toPlainObject(r.toObject()) as T);
+        } finally {
+          this.inFlight -= 1;
+        }
       } catch (err) {
         if (!neo4j.isRetryableError(err as Error) || Date.now() >= deadline) throw translateDriverError(err);
       } finally {

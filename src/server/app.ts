@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createContext, type Context } from '../context.js';
 import type { Database } from '../db/database.js';
@@ -15,7 +15,10 @@ import { AccessPolicy } from '../services/access/accessPolicy.js';
 import { KeyRing, type Principal } from '../services/access/keyRing.js';
 import { loadTypeDefs } from '../schema.js';
 import { registerCors } from './cors.js';
-import { depthLimit } from './depthLimit.js';
+import { armor } from './limits/armor.js';
+import { limitsPlugin } from './limits/limitsPlugin.js';
+import { RateLimiter, type RateSettings } from './limits/rateLimiter.js';
+import { Metrics } from './metrics.js';
 import { registerExportRoutes } from './exportRoutes.js';
 import { makeFormatError } from './formatError.js';
 import { graphiqlPage, registerGraphiqlAssets, wantsIde } from './graphiql.js';
@@ -23,14 +26,31 @@ import { registerHealth } from './health.js';
 import { registerHttpErrors } from './httpErrors.js';
 import { unauthenticated } from '../errors.js';
 
-export const MAX_QUERY_DEPTH = 12;
 /** Ingest documents are the largest bodies; 16 MiB holds 20,000 claims with room. */
 export const BODY_LIMIT = 16 * 1024 * 1024;
+/** A request (headers and body) must arrive within this; a slowly sent body is cut. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** Idle keep-alive connections are closed after this. */
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
+export interface LimitSettings {
+  /** The most one request may cost (see limits/costModel.ts). */
+  maxCost: number;
+  /** Per-client cost budget; null = no rate limiting. */
+  rate: RateSettings | null;
+  /** Database queries of one request at once. */
+  maxConcurrentQueries: number;
+  /** A request's time budget, in Node and Neo4j together. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: LimitSettings = { maxCost: 1_000, rate: null, maxConcurrentQueries: 4, timeoutMs: 30_000 };
 
 export interface App {
   http: FastifyInstance;
   apollo: ApolloServer<Context>;
   access: AccessPolicy;
+  metrics: Metrics;
   /** A fresh per-request context, for server.executeOperation in tests and scripts. */
   context(principal?: Principal): Context;
 }
@@ -42,6 +62,9 @@ export interface AppOptions {
   access?: AccessPolicy;
   /** Browser origins allowed by CORS. */
   corsOrigins?: string[];
+  limits?: Partial<LimitSettings>;
+  /** A pino logger for Fastify (asynchronous, pretty in a terminal); by default one at logLevel. */
+  logger?: Logger;
 }
 
 /** Keyless local use: what tests and scripts get unless they pass a policy. */
@@ -51,33 +74,54 @@ export function localAccess(): AccessPolicy {
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const access = opts.access ?? localAccess();
+  const limits: LimitSettings = { ...DEFAULT_LIMITS, ...opts.limits };
+  const metrics = new Metrics(opts.db);
   const http = Fastify({
-    logger: { level: opts.logLevel ?? 'info' },
+    ...((opts.logger ? { loggerInstance: opts.logger as unknown as FastifyBaseLogger } : { logger: { level: opts.logLevel ?? 'info' } }) as { logger?: object }),
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 128 ? req.headers['x-request-id'] : randomUUID()),
     bodyLimit: BODY_LIMIT,
   });
   http.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
-  registerHttpErrors(http);
+  registerHttpErrors(http, metrics);
   await registerCors(http, opts.corsOrigins ?? []);
   const log = http.log as unknown as Logger;
 
+  const shape = armor(metrics);
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers: resolvers as never,
-    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginLandingPageDisabled()],
-    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    plugins: [
+      fastifyApolloDrainPlugin(http),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(shape.plugins as never[]),
+      limitsPlugin({ maxCost: limits.maxCost, limiter: limits.rate ? new RateLimiter(limits.rate) : undefined, metrics }),
+    ],
+    validationRules: shape.validationRules,
+    allowBatchedHttpRequests: false,
     formatError: makeFormatError(log),
     includeStacktraceInErrorResponses: false,
   });
   await apollo.start();
 
   const graphql = fastifyApolloHandler(apollo, {
-    context: async (req) => {
+    context: async (req, reply) => {
       const principal = access.authenticate(req.headers.authorization);
       if (principal.role === null) throw unauthenticated('Reads need an API key on this server (CLAIMGRAPH_PUBLIC_READS=false): send "Authorization: Bearer <key>".');
-      return createContext(opts.db, req.log as unknown as Logger, access, principal);
+      // A client that hangs up stops its request's work: no further queries start for it.
+      const gone = new AbortController();
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) gone.abort();
+      });
+      return createContext(opts.db, req.log as unknown as Logger, access, principal, {
+        maxConcurrentQueries: limits.maxConcurrentQueries,
+        timeoutMs: limits.timeoutMs,
+        signal: gone.signal,
+        address: req.ip,
+      });
     },
   });
   http.route({
@@ -93,11 +137,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
   registerExportRoutes(http, opts.db, access);
   registerGraphiqlAssets(http);
   registerHealth(http, opts.db);
+  http.get('/metrics', { logLevel: 'warn' }, async (req, reply) => {
+    access.require(access.authenticate(req.headers.authorization), 'read', 'Reading metrics');
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
 
   return {
     http,
     apollo,
     access,
-    context: (principal = access.authenticate(undefined)) => createContext(opts.db, log, access, principal),
+    metrics,
+    context: (principal = access.authenticate(undefined)) =>
+      createContext(opts.db, log, access, principal, { maxConcurrentQueries: limits.maxConcurrentQueries, timeoutMs: limits.timeoutMs }),
   };
 }

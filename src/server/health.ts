@@ -8,9 +8,9 @@ import type { Database } from '../db/database.js';
 const READY_DEADLINE_MS = 3_000;
 
 export function registerHealth(app: FastifyInstance, db: Database): void {
-  app.get('/health/live', async () => ({ status: 'ok' }));
+  app.get('/health/live', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
 
-  app.get('/health/ready', async (_req, reply) => {
+  app.get('/health/ready', { logLevel: 'warn' }, async (_req, reply) => {
     const started = Date.now();
     try {
       await Promise.race([

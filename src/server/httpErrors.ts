@@ -4,6 +4,8 @@
  * client handles every failure the same way. The HTTP status stays meaningful.
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { isClientError } from '../errors.js';
+import type { Metrics } from './metrics.js';
 
 /** Fastify error code → our code. Anything unlisted with a 4xx status is BAD_REQUEST. */
 const CODES: Record<string, string> = {
@@ -20,8 +22,15 @@ export function sendError(reply: FastifyReply, status: number, code: string, mes
   return reply.code(status).type('application/json; charset=utf-8').send({ errors: [{ message, extensions: { code, ...extra } }] });
 }
 
-export function registerHttpErrors(app: FastifyInstance): void {
+export function registerHttpErrors(app: FastifyInstance, metrics?: Metrics): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    // Our own errors thrown by a route (an API key refused on /metrics, say) keep their code.
+    if (isClientError(err)) {
+      const code = String(err.extensions.code);
+      const http = err.extensions.http as { status?: number } | undefined;
+      metrics?.httpErrors.inc({ code });
+      return sendError(reply, http?.status ?? 400, code, err.message);
+    }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) {
       req.log.error({ err }, 'internal error outside GraphQL');
@@ -29,10 +38,13 @@ export function registerHttpErrors(app: FastifyInstance): void {
     }
     const code = CODES[err.code] ?? (status === 429 ? 'RATE_LIMITED' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST');
     // Fastify's messages are safe to show (they name the limit or the parse problem), not internals.
+    metrics?.httpErrors.inc({ code });
+    if (code === 'PAYLOAD_TOO_LARGE' || code === 'REQUEST_TIMEOUT') metrics?.rejections.inc({ kind: code === 'PAYLOAD_TOO_LARGE' ? 'body' : 'timeout' });
     const message = err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? `The body is not valid JSON: ${err.message}` : err.message;
     return sendError(reply, status, code, message);
   });
-  app.setNotFoundHandler((req, reply) =>
-    sendError(reply, 404, 'NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0].slice(0, 200)}; GraphQL is at /graphql`),
-  );
+  app.setNotFoundHandler((req, reply) => {
+    metrics?.httpErrors.inc({ code: 'NOT_FOUND' });
+    return sendError(reply, 404, 'NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0].slice(0, 200)}; GraphQL is at /graphql`);
+  });
 }

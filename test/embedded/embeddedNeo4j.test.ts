@@ -44,7 +44,7 @@ afterAll(async () => {
 
 describe('embedded Neo4j under supervision', () => {
   it('serves committed data', async () => {
-    expect(await gql(CLAIM_QUERY)).toEqual({ data: { claim: { id: 'claim:express-2025-record-week-350', quantity: { value: 350 } } } });
+    expect((await gql(CLAIM_QUERY)).data).toEqual({ claim: { id: 'claim:express-2025-record-week-350', quantity: { value: 350 } } });
   });
 
   it('after SIGKILL: 503 and fast SERVICE_UNAVAILABLE, then recovery with the data intact', async () => {
@@ -70,7 +70,7 @@ describe('embedded Neo4j under supervision', () => {
     await restarted;
     expect(embedded.pid).not.toBe(pid);
     expect((await app.http.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(200);
-    expect(await gql(CLAIM_QUERY)).toEqual({ data: { claim: { id: 'claim:express-2025-record-week-350', quantity: { value: 350 } } } });
+    expect((await gql(CLAIM_QUERY)).data).toEqual({ claim: { id: 'claim:express-2025-record-week-350', quantity: { value: 350 } } });
   }, 180_000);
 
   it('keeps the data across a clean stop and start of the database', async () => {
@@ -78,6 +78,6 @@ describe('embedded Neo4j under supervision', () => {
     await runtime.stop();
     runtime = await startRuntime(await config(), quietLog);
     app = await createApp({ db: runtime.db, logLevel: 'warn' });
-    expect(await gql('{ claims(first: 100) { totalCount } }')).toEqual({ data: { claims: { totalCount: 24 } } });
+    expect((await gql("{ claims(first: 100) { totalCount } }")).data).toEqual({ claims: { totalCount: 24 } });
   }, 180_000);
 });

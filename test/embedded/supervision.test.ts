@@ -80,6 +80,6 @@ describe('supervision after crashes', () => {
     }
     expect(ready).toBe(true);
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ claims(first: 1) { totalCount } }' }) });
-    expect(await res.json()).toEqual({ data: { claims: { totalCount: 0 } } });
+    expect((await res.json()).data).toEqual({ claims: { totalCount: 0 } });
   }, 400_000);
 });

@@ -36,12 +36,14 @@ describe('GraphQL over HTTP', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.headers['x-request-id']).toBe('test-req-1');
-    expect(res.json()).toEqual({ data: { node: null } });
+    expect(res.json().data).toEqual({ node: null });
+    expect(res.json().extensions.cost).toMatchObject({ requestedQueryCost: 1, actualQueryCost: 0 });
   });
 
   it('answers GET /graphql?query=… for clients that cache GETs', async () => {
     const res = await t.app.http.inject({ method: 'GET', url: `/graphql?query=${encodeURIComponent('{ node(id: "x:y") { id } }')}`, headers: { 'apollo-require-preflight': 'true' } });
-    expect(res.json()).toEqual({ data: { node: null } });
+    expect(res.json().data).toEqual({ node: null });
+    expect(res.json().extensions.cost).toMatchObject({ requestedQueryCost: 1, actualQueryCost: 0 });
   });
 
   it('rejects queries nested deeper than the limit before running them', async () => {
@@ -50,7 +52,8 @@ describe('GraphQL over HTTP', () => {
     const res = await t.app.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: { query: `{ organization(id: "org:x") { ${sel} } }` } });
     const body = res.json();
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(body.errors[0].message).toMatch(/nested \d+ levels deep; the limit is 12/);
+    expect(body.errors[0].message).toMatch(/depth limit of 12 exceeded/);
+    expect(body.errors[0].extensions.limit).toEqual({ kind: 'depth', max: 12 });
     expect(body.data).toBeUndefined();
   });
 

@@ -1,0 +1,118 @@
+/**
+ * Cost accounting for every GraphQL request, once its operation is known and before anything
+ * runs: the estimate (costModel.ts) must fit the per-request maximum and the client's rate budget
+ * (rateLimiter.ts), else the request is refused with COST_LIMIT_EXCEEDED (400) or RATE_LIMITED
+ * (429, with Retry-After). Every response reports `extensions.cost` the way public GraphQL APIs
+ * do: requested and actual points and the client's throttle status. Metrics are recorded here too.
+ */
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { getArgumentValues, GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+
+import type { Context } from '../../context.js';
+import type { Metrics } from '../metrics.js';
+import { actualCost, requestCost } from './costModel.js';
+import type { RateLimiter } from './rateLimiter.js';
+
+export interface LimitsOptions {
+  /** The most one request may cost. */
+  maxCost: number;
+  /** Per-client budget; none = no rate limiting (tests, scripts). */
+  limiter?: RateLimiter;
+  metrics: Metrics;
+}
+
+interface Accounting {
+  requested: number;
+  client: string;
+  charged: boolean;
+  remaining?: number;
+  rootArgs: Map<string, { name: string; args: Record<string, any> }>;
+}
+
+/** The root fields of the operation by response key, with their arguments coerced. */
+function rootFields(rc: GraphQLRequestContext<Context>): Map<string, { name: string; args: Record<string, any> }> {
+  const out = new Map<string, { name: string; args: Record<string, any> }>();
+  const op = rc.operation as OperationDefinitionNode | undefined;
+  const rootType = op?.operation === 'mutation' ? rc.schema.getMutationType() : rc.schema.getQueryType();
+  if (!op || !rootType) return out;
+  for (const sel of op.selectionSet.selections) {
+    if (sel.kind !== Kind.FIELD) continue;
+    const def = rootType.getFields()[sel.name.value];
+    if (!def) continue;
+    try {
+      out.set(sel.alias?.value ?? sel.name.value, { name: sel.name.value, args: getArgumentValues(def, sel, rc.request.variables ?? {}) });
+    } catch {
+      // invalid arguments fail in execution with their own error
+    }
+  }
+  return out;
+}
+
+const limitError = (code: string, message: string, extensions: Record<string, unknown>) => new GraphQLError(message, { extensions: { code, ...extensions } });
+
+export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
+  const { maxCost, limiter, metrics } = opts;
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      let accounting: Accounting | undefined;
+      return {
+        async didResolveOperation(rc) {
+          let requested: number;
+          try {
+            requested = requestCost(rc.schema, rc.document, rc.request.variables, rc.operationName ?? undefined);
+          } catch (err) {
+            metrics.rejections.inc({ kind: 'cost' });
+            throw limitError('COST_LIMIT_EXCEEDED', `The operation is too large to estimate: ${(err as Error).message}`, { http: { status: 400 } });
+          }
+          const client = rc.contextValue.client;
+          accounting = { requested, client, charged: false, rootArgs: rootFields(rc) };
+          metrics.cost.observe(requested);
+          if (requested > maxCost) {
+            metrics.rejections.inc({ kind: 'cost' });
+            throw limitError('COST_LIMIT_EXCEEDED', `The operation costs ${requested} points; one request may cost at most ${maxCost}. Ask for smaller pages (first, limit) or fewer fields.`, {
+              cost: { requestedQueryCost: requested, maximumQueryCost: maxCost },
+              http: { status: 400 },
+            });
+          }
+          if (limiter) {
+            const charge = limiter.charge(client, requested);
+            accounting.remaining = charge.remaining;
+            if (!charge.ok) {
+              metrics.rejections.inc({ kind: 'rate' });
+              const headers = new Map([['retry-after', String(charge.retryAfterSeconds)]]);
+              throw limitError('RATE_LIMITED', `Rate limit: this request costs ${requested} points and ${charge.remaining} are left; ${limiter.settings.refillPerSecond} points come back each second. Retry after ${charge.retryAfterSeconds} s.`, {
+                retryAfterSeconds: charge.retryAfterSeconds,
+                http: { status: 429, headers },
+              });
+            }
+            accounting.charged = true;
+          }
+        },
+        async willSendResponse(rc) {
+          const body = rc.response.body;
+          const result = body.kind === 'single' ? body.singleResult : undefined;
+          const errors = result?.errors ?? rc.errors;
+          const outcome = errors?.length ? String(errors[0].extensions?.code ?? 'INTERNAL_SERVER_ERROR') : 'ok';
+          const operation = rc.operationName ?? (rc.operation ? 'anonymous' : 'invalid');
+          metrics.requests.inc({ operation, outcome });
+          metrics.latency.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
+          if (rc.contextValue?.roundTrips !== undefined) metrics.roundTrips.observe(rc.contextValue.roundTrips.count);
+          if (!result || !accounting) return;
+          const actual = outcome === 'COST_LIMIT_EXCEEDED' || outcome === 'RATE_LIMITED' ? 0 : actualCost(result.data, accounting.rootArgs, accounting.requested);
+          let remaining = accounting.remaining;
+          if (limiter && accounting.charged) remaining = limiter.refund(accounting.client, accounting.requested - actual);
+          result.extensions = {
+            ...result.extensions,
+            cost: {
+              requestedQueryCost: accounting.requested,
+              actualQueryCost: actual,
+              maximumQueryCost: maxCost,
+              ...(limiter ? { throttleStatus: { maximumAvailable: limiter.settings.capacity, currentlyAvailable: remaining ?? limiter.settings.capacity, restoreRate: limiter.settings.refillPerSecond } } : {}),
+            },
+          };
+        },
+      };
+    },
+  };
+}
