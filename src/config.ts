@@ -45,6 +45,11 @@ export interface Config {
   corsOrigins: string[];
   /** How long a write transaction is retried on deadlocks and other transient errors. */
   writeRetryMs: number;
+  /** The most one GraphQL request may cost (points; see README "Limits"). */
+  maxCost: number;
+  /** Per-client rate budget in cost points (0 = no rate limiting) and its refill per second. */
+  ratePoints: number;
+  rateRefillPerSecond: number;
 }
 
 /** true/false/1/0/yes/no; anything else is a start-up error naming the variable. */
@@ -118,6 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicReads: boolFrom(env, 'CLAIMGRAPH_PUBLIC_READS', true),
     corsOrigins: corsOriginsFrom(env.CLAIMGRAPH_CORS_ORIGINS),
     writeRetryMs: intFrom(env, 'CLAIMGRAPH_WRITE_RETRY_MS', 30_000),
+    maxCost: intFrom(env, 'CLAIMGRAPH_MAX_COST', 1_000),
+    ratePoints: intFrom(env, 'CLAIMGRAPH_RATE_POINTS', 5_000),
+    rateRefillPerSecond: intFrom(env, 'CLAIMGRAPH_RATE_REFILL', 100),
   };
 }
 

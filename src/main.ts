@@ -2,7 +2,7 @@
  * `npm start`: the database (embedded unless NEO4J_URI is set), the seed graph when the graph is
  * empty, and the HTTP server. SIGINT/SIGTERM drain requests, close the driver and stop Neo4j.
  */
-import pino from 'pino';
+import { createLogger } from './logger.js';
 import { isLoopbackHost, loadConfig } from './config.js';
 import { AccessPolicy } from './services/access/accessPolicy.js';
 import { KeyRing } from './services/access/keyRing.js';
@@ -14,7 +14,7 @@ import { createApp } from './server/app.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = pino({ level: config.logLevel });
+  const log = createLogger(config.logLevel);
   const keyRing = new KeyRing(config.apiKeys, config.dataDir);
   const loopback = isLoopbackHost(config.host);
   // Refuse before any work: an exposed server with no write key would let anyone write.
@@ -31,7 +31,18 @@ async function main(): Promise<void> {
   }
   const runtime = await startRuntime(config, log);
   if (config.seedOnStart && (await seedIfEmpty(runtime.db))) log.info('The graph was empty: loaded the seed data (data/seed/)');
-  const app = await createApp({ db: runtime.db, logLevel: config.logLevel, access, corsOrigins: config.corsOrigins });
+  const app = await createApp({
+    db: runtime.db,
+    logger: log,
+    access,
+    corsOrigins: config.corsOrigins,
+    limits: {
+      maxCost: config.maxCost,
+      rate: config.ratePoints > 0 ? { capacity: config.ratePoints, refillPerSecond: Math.max(1, config.rateRefillPerSecond) } : null,
+      timeoutMs: config.queryTimeoutMs,
+    },
+  });
+  runtime.embedded?.on('restarted', () => app.metrics.neo4jRestarts.inc());
   if (access.openLocalWrites) log.warn('No API keys are configured: anyone on this machine may write (loopback only). Add keys before sharing the server.');
   else log.info(`${keyRing.keys().length} API key(s) in force; reads are ${config.publicReads ? 'public' : 'key-only'}`);
 
@@ -44,6 +55,7 @@ async function main(): Promise<void> {
     try {
       await app.http.close();
       await runtime.stop();
+      log.flush();
     } finally {
       clearTimeout(force);
       process.exit(0);

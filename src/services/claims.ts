@@ -5,6 +5,7 @@
 import type { Database } from '../db/database.js';
 import type { ClaimRow } from '../db/rows.js';
 import { badUserInput } from '../errors.js';
+import { checkIds, checkText } from './inputLimits.js';
 import type { EntityLoader } from './entities.js';
 import { checkFirst, decodeCursor, toConnection, type Connection, type PageArgs } from './pagination.js';
 
@@ -48,12 +49,12 @@ export function claimFilterParams(filter: ClaimFilterInput | null | undefined): 
   }
   return {
     ids: [],
-    text: f.text?.trim().toLowerCase() ?? '',
-    measureIds: [...(f.measureIds ?? [])],
-    attributedTo: [...(f.attributedTo ?? [])],
+    text: checkText(f.text, 'filter.text').trim().toLowerCase(),
+    measureIds: checkIds(f.measureIds, 'filter.measureIds'),
+    attributedTo: checkIds(f.attributedTo, 'filter.attributedTo'),
     includeSubsidiaries: f.includeSubsidiaries ?? false,
-    sourceIds: [...(f.sourceIds ?? [])],
-    regionIds: [...(f.regionIds ?? [])],
+    sourceIds: checkIds(f.sourceIds, 'filter.sourceIds'),
+    regionIds: checkIds(f.regionIds, 'filter.regionIds'),
     includeSubregions: f.includeSubregions ?? true,
     periodRelation: period ? (period.relation ?? 'OVERLAPS') : '',
     periodFrom: period?.from ?? OPEN_FROM,

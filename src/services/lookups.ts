@@ -4,9 +4,13 @@
  */
 import type { ClaimRow, MeasureRow, PeriodRow, RegionRow, SourceRow } from '../db/rows.js';
 import { loadOfKind, type EntityLoader } from './entities.js';
+import { checkIds } from './inputLimits.js';
 
 export const claim = (l: EntityLoader, id: string) => loadOfKind<ClaimRow>(l, id, 'Claim');
 export const source = (l: EntityLoader, id: string) => loadOfKind<SourceRow>(l, id, 'Source');
 export const region = (l: EntityLoader, id: string) => loadOfKind<RegionRow>(l, id, 'Region');
 export const measure = (l: EntityLoader, id: string) => loadOfKind<MeasureRow>(l, id, 'Measure');
 export const period = (l: EntityLoader, id: string) => loadOfKind<PeriodRow>(l, id, 'Period');
+
+/** Query.nodes: up to 100 ids, in the order asked, null where unknown. */
+export const nodes = (l: EntityLoader, ids: readonly string[]) => Promise.all(checkIds(ids, 'ids').map((id) => l.load(id)));

@@ -9,14 +9,29 @@ import { LABEL_OF_KIND } from './kinds.js';
 import { checkFirst } from './pagination.js';
 
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
+/**
+ * Lucene refuses a query of more than 1,024 clauses, and a fuzzy term expands to up to 50. At
+ * most 12 distinct terms of at most 40 characters are searched (the rest of the text is
+ * ignored): 12 × 52 clauses stay well under the limit.
+ */
+export const MAX_SEARCH_TERMS = 12;
+const MAX_TERM_LENGTH = 40;
+/** Scripts written without spaces (CJK): the analyzer splits them into one clause per character. */
+const UNSPACED = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
 
 /** A Lucene query from free text: each term exact (boosted), fuzzy, or as a prefix. */
 export function luceneQuery(text: string): string {
-  const terms = text
-    .toLowerCase()
-    .split(/\s+/)
-    .map((t) => t.replace(LUCENE_SPECIAL, '').trim())
-    .filter((t) => t.length > 0 && !['and', 'or', 'not', 'to'].includes(t));
+  const terms = [
+    ...new Set(
+      text
+        .toLowerCase()
+        .split(/\s+/)
+        .map((t) => t.replace(LUCENE_SPECIAL, '').trim())
+        .filter((t) => t.length > 0 && !['and', 'or', 'not', 'to'].includes(t))
+        // An unspaced script becomes one clause per character once analyzed: keep such terms short.
+        .map((t) => (UNSPACED.test(t) ? [...t].slice(0, 8).join('') : t.slice(0, MAX_TERM_LENGTH))),
+    ),
+  ].slice(0, MAX_SEARCH_TERMS);
   return terms.map((t) => (t.length >= 4 ? `(${t}^3 OR ${t}~1 OR ${t}*)` : `(${t}^3 OR ${t}*)`)).join(' ');
 }
 

@@ -99,6 +99,12 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
           metrics.latency.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
           if (rc.contextValue?.roundTrips !== undefined) metrics.roundTrips.observe(rc.contextValue.roundTrips.count);
           if (!result || !accounting) return;
+          for (const [key, field] of accounting.rootArgs) {
+            const data = result.data as Record<string, unknown> | null | undefined;
+            if (field.name !== 'ingest' || !data?.[key]) continue;
+            metrics.ingestedDocuments.inc();
+            metrics.ingestedClaims.inc(Array.isArray(field.args.document?.claims) ? field.args.document.claims.length : 0);
+          }
           const actual = outcome === 'COST_LIMIT_EXCEEDED' || outcome === 'RATE_LIMITED' ? 0 : actualCost(result.data, accounting.rootArgs, accounting.requested);
           let remaining = accounting.remaining;
           if (limiter && accounting.charged) remaining = limiter.refund(accounting.client, accounting.requested - actual);

@@ -79,19 +79,88 @@ function shared(sets: Set<string>[]): string[] {
   return [...count].filter(([, n]) => n >= 2).map(([id]) => id).sort();
 }
 
-function comparePairs(groups: CompactClaimRow[][], up: Ancestors): { agreements: Pair[]; conflicts: Pair[] } {
-  const agreements: Pair[] = [];
-  const conflicts: Pair[] = [];
+/**
+ * Comparisons made at most per cross-reference. Pairs are found in time proportional to the
+ * claims plus the pairs whose periods overlap; when the organizations' claims overlap in more
+ * pairs than this (thousands of figures on one measure and one period each), the answer lists
+ * what it compared and says `truncated`, instead of spending minutes and gigabytes on the rest.
+ */
+export const MAX_COMPARISONS = 250_000;
+
+interface Item {
+  row: CompactClaimRow;
+  cmp: ComparableClaim;
+  side: 0 | 1;
+}
+
+class PairCollector {
+  readonly agreements: Pair[] = [];
+  readonly conflicts: Pair[] = [];
+  budget = MAX_COMPARISONS;
+  truncated = false;
+
+  constructor(
+    private readonly up: Ancestors,
+    private readonly db: Database,
+  ) {}
+
+  /** Compares a (of the earlier organization) with b; false once the budget is spent. */
+  compare(a: Item, b: Item): boolean {
+    if (this.budget <= 0) {
+      this.truncated = true;
+      return false;
+    }
+    this.budget -= 1;
+    // A long comparison gives way to the request's deadline and to a client that left.
+    if ((this.budget & 4095) === 0) this.db.checkpoint();
+    if (a.row.id === b.row.id || !sameOrNestedRegions(a.row, b.row, this.up)) return true;
+    const out = compareClaims(a.cmp, b.cmp);
+    if (out.verdict === 'NOT_COMPARABLE') return true;
+    const list = out.verdict === 'AGREES' ? this.agreements : this.conflicts;
+    if (list.length <= MAX_PAIRS) list.push({ a: a.row.id, b: b.row.id, gap: out.gap, allenRelation: out.allenRelation });
+    return true;
+  }
+}
+
+/**
+ * Every comparable pair between two organizations' claims on one measure and aggregation. Claims
+ * with periods are swept in start order, each compared only with the other side's claims whose
+ * periods are still open (comparable figures share at least one day); claims without a period
+ * are compared with all.
+ */
+function sweep(mine: Item[], theirs: Item[], pairs: PairCollector): void {
+  const orient = (x: Item, y: Item) => (x.side === 0 ? pairs.compare(x, y) : pairs.compare(y, x));
+  // Every pair with an undated claim once: mine undated × all theirs, theirs undated × mine dated.
+  for (const u of mine) if (!u.cmp.period) for (const o of theirs) if (!orient(u, o)) return;
+  for (const u of theirs) if (!u.cmp.period) for (const o of mine) if (o.cmp.period && !orient(u, o)) return;
+  const dated = [...mine, ...theirs].filter((x) => x.cmp.period).sort((x, y) => (x.cmp.period!.start < y.cmp.period!.start ? -1 : x.cmp.period!.start > y.cmp.period!.start ? 1 : 0));
+  const open: [Item[], Item[]] = [[], []];
+  for (const item of dated) {
+    const start = item.cmp.period!.start;
+    const other = open[1 - item.side];
+    let kept = 0;
+    for (const o of other) {
+      if (o.cmp.period!.end < start) continue; // closed before this one opens: never again
+      other[kept++] = o;
+      if (!orient(item, o)) return;
+    }
+    other.length = kept;
+    open[item.side].push(item);
+  }
+}
+
+function comparePairs(groups: CompactClaimRow[][], up: Ancestors, db: Database): { agreements: Pair[]; conflicts: Pair[]; truncated: boolean } {
+  const pairs = new PairCollector(up, db);
   // Only claims on one measure with one aggregation can be comparable: bucket first, and resolve
   // each claim's period once, not once per pair.
-  const buckets = groups.map((claims) => {
-    const m = new Map<string, { row: CompactClaimRow; cmp: ComparableClaim }[]>();
+  const buckets = groups.map((claims, g) => {
+    const m = new Map<string, Item[]>();
     for (const c of claims) {
       if (!c.measureId) continue;
       const key = `${c.measureId}|${c.aggregation}`;
       let bucket = m.get(key);
       if (!bucket) m.set(key, (bucket = []));
-      bucket.push({ row: c, cmp: toComparable(c) });
+      bucket.push({ row: c, cmp: toComparable(c), side: 0 });
     }
     return m;
   });
@@ -100,19 +169,16 @@ function comparePairs(groups: CompactClaimRow[][], up: Ancestors): { agreements:
       for (const [key, mine] of buckets[i]) {
         const theirs = buckets[j].get(key);
         if (!theirs) continue;
-        for (const a of mine) {
-          for (const b of theirs) {
-            if (a.row.id === b.row.id || !sameOrNestedRegions(a.row, b.row, up)) continue;
-            const out = compareClaims(a.cmp, b.cmp);
-            if (out.verdict === 'NOT_COMPARABLE') continue;
-            const pair = { a: a.row.id, b: b.row.id, gap: out.gap, allenRelation: out.allenRelation };
-            (out.verdict === 'AGREES' ? agreements : conflicts).push(pair);
-          }
-        }
+        sweep(
+          mine.map((x) => ({ ...x, side: 0 })),
+          theirs.map((x) => ({ ...x, side: 1 })),
+          pairs,
+        );
+        if (pairs.truncated) return { agreements: pairs.agreements, conflicts: pairs.conflicts, truncated: true };
       }
     }
   }
-  return { agreements, conflicts };
+  return { agreements: pairs.agreements, conflicts: pairs.conflicts, truncated: false };
 }
 
 /**
@@ -197,8 +263,9 @@ export async function crossReference(
     allSources.length ? db.read<Derivation>('provenance/derivationsTouching', { p: { sourceIds: allSources } }) : [],
   ]);
   const ancestors: Ancestors = new Map(ancestorRows.map((r) => [r.regionId, r.ancestors]));
-  const { agreements, conflicts } = comparePairs(groups, ancestors);
-  if (agreements.length > MAX_PAIRS || conflicts.length > MAX_PAIRS) truncated = true;
+  const compared = comparePairs(groups, ancestors, db);
+  const { agreements, conflicts } = compared;
+  if (compared.truncated || agreements.length > MAX_PAIRS || conflicts.length > MAX_PAIRS) truncated = true;
   const shownAgreements = agreements.slice(0, MAX_PAIRS);
   const shownConflicts = conflicts.slice(0, MAX_PAIRS);
 
