@@ -15,7 +15,7 @@ import { AccessPolicy } from '../services/access/accessPolicy.js';
 import { KeyRing, type Principal } from '../services/access/keyRing.js';
 import { loadTypeDefs } from '../schema.js';
 import { registerCors } from './cors.js';
-import { armor } from './limits/armor.js';
+import { armor, SHAPE_LIMITS } from './limits/armor.js';
 import { limitsPlugin } from './limits/limitsPlugin.js';
 import { RateLimiter, type RateSettings } from './limits/rateLimiter.js';
 import { Metrics } from './metrics.js';
@@ -23,7 +23,7 @@ import { registerExportRoutes } from './exportRoutes.js';
 import { makeFormatError } from './formatError.js';
 import { graphiqlPage, registerGraphiqlAssets, wantsIde } from './graphiql.js';
 import { registerHealth } from './health.js';
-import { registerHttpErrors } from './httpErrors.js';
+import { clientErrorHandler, registerHttpErrors } from './httpErrors.js';
 import { unauthenticated } from '../errors.js';
 
 /** Ingest documents are the largest bodies; 16 MiB holds 20,000 claims with room. */
@@ -63,6 +63,8 @@ export interface AppOptions {
   /** Browser origins allowed by CORS. */
   corsOrigins?: string[];
   limits?: Partial<LimitSettings>;
+  /** How long a request (headers and body) may take to arrive; REQUEST_TIMEOUT_MS by default. */
+  requestTimeoutMs?: number;
   /** A pino logger for Fastify (asynchronous, pretty in a terminal); by default one at logLevel. */
   logger?: Logger;
 }
@@ -78,7 +80,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const metrics = new Metrics(opts.db);
   const http = Fastify({
     ...((opts.logger ? { loggerInstance: opts.logger as unknown as FastifyBaseLogger } : { logger: { level: opts.logLevel ?? 'info' } }) as { logger?: object }),
-    requestTimeout: REQUEST_TIMEOUT_MS,
+    requestTimeout: opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+    // Node checks request timeouts this often (30 s by default, which would double the budget).
+    http: { connectionsCheckingInterval: Math.min(1_000, opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS), headersTimeout: Math.min(15_000, opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS) } as never,
+    clientErrorHandler,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 128 ? req.headers['x-request-id'] : randomUUID()),
     bodyLimit: BODY_LIMIT,
@@ -101,6 +106,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       limitsPlugin({ maxCost: limits.maxCost, limiter: limits.rate ? new RateLimiter(limits.rate) : undefined, metrics }),
     ],
     validationRules: shape.validationRules,
+    // graphql-js stops parsing past this many tokens: a 400 GRAPHQL_PARSE_FAILED, in linear time.
+    parseOptions: { maxTokens: SHAPE_LIMITS.tokens },
     allowBatchedHttpRequests: false,
     formatError: makeFormatError(log),
     includeStacktraceInErrorResponses: false,

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { sendError } from './httpErrors.js';
 
 const require = createRequire(import.meta.url);
 /** A file inside an installed package (their "exports" hide the UMD builds from resolve()). */
@@ -59,7 +60,7 @@ export function wantsIde(accept: string | undefined, query: Record<string, unkno
 export function registerGraphiqlAssets(app: FastifyInstance): void {
   app.get<{ Params: { asset: string } }>('/graphiql/:asset', async (req, reply) => {
     const asset = ASSETS[req.params.asset];
-    if (!asset) return reply.code(404).send({ error: 'not found' });
+    if (!asset) return sendError(reply, 404, 'NOT_FOUND', 'No such IDE asset');
     return reply
       .header('content-type', `${asset.type}; charset=utf-8`)
       .header('cache-control', 'public, max-age=86400')

@@ -48,3 +48,23 @@ export function registerHttpErrors(app: FastifyInstance, metrics?: Metrics): voi
     return sendError(reply, 404, 'NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0].slice(0, 200)}; GraphQL is at /graphql`);
   });
 }
+
+/**
+ * Errors at the connection level, before Fastify has a request: a body that does not arrive in
+ * time (408), oversize headers (431), unparsable HTTP (400). Written to the socket in the same
+ * GraphQL error shape, then the connection is closed.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'REQUEST_TIMEOUT', 'The request did not arrive in time and was cut.']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'REQUEST_HEADER_FIELDS_TOO_LARGE', 'The request headers are too large.']
+        : [400, 'BAD_REQUEST', 'The request is not valid HTTP.'];
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${status === 408 ? 'Request Timeout' : status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
+}

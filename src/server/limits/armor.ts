@@ -1,6 +1,6 @@
 /**
- * Shape limits from graphql-armor, checked while the document is parsed and validated, before any
- * resolver or database work: tokens (parsing), depth, aliases and directives (validation). Its
+ * Shape limits, checked while the document is parsed and validated, before any resolver or
+ * database work: tokens (graphql-js's parser), depth, aliases and directives (graphql-armor). Its
  * depth rule measures each fragment once, so a fragment fan-out validates in linear time. Each
  * rejection carries a code and, in `extensions.limit`, which limit and its maximum.
  */
@@ -33,7 +33,9 @@ export function armor(metrics?: Metrics) {
     maxDepth: { ...common('depth'), ignoreIntrospection: true, flattenFragments: false },
     maxAliases: { ...common('aliases'), allowList: [] },
     maxDirectives: common('directives'),
-    maxTokens: { n: SHAPE_LIMITS.tokens },
+    // Tokens are limited by graphql-js's own parser (Apollo's parseOptions.maxTokens): armor's token
+    // plugin throws from a plugin hook, which turns every syntax error into an HTTP 500.
+    maxTokens: { enabled: false },
     // Cost is priced by this API's own model (costModel.ts), with arguments bound.
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: false },

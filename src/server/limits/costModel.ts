@@ -139,5 +139,5 @@ export function actualCost(data: unknown, rootArgs: Map<string, Record<string, a
       walk(value);
     }
   }
-  return Math.min(requested, fixed + Math.max(0, objects - (data ? 1 : 0)));
+  return Math.min(requested, fixed + objects);
 }
