@@ -29,12 +29,16 @@ try {
     return (await res.json()) as { errors?: { extensions?: { code?: string } }[]; extensions?: { cost?: { requestedQueryCost: number } } };
   };
   // The heaviest shape under the cost cap: a cross-reference of ten institutions (400 points)
-  // with 14 claim lists of 20 (each with its claims' sources and agents) beside it.
+  // with as many claim lists of 20 (each with its claims' agents, over an institution and its
+  // subsidiaries) beside it as the cap allows.
   const orgs = Array.from({ length: 10 }, (_, i) => `org:gen-inst-${i}`);
-  const lists = Array.from({ length: 14 }, (_, i) => `l${i}: claims(first: 20, filter: { attributedTo: ["org:gen-inst-${i % 20}"], includeSubsidiaries: true }) { totalCount edges { node { id text statedIn { source { id title } } attributedTo { id } } } }`).join(' ');
-  const heavy = `query($o: [ID!]!) { crossReference(organizationIds: $o) { agreements { a { id } b { id } } conflicts { gap } truncated } ${lists} }`;
-  const probe = await post(heavy, { o: orgs });
-  console.log(`heavy request: cost ${probe.extensions?.cost?.requestedQueryCost} of at most ${DEFAULT_LIMITS.maxCost}; ${probe.errors ? `error ${probe.errors[0].extensions?.code}` : 'answers'}`);
+  const heavyWith = (k: number) =>
+    `query($o: [ID!]!) { crossReference(organizationIds: $o) { agreements { a { id } b { id } } conflicts { gap } truncated } ${Array.from({ length: k }, (_, i) => `l${i}: claims(first: 20, filter: { attributedTo: ["org:gen-inst-${i % 20}"], includeSubsidiaries: true }) { totalCount edges { node { id text attributedTo { id } } } }`).join(' ')} }`;
+  let lists = 15;
+  let probe = await post(heavyWith(lists), { o: orgs });
+  while (probe.errors?.[0]?.extensions?.code === 'COST_LIMIT_EXCEEDED' && lists > 0) probe = await post(heavyWith(--lists), { o: orgs });
+  const heavy = heavyWith(lists);
+  console.log(`heavy request: crossReference of 10 institutions and ${lists} claim lists, cost ${probe.extensions?.cost?.requestedQueryCost} of at most ${DEFAULT_LIMITS.maxCost}; ${probe.errors ? `error ${probe.errors[0].extensions?.code}` : 'answers'}`);
   console.log(loadLine());
 
   const until = Date.now() + seconds * 1000;

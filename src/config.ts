@@ -50,6 +50,8 @@ export interface Config {
   /** Per-client rate budget in cost points (0 = no rate limiting) and its refill per second. */
   ratePoints: number;
   rateRefillPerSecond: number;
+  /** Estimated cost points running at once, server-wide (0 = no admission control). */
+  concurrentCost: number;
 }
 
 /** true/false/1/0/yes/no; anything else is a start-up error naming the variable. */
@@ -126,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxCost: intFrom(env, 'CLAIMGRAPH_MAX_COST', 1_000),
     ratePoints: intFrom(env, 'CLAIMGRAPH_RATE_POINTS', 5_000),
     rateRefillPerSecond: intFrom(env, 'CLAIMGRAPH_RATE_REFILL', 100),
+    concurrentCost: intFrom(env, 'CLAIMGRAPH_CONCURRENT_COST', 2_000),
   };
 }
 

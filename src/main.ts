@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       maxCost: config.maxCost,
       rate: config.ratePoints > 0 ? { capacity: config.ratePoints, refillPerSecond: Math.max(1, config.rateRefillPerSecond) } : null,
       timeoutMs: config.queryTimeoutMs,
+      concurrentCost: config.concurrentCost > 0 ? config.concurrentCost : null,
     },
   });
   runtime.embedded?.on('restarted', () => app.metrics.neo4jRestarts.inc());

@@ -16,6 +16,7 @@ import { KeyRing, type Principal } from '../services/access/keyRing.js';
 import { loadTypeDefs } from '../schema.js';
 import { registerCors } from './cors.js';
 import { armor, SHAPE_LIMITS } from './limits/armor.js';
+import { Admission } from './limits/admission.js';
 import { limitsPlugin } from './limits/limitsPlugin.js';
 import { RateLimiter, type RateSettings } from './limits/rateLimiter.js';
 import { Metrics } from './metrics.js';
@@ -42,9 +43,14 @@ export interface LimitSettings {
   maxConcurrentQueries: number;
   /** A request's time budget, in Node and Neo4j together. */
   timeoutMs: number;
+  /** Estimated cost points running at once, server-wide; null = no admission control. */
+  concurrentCost: number | null;
 }
 
-export const DEFAULT_LIMITS: LimitSettings = { maxCost: 1_000, rate: null, maxConcurrentQueries: 4, timeoutMs: 30_000 };
+/** Requests estimated at most this start at once, whatever else runs (claim by id, a page of 20). */
+export const CHEAP_COST = 50;
+
+export const DEFAULT_LIMITS: LimitSettings = { maxCost: 1_000, rate: null, maxConcurrentQueries: 4, timeoutMs: 30_000, concurrentCost: 2_000 };
 
 export interface App {
   http: FastifyInstance;
@@ -103,7 +109,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
       fastifyApolloDrainPlugin(http),
       ApolloServerPluginLandingPageDisabled(),
       ...(shape.plugins as never[]),
-      limitsPlugin({ maxCost: limits.maxCost, limiter: limits.rate ? new RateLimiter(limits.rate) : undefined, metrics }),
+      limitsPlugin({
+        maxCost: limits.maxCost,
+        limiter: limits.rate ? new RateLimiter(limits.rate) : undefined,
+        admission: limits.concurrentCost ? new Admission(Math.max(limits.concurrentCost, limits.maxCost), CHEAP_COST) : undefined,
+        timeoutMs: limits.timeoutMs,
+        metrics,
+      }),
     ],
     validationRules: shape.validationRules,
     // graphql-js stops parsing past this many tokens: a 400 GRAPHQL_PARSE_FAILED, in linear time.

@@ -86,3 +86,18 @@ describe('CORS', () => {
     expect(ok.json().data).toEqual({ __typename: 'Query' });
   });
 });
+
+describe('metrics', () => {
+  it('GET /metrics answers Prometheus text with requests, cost, round trips and rejections', async () => {
+    await app.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: { query: 'query Probe { claims(first: 1) { totalCount } }' } });
+    await app.http.inject({ method: 'GET', url: '/nowhere' });
+    const res = await app.http.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/plain/);
+    expect(res.body).toMatch(/claimgraph_graphql_requests_total\{operation="Probe",outcome="ok"\} 1/);
+    expect(res.body).toMatch(/claimgraph_graphql_request_cost_count \d+/);
+    expect(res.body).toMatch(/claimgraph_db_round_trips_per_request_sum [1-9]/);
+    expect(res.body).toMatch(/claimgraph_http_errors_total\{code="NOT_FOUND"\} 1/);
+    expect(res.body).toMatch(/claimgraph_db_queries_in_flight 0/);
+  });
+});

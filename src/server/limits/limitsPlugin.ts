@@ -11,6 +11,7 @@ import { getArgumentValues, GraphQLError, Kind, type OperationDefinitionNode } f
 import type { Context } from '../../context.js';
 import type { Metrics } from '../metrics.js';
 import { actualCost, requestCost } from './costModel.js';
+import type { Admission } from './admission.js';
 import type { RateLimiter } from './rateLimiter.js';
 
 export interface LimitsOptions {
@@ -18,6 +19,10 @@ export interface LimitsOptions {
   maxCost: number;
   /** Per-client budget; none = no rate limiting (tests, scripts). */
   limiter?: RateLimiter;
+  /** Server-wide cost admission; none = every request starts at once. */
+  admission?: Admission;
+  /** A request's time budget (how long it may wait for admission). */
+  timeoutMs: number;
   metrics: Metrics;
 }
 
@@ -51,11 +56,13 @@ function rootFields(rc: GraphQLRequestContext<Context>): Map<string, { name: str
 const limitError = (code: string, message: string, extensions: Record<string, unknown>) => new GraphQLError(message, { extensions: { code, ...extensions } });
 
 export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
-  const { maxCost, limiter, metrics } = opts;
+  const { maxCost, limiter, admission, metrics } = opts;
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
+      const startedAt = Date.now();
       let accounting: Accounting | undefined;
+      let release: (() => void) | undefined;
       return {
         async didResolveOperation(rc) {
           let requested: number;
@@ -88,8 +95,17 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
             }
             accounting.charged = true;
           }
+          if (admission) {
+            try {
+              release = await admission.admit(requested, startedAt + opts.timeoutMs);
+            } catch (err) {
+              metrics.rejections.inc({ kind: 'busy' });
+              throw err;
+            }
+          }
         },
         async willSendResponse(rc) {
+          release?.();
           const body = rc.response.body;
           const result = body.kind === 'single' ? body.singleResult : undefined;
           const errors = result?.errors ?? rc.errors;

@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/database.js';
 import { badUserInput } from '../../errors.js';
+import type { NewRevision } from '../ingest/ownership.js';
 import { checkFirst, type Connection, type PageArgs } from '../pagination.js';
 
 export interface IngestionRow {
@@ -21,15 +22,9 @@ export interface IngestionRow {
   revisionsCreated: number;
 }
 
-export interface RevisionRow {
-  id: string;
-  entityId: string;
-  kind: string;
-  content: string;
-  fields: string[];
-  validFrom: string | null;
+/** A stored revision: what was said before a correction, and until when. */
+export interface RevisionRow extends NewRevision {
   validUntil: string;
-  ingestionId: string;
 }
 
 export interface HistoryLoaders {

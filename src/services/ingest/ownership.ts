@@ -22,7 +22,8 @@ export interface Conflict {
   proposed: unknown;
 }
 
-export interface RevisionRow {
+/** A revision about to be recorded (the stored one adds when it ended: history.ts). */
+export interface NewRevision {
   id: string;
   entityId: string;
   kind: string;
@@ -37,7 +38,7 @@ export interface OwnershipVerdict {
   conflicts: Conflict[];
   /** Claims another source restates unchanged: only a STATED_IN link is added. */
   restatedClaimIds: Set<string>;
-  revisions: RevisionRow[];
+  revisions: NewRevision[];
 }
 
 type Content = Record<string, unknown>;
@@ -144,7 +145,7 @@ export function judgeOwnership(
   mayOverride: boolean,
 ): OwnershipVerdict {
   const conflicts: Conflict[] = [];
-  const revisions: RevisionRow[] = [];
+  const revisions: NewRevision[] = [];
   const restatedClaimIds = new Set<string>();
   const revise = (id: string, kind: string, before: Content, fields: string[], validFrom: unknown) =>
     revisions.push({ id: `revision:${randomUUID()}`, entityId: id, kind, content: JSON.stringify(before), fields, validFrom: typeof validFrom === 'string' ? validFrom : null, ingestionId });

@@ -93,6 +93,9 @@ interface Item {
   side: 0 | 1;
 }
 
+/** Lets other requests' callbacks run: a long comparison must not hold the event loop. */
+const yieldLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 class PairCollector {
   readonly agreements: Pair[] = [];
   readonly conflicts: Pair[] = [];
@@ -111,14 +114,25 @@ class PairCollector {
       return false;
     }
     this.budget -= 1;
-    // A long comparison gives way to the request's deadline and to a client that left.
-    if ((this.budget & 4095) === 0) this.db.checkpoint();
     if (a.row.id === b.row.id || !sameOrNestedRegions(a.row, b.row, this.up)) return true;
     const out = compareClaims(a.cmp, b.cmp);
     if (out.verdict === 'NOT_COMPARABLE') return true;
     const list = out.verdict === 'AGREES' ? this.agreements : this.conflicts;
     if (list.length <= MAX_PAIRS) list.push({ a: a.row.id, b: b.row.id, gap: out.gap, allenRelation: out.allenRelation });
     return true;
+  }
+
+  /**
+   * Every 2,048 comparisons: give way to other requests and stop if this one is out of time or its
+   * client left. Awaited only then, so the common case stays a plain loop.
+   */
+  get due(): boolean {
+    return (this.budget & 2047) === 0;
+  }
+
+  async pause(): Promise<void> {
+    await yieldLoop();
+    this.db.checkpoint();
   }
 }
 
@@ -128,11 +142,24 @@ class PairCollector {
  * periods are still open (comparable figures share at least one day); claims without a period
  * are compared with all.
  */
-function sweep(mine: Item[], theirs: Item[], pairs: PairCollector): void {
+async function sweep(mine: Item[], theirs: Item[], pairs: PairCollector): Promise<void> {
   const orient = (x: Item, y: Item) => (x.side === 0 ? pairs.compare(x, y) : pairs.compare(y, x));
   // Every pair with an undated claim once: mine undated × all theirs, theirs undated × mine dated.
-  for (const u of mine) if (!u.cmp.period) for (const o of theirs) if (!orient(u, o)) return;
-  for (const u of theirs) if (!u.cmp.period) for (const o of mine) if (o.cmp.period && !orient(u, o)) return;
+  for (const u of mine) {
+    if (u.cmp.period) continue;
+    for (const o of theirs) {
+      if (!orient(u, o)) return;
+      if (pairs.due) await pairs.pause();
+    }
+  }
+  for (const u of theirs) {
+    if (u.cmp.period) continue;
+    for (const o of mine) {
+      if (!o.cmp.period) continue;
+      if (!orient(u, o)) return;
+      if (pairs.due) await pairs.pause();
+    }
+  }
   const dated = [...mine, ...theirs].filter((x) => x.cmp.period).sort((x, y) => (x.cmp.period!.start < y.cmp.period!.start ? -1 : x.cmp.period!.start > y.cmp.period!.start ? 1 : 0));
   const open: [Item[], Item[]] = [[], []];
   for (const item of dated) {
@@ -143,13 +170,14 @@ function sweep(mine: Item[], theirs: Item[], pairs: PairCollector): void {
       if (o.cmp.period!.end < start) continue; // closed before this one opens: never again
       other[kept++] = o;
       if (!orient(item, o)) return;
+      if (pairs.due) await pairs.pause();
     }
     other.length = kept;
     open[item.side].push(item);
   }
 }
 
-function comparePairs(groups: CompactClaimRow[][], up: Ancestors, db: Database): { agreements: Pair[]; conflicts: Pair[]; truncated: boolean } {
+async function comparePairs(groups: CompactClaimRow[][], up: Ancestors, db: Database): Promise<{ agreements: Pair[]; conflicts: Pair[]; truncated: boolean }> {
   const pairs = new PairCollector(up, db);
   // Only claims on one measure with one aggregation can be comparable: bucket first, and resolve
   // each claim's period once, not once per pair.
@@ -169,7 +197,7 @@ function comparePairs(groups: CompactClaimRow[][], up: Ancestors, db: Database):
       for (const [key, mine] of buckets[i]) {
         const theirs = buckets[j].get(key);
         if (!theirs) continue;
-        sweep(
+        await sweep(
           mine.map((x) => ({ ...x, side: 0 })),
           theirs.map((x) => ({ ...x, side: 1 })),
           pairs,
@@ -263,7 +291,7 @@ export async function crossReference(
     allSources.length ? db.read<Derivation>('provenance/derivationsTouching', { p: { sourceIds: allSources } }) : [],
   ]);
   const ancestors: Ancestors = new Map(ancestorRows.map((r) => [r.regionId, r.ancestors]));
-  const compared = comparePairs(groups, ancestors, db);
+  const compared = await comparePairs(groups, ancestors, db);
   const { agreements, conflicts } = compared;
   if (compared.truncated || agreements.length > MAX_PAIRS || conflicts.length > MAX_PAIRS) truncated = true;
   const shownAgreements = agreements.slice(0, MAX_PAIRS);
