@@ -1,5 +1,6 @@
 /** Organizations, people and their roles. */
 import type { Resolvers } from '../generated/graphql.js';
+import { pageNeighbours, prefetch } from './lookahead.js';
 import * as agents from '../services/agents.js';
 import * as catalog from '../services/catalog.js';
 import * as claimsService from '../services/claims.js';
@@ -7,8 +8,8 @@ import { list, str } from '../services/props.js';
 
 export const agentResolvers: Resolvers = {
   Query: {
-    organization: (_, { id }, ctx) => agents.organization(ctx.entities, id),
-    person: (_, { id }, ctx) => agents.person(ctx.entities, id),
+    organization: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), agents.organization(ctx.entities, id)),
+    person: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), agents.person(ctx.entities, id)),
     organizations: (_, args, ctx) => catalog.organizations(ctx.db, ctx.entities, args),
   },
   Agent: {
@@ -22,15 +23,15 @@ export const agentResolvers: Resolvers = {
     partOf: (o, _, ctx) => agents.parentOrganization(ctx.entities, o),
     subsidiaries: (o, _, ctx) => agents.subsidiaries(ctx.entities, o),
     people: (o) => agents.roleAssignments(o),
-    claims: (o, { includeSubsidiaries, ...page }, ctx) =>
-      claimsService.claims(ctx.db, ctx.entities, { ...page, filter: { attributedTo: [o.id], includeSubsidiaries } }),
+    claims: (o, { includeSubsidiaries, ...page }, ctx, info) =>
+      claimsService.claims(ctx.db, ctx.entities, { ...page, filter: { attributedTo: [o.id], includeSubsidiaries } }, pageNeighbours(info)),
     publishedSources: (o, args, ctx) => catalog.sources(ctx.db, ctx.entities, { ...args, filter: { publisherIds: [o.id] } }),
   },
   Person: {
     name: (p) => str(p, 'name') ?? p.id,
     aliases: (p) => list(p, 'aliases'),
     roles: (p) => agents.roleAssignments(p),
-    claims: (p, args, ctx) => claimsService.claims(ctx.db, ctx.entities, { ...args, filter: { attributedTo: [p.id] } }),
+    claims: (p, args, ctx, info) => claimsService.claims(ctx.db, ctx.entities, { ...args, filter: { attributedTo: [p.id] } }, pageNeighbours(info)),
   },
   RoleAssignment: {
     person: async (r, _, ctx) => (await agents.person(ctx.entities, r.personId))!,

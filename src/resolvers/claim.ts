@@ -1,5 +1,6 @@
 /** Claims, their quantities, periods and statements. */
 import type { Resolvers } from '../generated/graphql.js';
+import { pageNeighbours, prefetch } from './lookahead.js';
 import type { AgentRow, ClaimRow, RegionRow, SourceRow } from '../db/rows.js';
 import * as claimsService from '../services/claims.js';
 import { edgeIds, loadMany } from '../services/entities.js';
@@ -14,8 +15,8 @@ function status(c: ClaimRow): string {
 
 export const claimResolvers: Resolvers = {
   Query: {
-    claim: (_, { id }, ctx) => lookups.claim(ctx.entities, id),
-    claims: (_, args, ctx) => claimsService.claims(ctx.db, ctx.entities, args),
+    claim: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), lookups.claim(ctx.entities, id)),
+    claims: (_, args, ctx, info) => claimsService.claims(ctx.db, ctx.entities, args, pageNeighbours(info)),
   },
   Claim: {
     text: (c) => str(c, 'text') ?? '',

@@ -1,10 +1,11 @@
 /** Query.node / Query.nodes and the Node interface's type resolution. */
 import type { Resolvers } from '../generated/graphql.js';
+import { prefetch } from './lookahead.js';
 import * as lookups from '../services/lookups.js';
 
 export const nodeResolvers: Resolvers = {
   Query: {
-    node: (_, { id }, ctx) => ctx.entities.load(id),
+    node: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), ctx.entities.load(id)),
     nodes: (_, { ids }, ctx) => lookups.nodes(ctx.entities, ids),
   },
   Node: {

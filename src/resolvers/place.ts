@@ -1,6 +1,7 @@
 /** Regions and measures: the "where" and the "what" of claims. */
 import type { RegionRow } from '../db/rows.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { pageNeighbours, prefetch } from './lookahead.js';
 import * as catalog from '../services/catalog.js';
 import * as claimsService from '../services/claims.js';
 import { edgeIds, loadMany } from '../services/entities.js';
@@ -9,7 +10,7 @@ import { list, num, str } from '../services/props.js';
 
 export const placeResolvers: Resolvers = {
   Query: {
-    region: (_, { id }, ctx) => lookups.region(ctx.entities, id),
+    region: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), lookups.region(ctx.entities, id)),
     regions: (_, args, ctx) => catalog.regions(ctx.db, ctx.entities, args),
     measure: (_, { id }, ctx) => lookups.measure(ctx.entities, id),
     measures: (_, args, ctx) => catalog.measures(ctx.db, ctx.entities, args),
@@ -25,13 +26,13 @@ export const placeResolvers: Resolvers = {
       return id ? lookups.region(ctx.entities, id) : null;
     },
     children: (r, _, ctx) => loadMany<RegionRow>(ctx.entities, edgeIds(r, 'PART_OF', 'in'), ['Region']),
-    claims: (r, { includeSubregions, ...page }, ctx) =>
-      claimsService.claims(ctx.db, ctx.entities, { ...page, filter: { regionIds: [r.id], includeSubregions } }),
+    claims: (r, { includeSubregions, ...page }, ctx, info) =>
+      claimsService.claims(ctx.db, ctx.entities, { ...page, filter: { regionIds: [r.id], includeSubregions } }, pageNeighbours(info)),
   },
   Measure: {
     name: (m) => str(m, 'name') ?? m.id,
     unit: (m) => str(m, 'unit'),
     description: (m) => str(m, 'description'),
-    claims: (m, args, ctx) => claimsService.claims(ctx.db, ctx.entities, { ...args, filter: { measureIds: [m.id] } }),
+    claims: (m, args, ctx, info) => claimsService.claims(ctx.db, ctx.entities, { ...args, filter: { measureIds: [m.id] } }, pageNeighbours(info)),
   },
 };

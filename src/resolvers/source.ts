@@ -1,5 +1,6 @@
 /** Sources and their derivations. */
 import type { Resolvers } from '../generated/graphql.js';
+import { pageNeighbours, prefetch } from './lookahead.js';
 import type { PersonRow, SourceDerivationRow, SourceRow } from '../db/rows.js';
 import * as agents from '../services/agents.js';
 import * as catalog from '../services/catalog.js';
@@ -20,7 +21,7 @@ function derivations(s: SourceRow, direction: 'out' | 'in'): SourceDerivationRow
 
 export const sourceResolvers: Resolvers = {
   Query: {
-    source: (_, { id }, ctx) => lookups.source(ctx.entities, id),
+    source: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), lookups.source(ctx.entities, id)),
     sources: (_, args, ctx) => catalog.sources(ctx.db, ctx.entities, args),
   },
   Source: {
@@ -39,7 +40,7 @@ export const sourceResolvers: Resolvers = {
     authors: (s, _, ctx) => loadMany<PersonRow>(ctx.entities, edgeIds(s, 'AUTHORED_BY'), ['Person']),
     derivedFrom: (s) => derivations(s, 'out'),
     derivations: (s) => derivations(s, 'in'),
-    claims: (s, args, ctx) => claimsService.claims(ctx.db, ctx.entities, { ...args, filter: { sourceIds: [s.id] } }),
+    claims: (s, args, ctx, info) => claimsService.claims(ctx.db, ctx.entities, { ...args, filter: { sourceIds: [s.id] } }, pageNeighbours(info)),
   },
   SourceDerivation: {
     source: async (d, _, ctx) => (await lookups.source(ctx.entities, d.sourceId))!,

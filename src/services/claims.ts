@@ -69,6 +69,8 @@ export async function claims(
   db: Database,
   loader: EntityLoader,
   args: PageArgs & { filter?: ClaimFilterInput | null; orderBy?: ClaimOrderInput | null },
+  /** Relationship types whose neighbours the query selects (loaded with the page's claims). */
+  neighbourTypes: readonly string[] = [],
 ): Promise<Connection<ClaimRow>> {
   const first = checkFirst(args.first, 20);
   const cursor = decodeCursor(args.after);
@@ -86,7 +88,7 @@ export async function claims(
   // where the filtered query would visit every claim to count and sort them.
   const query = field === 'ID' && isUnfiltered(args.filter) ? 'claims/allClaimsPage' : 'claims/claimsPage';
   const [result] = await db.read<{ totalCount: number; page: { id: string; key: number }[] }>(query, { f, limit: first + 1 });
-  return toConnection<ClaimRow>(loader, result, first, cursor !== null, 'Claim');
+  return toConnection<ClaimRow>(loader, result, first, cursor !== null, 'Claim', { db, types: neighbourTypes });
 }
 
 /** Whether a filter keeps every claim: no condition given (include* flags alone narrow nothing). */

@@ -4,7 +4,8 @@
  */
 import { badUserInput } from '../errors.js';
 import type { EntityRow } from '../db/rows.js';
-import { loadMany, type EntityLoader } from './entities.js';
+import type { Database } from '../db/database.js';
+import { loadMany, prefetchWithNeighbours, type EntityLoader } from './entities.js';
 
 export const MAX_PAGE = 100;
 
@@ -58,8 +59,11 @@ export async function toConnection<T extends EntityRow>(
   first: number,
   hadCursor: boolean,
   kind: T['kind'],
+  /** Prime the page's rows with the neighbours these relationship types reach, in the same trip. */
+  neighbours?: { db: Database; types: readonly string[] },
 ): Promise<Connection<T>> {
   const keys = result.page.slice(0, first);
+  if (neighbours) await prefetchWithNeighbours(neighbours.db, loader, keys.map((k) => k.id), neighbours.types);
   const rows = await loadMany<T>(loader, keys.map((k) => k.id), [kind]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const edges = keys.filter((k) => byId.has(k.id)).map((k) => ({ cursor: encodeCursor(k), node: byId.get(k.id)! }));

@@ -1,0 +1,62 @@
+/**
+ * Database round trips per request for the common shapes (issue #10's W1–W4): a root field loads
+ * its rows together with the neighbours its selection needs, so these counts must not grow.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedGraph } from '../helpers/graph.js';
+import { createTestApp, type TestApp } from '../helpers/testApp.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedGraph(t.db);
+});
+afterAll(() => t.close());
+
+async function trips(query: string): Promise<{ trips: number; data: any }> {
+  const before = t.db.queryCount;
+  const res = await t.exec(query);
+  expect(res.errors).toBeUndefined();
+  return { trips: t.db.queryCount - before, data: res.data };
+}
+
+const SHAPES = {
+  W1: `{ claim(id: "claim:express-2025-record-week-350") { id text quantity { value } statedIn { source { id title } } attributedTo { id name } measure { id name } regions { id name } } }`,
+  W2: `{ claims(first: 20, filter: { attributedTo: ["org:i-want-to-live"] }) { edges { node { id text statedIn { source { title } } measure { name } } } } }`,
+  W3: `{ source(id: "src:express-2025-russian-surrenders") { title derivedFrom { kind derivedFrom { id title publisher { name } } } } }`,
+  W4: `{ claims(first: 20, filter: { regionIds: ["region:ukraine"] }) { edges { node { id text measure { name } regions { name } } } } }`,
+};
+
+describe('round trips of the common shapes', () => {
+  it('W1 a claim with its sources, agents, measure and regions: 1', async () => {
+    const r = await trips(SHAPES.W1);
+    expect(r.data.claim.measure.id).toBe('measure:russian-soldiers-surrendered');
+    expect(r.data.claim.statedIn[0].source.title).toBeTruthy();
+    expect(r.trips).toBe(1);
+  });
+
+  it("W2 an organization's claims with source titles and measures: 2 (the page, then its rows with their neighbours)", async () => {
+    const r = await trips(SHAPES.W2);
+    expect(r.data.claims.edges.length).toBeGreaterThan(0);
+    expect(r.trips).toBe(2);
+  });
+
+  it('W3 a source with what it derives from and their publishers: 2', async () => {
+    const r = await trips(SHAPES.W3);
+    expect(r.data.source.derivedFrom.length).toBe(4);
+    expect(r.trips).toBe(2);
+  });
+
+  it("W4 a country's claims with subregions: 2", async () => {
+    const r = await trips(SHAPES.W4);
+    expect(r.data.claims.edges.length).toBeGreaterThan(5);
+    expect(r.trips).toBe(2);
+  });
+
+  it('the answers equal those of the plain loads', async () => {
+    // The same selections through node(id) fragments (another root) answer the same data.
+    const viaNode = await t.exec(`{ node(id: "claim:express-2025-record-week-350") { ... on Claim { id text quantity { value } statedIn { source { id title } } attributedTo { id name } measure { id name } regions { id name } } } }`);
+    const direct = await t.exec(SHAPES.W1);
+    expect(viaNode.data!.node).toEqual(direct.data!.claim);
+  });
+});
