@@ -3,6 +3,8 @@
  * Building it needs a connected Database but starts nothing; the caller decides when to listen.
  */
 import { randomUUID } from 'node:crypto';
+import zlib from 'node:zlib';
+import compress from '@fastify/compress';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
@@ -31,6 +33,8 @@ import { unauthenticated } from '../errors.js';
 export const BODY_LIMIT = 16 * 1024 * 1024;
 /** A request (headers and body) must arrive within this; a slowly sent body is cut. */
 export const REQUEST_TIMEOUT_MS = 30_000;
+/** Answers at least this large are compressed (br, gzip or deflate, as the client accepts). */
+export const COMPRESS_THRESHOLD = 8 * 1024;
 /** Idle keep-alive connections are closed after this. */
 export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
@@ -99,6 +103,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   registerHttpErrors(http, metrics);
   await registerCors(http, opts.corsOrigins ?? []);
+  // Large answers (graph views, cross-references, exports) compressed when the client accepts it;
+  // small ones are sent as they are, where compressing costs more than it saves.
+  await http.register(compress, { global: true, threshold: COMPRESS_THRESHOLD, encodings: ['br', 'gzip', 'deflate'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
   const log = http.log as unknown as Logger;
 
   const shape = armor(metrics);

@@ -101,3 +101,15 @@ describe('metrics', () => {
     expect(res.body).toMatch(/claimgraph_db_queries_in_flight 0/);
   });
 });
+
+describe('compression', () => {
+  it('large answers are compressed for clients that accept it, small ones are not', async () => {
+    const big = await app.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' }, payload: { query: '{ __schema { types { name description fields { name description } } } }' } });
+    expect(big.statusCode).toBe(200);
+    expect(big.headers['content-encoding']).toBe('gzip');
+    const { gunzipSync } = await import('node:zlib');
+    expect(JSON.parse(gunzipSync(big.rawPayload).toString()).data.__schema.types.length).toBeGreaterThan(50);
+    const small = await app.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' }, payload: { query: '{ __typename }' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
+  });
+});
