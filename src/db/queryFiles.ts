@@ -29,6 +29,24 @@ function listCypherFiles(dir: string): string[] {
   return out.sort();
 }
 
+const INCLUDE = /^[ \t]*\/\/ @include ([a-zA-Z][a-zA-Z0-9]*)[ \t]*$/gm;
+
+/**
+ * Replaces each `// @include name` line with cypher/include/name.cypherpart (without its header
+ * comment): a fixed piece of Cypher shared by several named queries, such as the claim filter or
+ * the entity row, kept in one place. Fragments come from files, never from callers.
+ */
+function expandIncludes(text: string, file: string, dir: string, problems: string[]): string {
+  return text.replace(INCLUDE, (_, name: string) => {
+    const part = path.join(dir, 'include', `${name}.cypherpart`);
+    if (!fs.existsSync(part)) {
+      problems.push(`${path.relative(dir, file)} includes "${name}" but cypher/include/${name}.cypherpart does not exist`);
+      return '';
+    }
+    return fs.readFileSync(part, 'utf8').replace(/^\/\/.*\n/, '').trimEnd();
+  });
+}
+
 /** Every .cypher file outside cypher/schema/, keyed by "<domain>/<name>". */
 export function loadNamedQueries(dir = CYPHER_DIR): Map<QueryName, NamedQuery> {
   const files = listCypherFiles(dir).filter((f) => !f.startsWith(SCHEMA_DIR + path.sep));
@@ -44,7 +62,7 @@ export function loadNamedQueries(dir = CYPHER_DIR): Map<QueryName, NamedQuery> {
   }
   const queries = new Map<QueryName, NamedQuery>();
   for (const [name, file] of byName) {
-    const text = fs.readFileSync(file, 'utf8');
+    const text = expandIncludes(fs.readFileSync(file, 'utf8'), file, dir, problems);
     if (!/^\/\/ \S/.test(text)) problems.push(`cypher/${name}.cypher must start with a one-line "// ..." header comment`);
     if (name in QUERY_MODES) {
       queries.set(name as QueryName, { name: name as QueryName, mode: QUERY_MODES[name as QueryName], text, file });

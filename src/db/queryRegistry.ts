@@ -10,6 +10,7 @@ export const QUERY_MODES = {
   'node/nodesByIds': 'READ',
   'claims/claimsPage': 'READ',
   'claims/allClaimsPage': 'READ',
+  'claims/claimsPageRows': 'READ',
   'catalog/sourcesPage': 'READ',
   'catalog/organizationsPage': 'READ',
   'catalog/regionsPage': 'READ',

@@ -44,5 +44,5 @@ export async function prefetch(ctx: Context, info: GraphQLResolveInfo, ids: read
   await prefetchWithNeighbours(ctx.db, ctx.entities, ids, neighbourTypes(info));
 }
 
-/** The neighbour types selected under a connection's nodes (`edges { node { … } }`). */
-export const pageNeighbours = (info: GraphQLResolveInfo) => neighbourTypes(info, ['edges', 'node']);
+/** What a connection's query selects: its nodes' neighbours (`edges { node { … } }`) and whether totalCount. */
+export const pageNeighbours = (info: GraphQLResolveInfo) => ({ neighbourTypes: neighbourTypes(info, ['edges', 'node']), withCount: selectedFields(info, []).has('totalCount') });

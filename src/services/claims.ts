@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import type { ClaimRow } from '../db/rows.js';
 import { badUserInput } from '../errors.js';
 import { checkIds, checkText } from './inputLimits.js';
+import { primeRows, type EntityWire } from './entities.js';
 import type { EntityLoader } from './entities.js';
 import { checkFirst, decodeCursor, toConnection, type Connection, type PageArgs } from './pagination.js';
 
@@ -65,13 +66,22 @@ export function claimFilterParams(filter: ClaimFilterInput | null | undefined): 
   };
 }
 
+/** What a claim list's query selects, so the list reads no more than that. */
+export interface PageSelection {
+  /** Relationship types whose neighbours the query selects (loaded with the page's claims). */
+  neighbourTypes?: readonly string[];
+  /** Whether totalCount is selected (counting every match costs more than the page). */
+  withCount?: boolean;
+}
+
 export async function claims(
   db: Database,
   loader: EntityLoader,
   args: PageArgs & { filter?: ClaimFilterInput | null; orderBy?: ClaimOrderInput | null },
-  /** Relationship types whose neighbours the query selects (loaded with the page's claims). */
-  neighbourTypes: readonly string[] = [],
+  /** What the query selects: the neighbours' relationship types, and whether it reads totalCount. */
+  selection: PageSelection = {},
 ): Promise<Connection<ClaimRow>> {
+  const neighbourTypes = selection.neighbourTypes ?? [];
   const first = checkFirst(args.first, 20);
   const cursor = decodeCursor(args.after);
   const field = args.orderBy?.field ?? 'ID';
@@ -86,7 +96,15 @@ export async function claims(
   };
   // Every claim in id order is the common first look at a graph: the index answers it directly,
   // where the filtered query would visit every claim to count and sort them.
-  const query = field === 'ID' && isUnfiltered(args.filter) ? 'claims/allClaimsPage' : 'claims/claimsPage';
+  const unfiltered = field === 'ID' && isUnfiltered(args.filter);
+  if (selection.withCount === false && !unfiltered) {
+    // No count asked for: sort and cut to the page in Neo4j, and bring the rows and their
+    // neighbours in the same round trip.
+    const rows = await db.read<{ page: { id: string; key: number }[]; row: EntityWire | null }>('claims/claimsPageRows', { f, p: { types: [...neighbourTypes] }, limit: first + 1 });
+    primeRows(loader, rows.flatMap((r) => (r.row ? [r.row] : [])));
+    return toConnection<ClaimRow>(loader, { totalCount: -1, page: rows[0]?.page ?? [] }, first, cursor !== null, 'Claim');
+  }
+  const query = unfiltered ? 'claims/allClaimsPage' : 'claims/claimsPage';
   const [result] = await db.read<{ totalCount: number; page: { id: string; key: number }[] }>(query, { f, limit: first + 1 });
   return toConnection<ClaimRow>(loader, result, first, cursor !== null, 'Claim', { db, types: neighbourTypes });
 }

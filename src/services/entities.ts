@@ -13,7 +13,7 @@ export type EntityLoader = DataLoader<string, EntityRow | null>;
 type EdgeWire = [type: string, id: string, props: Record<string, unknown>];
 
 /** node/nodesByIds' row: edges as tuples and temporals as plain values, cheaper to decode than maps. */
-interface EntityWire {
+export interface EntityWire {
   id: string;
   kind: string;
   props: Record<string, unknown>;
@@ -76,11 +76,13 @@ export async function prefetchWithNeighbours(db: Database, loader: EntityLoader,
   const missing = ids.filter((id) => id);
   if (!types.length || !missing.length) return;
   const rows = await db.read<EntityWire>('node/nodesByIds', { p: { ids: [...new Set(missing)], types: [...types] } });
-  const found = new Set<string>();
-  for (const r of rows) {
-    found.add(r.id);
-    loader.clear(r.id).prime(r.id, entityFromWire(r));
-  }
+  const found = new Set(primeRows(loader, rows));
   // Unknown ids answer null without another round trip.
   for (const id of missing) if (!found.has(id)) loader.clear(id).prime(id, null);
+}
+
+/** Primes the loader with rows read elsewhere (a page query that brings its rows); returns their ids. */
+export function primeRows(loader: EntityLoader, rows: EntityWire[]): string[] {
+  for (const r of rows) loader.clear(r.id).prime(r.id, entityFromWire(r));
+  return rows.map((r) => r.id);
 }
