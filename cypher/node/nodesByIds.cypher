@@ -1,11 +1,12 @@
-// Entities by id, any kind, with the ids of their small neighbourhoods (no claim lists), and also the neighbours their outgoing $p.types relationships lead to (the cards a query's selection needs), in one round trip; temporals travel as millis and ISO dates (src/db/wireTemporals.ts), edges as [type, id, props].
+// Entities by id, any kind, with the ids of their small neighbourhoods (no claim lists), and also the nodes up to $p.depth (1..3) outgoing $p.types hops away (the cards a query's selection needs), in one round trip; temporals travel as millis and ISO dates (src/db/wireTemporals.ts), edges as [type, id, props].
 UNWIND $p.ids AS wanted
 MATCH (root:Entity {id: wanted})
 WITH collect(root) AS roots
 WITH roots + COLLECT {
+  WITH roots WHERE size($p.types) > 0
   UNWIND roots AS r
-  MATCH (r)-[rel]->(m:Entity)
-  WHERE type(rel) IN $p.types
+  MATCH (r)-[rels*1..3]->(m:Entity)
+  WHERE size(rels) <= $p.depth AND all(x IN rels WHERE type(x) IN $p.types)
   RETURN DISTINCT m
 } AS found
 UNWIND found AS n

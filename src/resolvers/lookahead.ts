@@ -29,19 +29,49 @@ const OUT_EDGE_OF_FIELD: Record<string, string> = {
   roles: 'ROLE',
 };
 
-/** The relationship types to follow for the node(s) at `path` under the resolved field. */
-export function neighbourTypes(info: GraphQLResolveInfo, path: readonly string[] = []): string[] {
+/**
+ * Fields whose objects wrap the hop (a Statement, a SourceDerivation, a RoleAssignment): the node
+ * reached is under this inner field, at the same depth.
+ */
+const INNER_NODE_OF_FIELD: Record<string, string> = { statedIn: 'source', derivedFrom: 'derivedFrom', roles: 'organization' };
+
+/** Hops prefetched at most (a three-hop source chain in one round trip). */
+export const MAX_PREFETCH_DEPTH = 3;
+
+export interface Neighbours {
+  types: string[];
+  /** How many hops of those types the selection follows (1..MAX_PREFETCH_DEPTH). */
+  depth: number;
+}
+
+/** The relationship types, and how deep, to follow for the node(s) at `path` under the resolved field. */
+export function neighbours(info: GraphQLResolveInfo, path: readonly string[] = []): Neighbours {
   const types = new Set<string>();
-  for (const field of selectedFields(info, path)) {
-    const type = OUT_EDGE_OF_FIELD[field];
-    if (type) types.add(type);
-  }
-  return [...types].sort();
+  let depth = 0;
+  const walk = (at: readonly string[], level: number) => {
+    if (level >= MAX_PREFETCH_DEPTH) return;
+    for (const field of selectedFields(info, at)) {
+      const type = OUT_EDGE_OF_FIELD[field];
+      if (!type) continue;
+      types.add(type);
+      depth = Math.max(depth, level + 1);
+      const inner = INNER_NODE_OF_FIELD[field];
+      walk(inner ? [...at, field, inner] : [...at, field], level + 1);
+    }
+  };
+  walk(path, 0);
+  return { types: [...types].sort(), depth: Math.max(1, depth) };
+}
+
+/** The relationship types to follow one hop from the node(s) at `path`. */
+export function neighbourTypes(info: GraphQLResolveInfo, path: readonly string[] = []): string[] {
+  return neighbours(info, path).types;
 }
 
 /** Loads `ids` with the neighbours the selection needs (one round trip) before the field resolves. */
 export async function prefetch(ctx: Context, info: GraphQLResolveInfo, ids: readonly string[]): Promise<void> {
-  await prefetchWithNeighbours(ctx.db, ctx.entities, ids, neighbourTypes(info));
+  const n = neighbours(info);
+  await prefetchWithNeighbours(ctx.db, ctx.entities, ids, n.types, n.depth);
 }
 
 /** What a connection's query selects: its nodes' neighbours (`edges { node { … } }`) and whether totalCount. */

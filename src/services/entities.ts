@@ -30,7 +30,7 @@ function entityFromWire(r: EntityWire): EntityRow {
 export function createEntityLoader(db: Database): EntityLoader {
   return new DataLoader<string, EntityRow | null>(
     async (ids) => {
-      const rows = await db.read<EntityWire>('node/nodesByIds', { p: { ids: [...ids], types: [] } });
+      const rows = await db.read<EntityWire>('node/nodesByIds', { p: { ids: [...ids], types: [], depth: 1 } });
       const byId = new Map(rows.map((r) => [r.id, entityFromWire(r)]));
       return ids.map((id) => byId.get(id) ?? null);
     },
@@ -72,10 +72,10 @@ export function edgeIds(row: EntityRow, type: string, direction: 'out' | 'in' = 
  * measure, regions, sources) then find their rows cached instead of asking again. Without types,
  * the plain batched load.
  */
-export async function prefetchWithNeighbours(db: Database, loader: EntityLoader, ids: readonly string[], types: readonly string[]): Promise<void> {
+export async function prefetchWithNeighbours(db: Database, loader: EntityLoader, ids: readonly string[], types: readonly string[], depth = 1): Promise<void> {
   const missing = ids.filter((id) => id);
   if (!types.length || !missing.length) return;
-  const rows = await db.read<EntityWire>('node/nodesByIds', { p: { ids: [...new Set(missing)], types: [...types] } });
+  const rows = await db.read<EntityWire>('node/nodesByIds', { p: { ids: [...new Set(missing)], types: [...types], depth } });
   const found = new Set(primeRows(loader, rows));
   // Unknown ids answer null without another round trip.
   for (const id of missing) if (!found.has(id)) loader.clear(id).prime(id, null);
