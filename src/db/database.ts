@@ -7,7 +7,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jTarget } from '../config.js';
 import { loadNamedQueries, type NamedQuery } from './queryFiles.js';
 import type { QueryName } from './queryRegistry.js';
-import { toPlainObject } from './toPlain.js';
+import { toPlain } from './toPlain.js';
 import { translateDriverError } from './translateError.js';
 import { ClientError } from '../errors.js';
 
@@ -202,7 +202,7 @@ export class Database {
     counters.relationshipsCreated += u.relationshipsCreated;
     counters.relationshipsDeleted += u.relationshipsDeleted;
     counters.propertiesSet += u.propertiesSet;
-    return result.records.map((r) => toPlainObject(r.toObject()) as T);
+    return result.records.map((r) => toPlain(r.toObject()) as T);
   }
 
   /**
@@ -226,7 +226,7 @@ export class Database {
         this.inFlight += 1;
         try {
           const result = await session.run(q.text, bound, this.txConfig(name, timeoutMs));
-          return result.records.map((r) => toPlainObject(r.toObject()) as T);
+          return result.records.map((r) => toPlain(r.toObject()) as T);
         } finally {
           this.inFlight -= 1;
         }

@@ -6,15 +6,29 @@ import neo4j from 'neo4j-driver';
 
 type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
+/**
+ * Plain maps and lists (most of every record: the queries send temporals as millis and strings)
+ * are converted in place rather than copied: the driver made them for this record alone, and a
+ * copy of every row is garbage to collect.
+ */
 export function toPlain(value: unknown): Plain {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'bigint') return Number(value);
+  const type = typeof value;
+  if (type === 'number' || type === 'string' || type === 'boolean') return value as Plain;
+  if (type === 'bigint') return Number(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = toPlain(value[i]);
+    return value as Plain[];
+  }
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    const obj = value as Record<string, unknown>;
+    for (const k in obj) obj[k] = toPlain(obj[k]);
+    return obj as { [key: string]: Plain };
+  }
   if (neo4j.isInt(value)) {
     const i = value as unknown as { inSafeRange(): boolean; toNumber(): number; toString(): string };
     return i.inSafeRange() ? i.toNumber() : i.toString();
   }
-  if (Array.isArray(value)) return value.map(toPlain);
   if (neo4j.isDate(value as never) || neo4j.isLocalDateTime(value as never) || neo4j.isLocalTime(value as never) || neo4j.isTime(value as never) || neo4j.isDuration(value as never)) {
     return String(value);
   }
