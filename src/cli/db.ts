@@ -15,7 +15,8 @@ import { passwordFilePath } from '../embedded/password.js';
 import { embeddedTarget } from '../runtime.js';
 import { superviseEmbedded } from './supervise.js';
 
-const DAEMON = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dbDaemon.ts');
+/** The daemon beside this file: dbDaemon.ts from the sources, dbDaemon.js from the build. */
+const DAEMON = path.join(path.dirname(fileURLToPath(import.meta.url)), `dbDaemon${path.extname(fileURLToPath(import.meta.url))}`);
 
 function alive(pid: number): boolean {
   try {
