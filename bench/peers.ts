@@ -5,14 +5,14 @@
  * equivalent data for W1–W4; then, in ROUNDS (default 3) interleaved rounds, it measures each
  * workload on each server: p50/p99 at concurrency 1 (SEQUENTIAL requests, default 300), and req/s
  * and p99 at concurrency 16 (for SECONDS, default 5). It prints medians over the rounds and the
- * ratios, with the machine's load. claimgraph runs as `npm start` does, with LOG_LEVEL=warn (the
+ * ratios, with the machine's load. claimgraph runs as `npm start` does (the compiled build), with LOG_LEVEL=warn (the
  * peers log nothing) and rate limiting off (CLAIMGRAPH_RATE_POINTS=0: one client sends it all).
  *
  * W1 a claim by id with its sources, agents, measure and regions; W2 an organization's first 20
  * claims with source titles and measure; W3 a source with three hops of what it derives from;
  * W4 a region's first 20 claims, its subregions included.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bulkImport } from '../src/services/ingest/bulkImport.js';
@@ -113,7 +113,8 @@ const WORKLOADS: Workload[] = [
 
 /** Starts a server process and resolves once its port answers HTTP (any status). */
 async function startChild(script: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = script.endsWith('.js') ? ['--enable-source-maps', script] : ['--import', 'tsx', script];
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
   child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
@@ -157,7 +158,10 @@ try {
   console.log(`graph: ${stats.claims} claims`);
   const target = { NEO4J_URI: db.target.uri, NEO4J_USER: db.target.user ?? 'neo4j', NEO4J_PASSWORD: db.target.password ?? '', NEO4J_DATABASE: db.target.database };
   const ports: Record<Server, number> = { claimgraph: await freePort(), '@neo4j/graphql': await freePort(), 'raw driver': await freePort() };
-  children.push(await startChild(path.join(here, '../src/main.ts'), { ...target, PORT: String(ports.claimgraph), CLAIMGRAPH_SEED: 'false', LOG_LEVEL: 'warn', CLAIMGRAPH_RATE_POINTS: '0' }, ports.claimgraph));
+  // claimgraph as `npm start` runs it: the compiled build.
+  const built = spawnSync(process.execPath, [path.join(here, '../bin/build.mjs')], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('the build failed');
+  children.push(await startChild(path.join(here, '../dist/main.js'), { ...target, PORT: String(ports.claimgraph), CLAIMGRAPH_SEED: 'false', LOG_LEVEL: 'warn', CLAIMGRAPH_RATE_POINTS: '0' }, ports.claimgraph));
   children.push(await startChild(path.join(here, 'peers/libraryServer.ts'), { ...target, PORT: String(ports['@neo4j/graphql']) }, ports['@neo4j/graphql']));
   children.push(await startChild(path.join(here, 'peers/rawServer.ts'), { ...target, PORT: String(ports['raw driver']) }, ports['raw driver']));
 

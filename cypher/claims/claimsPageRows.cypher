@@ -11,8 +11,9 @@ WITH page, roots + COLLECT {
   WHERE type(rel) IN $p.types
   RETURN DISTINCT m
 } AS found
-// An empty page still answers one row (with a null entity), so the page itself comes back.
+// An empty page still answers its one row (a null entity, dropped by collect).
 UNWIND CASE WHEN size(found) = 0 THEN [null] ELSE found END AS n
 WITH DISTINCT page, n
 // @include entityWire
-RETURN page, CASE WHEN n IS NULL THEN null ELSE {id: id, kind: kind, props: props, out: out, `in`: `in`} END AS row
+// One record: the page once, not repeated on every entity's row.
+RETURN page, collect(CASE WHEN n IS NULL THEN null ELSE {id: id, kind: kind, props: props, out: out, `in`: `in`} END) AS rows

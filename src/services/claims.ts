@@ -100,9 +100,9 @@ export async function claims(
   if (selection.withCount === false && !unfiltered) {
     // No count asked for: sort and cut to the page in Neo4j, and bring the rows and their
     // neighbours in the same round trip.
-    const rows = await db.read<{ page: { id: string; key: number }[]; row: EntityWire | null }>('claims/claimsPageRows', { f, p: { types: [...neighbourTypes] }, limit: first + 1 });
-    primeRows(loader, rows.flatMap((r) => (r.row ? [r.row] : [])));
-    return toConnection<ClaimRow>(loader, { totalCount: -1, page: rows[0]?.page ?? [] }, first, cursor !== null, 'Claim');
+    const [result] = await db.read<{ page: { id: string; key: number }[]; rows: EntityWire[] }>('claims/claimsPageRows', { f, p: { types: [...neighbourTypes] }, limit: first + 1 });
+    primeRows(loader, result?.rows ?? []);
+    return toConnection<ClaimRow>(loader, { totalCount: -1, page: result?.page ?? [] }, first, cursor !== null, 'Claim');
   }
   const query = unfiltered ? 'claims/allClaimsPage' : 'claims/claimsPage';
   const [result] = await db.read<{ totalCount: number; page: { id: string; key: number }[] }>(query, { f, limit: first + 1 });
