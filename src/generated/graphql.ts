@@ -373,7 +373,7 @@ export type IngestDerivation = {
 };
 
 /**
- * One source and everything its claims need, in the format of DESIGN.md ("The ingest document").
+ * One source and everything its claims need, in the format of README.md ("The ingest document").
  * Dates are ISO 8601 or truncated (`2025`, `2025-06`, `2025-06-01`): a truncated start means the
  * first day, a truncated end the last day, `end: null` an open-ended period.
  */
