@@ -5,9 +5,8 @@
  */
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/database.js';
-import { badUserInput } from '../../errors.js';
 import type { NewRevision } from '../ingest/ownership.js';
-import { checkFirst, type Connection, type PageArgs } from '../pagination.js';
+import { checkFirst, decodeCursor, encodeCursor, type Connection, type PageArgs } from '../pagination.js';
 
 export interface IngestionRow {
   id: string;
@@ -57,30 +56,16 @@ export function createHistoryLoaders(db: Database): HistoryLoaders {
   };
 }
 
-function encode(atMs: number, id: string): string {
-  return Buffer.from(JSON.stringify([atMs, id])).toString('base64url');
-}
-
-function decode(after: string | null | undefined): { atMs: number; id: string } | null {
-  if (after == null) return null;
-  try {
-    const [atMs, id] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof atMs === 'number' && Number.isInteger(atMs) && typeof id === 'string') return { atMs, id };
-  } catch {
-    // fall through to the error below
-  }
-  throw badUserInput('`after` is not a cursor this service issued; pass an endCursor from a previous page', 'after');
-}
-
 /** Query.ingestions: newest first, keyset-paged on (time, id). */
 export async function ingestions(db: Database, args: PageArgs & { sourceId?: string | null }): Promise<Connection<IngestionRow>> {
   const first = checkFirst(args.first, 20);
-  const cursor = decode(args.after);
+  // The pagination cursor, keyed by the ingestion's time in millis.
+  const cursor = decodeCursor(args.after);
   const [r] = await db.read<{ totalCount: number; page: (IngestionRow & { atMs: number })[] }>('history/ingestionsPage', {
-    f: { sourceId: args.sourceId ?? '', afterId: cursor?.id ?? '', afterMs: cursor?.atMs ?? 0 },
+    f: { sourceId: args.sourceId ?? '', afterId: cursor?.id ?? '', afterMs: cursor?.key ?? 0 },
     limit: first + 1,
   });
-  const edges = r.page.slice(0, first).map(({ atMs, ...row }) => ({ cursor: encode(atMs, row.id), node: ingestionRow(row) }));
+  const edges = r.page.slice(0, first).map(({ atMs, ...row }) => ({ cursor: encodeCursor({ key: atMs, id: row.id }), node: ingestionRow(row) }));
   return {
     edges,
     totalCount: r.totalCount,
