@@ -27,7 +27,6 @@ import { makeFormatError } from './formatError.js';
 import { graphiqlPage, registerGraphiqlAssets, wantsIde } from './graphiql.js';
 import { registerHealth } from './health.js';
 import { clientErrorHandler, registerHttpErrors } from './httpErrors.js';
-import { unauthenticated } from '../errors.js';
 
 /** Ingest documents are the largest bodies; 16 MiB holds 20,000 claims with room. */
 export const BODY_LIMIT = 16 * 1024 * 1024;
@@ -135,8 +134,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const graphql = fastifyApolloHandler(apollo, {
     context: async (req, reply) => {
-      const principal = access.authenticate(req.headers.authorization);
-      if (principal.role === null) throw unauthenticated('Reads need an API key on this server (CLAIMGRAPH_PUBLIC_READS=false): send "Authorization: Bearer <key>".');
+      const principal = access.reader(req.headers.authorization);
       // A client that hangs up stops its request's work: no further queries start for it.
       const gone = new AbortController();
       reply.raw.once('close', () => {
@@ -164,7 +162,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   registerGraphiqlAssets(http);
   registerHealth(http, opts.db);
   http.get('/metrics', { logLevel: 'warn' }, async (req, reply) => {
-    access.require(access.authenticate(req.headers.authorization), 'read', 'Reading metrics');
+    access.reader(req.headers.authorization);
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 

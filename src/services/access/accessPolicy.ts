@@ -43,6 +43,13 @@ export class AccessPolicy {
     return { name: key.name, role: key.role, authenticated: true };
   }
 
+  /** The caller behind an Authorization header, if it may read (every route that answers data). */
+  reader(authorization: string | undefined): Principal {
+    const principal = this.authenticate(authorization);
+    this.require(principal, 'read', 'Reading');
+    return principal;
+  }
+
   /** Throws UNAUTHENTICATED (no key) or FORBIDDEN (a key without the role) unless allowed. */
   require(principal: Principal, needed: Role, what: string): void {
     if (roleAllows(principal.role, needed)) return;
