@@ -4,23 +4,47 @@
  */
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'SERVICE_UNAVAILABLE'
-  | 'QUERY_TIMEOUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'CLIENT_CLOSED_REQUEST'
-  | 'COST_LIMIT_EXCEEDED';
+/** Every code of ours; formatError lets exactly these (and Apollo's own) through to clients. */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'SERVICE_UNAVAILABLE',
+  'QUERY_TIMEOUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'CLIENT_CLOSED_REQUEST',
+  'COST_LIMIT_EXCEEDED',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
  * The HTTP status a code answers with when it is the request's error. Apollo reads
  * `extensions.http` and strips it from the body, so clients see only the code.
  */
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, CONFLICT: 409, RATE_LIMITED: 429 };
+
+/**
+ * The status a code answers with outside GraphQL (exports, /metrics), where no `data` can carry a
+ * partial answer: also 404, 400, 503 and 504 then.
+ */
+const PLAIN_HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  SERVICE_UNAVAILABLE: 503,
+  QUERY_TIMEOUT: 504,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  CLIENT_CLOSED_REQUEST: 499,
+  COST_LIMIT_EXCEEDED: 400,
+};
+
+export function plainHttpStatus(code: string): number {
+  return PLAIN_HTTP_STATUS[code as ErrorCode] ?? 400;
+}
 
 export class ClientError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {

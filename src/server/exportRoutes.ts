@@ -6,26 +6,17 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createContext } from '../context.js';
 import type { Database } from '../db/database.js';
-import { isClientError } from '../errors.js';
 import type { AccessPolicy } from '../services/access/accessPolicy.js';
 import { sourceChain } from '../services/provenance/sourceChain.js';
 import { sendError } from './httpErrors.js';
 
-const STATUS: Record<string, number> = { NOT_FOUND: 404, BAD_USER_INPUT: 400, SERVICE_UNAVAILABLE: 503, QUERY_TIMEOUT: 504, UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429 };
-
 export function registerExportRoutes(app: FastifyInstance, db: Database, access: AccessPolicy): void {
   app.get<{ Querystring: { claim?: string; maxDepth?: string } }>('/export/prov.jsonld', async (req, reply) => {
-    try {
-      const principal = access.authenticate(req.headers.authorization);
-      access.require(principal, 'read', 'Reading');
-      if (!req.query.claim) return sendError(reply, 400, 'BAD_USER_INPUT', 'pass the claim id as ?claim=<id>');
-      const ctx = createContext(db, req.log as unknown as Logger, access, principal);
-      const chain = await sourceChain(db, ctx.entities, req.query.claim, req.query.maxDepth ? Number(req.query.maxDepth) : undefined);
-      return reply.type('application/ld+json; charset=utf-8').send(await chain.prov());
-    } catch (err) {
-      if (!isClientError(err)) throw err;
-      const code = String(err.extensions.code);
-      return sendError(reply, STATUS[code] ?? 400, code, err.message);
-    }
+    // Client errors thrown here answer through the shared error handler (httpErrors.ts).
+    const principal = access.reader(req.headers.authorization);
+    if (!req.query.claim) return sendError(reply, 400, 'BAD_USER_INPUT', 'pass the claim id as ?claim=<id>');
+    const ctx = createContext(db, req.log as unknown as Logger, access, principal);
+    const chain = await sourceChain(db, ctx.entities, req.query.claim, req.query.maxDepth ? Number(req.query.maxDepth) : undefined);
+    return reply.type('application/ld+json; charset=utf-8').send(await chain.prov());
   });
 }

@@ -5,25 +5,17 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
-import { isClientError } from '../errors.js';
+import { ERROR_CODES, isClientError } from '../errors.js';
 
-const PUBLIC_CODES = new Set([
+/** Apollo's own codes for bad requests, and ours (errors.ts). */
+const PUBLIC_CODES = new Set<string>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
   'BAD_REQUEST',
-  'NOT_FOUND',
-  'SERVICE_UNAVAILABLE',
-  'QUERY_TIMEOUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'COST_LIMIT_EXCEEDED',
-  'CLIENT_CLOSED_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  ...ERROR_CODES,
 ]);
 
 export function makeFormatError(log: Logger) {

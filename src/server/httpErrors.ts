@@ -4,7 +4,7 @@
  * client handles every failure the same way. The HTTP status stays meaningful.
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { isClientError } from '../errors.js';
+import { isClientError, plainHttpStatus } from '../errors.js';
 import type { Metrics } from './metrics.js';
 
 /** Fastify error code → our code. Anything unlisted with a 4xx status is BAD_REQUEST. */
@@ -29,7 +29,7 @@ export function registerHttpErrors(app: FastifyInstance, metrics?: Metrics): voi
       const code = String(err.extensions.code);
       const http = err.extensions.http as { status?: number } | undefined;
       metrics?.httpErrors.inc({ code });
-      return sendError(reply, http?.status ?? 400, code, err.message);
+      return sendError(reply, http?.status ?? plainHttpStatus(code), code, err.message);
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) {
