@@ -1,6 +1,6 @@
 /**
  * `claimgraph keys add NAME --role ROLE | list | revoke NAME`: API keys kept (as hashes) in the
- * data directory. A running server sees changes at its next request; no restart is needed.
+ * data directory. A running server sees changes within a second; no restart is needed.
  */
 import type { Config } from '../config.js';
 import { addKey, keyFilePath, readKeyFile, revokeKey } from '../services/access/keyStore.js';
@@ -30,7 +30,7 @@ export function keysCommand(config: Config, args: string[]): number {
     const [name] = rest;
     if (!name) return usage('keys revoke needs a NAME');
     if (revokeKey(config.dataDir, name)) {
-      console.log(`Key "${name}" revoked; running servers refuse it from their next request.`);
+      console.log(`Key "${name}" revoked; running servers refuse it within a second.`);
       return 0;
     }
     const inEnv = config.apiKeys.some((k) => k.name === name);

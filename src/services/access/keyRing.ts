@@ -24,9 +24,13 @@ export interface Principal {
   authenticated: boolean;
 }
 
+/** How often the key file's metadata is checked. */
+const KEY_FILE_CHECK_MS = 1_000;
+
 export class KeyRing {
   private fileKeys: ConfiguredKey[] = [];
   private fileStamp = '';
+  private checkedAt = -Infinity;
 
   constructor(
     private readonly envKeys: ConfiguredKey[],
@@ -34,9 +38,14 @@ export class KeyRing {
     private readonly dataDir?: string,
   ) {}
 
-  /** All keys now in force; the key file is re-read when it changed, so `keys revoke` acts at once. */
+  /**
+   * All keys now in force. The key file is looked at again at most once a second (not once per
+   * request) and re-read when it changed, so `keys revoke` takes effect within a second.
+   */
   keys(): ConfiguredKey[] {
-    if (this.dataDir) {
+    const now = Date.now();
+    if (this.dataDir && now - this.checkedAt >= KEY_FILE_CHECK_MS) {
+      this.checkedAt = now;
       let stamp = 'absent';
       try {
         const st = fs.statSync(keyFilePath(this.dataDir));
