@@ -6,7 +6,7 @@
  * admin key, may change it; what it said before is kept as a revision.
  */
 import { randomUUID } from 'node:crypto';
-import type { NormalizedClaim, NormalizedDocument } from './normalized.js';
+import type { NormalizedDocument } from './normalized.js';
 
 /** What the graph holds for an id a document defines (from ingest/existingState). */
 export interface ExistingState {
@@ -43,7 +43,8 @@ export interface OwnershipVerdict {
 
 type Content = Record<string, unknown>;
 
-const CLAIM_FIELDS: [field: string, path: string][] = [
+/** A claim's own values, compared as stored properties: field → JSON path in a document. */
+const CLAIM_VALUES: [field: string, path: string][] = [
   ['text', 'text'],
   ['value', 'quantity.value'],
   ['low', 'quantity.low'],
@@ -54,35 +55,25 @@ const CLAIM_FIELDS: [field: string, path: string][] = [
   ['per', 'quantity.per'],
   ['confidence', 'confidence'],
   ['status', 'status'],
+];
+/** A claim's links, compared as id lists (sorted, so order never counts as a change). */
+const CLAIM_LINKS: [field: string, path: string][] = [
   ['measureId', 'measure'],
   ['periodId', 'period'],
   ['regionIds', 'regions'],
   ['attributedToIds', 'attributedTo'],
   ['supersedesIds', 'supersedes'],
 ];
+const CLAIM_FIELDS = [...CLAIM_VALUES, ...CLAIM_LINKS];
 
 const sorted = (ids: unknown) => (Array.isArray(ids) ? [...ids].map(String).sort() : []);
 
-function proposedClaim(c: NormalizedClaim): Content {
-  return {
-    ...Object.fromEntries(CLAIM_FIELDS.slice(0, 10).map(([f]) => [f, c.props[f] ?? null])),
-    measureId: c.measureId,
-    periodId: c.periodId,
-    regionIds: sorted(c.regionIds),
-    attributedToIds: sorted(c.attributedToIds),
-    supersedesIds: sorted(c.supersedesIds),
-  };
-}
-
-function storedClaim(s: ExistingState): Content {
-  return {
-    ...Object.fromEntries(CLAIM_FIELDS.slice(0, 10).map(([f]) => [f, s.props[f] ?? null])),
-    measureId: s.links.measureId ?? null,
-    periodId: s.links.periodId ?? null,
-    regionIds: sorted(s.links.regionIds),
-    attributedToIds: sorted(s.links.attributedToIds),
-    supersedesIds: sorted(s.links.supersedesIds),
-  };
+/** What a claim says, from its properties and links: the same shape for the graph and a document. */
+function claimContent(props: Record<string, unknown>, links: Record<string, unknown>): Content {
+  const content: Content = {};
+  for (const [f] of CLAIM_VALUES) content[f] = props[f] ?? null;
+  for (const [f] of CLAIM_LINKS) content[f] = f.endsWith('Ids') ? sorted(links[f]) : (links[f] ?? null);
+  return content;
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -154,8 +145,8 @@ export function judgeOwnership(
     const existing = state.get(claim.id);
     if (!existing) return;
     const owned = existing.owner === null || existing.owner === doc.sourceId;
-    const before = storedClaim(existing);
-    const after = proposedClaim(claim);
+    const before = claimContent(existing.props, existing.links);
+    const after = claimContent(claim.props, claim as unknown as Record<string, unknown>);
     const changed = CLAIM_FIELDS.filter(([f]) => !same(before[f], after[f]));
     if (!changed.length) {
       if (!owned) restatedClaimIds.add(claim.id);
