@@ -1,0 +1,169 @@
+/**
+ * Finding the comparable claim pairs of a cross-reference in bounded work: claims bucketed by
+ * measure and aggregation, periods swept in start order (comparable figures share a day), at most
+ * MAX_COMPARISONS comparisons, yielding the event loop and honouring the request's deadline.
+ */
+import type { Database } from '../../db/database.js';
+import type { CompactClaimRow } from '../../db/rows.js';
+import { compareClaims, resolvePeriod, type ComparableClaim } from './intervals.js';
+
+/** Pairs listed per verdict at most. */
+export const MAX_PAIRS = 200;
+
+export interface Pair {
+  a: string;
+  b: string;
+  gap: number | null;
+  allenRelation: string;
+}
+
+const toComparable = (c: CompactClaimRow): ComparableClaim => ({ ...c, period: resolvePeriod(c.periodStart, c.periodEnd, c.statedAt) });
+
+/** Region id → that region and every region it lies in. */
+export type Ancestors = Map<string, string[]>;
+
+/** Whether region x lies in region y (or is y). */
+function within(x: string, y: string, up: Ancestors): boolean {
+  return (up.get(x) ?? [x]).includes(y);
+}
+
+/**
+ * Regions equal or nested either way; two claims without regions are about the same (unstated)
+ * place. Called for every candidate pair, so it creates no closures: tsx keeps function names,
+ * and naming a closure costs more than the test.
+ */
+function sameOrNestedRegions(a: CompactClaimRow, b: CompactClaimRow, up: Ancestors): boolean {
+  if (!a.regionIds.length && !b.regionIds.length) return true;
+  for (const ra of a.regionIds) for (const rb of b.regionIds) if (within(ra, rb, up) || within(rb, ra, up)) return true;
+  return false;
+}
+
+/**
+ * Comparisons made at most per cross-reference. Pairs are found in time proportional to the
+ * claims plus the pairs whose periods overlap; when the organizations' claims overlap in more
+ * pairs than this (thousands of figures on one measure and one period each), the answer lists
+ * what it compared and says `truncated`, instead of spending minutes and gigabytes on the rest.
+ */
+export const MAX_COMPARISONS = 250_000;
+
+interface Item {
+  row: CompactClaimRow;
+  cmp: ComparableClaim;
+  side: 0 | 1;
+}
+
+/** Lets other requests' callbacks run: a long comparison must not hold the event loop. */
+const yieldLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+class PairCollector {
+  readonly agreements: Pair[] = [];
+  readonly conflicts: Pair[] = [];
+  budget = MAX_COMPARISONS;
+  truncated = false;
+
+  constructor(
+    private readonly up: Ancestors,
+    private readonly db: Database,
+  ) {}
+
+  /** Compares a (of the earlier organization) with b; false once the budget is spent. */
+  compare(a: Item, b: Item): boolean {
+    if (this.budget <= 0) {
+      this.truncated = true;
+      return false;
+    }
+    this.budget -= 1;
+    if (a.row.id === b.row.id || !sameOrNestedRegions(a.row, b.row, this.up)) return true;
+    const out = compareClaims(a.cmp, b.cmp);
+    if (out.verdict === 'NOT_COMPARABLE') return true;
+    const list = out.verdict === 'AGREES' ? this.agreements : this.conflicts;
+    if (list.length <= MAX_PAIRS) list.push({ a: a.row.id, b: b.row.id, gap: out.gap, allenRelation: out.allenRelation });
+    return true;
+  }
+
+  /**
+   * Every 2,048 comparisons: give way to other requests and stop if this one is out of time or its
+   * client left. Awaited only then, so the common case stays a plain loop.
+   */
+  get due(): boolean {
+    return (this.budget & 2047) === 0;
+  }
+
+  async pause(): Promise<void> {
+    await yieldLoop();
+    this.db.checkpoint();
+  }
+}
+
+/**
+ * Every comparable pair between two organizations' claims on one measure and aggregation. Claims
+ * with periods are swept in start order, each compared only with the other side's claims whose
+ * periods are still open (comparable figures share at least one day); claims without a period
+ * are compared with all.
+ */
+async function sweep(mine: Item[], theirs: Item[], pairs: PairCollector): Promise<void> {
+  const orient = (x: Item, y: Item) => (x.side === 0 ? pairs.compare(x, y) : pairs.compare(y, x));
+  // Every pair with an undated claim once: mine undated × all theirs, theirs undated × mine dated.
+  for (const u of mine) {
+    if (u.cmp.period) continue;
+    for (const o of theirs) {
+      if (!orient(u, o)) return;
+      if (pairs.due) await pairs.pause();
+    }
+  }
+  for (const u of theirs) {
+    if (u.cmp.period) continue;
+    for (const o of mine) {
+      if (!o.cmp.period) continue;
+      if (!orient(u, o)) return;
+      if (pairs.due) await pairs.pause();
+    }
+  }
+  const dated = [...mine, ...theirs].filter((x) => x.cmp.period).sort((x, y) => (x.cmp.period!.start < y.cmp.period!.start ? -1 : x.cmp.period!.start > y.cmp.period!.start ? 1 : 0));
+  const open: [Item[], Item[]] = [[], []];
+  for (const item of dated) {
+    const start = item.cmp.period!.start;
+    const other = open[1 - item.side];
+    let kept = 0;
+    for (const o of other) {
+      if (o.cmp.period!.end < start) continue; // closed before this one opens: never again
+      other[kept++] = o;
+      if (!orient(item, o)) return;
+      if (pairs.due) await pairs.pause();
+    }
+    other.length = kept;
+    open[item.side].push(item);
+  }
+}
+
+export async function comparePairs(groups: CompactClaimRow[][], up: Ancestors, db: Database): Promise<{ agreements: Pair[]; conflicts: Pair[]; truncated: boolean }> {
+  const pairs = new PairCollector(up, db);
+  // Only claims on one measure with one aggregation can be comparable: bucket first, and resolve
+  // each claim's period once, not once per pair.
+  const buckets = groups.map((claims, g) => {
+    const m = new Map<string, Item[]>();
+    for (const c of claims) {
+      if (!c.measureId) continue;
+      const key = `${c.measureId}|${c.aggregation}`;
+      let bucket = m.get(key);
+      if (!bucket) m.set(key, (bucket = []));
+      bucket.push({ row: c, cmp: toComparable(c), side: 0 });
+    }
+    return m;
+  });
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = i + 1; j < groups.length; j++) {
+      for (const [key, mine] of buckets[i]) {
+        const theirs = buckets[j].get(key);
+        if (!theirs) continue;
+        await sweep(
+          mine.map((x) => ({ ...x, side: 0 })),
+          theirs.map((x) => ({ ...x, side: 1 })),
+          pairs,
+        );
+        if (pairs.truncated) return { agreements: pairs.agreements, conflicts: pairs.conflicts, truncated: true };
+      }
+    }
+  }
+  return { agreements: pairs.agreements, conflicts: pairs.conflicts, truncated: false };
+}
