@@ -48,3 +48,6 @@ CALL (c, row) {
   MATCH (older:Claim {id: olderId})
   CREATE (c)-[:SUPERSEDES]->(older)
 }
+// Marks claims in several regions or of several agents (counts sum degrees and correct for these: claims/anchoredPage).
+FOREACH (_ IN CASE WHEN size(row.regionIds) > 1 THEN [1] ELSE [] END | SET c:MultiRegion)
+FOREACH (_ IN CASE WHEN size(row.attributedToIds) > 1 THEN [1] ELSE [] END | SET c:MultiAgent)

@@ -51,3 +51,8 @@ CALL (c, row) {
   MATCH (older:Claim {id: olderId})
   MERGE (c)-[:SUPERSEDES]->(older)
 }
+// Claims in several regions or of several agents carry a label that counts correct for (claims/anchoredPage).
+FOREACH (_ IN CASE WHEN size(row.regionIds) > 1 THEN [1] ELSE [] END | SET c:MultiRegion)
+FOREACH (_ IN CASE WHEN size(row.regionIds) > 1 THEN [] ELSE [1] END | REMOVE c:MultiRegion)
+FOREACH (_ IN CASE WHEN size(row.attributedToIds) > 1 THEN [1] ELSE [] END | SET c:MultiAgent)
+FOREACH (_ IN CASE WHEN size(row.attributedToIds) > 1 THEN [] ELSE [1] END | REMOVE c:MultiAgent)

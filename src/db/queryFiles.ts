@@ -29,6 +29,7 @@ function listCypherFiles(dir: string): string[] {
   return out.sort();
 }
 
+const MAX_INCLUDE_DEPTH = 4;
 const INCLUDE = /^[ \t]*\/\/ @include ([a-zA-Z][a-zA-Z0-9]*)[ \t]*$/gm;
 
 /**
@@ -36,14 +37,19 @@ const INCLUDE = /^[ \t]*\/\/ @include ([a-zA-Z][a-zA-Z0-9]*)[ \t]*$/gm;
  * comment): a fixed piece of Cypher shared by several named queries, such as the claim filter or
  * the entity row, kept in one place. Fragments come from files, never from callers.
  */
-function expandIncludes(text: string, file: string, dir: string, problems: string[]): string {
+function expandIncludes(text: string, file: string, dir: string, problems: string[], depth = 0): string {
   return text.replace(INCLUDE, (_, name: string) => {
     const part = path.join(dir, 'include', `${name}.cypherpart`);
     if (!fs.existsSync(part)) {
       problems.push(`${path.relative(dir, file)} includes "${name}" but cypher/include/${name}.cypherpart does not exist`);
       return '';
     }
-    return fs.readFileSync(part, 'utf8').replace(/^\/\/.*\n/, '').trimEnd();
+    // A fragment may include others (a page's tail includes the entity row), a few levels deep.
+    if (depth >= MAX_INCLUDE_DEPTH) {
+      problems.push(`${path.relative(dir, file)}: includes nest deeper than ${MAX_INCLUDE_DEPTH} levels (a cycle?) at "${name}"`);
+      return '';
+    }
+    return expandIncludes(fs.readFileSync(part, 'utf8').replace(/^\/\/.*\n/, '').trimEnd(), part, dir, problems, depth + 1);
   });
 }
 

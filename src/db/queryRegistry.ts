@@ -11,6 +11,8 @@ export const QUERY_MODES = {
   'claims/claimsPage': 'READ',
   'claims/allClaimsPage': 'READ',
   'claims/claimsPageRows': 'READ',
+  'claims/anchoredPage': 'READ',
+  'claims/anchoredPageRows': 'READ',
   'catalog/sourcesPage': 'READ',
   'catalog/organizationsPage': 'READ',
   'catalog/regionsPage': 'READ',

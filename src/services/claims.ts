@@ -97,16 +97,32 @@ export async function claims(
   // Every claim in id order is the common first look at a graph: the index answers it directly,
   // where the filtered query would visit every claim to count and sort them.
   const unfiltered = field === 'ID' && isUnfiltered(args.filter);
+  // A filter its anchor alone satisfies skips the per-candidate checks (their plan costs more
+  // than the page when an organization or region yields a few hundred candidates).
+  const anchored = anchorSuffices(f);
   if (selection.withCount === false && !unfiltered) {
     // No count asked for: sort and cut to the page in Neo4j, and bring the rows and their
     // neighbours in the same round trip.
-    const [result] = await db.read<{ page: { id: string; key: number }[]; rows: EntityWire[] }>('claims/claimsPageRows', { f, p: { types: [...neighbourTypes] }, limit: first + 1 });
+    const query = anchored ? 'claims/anchoredPageRows' : 'claims/claimsPageRows';
+    const [result] = await db.read<{ page: { id: string; key: number }[]; rows: EntityWire[] }>(query, { f, p: { types: [...neighbourTypes] }, limit: first + 1 });
     primeRows(loader, result?.rows ?? []);
     return toConnection<ClaimRow>(loader, { totalCount: -1, page: result?.page ?? [] }, first, cursor !== null, 'Claim');
   }
-  const query = unfiltered ? 'claims/allClaimsPage' : 'claims/claimsPage';
+  const query = unfiltered ? 'claims/allClaimsPage' : anchored ? 'claims/anchoredPage' : 'claims/claimsPage';
   const [result] = await db.read<{ totalCount: number; page: { id: string; key: number }[] }>(query, { f, limit: first + 1 });
   return toConnection<ClaimRow>(loader, result, first, cursor !== null, 'Claim', { db, types: neighbourTypes });
+}
+
+/**
+ * Whether the claims the anchor yields (cypher/include/claimAnchors: the first of ids, sourceIds,
+ * attributedTo, measureIds, regionIds given, else every claim) all match: at most one of those
+ * lists is given and no other condition is. includeSubsidiaries and includeSubregions are the
+ * anchor's own walks.
+ */
+export function anchorSuffices(f: ReturnType<typeof claimFilterParams>): boolean {
+  const anchors = [f.ids, f.sourceIds, f.attributedTo, f.measureIds, f.regionIds] as unknown[][];
+  return anchors.filter((l) => l.length > 0).length <= 1
+    && f.text === '' && f.periodRelation === '' && f.asOf === '' && (f.status as unknown[]).length === 0 && f.minConfidence === -1;
 }
 
 /** Whether a filter keeps every claim: no condition given (include* flags alone narrow nothing). */
