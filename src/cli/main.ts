@@ -10,6 +10,7 @@ import { loadSeed } from '../services/seed.js';
 import { dbStart, dbStatus, dbStop } from './db.js';
 import { exportCommand } from './exportCommand.js';
 import { importCommand } from './importCommand.js';
+import { offlineImportCommand } from './offlineImportCommand.js';
 import { keysCommand } from './keysCommand.js';
 
 const USAGE = `usage: claimgraph <command>
@@ -17,6 +18,8 @@ const USAGE = `usage: claimgraph <command>
   db stop                   stop it
   db status                 is it running, and how big is the graph
   import <file>...          ingest .json / .ndjson documents (one transaction per batch of documents)
+  import --offline <file>...  first load of an EMPTY store through Neo4j's bulk importer (the server
+                            must be stopped); the same validation, the same resulting graph
   seed                      load data/seed/ (idempotent)
   export --format ndjson|prov-jsonld [--out file]
                             the whole graph as ingest documents (re-importable) or W3C PROV-O JSON-LD
@@ -46,6 +49,9 @@ async function main(argv: string[]): Promise<number> {
       if (rest[0] === 'status') return dbStatus(config);
       break;
     case 'import': {
+      if (rest.includes('--offline')) {
+        return offlineImportCommand(config, rest.filter((a) => !a.startsWith('--')), pino({ level: process.env.LOG_LEVEL ?? 'warn' }));
+      }
       const batchArg = rest.find((a) => a.startsWith('--batch='));
       const files = rest.filter((a) => !a.startsWith('--'));
       return withGraph(config, (db) => importCommand(db, files, batchArg ? Number(batchArg.slice(8)) : undefined));

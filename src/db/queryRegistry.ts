@@ -6,6 +6,8 @@
 export const QUERY_MODES = {
   'health/ping': 'READ',
   'admin/graphCounts': 'READ',
+  'admin/offlineFixups': 'WRITE',
+  'admin/awaitIndexes': 'READ',
   'admin/deleteBatch': 'WRITE',
   'node/nodesByIds': 'READ',
   'claims/claimsPage': 'READ',

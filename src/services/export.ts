@@ -21,6 +21,13 @@ export async function loadAllEntities(db: Database, loader: EntityLoader): Promi
   }
 }
 
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * The ids a node's links of one type reach, sorted: they are sets, and the order Neo4j returns
+ * links in depends on how the store was written (online or by the bulk importer), not on the data.
+ */
+const idSet = (row: EntityRow, type: string) => edgeIds(row, type).sort(byText);
+
 const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)));
 
 function truncatedDate(date: unknown, precision: unknown): string | undefined {
@@ -37,12 +44,12 @@ function sourceDoc(s: EntityRow): Record<string, unknown> {
     title: p.title,
     url: p.url,
     publisher: edgeIds(s, 'PUBLISHED_BY')[0],
-    authors: edgeIds(s, 'AUTHORED_BY'),
+    authors: idSet(s, 'AUTHORED_BY'),
     publishedAt: truncatedDate(p.publishedAt, p.publishedAtPrecision),
     retrievedAt: p.retrievedAt,
     language: p.language,
     reliability: p.reliability,
-    derivedFrom: s.out.filter((e) => e.type === 'DERIVED_FROM').map((e) => ({ source: e.id, kind: e.props.kind })),
+    derivedFrom: s.out.filter((e) => e.type === 'DERIVED_FROM').map((e) => ({ source: e.id, kind: e.props.kind })).sort((a, b) => byText(a.source, b.source)),
   });
 }
 
@@ -60,11 +67,11 @@ function claimDoc(c: EntityRow, sourceId: string, byId: Map<string, EntityRow>):
       ? // `end: null` (open-ended) must survive: defined() would drop it.
         { ...defined({ start: periodRow.props.start, granularity: periodRow.props.granularity, label: periodRow.props.label }), end: periodRow.props.end ?? null }
       : undefined,
-    regions: edgeIds(c, 'IN_REGION'),
-    attributedTo: edgeIds(c, 'ATTRIBUTED_TO'),
+    regions: idSet(c, 'IN_REGION'),
+    attributedTo: idSet(c, 'ATTRIBUTED_TO'),
     // A claim stated in several sources keeps, per source, the bases that source draws on.
-    basedOn: edgeIds(c, 'BASED_ON').filter((b) => edgeIds(byId.get(sourceId)!, 'DERIVED_FROM').includes(b)),
-    supersedes: edgeIds(c, 'SUPERSEDES'),
+    basedOn: idSet(c, 'BASED_ON').filter((b) => edgeIds(byId.get(sourceId)!, 'DERIVED_FROM').includes(b)),
+    supersedes: idSet(c, 'SUPERSEDES'),
     confidence: p.confidence,
     status: p.status,
     statedAt: statement?.props.statedAt ?? p.statedAt,
@@ -73,7 +80,7 @@ function claimDoc(c: EntityRow, sourceId: string, byId: Map<string, EntityRow>):
 
 const organizationDoc = (o: EntityRow) => defined({ id: o.id, name: o.props.name, aliases: o.props.aliases, kind: o.props.kind, reliability: o.props.reliability, partOf: edgeIds(o, 'PART_OF')[0] });
 const personDoc = (p: EntityRow) =>
-  defined({ id: p.id, name: p.props.name, aliases: p.props.aliases, roles: p.out.filter((e) => e.type === 'ROLE').map((e) => defined({ organization: e.id, title: e.props.title || undefined, from: e.props.from, to: e.props.to })) });
+  defined({ id: p.id, name: p.props.name, aliases: p.props.aliases, roles: p.out.filter((e) => e.type === 'ROLE').sort((a, b) => byText(`${a.id} ${a.props.title ?? ''}`, `${b.id} ${b.props.title ?? ''}`)).map((e) => defined({ organization: e.id, title: e.props.title || undefined, from: e.props.from, to: e.props.to })) });
 const regionDoc = (r: EntityRow) => defined({ id: r.id, name: r.props.name, aliases: r.props.aliases, kind: r.props.kind, code: r.props.code, areaKm2: r.props.areaKm2, partOf: edgeIds(r, 'PART_OF')[0] });
 const measureDoc = (m: EntityRow) => defined({ id: m.id, name: m.props.name, unit: m.props.unit, description: m.props.description });
 

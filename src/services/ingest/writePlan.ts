@@ -165,7 +165,7 @@ export async function writeDocuments(tx: TxRunner, writes: DocumentWrite[], now:
 }
 
 /** CONFLICT naming every field the document would overwrite, with both values. */
-function conflictError(doc: NormalizedDocument, conflicts: Conflict[]) {
+export function conflictError(doc: NormalizedDocument, conflicts: Conflict[]) {
   const [first] = conflicts;
   const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more field${conflicts.length > 2 ? 's' : ''})` : '';
   return conflict(

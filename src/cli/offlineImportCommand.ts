@@ -1,0 +1,106 @@
+/**
+ * `claimgraph import --offline FILES…`: the first load of a large corpus into an EMPTY embedded
+ * store through Neo4j's bulk importer. Documents are validated and applied in memory exactly as
+ * the online path would write them (services/ingest/offline/), written as CSV, imported by
+ * Neo4j's importer, and then the store is started once to create the constraints and indexes
+ * (the migrations), fill in what CSV cannot express, and wait for the indexes to be populated.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { readLivePid } from '../embedded/pidFile.js';
+import { runOfflineImporter } from '../embedded/offlineImporter.js';
+import { startRuntime } from '../runtime.js';
+import { graphCounts } from '../services/admin.js';
+import { buildGraph } from '../services/ingest/offline/buildGraph.js';
+import { ARRAY_DELIMITER, writeCsvFiles } from '../services/ingest/offline/csvFiles.js';
+import { Progress } from './progress.js';
+import { countDocuments, readDocuments } from './readDocuments.js';
+
+/** Why the store cannot take an offline import, or null when it can. */
+async function refusal(config: Config, log: Logger): Promise<string | null> {
+  if (config.external) return `NEO4J_URI is set (${config.external.uri}): an offline import writes only the embedded store. Use \`neo4j-admin database import\` on that server, or import online.`;
+  const running = readLivePid(config.embedded.dataDir);
+  if (running) return `the embedded Neo4j in ${config.embedded.dataDir} is running (pid ${running.pid}, port ${running.port}): stop the server or \`claimgraph db stop\` first, since the importer needs the store to itself.`;
+  if (!fs.existsSync(path.join(config.embedded.dataDir, 'data', 'databases', config.database))) return null;
+  // The database exists: it may be empty (after `claimgraph reset --yes`), or hold a graph.
+  const runtime = await startRuntime(config, log);
+  try {
+    const counts = await graphCounts(runtime.db);
+    if (counts.nodes > 0) return `the store in ${config.embedded.dataDir} already holds ${counts.nodes.toLocaleString('en')} nodes: an offline import only loads an empty store. Import online (without --offline), run \`npm run claimgraph -- reset --yes\` first, or set CLAIMGRAPH_DATA to a new directory.`;
+    return null;
+  } finally {
+    await runtime.stop();
+  }
+}
+
+export async function offlineImportCommand(config: Config, files: string[], log: Logger): Promise<number> {
+  if (!files.length) {
+    console.error('usage: claimgraph import --offline <file.json|file.ndjson>...');
+    return 2;
+  }
+  for (const f of files) if (!fs.existsSync(f)) return (console.error(`${f}: no such file`), 2);
+  const refused = await refusal(config, log);
+  if (refused) {
+    console.error(`Offline import refused: ${refused}`);
+    return 1;
+  }
+  const started = Date.now();
+  let peakRss = process.memoryUsage().rss;
+  const total = await countDocuments(files);
+  const progress = new Progress(total, 'docs');
+  const { model, stats } = await buildGraph(readDocuments(files), {
+    onProgress: (s) => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      progress.update(s.documents, `${Math.round(s.claims / Math.max(progress.elapsedSeconds, 0.001)).toLocaleString('en')} claims/s validated`);
+    },
+  });
+  progress.done();
+  if (stats.rejected.length) {
+    console.error(`${stats.rejected.length} document(s) rejected, nothing of them loaded:`);
+    for (const r of stats.rejected.slice(0, 50)) console.error(`  ${r.ref}: ${r.message}`);
+    if (stats.rejected.length > 50) console.error(`  ... and ${stats.rejected.length - 50} more`);
+  }
+  const csvDir = path.join(config.dataDir, `offline-import-${process.pid}`);
+  try {
+    const csv = writeCsvFiles(model, csvDir);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const nodeCount = model.nodes.size;
+    model.nodes.clear();
+    let lastStage = '';
+    const result = await runOfflineImporter({
+      storeDir: config.embedded.dataDir,
+      database: config.database,
+      nodeFiles: csv.nodes,
+      relationshipFiles: csv.relationships,
+      arrayDelimiter: ARRAY_DELIMITER,
+      multiline: csv.multiline,
+      onStage: (stage, percent) => {
+        if (stage !== lastStage && process.stderr.isTTY) process.stderr.write(`\n`);
+        lastStage = stage;
+        if (process.stderr.isTTY) process.stderr.write(`\rNeo4j importer ${stage}: ${percent}%   `);
+      },
+    }, { info: (m) => log.info(m), warn: (m) => log.warn(m) });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    console.log(`Neo4j's importer: ${result.summary.join('; ')}`);
+    // Constraints, indexes and full-text indexes: the migrations, on the imported store.
+    const runtime = await startRuntime(config, log);
+    try {
+      await runtime.db.write('admin/offlineFixups');
+      await runtime.db.read('admin/awaitIndexes', { p: { seconds: 3600 } });
+    } finally {
+      await runtime.stop();
+    }
+    const secs = (Date.now() - started) / 1000;
+    console.log(
+      `Imported offline ${stats.accepted.toLocaleString('en')} of ${stats.documents.toLocaleString('en')} documents ` +
+        `(${stats.claims.toLocaleString('en')} claims, ${nodeCount.toLocaleString('en')} nodes) in ${secs.toFixed(1)} s: ` +
+        `${Math.round(stats.claims / secs).toLocaleString('en')} claims/s end to end, indexes included; ` +
+        `peak memory of this process ${(peakRss / 2 ** 20).toFixed(0)} MiB.`,
+    );
+  } finally {
+    fs.rmSync(csvDir, { recursive: true, force: true });
+  }
+  return stats.rejected.length ? 1 : 0;
+}
