@@ -3,7 +3,8 @@
  * through the same path as `claimgraph import` (read, validate, reference-check, batched write),
  * and prints claims/s. Then, unless WARM_PASS=0, imports a second series of as many claims into
  * the same graph: the first pass runs on a freshly started JVM (JIT compilation competes for the
- * two cores), the second shows a long-running server's rate. Not a test: it prints numbers.
+ * two cores), the second shows a long-running server's rate. First, unless OFFLINE=0, the same
+ * first file through `import --offline` into an empty store. Not a test: it prints numbers.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +12,9 @@ import path from 'node:path';
 import { readDocuments } from '../src/cli/readDocuments.js';
 import { graphCounts } from '../src/services/admin.js';
 import { bulkImport } from '../src/services/ingest/bulkImport.js';
-import { benchDatabase } from './benchDatabase.js';
+import pino from 'pino';
+import { offlineImportCommand } from '../src/cli/offlineImportCommand.js';
+import { benchDatabase, diskBytes } from './benchDatabase.js';
 import { generateDocuments } from './generator.js';
 
 const claims = Number(process.env.CLAIMS ?? 100_000);
@@ -34,6 +37,25 @@ async function generate(series: string): Promise<string> {
 }
 
 const files = [await generate('gen'), ...(warmPass ? [await generate('gen2')] : [])];
+
+// The offline path (`import --offline`) into an empty store first: the same first file.
+if (process.env.OFFLINE !== '0') {
+  const started = process.hrtime.bigint();
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+  const offline = await benchDatabase(async (config) => {
+    const code = await offlineImportCommand(config, [files[0]], pino({ level: 'warn' }));
+    if (code !== 0) throw new Error(`the offline import failed (exit ${code})`);
+  });
+  clearInterval(sampler);
+  const secs = Number(process.hrtime.bigint() - started) / 1e9;
+  const counts = await graphCounts(offline.db);
+  console.log(`offline (import --offline into an empty store, then the server's start): ${claims} claims in ${secs.toFixed(1)} s`);
+  console.log(`claims/s: ${Math.round(claims / secs)}; peak memory of this process ${(peak / 2 ** 20).toFixed(0)} MiB (the importer's JVM reports its own above)`);
+  console.log(`graph: ${counts.nodes} nodes, ${counts.relationships} relationships; store on disk ${(diskBytes(offline.config.embedded.dataDir) / 2 ** 30).toFixed(2)} GiB`);
+  await offline.cleanup();
+}
+
 const db = await benchDatabase();
 try {
   for (const [i, file] of files.entries()) {

@@ -5,26 +5,51 @@
  * everything a richer client would select. Not a test: it prints numbers. Targets on a 2-core
  * machine: sourceChain and graph p99 < 50 ms, corroboration < 100 ms, crossReference < 200 ms.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { offlineImportCommand } from '../src/cli/offlineImportCommand.js';
+import { graphCounts } from '../src/services/admin.js';
 import { bulkImport } from '../src/services/ingest/bulkImport.js';
 import { createApp } from '../src/server/app.js';
-import { benchDatabase } from './benchDatabase.js';
+import { benchDatabase, diskBytes, residentBytes } from './benchDatabase.js';
 import { generateDocuments } from './generator.js';
 
 const claims = Number(process.env.CLAIMS ?? 100_000);
 const runs = Number(process.env.RUNS ?? 200);
+/** LOAD=offline loads the graph with `import --offline` (the way to a million claims), else online. */
+const offline = process.env.LOAD === 'offline';
+
+/** Writes the generated documents as .ndjson and loads them offline into the store about to start. */
+async function loadOffline(config: Parameters<typeof offlineImportCommand>[0]): Promise<void> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-gen-')), 'generated.ndjson');
+  const out = fs.createWriteStream(file);
+  for (const doc of generateDocuments({ claims })) out.write(`${JSON.stringify(doc)}\n`);
+  await new Promise((r) => out.end(r));
+  const code = await offlineImportCommand(config, [file], pino({ level: 'warn' }));
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  if (code !== 0) throw new Error(`the offline import failed (exit ${code})`);
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-const db = await benchDatabase();
+const started = Date.now();
+const db = await benchDatabase(offline ? loadOffline : undefined);
 try {
-  const started = Date.now();
-  const stats = await bulkImport(db.db, (function* () {
-    let i = 0;
-    for (const raw of generateDocuments({ claims })) yield { ref: `generated ${i++}`, raw };
-  })());
-  console.log(`graph: ${stats.claims} claims imported in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (!offline) {
+    const stats = await bulkImport(db.db, (function* () {
+      let i = 0;
+      for (const raw of generateDocuments({ claims })) yield { ref: `generated ${i++}`, raw };
+    })());
+    console.log(`graph: ${stats.claims} claims imported online in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } else {
+    console.log(`graph: ${claims} claims loaded offline in ${((Date.now() - started) / 1000).toFixed(1)} s (with the server's start)`);
+  }
+  const counts = await graphCounts(db.db);
+  console.log(`graph: ${counts.nodes.toLocaleString('en')} nodes, ${counts.relationships.toLocaleString('en')} relationships; store on disk ${(diskBytes(db.config.embedded.dataDir) / 2 ** 30).toFixed(2)} GiB`);
 
   const app = await createApp({ db: db.db, logLevel: 'warn' });
   await app.http.listen({ port: 0, host: '127.0.0.1' });
@@ -66,6 +91,8 @@ try {
     times.sort((a, b) => a - b);
     console.log(`${name.padEnd(42)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(times, 99).toFixed(1).padStart(7)} ms   (${runs} requests)`);
   }
+  const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+  console.log(`memory after the run: server (this process) ${mib(process.memoryUsage().rss)} resident; Neo4j ${mib(residentBytes(db.embedded?.pid))} resident (heap ${db.config.embedded.heap}, page cache ${mib(db.config.embedded.pageCacheBytes)})`);
   await app.http.close();
 } finally {
   await db.cleanup();

@@ -1,5 +1,5 @@
 // Full-text search over names, aliases, titles and claim text, best first, optionally narrowed to labels.
-CALL db.index.fulltext.queryNodes('entity_search', $f.query, {limit: $candidates})
+CALL db.index.fulltext.queryNodes('entity_text', $f.query, {limit: $candidates})
 YIELD node, score
 WITH node, score, [l IN labels(node) WHERE l <> 'Entity'][0] AS kind
 WHERE size($f.kinds) = 0 OR kind IN $f.kinds

@@ -37,6 +37,7 @@ export const QUERY_MODES = {
   'ingest/restateClaims': 'WRITE',
   'ingest/recordRevisions': 'WRITE',
   'ingest/recordIngestions': 'WRITE',
+  'ingest/awaitSearchRefresh': 'READ',
   'history/ingestionsPage': 'READ',
   'history/ingestionsOf': 'READ',
   'history/revisionsOf': 'READ',

@@ -73,6 +73,18 @@ describe('ingest', () => {
     expect(hits.errors).toBeUndefined();
   });
 
+  it('answers only once search finds what it wrote (the full-text index is eventually consistent)', async () => {
+    for (let i = 0; i < 5; i++) {
+      const doc = base();
+      const word = `zephyrine${i}x${Date.now().toString(36)}`;
+      doc.claims[0].text = `${word} were counted`;
+      doc.organizations[0].name = `Outlet ${word}`;
+      expect((await t.exec(INGEST, { doc })).errors).toBeUndefined();
+      const hits = await t.exec(`query($q: String!) { search(text: $q) { id } }`, { q: word });
+      expect(hits.data!.search.map((h: { id: string }) => h.id).sort()).toEqual(['claim:fixture-1', 'org:fixture-news']);
+    }
+  });
+
   it('resolves references to entities already in the graph', async () => {
     await t.exec(INGEST, { doc: base() });
     const later = {

@@ -8,7 +8,7 @@
  */
 import type { Database } from '../../db/database.js';
 import { isClientError } from '../../errors.js';
-import { documentHash, ingest, LOCAL_ACTOR, newIngestionId } from './ingest.js';
+import { awaitSearchRefresh, documentHash, ingest, LOCAL_ACTOR, newIngestionId } from './ingest.js';
 import type { NormalizedDocument } from './normalized.js';
 import { validateDocument } from './validateDocument.js';
 import { definedIds, missingReferences, writeDocuments, type Actor } from './writePlan.js';
@@ -147,6 +147,8 @@ export async function bulkImport(db: Database, items: AsyncIterable<ImportItem> 
   }
   await flush();
   await inFlight;
+  // Once for the whole import: search then finds every document written.
+  await awaitSearchRefresh(db);
   stats.rejected.sort((a, b) => position.get(a)! - position.get(b)!);
   return stats;
 }

@@ -39,6 +39,15 @@ export function newIngestionId(now: string): string {
   return `ingestion:${now.replace(/[-:]/g, '').replace(/\.\d+/, '')}-${randomBytes(4).toString('hex')}`;
 }
 
+/**
+ * The full-text index is eventually consistent (cypher/schema/003_fulltext.cypher): its updates
+ * are applied after the commit, off the writers' path. A write path calls this before it answers,
+ * so search already finds what it wrote.
+ */
+export async function awaitSearchRefresh(db: Database): Promise<void> {
+  await db.read('ingest/awaitSearchRefresh');
+}
+
 export async function ingest(db: Database, document: unknown, actor: Actor = LOCAL_ACTOR): Promise<IngestOutcome> {
   const doc = validateDocument(document);
   const hash = documentHash(document);
@@ -47,6 +56,7 @@ export async function ingest(db: Database, document: unknown, actor: Actor = LOC
     const now = new Date().toISOString();
     return writeDocuments(tx, [{ doc, ingestionId: newIngestionId(now), documentHash: hash }], now, actor);
   });
+  await awaitSearchRefresh(db);
   return {
     sourceId: doc.sourceId,
     claimCount: doc.claims.length,
