@@ -1,4 +1,4 @@
-// Claims comparable with a claim: same measure and aggregation, regions equal or nested either way (or neither has a region), periods sharing at least a day (open ends run to the date stated; a claim without a period stays in); 500 at most.
+// Claims comparable with a claim: same measure and aggregation (none stated counts as NONE), regions equal or nested either way, or either claim stating no region (an unstated scope is compared, not hidden), periods sharing at least a day (open ends run to the date stated; a claim without a period stays in); 500 at most.
 MATCH (c:Claim {id: $p.claimId})
 OPTIONAL MATCH (c)-[:ABOUT]->(m:Measure)
 WITH c, m, COLLECT { MATCH (c)-[:IN_REGION]->(r:Region) RETURN r } AS regions,
@@ -11,13 +11,12 @@ WITH c, m, regions, cEnd,
 RETURN c.id AS claimId,
        COLLECT {
          MATCH (m)<-[:ABOUT]-(o:Claim)
-         WHERE o <> c AND o.aggregation = c.aggregation
+         WHERE o <> c AND coalesce(o.aggregation, 'NONE') = coalesce(c.aggregation, 'NONE')
            AND (c.periodStart IS NULL OR o.periodStart IS NULL
                 OR (o.periodStart <= cEnd AND coalesce(o.periodEnd, date(o.statedAt), date()) >= c.periodStart))
-           AND CASE WHEN size(regions) = 0
-                 THEN NOT EXISTS { (o)-[:IN_REGION]->(:Region) }
-                 ELSE EXISTS { (o)-[:IN_REGION]->(r:Region) WHERE r IN scope }
-               END
+           AND (size(regions) = 0
+                OR NOT EXISTS { (o)-[:IN_REGION]->(:Region) }
+                OR EXISTS { (o)-[:IN_REGION]->(r:Region) WHERE r IN scope })
          RETURN o.id
          ORDER BY o.id
          LIMIT 500

@@ -185,6 +185,8 @@ export type ClaimPair = {
   b: Claim;
   /** For conflicts: the distance between their intervals. */
   gap: Maybe<Scalars['Float']['output']>;
+  /** Whether a or b names no region (compared as if about the same place). */
+  scopeUnstated: Scalars['Boolean']['output'];
 };
 
 /** Whether a claim still stands. */
@@ -209,6 +211,8 @@ export type Comparison = {
   reason: Scalars['String']['output'];
   /** Whether the other claim shares a top institution among its origins with this claim. */
   sameOrigin: Scalars['Boolean']['output'];
+  /** Whether either claim names no region. Such a claim is compared with claims in any region (missing metadata must not hide a conflict); weigh the verdict accordingly. The reason says which. */
+  scopeUnstated: Scalars['Boolean']['output'];
   /** The verdict. */
   verdict: Verdict;
 };
@@ -218,7 +222,7 @@ export type Corroboration = {
   __typename?: 'Corroboration';
   /** The claim corroborated. */
   claim: Claim;
-  /** Every comparable claim (same measure and aggregation, regions equal or nested), with a verdict. */
+  /** Every comparable claim (same measure and aggregation, regions equal or nested, or either claim naming no region), with a verdict. */
   comparisons: Array<Comparison>;
   /** Admiralty credibility 1 (confirmed) … 6 (cannot be judged); the rule is in the README. */
   credibility: Scalars['Int']['output'];
@@ -1605,6 +1609,7 @@ export type ClaimPairResolvers<ContextType = Context, ParentType extends Resolve
   allenRelation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   b?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
   gap?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  scopeUnstated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ComparisonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Comparison'] = ResolversParentTypes['Comparison']> = {
@@ -1613,6 +1618,7 @@ export type ComparisonResolvers<ContextType = Context, ParentType extends Resolv
   gap?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sameOrigin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  scopeUnstated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   verdict?: Resolver<ResolversTypes['Verdict'], ParentType, ContextType>;
 };
 

@@ -29,6 +29,12 @@ export interface ClaimOrderInput {
   direction?: string | null;
 }
 
+/**
+ * How far a broad anchor's page walks the claim id index before sorting instead: $limit × this
+ * many claims (cypher/include/claimAnchoredCandidates.cypherpart).
+ */
+export const ID_WALK_FACTOR = 400;
+
 /** Open bounds become far-away dates, so the query compares without branching on nulls. */
 export const OPEN_FROM = '0001-01-01';
 export const OPEN_TO = '9999-12-31';
@@ -93,6 +99,7 @@ export async function claims(
     // Below every key (keys are at most ±1e15), so no cursor means "from the start".
     afterKey: cursor?.key ?? -1e18,
     afterId: cursor?.id ?? '',
+    walk: ID_WALK_FACTOR,
   };
   // Every claim in id order is the common first look at a graph: the index answers it directly,
   // where the filtered query would visit every claim to count and sort them.
@@ -138,7 +145,7 @@ function isUnfiltered(filter: ClaimFilterInput | null | undefined): boolean {
  */
 export async function matchingClaimIds(db: Database, filter: ClaimFilterInput, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const f = { ...claimFilterParams(filter), ids, orderField: 'ID', direction: 1, afterKey: -1e18, afterId: '' };
+  const f = { ...claimFilterParams(filter), ids, orderField: 'ID', direction: 1, afterKey: -1e18, afterId: '', walk: ID_WALK_FACTOR };
   const [result] = await db.read<{ page: { id: string }[] }>('claims/claimsPage', { f, limit: ids.length });
   return new Set(result.page.map((p) => p.id));
 }

@@ -9,6 +9,7 @@ import jsonld from 'jsonld';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocuments } from '../../src/cli/readDocuments.js';
 import { bulkImport } from '../../src/services/ingest/bulkImport.js';
+import { ingest } from '../../src/services/ingest/ingest.js';
 import { FIXTURES, seedGraph } from '../helpers/graph.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
 
@@ -261,5 +262,32 @@ describe('graph views', () => {
     expect(narrowed.nodes.map((n: any) => n.id).sort()).toEqual(['org:agency-a', 'org:ministry-a']);
     const bad = await t.exec(GRAPH, { seeds: ['org:agency-a'], types: ['DETACH DELETE'] });
     expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('an unstated scope', () => {
+  it('is compared with claims in any region and said to be unstated, in corroboration and crossReference', async () => {
+    // An outlet's figure for the same measure and month that names no region (the seed's new
+    // reporting often does not): it must still meet, and here conflict with, the regional figures.
+    await ingest(t.db, {
+      source: { id: 'src:unplaced-wire', kind: 'ARTICLE', title: 'Unplaced wire', publisher: 'org:wire-w', publishedAt: '2025-03-02' },
+      claims: [{
+        id: 'claim:unplaced-displaced', text: '30,000 people were displaced in February 2025.', measure: 'measure:displaced',
+        quantity: { value: 30000, unit: 'persons', bound: 'EXACT', aggregation: 'PERIOD_TOTAL' }, period: { start: '2025-02', granularity: 'MONTH' },
+        attributedTo: ['org:blog-s'],
+      }],
+    });
+    const Q = `query($id: ID!) { corroboration(claimId: $id) { comparisons { claim { id } verdict scopeUnstated reason } } }`;
+    const from = async (id: string) => Object.fromEntries((await t.exec(Q, { id })).data!.corroboration.comparisons.map((x: any) => [x.claim.id, x]));
+    const regional = await from('claim:agency-displaced');
+    expect(regional['claim:unplaced-displaced']).toMatchObject({ verdict: 'CONFLICTS', scopeUnstated: true });
+    expect(regional['claim:unplaced-displaced'].reason).toMatch(/scope is unstated: the other claim names no region/);
+    expect(regional['claim:ngo-displaced']).toMatchObject({ verdict: 'AGREES', scopeUnstated: false });
+    const unplaced = await from('claim:unplaced-displaced');
+    expect(unplaced['claim:agency-displaced']).toMatchObject({ verdict: 'CONFLICTS', scopeUnstated: true });
+    expect(unplaced['claim:agency-displaced'].reason).toMatch(/this claim names no region/);
+
+    const x = (await t.exec(`{ crossReference(organizationIds: ["org:agency-a", "org:blog-s"]) { conflicts { a { id } b { id } scopeUnstated } } }`)).data!.crossReference;
+    expect(x.conflicts).toContainEqual({ a: { id: 'claim:agency-displaced' }, b: { id: 'claim:unplaced-displaced' }, scopeUnstated: true });
   });
 });

@@ -6,7 +6,7 @@
 import type { Database } from '../../db/database.js';
 import type { ClaimRow, EntityRow } from '../../db/rows.js';
 import { notFound } from '../../errors.js';
-import { loadMany, type EntityLoader } from '../entities.js';
+import { edgeIds, loadMany, type EntityLoader } from '../entities.js';
 import { num, str } from '../props.js';
 import type { Chain, OriginInfo } from './chains.js';
 import { independentGroups, institutionsOf, loadTops } from './institutions.js';
@@ -19,6 +19,8 @@ export interface ComparisonOut {
   verdict: 'AGREES' | 'CONFLICTS' | 'NOT_COMPARABLE';
   gap: number | null;
   sameOrigin: boolean;
+  /** Whether either claim names no region: compared as if about the other's place. */
+  scopeUnstated: boolean;
   reason: string;
 }
 
@@ -62,6 +64,16 @@ export function credibilityGrade(compared: number, a: number, c: number): { grad
   return { grade: 5, reason: `Improbable: ${c} independent origin${c === 1 ? '' : 's'} contradict it and none agrees.` };
 }
 
+/**
+ * Missing metadata must not hide a conflict: a claim that names no region is compared with claims
+ * in any region. Says so in words (null when both name one), so a client can weigh it.
+ */
+export function scopeUnstatedReason(thisHasRegion: boolean, otherHasRegion: boolean): string | null {
+  if (thisHasRegion && otherHasRegion) return null;
+  if (!thisHasRegion && !otherHasRegion) return 'the scope is unstated: neither claim names a region';
+  return `the scope is unstated: ${thisHasRegion ? 'the other claim' : 'this claim'} names no region, so it is compared as if about the same place`;
+}
+
 function originsOf(chains: Map<string, Chain>, claimIds: string[]): OriginInfo[] {
   const byId = new Map<string, OriginInfo>();
   for (const id of claimIds) for (const o of chains.get(id)?.origins ?? []) byId.set(o.sourceId, o);
@@ -80,7 +92,9 @@ export async function corroboration(db: Database, loader: EntityLoader, claimId:
   const me = comparable(claim);
   const comparisons: ComparisonOut[] = others.map((other) => {
     const theirs = institutionsOf(originsOf(chains, [other.id]).flatMap((o) => o.agentIds), tops);
-    return { claim: other, ...compareClaims(me, comparable(other)), sameOrigin: theirs.some((i) => own.has(i)) };
+    const outcome = compareClaims(me, comparable(other));
+    const unstated = scopeUnstatedReason(edgeIds(claim, 'IN_REGION').length > 0, edgeIds(other, 'IN_REGION').length > 0);
+    return { claim: other, ...outcome, reason: unstated ? `${outcome.reason}; ${unstated}` : outcome.reason, scopeUnstated: unstated !== null, sameOrigin: theirs.some((i) => own.has(i)) };
   });
   const verdictOrder = { AGREES: 0, CONFLICTS: 1, NOT_COMPARABLE: 2 };
   comparisons.sort((a, b) => verdictOrder[a.verdict] - verdictOrder[b.verdict] || a.claim.id.localeCompare(b.claim.id));

@@ -14,14 +14,24 @@ import { comparePairs, MAX_PAIRS, type Ancestors, type Pair } from './pairSweep.
 
 const MAX_CLAIMS_PER_ORGANIZATION = 5000;
 
+/** Two claims side by side (GraphQL ClaimPair). */
+export interface PairOut {
+  a: ClaimRow;
+  b: ClaimRow;
+  gap: number | null;
+  allenRelation: string;
+  /** Whether either claim names no region: compared as if about the same place. */
+  scopeUnstated: boolean;
+}
+
 export interface CrossReferenceOut {
   organizations: OrganizationRow[];
   /** Ids only: the nodes are loaded by the CrossReference field resolvers, when selected. */
   sharedMeasureIds: string[];
   sharedRegionIds: string[];
   sharedPeriodIds: string[];
-  agreements: { a: ClaimRow; b: ClaimRow; gap: number | null; allenRelation: string }[];
-  conflicts: { a: ClaimRow; b: ClaimRow; gap: number | null; allenRelation: string }[];
+  agreements: PairOut[];
+  conflicts: PairOut[];
   derivations: Derivation[];
   commonSourceIds: string[];
   truncated: boolean;
@@ -143,7 +153,7 @@ export async function crossReference(
   const pairClaimIds = [...new Set([...shownAgreements, ...shownConflicts].flatMap((p) => [p.a, p.b]))];
   const claims = opts.pairClaimDetails === false ? pairClaimIds.map(claimIdOnly) : await loadMany<ClaimRow>(loader, pairClaimIds, ['Claim']);
   const claimById = new Map(claims.map((c) => [c.id, c]));
-  const toPairs = (list: Pair[]) => list.filter((p) => claimById.has(p.a) && claimById.has(p.b)).map((p) => ({ a: claimById.get(p.a)!, b: claimById.get(p.b)!, gap: p.gap, allenRelation: p.allenRelation }));
+  const toPairs = (list: Pair[]): PairOut[] => list.filter((p) => claimById.has(p.a) && claimById.has(p.b)).map((p) => ({ a: claimById.get(p.a)!, b: claimById.get(p.b)!, gap: p.gap, allenRelation: p.allenRelation, scopeUnstated: p.scopeUnstated }));
   return {
     organizations,
     sharedMeasureIds,

@@ -15,6 +15,8 @@ export interface Pair {
   b: string;
   gap: number | null;
   allenRelation: string;
+  /** Whether either claim names no region (compared with any region). */
+  scopeUnstated: boolean;
 }
 
 const toComparable = (c: CompactClaimRow): ComparableClaim => ({ ...c, period: resolvePeriod(c.periodStart, c.periodEnd, c.statedAt) });
@@ -28,12 +30,13 @@ function within(x: string, y: string, up: Ancestors): boolean {
 }
 
 /**
- * Regions equal or nested either way; two claims without regions are about the same (unstated)
- * place. Called for every candidate pair, so it creates no closures: tsx keeps function names,
- * and naming a closure costs more than the test.
+ * Regions equal or nested either way; a claim that names no region is compared with any (its
+ * scope is unstated, and missing metadata must not hide a conflict: the pair says so). Called for
+ * every candidate pair, so it creates no closures: tsx keeps function names, and naming a closure
+ * costs more than the test.
  */
 function sameOrNestedRegions(a: CompactClaimRow, b: CompactClaimRow, up: Ancestors): boolean {
-  if (!a.regionIds.length && !b.regionIds.length) return true;
+  if (!a.regionIds.length || !b.regionIds.length) return true;
   for (const ra of a.regionIds) for (const rb of b.regionIds) if (within(ra, rb, up) || within(rb, ra, up)) return true;
   return false;
 }
@@ -77,7 +80,7 @@ class PairCollector {
     const out = compareClaims(a.cmp, b.cmp);
     if (out.verdict === 'NOT_COMPARABLE') return true;
     const list = out.verdict === 'AGREES' ? this.agreements : this.conflicts;
-    if (list.length <= MAX_PAIRS) list.push({ a: a.row.id, b: b.row.id, gap: out.gap, allenRelation: out.allenRelation });
+    if (list.length <= MAX_PAIRS) list.push({ a: a.row.id, b: b.row.id, gap: out.gap, allenRelation: out.allenRelation, scopeUnstated: !a.row.regionIds.length || !b.row.regionIds.length });
     return true;
   }
 
