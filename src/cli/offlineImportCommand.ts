@@ -76,6 +76,7 @@ export async function offlineImportCommand(config: Config, files: string[], log:
       relationshipFiles: csv.relationships,
       arrayDelimiter: ARRAY_DELIMITER,
       multiline: csv.multiline,
+      reportFile: path.join(csvDir, 'import.report'),
       onStage: (stage, percent) => {
         if (stage !== lastStage && process.stderr.isTTY) process.stderr.write(`\n`);
         lastStage = stage;

@@ -15,6 +15,8 @@ export interface ImporterRun {
   relationshipFiles: string[];
   arrayDelimiter: string;
   multiline: boolean;
+  /** Where the importer writes its report of bad entries (by default it would write to the working directory). */
+  reportFile: string;
   /** Each stage the importer enters and its progress in percent. */
   onStage?: (stage: string, percent: number) => void;
 }
@@ -37,6 +39,7 @@ export async function runOfflineImporter(run: ImporterRun, log: LauncherLog): Pr
     ...run.relationshipFiles.map((f) => `--relationships=${f}`),
     `--array-delimiter=${run.arrayDelimiter}`,
     `--multiline-fields=${run.multiline}`,
+    `--report-file=${run.reportFile}`,
     // The caller has checked that the store holds no data (an empty database may exist).
     '--overwrite-destination=true',
     run.database,
