@@ -3,6 +3,7 @@
  * cypher-shell or the GraphQL Toolbox. `start` runs a small supervisor in the background
  * (restarts Neo4j if it dies); a later `npm start` attaches to it instead of starting another.
  */
+import { invokedAs } from './invokedAs.js';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -53,7 +54,7 @@ export async function dbStart(config: Config, foreground: boolean): Promise<numb
     await new Promise((r) => setTimeout(r, 500));
     const rec = readLivePid(config.embedded.dataDir);
     if (rec) {
-      console.log(`Neo4j is running at bolt://127.0.0.1:${rec.port} (pid ${rec.pid}); user neo4j, password in ${passwordFilePath(config.embedded.dataDir)}. Stop it with \`npm run claimgraph -- db stop\`.`);
+      console.log(`Neo4j is running at bolt://127.0.0.1:${rec.port} (pid ${rec.pid}); user neo4j, password in ${passwordFilePath(config.embedded.dataDir)}. Stop it with \`${invokedAs()} db stop\`.`);
       return 0;
     }
     if (child.exitCode !== null || !alive(child.pid!)) break;

@@ -2,6 +2,7 @@
  * `claimgraph keys add NAME --role ROLE | list | revoke NAME`: API keys kept (as hashes) in the
  * data directory. A running server sees changes within a second; no restart is needed.
  */
+import { invokedAs } from './invokedAs.js';
 import type { Config } from '../config.js';
 import { addKey, keyFilePath, readKeyFile, revokeKey } from '../services/access/keyStore.js';
 import { isRole, ROLES } from '../services/access/roles.js';
@@ -41,6 +42,6 @@ export function keysCommand(config: Config, args: string[]): number {
 }
 
 function usage(message: string): number {
-  console.error(`claimgraph keys: ${message}`);
+  console.error(`${invokedAs()} keys: ${message}`);
   return 2;
 }

@@ -5,6 +5,7 @@
  * Neo4j's importer, and then the store is started once to create the constraints and indexes
  * (the migrations), fill in what CSV cannot express, and wait for the indexes to be populated.
  */
+import { invokedAs } from './invokedAs.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -22,13 +23,13 @@ import { countDocuments, readDocuments } from './readDocuments.js';
 async function refusal(config: Config, log: Logger): Promise<string | null> {
   if (config.external) return `NEO4J_URI is set (${config.external.uri}): an offline import writes only the embedded store. Use \`neo4j-admin database import\` on that server, or import online.`;
   const running = readLivePid(config.embedded.dataDir);
-  if (running) return `the embedded Neo4j in ${config.embedded.dataDir} is running (pid ${running.pid}, port ${running.port}): stop the server or \`claimgraph db stop\` first, since the importer needs the store to itself.`;
+  if (running) return `the embedded Neo4j in ${config.embedded.dataDir} is running (pid ${running.pid}, port ${running.port}): stop the server or \`${invokedAs()} db stop\` first, since the importer needs the store to itself.`;
   if (!fs.existsSync(path.join(config.embedded.dataDir, 'data', 'databases', config.database))) return null;
   // The database exists: it may be empty (after `claimgraph reset --yes`), or hold a graph.
   const runtime = await startRuntime(config, log);
   try {
     const counts = await graphCounts(runtime.db);
-    if (counts.nodes > 0) return `the store in ${config.embedded.dataDir} already holds ${counts.nodes.toLocaleString('en')} nodes: an offline import only loads an empty store. Import online (without --offline), run \`npm run claimgraph -- reset --yes\` first, or set CLAIMGRAPH_DATA to a new directory.`;
+    if (counts.nodes > 0) return `the store in ${config.embedded.dataDir} already holds ${counts.nodes.toLocaleString('en')} nodes: an offline import only loads an empty store. Import online (without --offline), run \`${invokedAs()} reset --yes\` first, or set CLAIMGRAPH_DATA to a new directory.`;
     return null;
   } finally {
     await runtime.stop();
