@@ -8,7 +8,7 @@ LIMIT 5001
 OPTIONAL MATCH (c)-[:ABOUT]->(m:Measure)
 OPTIONAL MATCH (c)-[:COVERS]->(pd:Period)
 RETURN [
-  c.id, c.value, c.low, c.high, c.bound, c.aggregation, c.per, c.unit,
+  c.id, c.value, c.low, c.high, c.bound, c.precision, c.aggregation, c.per, c.unit,
   toString(c.periodStart), toString(c.periodEnd), c.statedAt.epochMillis,
   m.id, pd.id,
   [(c)-[:IN_REGION]->(r:Region) | r.id],

@@ -104,6 +104,7 @@ export interface CompactClaimRow {
   low: number | null;
   high: number | null;
   bound: string | null;
+  precision: number | null;
   aggregation: string | null;
   per: string | null;
   unit: string | null;
@@ -127,6 +128,7 @@ export type CompactClaimWire = [
   low: number | null,
   high: number | null,
   bound: string | null,
+  precision: number | null,
   aggregation: string | null,
   per: string | null,
   unit: string | null,

@@ -55,7 +55,9 @@ export type Aggregation =
 
 /** How a stated value bounds the true quantity. */
 export type Bound =
-  /** About this value ("almost 420,000", "some 1,213,460"). */
+  /** Just below this value ("almost 420,000", "nearly 7%"): from value − its rounding unit up to value. */
+  | 'ALMOST'
+  /** About this value, to its precision ("some 1,213,460", "about 455,000"): value ± half its rounding unit. */
   | 'APPROX'
   /** At least this value ("over 6,000"). */
   | 'AT_LEAST'
@@ -462,6 +464,8 @@ export type IngestQuantity = {
   low?: InputMaybe<Scalars['Float']['input']>;
   /** For RATE only: the unit of time. */
   per?: InputMaybe<Granularity>;
+  /** The rounding unit of the figure ("about 455,000" to the thousand: 1000); absent, it is inferred from the value's trailing zeros or decimals. Positive. */
+  precision?: InputMaybe<Scalars['Float']['input']>;
   /** Unit, e.g. `persons`, `percent`. */
   unit?: InputMaybe<Scalars['String']['input']>;
   /** The stated value (required unless RANGE). */
@@ -846,12 +850,16 @@ export type Quantity = {
   aggregation: Aggregation;
   /** How the value bounds the truth. */
   bound: Bound;
+  /** The rounding unit the comparisons use: `precision` when given, else inferred from the value (350,000 → 10,000, 7 → 1, 0.8 → 0.1); null without a value. */
+  effectivePrecision: Maybe<Scalars['Float']['output']>;
   /** The upper end for RANGE. */
   high: Maybe<Scalars['Float']['output']>;
   /** The lower end for RANGE. */
   low: Maybe<Scalars['Float']['output']>;
   /** For RATE: the unit of time the value is per. */
   per: Maybe<Granularity>;
+  /** The rounding unit of the figure as stated (420,000 → 10,000; 0.8 → 0.1), or null when inferred from its trailing zeros or decimals (see `effectivePrecision`). */
+  precision: Maybe<Scalars['Float']['output']>;
   /** Unit, e.g. `persons`, `percent`, `km2`. */
   unit: Maybe<Scalars['String']['output']>;
   /** The stated value; null for a pure RANGE. */
@@ -1814,9 +1822,11 @@ export type ProvenanceStepResolvers<ContextType = Context, ParentType extends Re
 export type QuantityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Quantity'] = ResolversParentTypes['Quantity']> = {
   aggregation?: Resolver<ResolversTypes['Aggregation'], ParentType, ContextType>;
   bound?: Resolver<ResolversTypes['Bound'], ParentType, ContextType>;
+  effectivePrecision?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   high?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   low?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   per?: Resolver<Maybe<ResolversTypes['Granularity']>, ParentType, ContextType>;
+  precision?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };

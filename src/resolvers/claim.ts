@@ -6,6 +6,7 @@ import * as claimsService from '../services/claims.js';
 import { edgeIds, loadMany } from '../services/entities.js';
 import * as lookups from '../services/lookups.js';
 import { num, str } from '../services/props.js';
+import { roundingUnit } from '../services/provenance/intervals.js';
 
 /** Stored ACTIVE but replaced by a newer claim reads as SUPERSEDED. */
 function status(c: ClaimRow): string {
@@ -47,6 +48,11 @@ export const claimResolvers: Resolvers = {
     high: (c) => num(c, 'high'),
     unit: (c) => str(c, 'unit'),
     bound: (c) => str(c, 'bound') as never,
+    precision: (c) => num(c, 'precision'),
+    effectivePrecision: (c) => {
+      const value = num(c, 'value');
+      return value == null ? null : roundingUnit(value, num(c, 'precision'));
+    },
     aggregation: (c) => (str(c, 'aggregation') ?? 'NONE') as never,
     per: (c) => str(c, 'per') as never,
   },

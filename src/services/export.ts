@@ -62,7 +62,7 @@ function claimDoc(c: EntityRow, sourceId: string, byId: Map<string, EntityRow>):
     text: p.text,
     quote: p.quote,
     measure: edgeIds(c, 'ABOUT')[0],
-    quantity: p.bound ? defined({ value: p.value, low: p.low, high: p.high, unit: p.unit, bound: p.bound, aggregation: p.aggregation, per: p.per }) : undefined,
+    quantity: p.bound ? defined({ value: p.value, low: p.low, high: p.high, unit: p.unit, bound: p.bound, precision: p.precision, aggregation: p.aggregation, per: p.per }) : undefined,
     period: periodRow
       ? // `end: null` (open-ended) must survive: defined() would drop it.
         { ...defined({ start: periodRow.props.start, granularity: periodRow.props.granularity, label: periodRow.props.label }), end: periodRow.props.end ?? null }

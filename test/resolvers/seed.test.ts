@@ -3,6 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedGraph } from '../helpers/graph.js';
+import { ingest } from '../../src/services/ingest/ingest.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
 
 let t: TestApp;
@@ -48,7 +49,7 @@ describe('the seed graph', () => {
     expect(res.data!.nodes.map((n: any) => n.quantity)).toEqual([
       { value: 6000, low: null, high: null, bound: 'AT_LEAST', per: null },
       { value: null, low: 60, high: 90, bound: 'RANGE', per: 'WEEK' },
-      { value: 420000, low: null, high: null, bound: 'APPROX', per: null },
+      { value: 420000, low: null, high: null, bound: 'ALMOST', per: null },
     ]);
   });
 
@@ -77,5 +78,34 @@ describe('the seed graph', () => {
     const res = await t.exec(`{ search(text: "Ukraine's General Staff", kinds: [ORGANIZATION], first: 3) { id kind } }`);
     expect(res.data!.search[0]).toEqual({ id: 'org:general-staff-ua', kind: 'ORGANIZATION' });
     expect(res.data!.search.every((h: any) => h.kind === 'ORGANIZATION')).toBe(true);
+  });
+});
+
+describe('approximations as precise as the figure', () => {
+  it('"almost 420,000" (the seed, 2025) conflicts with "about 455,000" for the same year, and agrees with "about 415,000"', async () => {
+    await ingest(t.db, {
+      source: { id: 'src:precision-wire', kind: 'ARTICLE', title: 'Precision wire', publisher: 'org:express', publishedAt: '2026-01-05' },
+      claims: [
+        { id: 'claim:precision-about-455000', text: 'About 455,000 Russian casualties in 2025.', measure: 'measure:russian-military-casualties', quantity: { value: 455000, unit: 'persons', bound: 'APPROX', aggregation: 'PERIOD_TOTAL' }, period: { start: '2025', granularity: 'YEAR' }, regions: ['region:ukraine'] },
+        { id: 'claim:precision-about-415000', text: 'About 415,000 Russian casualties in 2025.', measure: 'measure:russian-military-casualties', quantity: { value: 415000, unit: 'persons', bound: 'APPROX', aggregation: 'PERIOD_TOTAL' }, period: { start: '2025', granularity: 'YEAR' }, regions: ['region:ukraine'] },
+      ],
+    });
+    const res = await t.exec(`{ corroboration(claimId: "claim:express-2025-casualties-2025-almost-420000") { comparisons { claim { id quantity { bound precision effectivePrecision } } verdict gap reason } } }`);
+    expect(res.errors).toBeUndefined();
+    const byId = Object.fromEntries(res.data!.corroboration.comparisons.map((c: any) => [c.claim.id, c]));
+    expect(byId['claim:precision-about-455000']).toMatchObject({ verdict: 'CONFLICTS', gap: 34500, reason: 'their value intervals [410,000, 420,000] and [454,500, 455,500] are 34,500 apart' });
+    expect(byId['claim:precision-about-455000'].claim.quantity).toEqual({ bound: 'APPROX', precision: null, effectivePrecision: 1000 });
+    expect(byId['claim:precision-about-415000']).toMatchObject({ verdict: 'AGREES', gap: null });
+  });
+
+  it('takes a stated precision, and refuses one that is not a positive rounding unit', async () => {
+    const doc = (precision: unknown) => ({
+      source: { id: 'src:precision-stated', kind: 'ARTICLE', publisher: 'org:express', publishedAt: '2026-01-06' },
+      claims: [{ id: 'claim:precision-stated', text: 'Some 455,000, to the nearest 5,000.', measure: 'measure:russian-military-casualties', quantity: { value: 455000, unit: 'persons', bound: 'APPROX', precision, aggregation: 'PERIOD_TOTAL' }, period: { start: '2025', granularity: 'YEAR' }, regions: ['region:ukraine'] }],
+    });
+    await expect(ingest(t.db, doc(0))).rejects.toThrow(/claims\[0\]\.quantity\.precision: .*must be a positive rounding unit/);
+    await ingest(t.db, doc(5000));
+    const res = await t.exec(`{ claim(id: "claim:precision-stated") { quantity { precision effectivePrecision } } }`);
+    expect(res.data!.claim.quantity).toEqual({ precision: 5000, effectivePrecision: 5000 });
   });
 });

@@ -23,7 +23,7 @@ export const ENUMS = {
   SourceKind: ['ARTICLE', 'DATASET', 'REPORT', 'STATEMENT', 'SOCIAL_POST', 'INTERVIEW', 'BRIEFING'],
   DerivationKind: ['CITES', 'QUOTES', 'PRIMARY_SOURCE', 'REPUBLISHES'],
   Reliability: ['A', 'B', 'C', 'D', 'E', 'F'],
-  Bound: ['EXACT', 'APPROX', 'AT_LEAST', 'AT_MOST', 'RANGE'],
+  Bound: ['EXACT', 'APPROX', 'ALMOST', 'AT_LEAST', 'AT_MOST', 'RANGE'],
   Aggregation: ['CUMULATIVE', 'PERIOD_TOTAL', 'RATE', 'SHARE', 'NONE'],
   Granularity: ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'],
   ClaimStatus: ['ACTIVE', 'SUPERSEDED', 'RETRACTED'],

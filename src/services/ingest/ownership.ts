@@ -51,6 +51,7 @@ const CLAIM_VALUES: [field: string, path: string][] = [
   ['high', 'quantity.high'],
   ['unit', 'quantity.unit'],
   ['bound', 'quantity.bound'],
+  ['precision', 'quantity.precision'],
   ['aggregation', 'quantity.aggregation'],
   ['per', 'quantity.per'],
   ['confidence', 'confidence'],

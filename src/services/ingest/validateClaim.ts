@@ -20,7 +20,7 @@ export interface ClaimDefaults {
 
 function quantity(ctx: Ctx, raw: unknown, path: string): Record<string, unknown> | undefined {
   const { f, problems } = ctx;
-  const q = f.object(raw, path, ['value', 'low', 'high', 'unit', 'bound', 'aggregation', 'per']);
+  const q = f.object(raw, path, ['value', 'low', 'high', 'unit', 'bound', 'precision', 'aggregation', 'per']);
   if (!q) return undefined;
   const bound = f.enumValue(q, 'bound', path, 'Bound', true);
   const aggregation = f.enumValue(q, 'aggregation', path, 'Aggregation', true);
@@ -28,6 +28,9 @@ function quantity(ctx: Ctx, raw: unknown, path: string): Record<string, unknown>
   const low = f.number(q, 'low', path);
   const high = f.number(q, 'high', path);
   const per = f.enumValue(q, 'per', path, 'Granularity');
+  const precision = f.number(q, 'precision', path);
+  if (precision !== undefined && !(precision > 0)) problems.add(at(path, 'precision'), `must be a positive rounding unit (1000 for "to the thousand"), got ${precision}`);
+  if (precision !== undefined && bound === 'RANGE') problems.add(at(path, 'precision'), 'is for a single stated value, not a RANGE');
   if (bound === 'RANGE') {
     if (low === undefined) problems.add(at(path, 'low'), 'is required for a RANGE');
     if (high === undefined) problems.add(at(path, 'high'), 'is required for a RANGE');
@@ -45,7 +48,7 @@ function quantity(ctx: Ctx, raw: unknown, path: string): Record<string, unknown>
       if (v !== undefined && (v < 0 || v > 100)) problems.add(at(path, k), `a percentage must lie in 0..100, got ${v}`);
     }
   }
-  return { value: value ?? null, low: low ?? null, high: high ?? null, unit: unit ?? null, bound: bound ?? null, aggregation: aggregation ?? null, per: per ?? null };
+  return { value: value ?? null, low: low ?? null, high: high ?? null, unit: unit ?? null, bound: bound ?? null, precision: precision ?? null, aggregation: aggregation ?? null, per: per ?? null };
 }
 
 function period(ctx: Ctx, raw: unknown, path: string): NormalizedPeriod | undefined {
@@ -127,6 +130,7 @@ export function validateClaim(ctx: Ctx, raw: unknown, path: string, defaults: Cl
     high: q?.high ?? null,
     unit: q?.unit ?? null,
     bound: q?.bound ?? null,
+    precision: q?.precision ?? null,
     aggregation: q?.aggregation ?? null,
     per: q?.per ?? null,
     confidence: confidence ?? null,

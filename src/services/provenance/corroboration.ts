@@ -39,6 +39,7 @@ export function comparable(row: EntityRow): ComparableClaim {
     low: num(row, 'low'),
     high: num(row, 'high'),
     bound: str(row, 'bound'),
+    precision: num(row, 'precision'),
     aggregation: str(row, 'aggregation'),
     per: str(row, 'per'),
     unit: str(row, 'unit'),

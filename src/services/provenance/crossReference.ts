@@ -47,9 +47,9 @@ interface Derivation {
 }
 
 function compactClaim(w: CompactClaimWire): CompactClaimRow {
-  const [id, value, low, high, bound, aggregation, per, unit, periodStart, periodEnd, statedAt, measureId, periodId, regionIds, sourceIds] = w;
+  const [id, value, low, high, bound, precision, aggregation, per, unit, periodStart, periodEnd, statedAt, measureId, periodId, regionIds, sourceIds] = w;
   const stated = statedAt === null ? null : new Date(statedAt).toISOString();
-  return { id, value, low, high, bound, aggregation, per, unit, periodStart, periodEnd, statedAt: stated, measureId, periodId, regionIds, sourceIds };
+  return { id, value, low, high, bound, precision, aggregation, per, unit, periodStart, periodEnd, statedAt: stated, measureId, periodId, regionIds, sourceIds };
 }
 
 /** Ids present in the sets of at least two organizations. */

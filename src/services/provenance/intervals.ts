@@ -3,14 +3,30 @@
  * day range (open ends resolved to the date stated), and two periods get their Allen relation.
  */
 
-/** Relative tolerance of an APPROX value ("some 1,213,460", "almost 420,000"): ±10%. */
-export const APPROX_TOLERANCE = 0.1;
+/**
+ * The rounding unit of a stated figure: the given precision, else inferred from how it is written —
+ * an integer's trailing zeros (350,000 → 10,000; 1,213,460 → 10; 7 → 1) or a decimal's places
+ * (0.8 → 0.1; 2.25 → 0.01).
+ */
+export function roundingUnit(value: number, precision: number | null = null): number {
+  if (precision != null && precision > 0) return precision;
+  if (!Number.isFinite(value) || value === 0) return 1;
+  if (Number.isInteger(value)) {
+    let unit = 1;
+    while (Math.abs(value) % (unit * 10) === 0) unit *= 10;
+    return unit;
+  }
+  const decimals = (String(value).split('e')[0].split('.')[1] ?? '').length;
+  return 10 ** -decimals;
+}
 
 export interface Figure {
   value: number | null;
   low: number | null;
   high: number | null;
   bound: string | null;
+  /** The stated rounding unit, when given (else inferred: roundingUnit). */
+  precision?: number | null;
 }
 
 export interface Interval {
@@ -18,14 +34,23 @@ export interface Interval {
   hi: number;
 }
 
-/** EXACT v → [v, v]; APPROX v → v ± 10%; AT_LEAST v → [v, ∞); AT_MOST v → (−∞, v]; RANGE → [low, high]. */
+/**
+ * EXACT v → [v, v]; APPROX v → v ± half its rounding unit ("about 455,000" → [450,000, 460,000]);
+ * ALMOST v → [v − unit, v] ("almost 420,000" → [410,000, 420,000]); AT_LEAST v → [v, ∞);
+ * AT_MOST v → (−∞, v]; RANGE → [low, high].
+ */
 export function toInterval(f: Figure): Interval | null {
   const v = f.value;
   switch (f.bound) {
     case 'EXACT':
       return v == null ? null : { lo: v, hi: v };
-    case 'APPROX':
-      return v == null ? null : { lo: v - Math.abs(v) * APPROX_TOLERANCE, hi: v + Math.abs(v) * APPROX_TOLERANCE };
+    case 'APPROX': {
+      if (v == null) return null;
+      const half = roundingUnit(v, f.precision) / 2;
+      return { lo: v - half, hi: v + half };
+    }
+    case 'ALMOST':
+      return v == null ? null : { lo: v - roundingUnit(v, f.precision), hi: v };
     case 'AT_LEAST':
       return v == null ? null : { lo: v, hi: Infinity };
     case 'AT_MOST':
@@ -35,6 +60,12 @@ export function toInterval(f: Figure): Interval | null {
     default:
       return null;
   }
+}
+
+/** An interval as a reader writes it: [410,000, 420,000], [6,000, ∞). */
+export function showInterval(i: Interval): string {
+  const n = (x: number) => (Number.isFinite(x) ? x.toLocaleString('en', { maximumFractionDigits: 6 }) : x > 0 ? '∞' : '−∞');
+  return `${Number.isFinite(i.lo) ? '[' : '('}${n(i.lo)}, ${n(i.hi)}${Number.isFinite(i.hi) ? ']' : ')'}`;
 }
 
 /** 0 when the intervals overlap, else the distance between them. */
@@ -99,7 +130,8 @@ export interface ComparisonOutcome {
 export function compareClaims(a: ComparableClaim, b: ComparableClaim): ComparisonOutcome {
   const relation = a.period && b.period ? allenRelation(a.period, b.period) : 'unknown';
   const not = (reason: string): ComparisonOutcome => ({ allenRelation: relation, verdict: 'NOT_COMPARABLE', gap: null, reason });
-  if (a.aggregation !== b.aggregation) return not(`one is ${a.aggregation}, the other ${b.aggregation}`);
+  // No stated aggregation counts as NONE (as comparableClaims.cypher matches them).
+  if ((a.aggregation ?? 'NONE') !== (b.aggregation ?? 'NONE')) return not(`one is ${a.aggregation ?? 'NONE'}, the other ${b.aggregation ?? 'NONE'}`);
   if (a.unit && b.unit && a.unit !== b.unit) return not(`units differ (${a.unit} vs ${b.unit})`);
   if (a.aggregation === 'RATE' && a.per !== b.per) return not(`rates per different units of time (${a.per} vs ${b.per})`);
   if (a.period && b.period) {
@@ -111,7 +143,8 @@ export function compareClaims(a: ComparableClaim, b: ComparableClaim): Compariso
   const ib = toInterval(b);
   if (!ia || !ib) return not('one of them states no figure');
   const gap = gapBetween(ia, ib);
+  const both = `${showInterval(ia)} and ${showInterval(ib)}`;
   return gap === 0
-    ? { allenRelation: relation, verdict: 'AGREES', gap: null, reason: 'their value intervals overlap' }
-    : { allenRelation: relation, verdict: 'CONFLICTS', gap, reason: `their value intervals are ${gap} apart` };
+    ? { allenRelation: relation, verdict: 'AGREES', gap: null, reason: `their value intervals ${both} overlap` }
+    : { allenRelation: relation, verdict: 'CONFLICTS', gap, reason: `their value intervals ${both} are ${gap.toLocaleString('en')} apart` };
 }
