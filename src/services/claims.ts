@@ -103,7 +103,7 @@ export async function claims(
   };
   // Every claim in id order is the common first look at a graph: the index answers it directly,
   // where the filtered query would visit every claim to count and sort them.
-  const unfiltered = field === 'ID' && isUnfiltered(args.filter);
+  const unfiltered = field === 'ID' && isUnfiltered(f);
   // A filter its anchor alone satisfies skips the per-candidate checks (their plan costs more
   // than the page when an organization or region yields a few hundred candidates).
   const anchored = anchorSuffices(f);
@@ -133,8 +133,7 @@ export function anchorSuffices(f: ReturnType<typeof claimFilterParams>): boolean
 }
 
 /** Whether a filter keeps every claim: no condition given (include* flags alone narrow nothing). */
-function isUnfiltered(filter: ClaimFilterInput | null | undefined): boolean {
-  const f = claimFilterParams(filter);
+function isUnfiltered(f: ReturnType<typeof claimFilterParams>): boolean {
   const lists = [f.ids, f.measureIds, f.attributedTo, f.sourceIds, f.regionIds, f.status] as unknown[][];
   return lists.every((l) => l.length === 0) && f.text === '' && f.periodRelation === '' && f.asOf === '' && f.minConfidence === -1;
 }
