@@ -43,7 +43,8 @@ export interface ImportOptions {
   actor?: Actor;
 }
 
-function rejection(ref: string, err: unknown): Rejection {
+/** A document's rejection report from the error that refused it. */
+export function rejection(ref: string, err: unknown): Rejection {
   if (isClientError(err)) {
     return { ref, message: err.message, problems: (err.extensions.problems as Problem[] | undefined) ?? [] };
   }

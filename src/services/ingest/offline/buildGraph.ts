@@ -5,9 +5,8 @@
  * reference and ownership checks all run before applyDocument changes anything.
  */
 import { isClientError } from '../../../errors.js';
-import type { ImportItem, ImportStats, Rejection } from '../bulkImport.js';
+import { rejection, type ImportItem, type ImportStats } from '../bulkImport.js';
 import { documentHash, LOCAL_ACTOR, newIngestionId } from '../ingest.js';
-import type { Problem } from '../problems.js';
 import { validateDocument } from '../validateDocument.js';
 import { applyDocument } from './applyDocument.js';
 import { GraphModel, type ModelNode } from './graphModel.js';
@@ -36,15 +35,12 @@ export async function buildGraph(items: AsyncIterable<ImportItem> | Iterable<Imp
       stats.accepted += 1;
       stats.claims += doc.claims.length;
     } catch (err) {
+      // A client error refuses the document; anything else is a fault of the import itself.
+      if (!isClientError(err)) throw err;
       stats.rejected.push(rejection(item.ref, err));
     }
     if (stats.documents % every === 0) opts.onProgress?.(stats);
   }
   opts.onProgress?.(stats);
   return { model, stats };
-}
-
-function rejection(ref: string, err: unknown): Rejection {
-  if (isClientError(err)) return { ref, message: err.message, problems: (err.extensions.problems as Problem[] | undefined) ?? [] };
-  throw err;
 }
