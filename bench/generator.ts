@@ -5,6 +5,8 @@
  * regions and periods. Same seed, same documents.
  */
 
+import fs from 'node:fs';
+
 export interface GeneratorOptions {
   claims: number;
   claimsPerDocument?: number;
@@ -137,4 +139,20 @@ export function* generateDocuments(opts: GeneratorOptions): Generator<Record<str
     sources.push(sourceId);
     made += n;
   }
+}
+
+/**
+ * Writes the generator's documents to `file` as .ndjson (one document per line), for
+ * `claimgraph import` and the offline path; resolves to how many documents it wrote.
+ */
+export async function writeGeneratedNdjson(file: string, opts: GeneratorOptions): Promise<number> {
+  const out = fs.createWriteStream(file);
+  let docs = 0;
+  for (const doc of generateDocuments(opts)) {
+    // Respect the stream's buffer: a million claims are a few hundred megabytes.
+    if (!out.write(`${JSON.stringify(doc)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+    docs += 1;
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+  return docs;
 }

@@ -15,7 +15,7 @@ import { bulkImport } from '../src/services/ingest/bulkImport.js';
 import pino from 'pino';
 import { offlineImportCommand } from '../src/cli/offlineImportCommand.js';
 import { benchDatabase, diskBytes } from './benchDatabase.js';
-import { generateDocuments } from './generator.js';
+import { writeGeneratedNdjson } from './generator.js';
 
 const claims = Number(process.env.CLAIMS ?? 100_000);
 const perDoc = Number(process.env.CLAIMS_PER_DOCUMENT ?? 100);
@@ -25,13 +25,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-gen-'));
 
 async function generate(series: string): Promise<string> {
   const file = path.join(dir, `${series}.ndjson`);
-  const out = fs.createWriteStream(file);
-  let docs = 0;
-  for (const doc of generateDocuments({ claims, claimsPerDocument: perDoc, series })) {
-    out.write(`${JSON.stringify(doc)}\n`);
-    docs += 1;
-  }
-  await new Promise((r) => out.end(r));
+  const docs = await writeGeneratedNdjson(file, { claims, claimsPerDocument: perDoc, series });
   console.log(`generated ${docs} documents, ${claims} claims (${(fs.statSync(file).size / 1e6).toFixed(1)} MB) in ${file}`);
   return file;
 }

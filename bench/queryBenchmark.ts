@@ -14,7 +14,7 @@ import { graphCounts } from '../src/services/admin.js';
 import { bulkImport } from '../src/services/ingest/bulkImport.js';
 import { createApp } from '../src/server/app.js';
 import { benchDatabase, diskBytes, residentBytes } from './benchDatabase.js';
-import { generateDocuments } from './generator.js';
+import { generateDocuments, writeGeneratedNdjson } from './generator.js';
 
 const claims = Number(process.env.CLAIMS ?? 100_000);
 const runs = Number(process.env.RUNS ?? 200);
@@ -24,9 +24,7 @@ const offline = process.env.LOAD === 'offline';
 /** Writes the generated documents as .ndjson and loads them offline into the store about to start. */
 async function loadOffline(config: Parameters<typeof offlineImportCommand>[0]): Promise<void> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-gen-')), 'generated.ndjson');
-  const out = fs.createWriteStream(file);
-  for (const doc of generateDocuments({ claims })) out.write(`${JSON.stringify(doc)}\n`);
-  await new Promise((r) => out.end(r));
+  await writeGeneratedNdjson(file, { claims });
   const code = await offlineImportCommand(config, [file], pino({ level: 'warn' }));
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
   if (code !== 0) throw new Error(`the offline import failed (exit ${code})`);
