@@ -54,7 +54,7 @@ function missingFile(files: string[], name: string): string | undefined {
  * The program. Actions store their exit code in `result.code`; commander's own outcomes (help,
  * usage errors) surface as CommanderError through exitOverride, mapped by main.ts.
  */
-export function buildProgram(result: { code: number }, env: NodeJS.ProcessEnv = process.env): Command {
+function buildProgram(result: { code: number }, env: NodeJS.ProcessEnv = process.env): Command {
   const name = invokedAs(env);
   const config = () => loadConfig(env);
   const program = new Command()
