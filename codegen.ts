@@ -33,6 +33,7 @@ const config: CodegenConfig = {
           SourceDerivation: row('SourceDerivationRow'),
           Region: row('RegionRow'),
           Measure: row('MeasureRow'),
+          ShareOf: row('MeasureRow'),
           Period: row('PeriodRow'),
           SearchHit: row('SearchHitRow'),
           GraphView: out('graphView', 'GraphViewOut'),

@@ -1,23 +1,35 @@
-// Claims comparable with a claim: same measure and aggregation (none stated counts as NONE), regions equal or nested either way, or either claim stating no region (an unstated scope is compared, not hidden), periods sharing at least a day (open ends run to the date stated; a claim without a period stays in); 500 at most.
+// Claims comparable with a claim: same measure and aggregation (none stated counts as NONE), or a share and an absolute figure of what its measure declares it a share of (shareBase, sharePart); regions equal or nested either way, or either claim stating no region (an unstated scope is compared, not hidden); periods sharing at least a day (open ends run to the date stated; a claim without a period stays in); 500 at most.
 MATCH (c:Claim {id: $p.claimId})
 OPTIONAL MATCH (c)-[:ABOUT]->(m:Measure)
 WITH c, m, COLLECT { MATCH (c)-[:IN_REGION]->(r:Region) RETURN r } AS regions,
-     coalesce(c.periodEnd, date(c.statedAt), date()) AS cEnd
+     coalesce(c.periodEnd, date(c.statedAt), date()) AS cEnd, c.aggregation = 'SHARE' AS isShare
+// The measures whose claims can compare with it: its own; for a share, the measure of the absolute
+// part; for an absolute figure, the share measures declaring it their part.
+WITH c, m, regions, cEnd, isShare,
+     CASE WHEN m IS NULL THEN [] ELSE [m] + COLLECT {
+       MATCH (part:Measure {id: coalesce(m.sharePart, m.id)}) WHERE isShare AND m.shareBase IS NOT NULL AND part <> m RETURN part
+       UNION
+       MATCH (share:Measure) WHERE NOT coalesce(isShare, false) AND share.shareBase IS NOT NULL AND coalesce(share.sharePart, share.id) = m.id AND share <> m RETURN share AS part
+     } END AS family
 // The claim's regions, the regions they lie in, and the regions inside them.
-WITH c, m, regions, cEnd,
+WITH c, m, regions, cEnd, isShare, family,
      COLLECT { UNWIND regions AS r MATCH (r)-[:PART_OF*0..8]->(up:Region) RETURN up
                UNION
                UNWIND regions AS r MATCH (r)<-[:PART_OF*1..8]-(down:Region) RETURN down AS up } AS scope
 RETURN c.id AS claimId,
        COLLECT {
-         MATCH (m)<-[:ABOUT]-(o:Claim)
-         WHERE o <> c AND coalesce(o.aggregation, 'NONE') = coalesce(c.aggregation, 'NONE')
+         UNWIND family AS fm
+         MATCH (fm)<-[:ABOUT]-(o:Claim)
+         WHERE o <> c
+           AND ((fm = m AND coalesce(o.aggregation, 'NONE') = coalesce(c.aggregation, 'NONE'))
+                OR (isShare AND m.shareBase IS NOT NULL AND fm.id = coalesce(m.sharePart, m.id) AND coalesce(o.aggregation, 'NONE') <> 'SHARE')
+                OR (NOT coalesce(isShare, false) AND o.aggregation = 'SHARE' AND fm.shareBase IS NOT NULL AND coalesce(fm.sharePart, fm.id) = m.id))
            AND (c.periodStart IS NULL OR o.periodStart IS NULL
                 OR (o.periodStart <= cEnd AND coalesce(o.periodEnd, date(o.statedAt), date()) >= c.periodStart))
            AND (size(regions) = 0
                 OR NOT EXISTS { (o)-[:IN_REGION]->(:Region) }
                 OR EXISTS { (o)-[:IN_REGION]->(r:Region) WHERE r IN scope })
-         RETURN o.id
-         ORDER BY o.id
+         RETURN DISTINCT o.id AS id
+         ORDER BY id
          LIMIT 500
        } AS candidates

@@ -23,6 +23,7 @@ export const QUERY_MODES = {
   'provenance/chainSubgraphs': 'READ',
   'provenance/topInstitutions': 'READ',
   'provenance/comparableClaims': 'READ',
+  'provenance/shareBases': 'READ',
   'provenance/organizationClaims': 'READ',
   'provenance/organizationSources': 'READ',
   'provenance/derivationsTouching': 'READ',

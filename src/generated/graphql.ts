@@ -408,6 +408,8 @@ export type IngestMeasure = {
   id: Scalars['ID']['input'];
   /** What is counted. */
   name: Scalars['String']['input'];
+  /** For a share (percent of something): what it is a share of, so it compares with absolute figures. */
+  shareOf?: InputMaybe<IngestShareOf>;
   /** Default unit. */
   unit?: InputMaybe<Scalars['String']['input']>;
 };
@@ -523,6 +525,14 @@ export type IngestRole = {
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What a share measure is a share of. */
+export type IngestShareOf = {
+  /** The measure of the whole, e.g. `measure:country-area`: its claim in the share's region and period is the base. */
+  base: Scalars['ID']['input'];
+  /** The measure counting the part in absolute units (e.g. km² taken); this measure itself when omitted. */
+  part?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A source to create or update. */
 export type IngestSource = {
   /** Person ids of the authors. */
@@ -609,6 +619,8 @@ export type Measure = Node & {
   id: Scalars['ID']['output'];
   /** What is counted. */
   name: Scalars['String']['output'];
+  /** For a share: what it is a share of. Its claims then compare with absolute figures (README, Units). */
+  shareOf: Maybe<ShareOf>;
   /** Default unit, e.g. `persons`. */
   unit: Maybe<Scalars['String']['output']>;
 };
@@ -1175,6 +1187,15 @@ export type SearchHit = {
   score: Scalars['Float']['output'];
 };
 
+/** What a share measure is a share of: a share claim times its base claim is an absolute figure of `part`. */
+export type ShareOf = {
+  __typename?: 'ShareOf';
+  /** The measure of the whole (a country's area). */
+  base: Measure;
+  /** The measure of the part in absolute units (this measure itself when not declared otherwise). */
+  part: Measure;
+};
+
 /** Where claims are stated: an article, a dataset, a report, a statement... */
 export type Source = Node & {
   __typename?: 'Source';
@@ -1455,6 +1476,7 @@ export type ResolversTypes = {
   IngestRegion: IngestRegion;
   IngestResult: ResolverTypeWrapper<Omit<IngestResult, 'ingestion' | 'source'> & { ingestion?: Maybe<ResolversTypes['Ingestion']>, source: ResolversTypes['Source'] }>;
   IngestRole: IngestRole;
+  IngestShareOf: IngestShareOf;
   IngestSource: IngestSource;
   Ingestion: ResolverTypeWrapper<IngestionRow>;
   IngestionConnection: ResolverTypeWrapper<Omit<IngestionConnection, 'edges'> & { edges: Array<ResolversTypes['IngestionEdge']> }>;
@@ -1489,6 +1511,7 @@ export type ResolversTypes = {
   Revision: ResolverTypeWrapper<RevisionRow>;
   RoleAssignment: ResolverTypeWrapper<RoleAssignmentRow>;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
+  ShareOf: ResolverTypeWrapper<MeasureRow>;
   Source: ResolverTypeWrapper<SourceRow>;
   SourceChain: ResolverTypeWrapper<SourceChainOut>;
   SourceConnection: ResolverTypeWrapper<Omit<SourceConnection, 'edges'> & { edges: Array<ResolversTypes['SourceEdge']> }>;
@@ -1533,6 +1556,7 @@ export type ResolversParentTypes = {
   IngestRegion: IngestRegion;
   IngestResult: Omit<IngestResult, 'ingestion' | 'source'> & { ingestion?: Maybe<ResolversParentTypes['Ingestion']>, source: ResolversParentTypes['Source'] };
   IngestRole: IngestRole;
+  IngestShareOf: IngestShareOf;
   IngestSource: IngestSource;
   Ingestion: IngestionRow;
   IngestionConnection: Omit<IngestionConnection, 'edges'> & { edges: Array<ResolversParentTypes['IngestionEdge']> };
@@ -1564,6 +1588,7 @@ export type ResolversParentTypes = {
   Revision: RevisionRow;
   RoleAssignment: RoleAssignmentRow;
   SearchHit: SearchHitRow;
+  ShareOf: MeasureRow;
   Source: SourceRow;
   SourceChain: SourceChainOut;
   SourceConnection: Omit<SourceConnection, 'edges'> & { edges: Array<ResolversParentTypes['SourceEdge']> };
@@ -1727,6 +1752,7 @@ export type MeasureResolvers<ContextType = Context, ParentType extends Resolvers
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shareOf?: Resolver<Maybe<ResolversTypes['ShareOf']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1904,6 +1930,11 @@ export type SearchHitResolvers<ContextType = Context, ParentType extends Resolve
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type ShareOfResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShareOf'] = ResolversParentTypes['ShareOf']> = {
+  base?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
+  part?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
+};
+
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   authors?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<SourceClaimsArgs, 'first'>>;
@@ -2015,6 +2046,7 @@ export type Resolvers<ContextType = Context> = {
   Revision?: RevisionResolvers<ContextType>;
   RoleAssignment?: RoleAssignmentResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
+  ShareOf?: ShareOfResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceChain?: SourceChainResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;

@@ -33,6 +33,17 @@ export const placeResolvers: Resolvers = {
     name: (m) => str(m, 'name') ?? m.id,
     unit: (m) => str(m, 'unit'),
     description: (m) => str(m, 'description'),
+    // The share's own row: ShareOf reads its base and part from it.
+    shareOf: (m) => (str(m, 'shareBase') ? m : null),
     claims: (m, args, ctx, info) => claimsService.claims(ctx.db, ctx.entities, { ...args, filter: { measureIds: [m.id] } }, pageNeighbours(info)),
   },
+  ShareOf: {
+    base: async (m, _, ctx) => (await lookups.measure(ctx.entities, str(m, 'shareBase')!)) ?? missingMeasure(str(m, 'shareBase')!),
+    part: async (m, _, ctx) => (await lookups.measure(ctx.entities, str(m, 'sharePart') ?? m.id)) ?? m,
+  },
 };
+
+/** A base measure that ingest validated but is gone (never expected): a plain error, not a crash. */
+function missingMeasure(id: string): never {
+  throw new Error(`The share's base measure "${id}" is not in the graph`);
+}

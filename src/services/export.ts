@@ -82,7 +82,14 @@ const organizationDoc = (o: EntityRow) => defined({ id: o.id, name: o.props.name
 const personDoc = (p: EntityRow) =>
   defined({ id: p.id, name: p.props.name, aliases: p.props.aliases, roles: p.out.filter((e) => e.type === 'ROLE').sort((a, b) => byText(`${a.id} ${a.props.title ?? ''}`, `${b.id} ${b.props.title ?? ''}`)).map((e) => defined({ organization: e.id, title: e.props.title || undefined, from: e.props.from, to: e.props.to })) });
 const regionDoc = (r: EntityRow) => defined({ id: r.id, name: r.props.name, aliases: r.props.aliases, kind: r.props.kind, code: r.props.code, areaKm2: r.props.areaKm2, partOf: edgeIds(r, 'PART_OF')[0] });
-const measureDoc = (m: EntityRow) => defined({ id: m.id, name: m.props.name, unit: m.props.unit, description: m.props.description });
+const measureDoc = (m: EntityRow) =>
+  defined({
+    id: m.id,
+    name: m.props.name,
+    unit: m.props.unit,
+    description: m.props.description,
+    shareOf: m.props.shareBase ? defined({ base: m.props.shareBase, part: m.props.sharePart }) : undefined,
+  });
 
 /** Visits ids depth first, each after what it depends on: the order of documents to import. */
 function dependencyOrder(ids: string[], dependsOn: (id: string) => string[]): string[] {
@@ -135,7 +142,7 @@ export function toIngestDocuments(rows: EntityRow[]): Record<string, unknown>[] 
       organizations: mine('Organization').map(bare(organizationDoc, ['partOf'])),
       people: mine('Person').map(bare(personDoc, ['roles'])),
       regions: mine('Region').map(bare(regionDoc, ['partOf'])),
-      measures: mine('Measure').map(measureDoc),
+      measures: mine('Measure').map(bare(measureDoc, ['shareOf'])),
     });
   };
   const owners = dependencyOrder([...owned.keys()], (sid) => [ownerOf(byId.get(sid)!)]);

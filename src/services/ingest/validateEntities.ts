@@ -145,11 +145,38 @@ export function validateRegion(ctx: Ctx, raw: unknown, path: string): Normalized
 
 export function validateMeasure(ctx: Ctx, raw: unknown, path: string): NormalizedMeasure | undefined {
   const { f, refs } = ctx;
-  const o: Obj | undefined = f.object(raw, path, ['id', 'name', 'unit', 'description']);
+  const o: Obj | undefined = f.object(raw, path, ['id', 'name', 'unit', 'description', 'shareOf']);
   if (!o) return undefined;
   const id = f.id(o.id, at(path, 'id'), ['Measure']);
   const name = f.string(o, 'name', path, { required: true, max: LIMITS.name });
-  const props = given({ name, unit: f.string(o, 'unit', path, { max: 50 }), description: f.string(o, 'description', path, { max: LIMITS.description }) });
+  const share = o.shareOf == null ? undefined : shareOf(ctx, o.shareOf, at(path, 'shareOf'), id);
+  const props = given({
+    name,
+    unit: f.string(o, 'unit', path, { max: 50 }),
+    description: f.string(o, 'description', path, { max: LIMITS.description }),
+    shareBase: share?.base,
+    sharePart: share?.part,
+  });
   if (!id || !name || !refs.define(id, at(path, 'id'), raw)) return undefined;
   return { id, props };
+}
+
+/**
+ * What a share measure is a share of: `base`, the measure of the whole (a country's area), and
+ * `part`, the measure counting the part in absolute units (this measure itself when not given).
+ */
+function shareOf(ctx: Ctx, raw: unknown, path: string, self: string | undefined): { base: string; part: string | undefined } | undefined {
+  const { f, problems, refs } = ctx;
+  const o = f.object(raw, path, ['base', 'part']);
+  if (!o) return undefined;
+  if (o.base == null) {
+    problems.add(at(path, 'base'), 'is required: the measure this is a share of');
+    return undefined;
+  }
+  const base = f.id(o.base, at(path, 'base'), ['Measure']);
+  const part = o.part == null ? undefined : f.id(o.part, at(path, 'part'), ['Measure']);
+  if (base && base === self) problems.add(at(path, 'base'), 'a measure cannot be a share of itself');
+  else refs.refer(base, at(path, 'base'));
+  if (part && part !== self) refs.refer(part, at(path, 'part'));
+  return base ? { base, part: part === self ? undefined : part } : undefined;
 }

@@ -1,7 +1,7 @@
 /**
  * Query.corroboration: the claims comparable with a claim, each with a verdict, whether it
  * shares an origin, how many independent origins agree or conflict, and an Admiralty grade.
- * Four round trips whatever the number of comparable claims.
+ * Four round trips whatever the number of comparable claims (the third reads three things side by side).
  */
 import type { Database } from '../../db/database.js';
 import type { ClaimRow, EntityRow } from '../../db/rows.js';
@@ -11,6 +11,7 @@ import { num, str } from '../props.js';
 import type { Chain, OriginInfo } from './chains.js';
 import { independentGroups, institutionsOf, loadTops } from './institutions.js';
 import { compareClaims, resolvePeriod, type ComparableClaim } from './intervals.js';
+import { loadShareBases, type ShareContext } from './shares.js';
 import { loadChains } from './sourceChain.js';
 
 export interface ComparisonOut {
@@ -33,8 +34,9 @@ export interface CorroborationOut {
   credibilityReason: string;
 }
 
-export function comparable(row: EntityRow): ComparableClaim {
+export function comparable(row: EntityRow, shares?: Map<string, ShareContext>): ComparableClaim {
   return {
+    share: shares?.get(row.id),
     value: num(row, 'value'),
     low: num(row, 'low'),
     high: num(row, 'high'),
@@ -86,14 +88,18 @@ export async function corroboration(db: Database, loader: EntityLoader, claimId:
   const [claim, comparableRows] = await Promise.all([loader.load(claimId), db.read<{ candidates: string[] }>('provenance/comparableClaims', { p: { claimId } })]);
   if (!claim || claim.kind !== 'Claim' || !comparableRows.length) throw notFound(`No claim with id "${claimId}"`);
   const candidates = comparableRows[0].candidates;
-  const [others, chains] = await Promise.all([loadMany<ClaimRow>(loader, candidates, ['Claim']), loadChains(db, [claimId, ...candidates], 10)]);
+  const [others, chains, shareBases] = await Promise.all([
+    loadMany<ClaimRow>(loader, candidates, ['Claim']),
+    loadChains(db, [claimId, ...candidates], 10),
+    loadShareBases(db, [claimId, ...candidates]),
+  ]);
   const tops = await loadTops(db, originsOf(chains, [claimId, ...candidates]).flatMap((o) => o.agentIds));
   const own = new Set(institutionsOf(originsOf(chains, [claimId]).flatMap((o) => o.agentIds), tops));
 
-  const me = comparable(claim);
+  const me = comparable(claim, shareBases);
   const comparisons: ComparisonOut[] = others.map((other) => {
     const theirs = institutionsOf(originsOf(chains, [other.id]).flatMap((o) => o.agentIds), tops);
-    const outcome = compareClaims(me, comparable(other));
+    const outcome = compareClaims(me, comparable(other, shareBases));
     const unstated = scopeUnstatedReason(edgeIds(claim, 'IN_REGION').length > 0, edgeIds(other, 'IN_REGION').length > 0);
     return { claim: other, ...outcome, reason: unstated ? `${outcome.reason}; ${unstated}` : outcome.reason, scopeUnstated: unstated !== null, sameOrigin: theirs.some((i) => own.has(i)) };
   });

@@ -11,6 +11,7 @@ import { matchingClaimIds, type ClaimFilterInput } from '../claims.js';
 import { claimIdOnly, loadMany, type EntityLoader } from '../entities.js';
 import { buildGraphView, type GraphViewOut } from '../graphView.js';
 import { comparePairs, MAX_PAIRS, type Ancestors, type Pair } from './pairSweep.js';
+import { loadShareBases } from './shares.js';
 
 const MAX_CLAIMS_PER_ORGANIZATION = 5000;
 
@@ -137,12 +138,14 @@ export async function crossReference(
   // An organization's sources are those it (or a subsidiary, or a person in it) published or authored.
   const sourceSets = orgIds.map((id) => new Set(sourcesOf.get(id) ?? []));
   const allSources = [...new Set(sourceSets.flatMap((s) => [...s]))];
-  const [ancestorRows, edges] = await Promise.all([
+  const shareIds = [...new Set(groups.flat().filter((c) => c.aggregation === 'SHARE').map((c) => c.id))];
+  const [ancestorRows, edges, shares] = await Promise.all([
     regionIds.length ? db.read<{ regionId: string; ancestors: string[] }>('provenance/regionAncestors', { p: { regionIds } }) : [],
     allSources.length ? db.read<Derivation>('provenance/derivationsTouching', { p: { sourceIds: allSources } }) : [],
+    loadShareBases(db, shareIds),
   ]);
   const ancestors: Ancestors = new Map(ancestorRows.map((r) => [r.regionId, r.ancestors]));
-  const compared = await comparePairs(groups, ancestors, db);
+  const compared = await comparePairs(groups, ancestors, db, shares);
   const { agreements, conflicts } = compared;
   if (compared.truncated || agreements.length > MAX_PAIRS || conflicts.length > MAX_PAIRS) truncated = true;
   const shownAgreements = agreements.slice(0, MAX_PAIRS);

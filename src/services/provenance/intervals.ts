@@ -2,6 +2,8 @@
  * Comparing figures: a stated value with its bound becomes an interval, a period becomes a
  * day range (open ends resolved to the date stated), and two periods get their Allen relation.
  */
+import { shareAsAbsolute, shareMode, type ShareContext } from './shares.js';
+import { showNumber, unitConversion } from './units.js';
 
 /**
  * The rounding unit of a stated figure: the given precision, else inferred from how it is written —
@@ -64,7 +66,7 @@ export function toInterval(f: Figure): Interval | null {
 
 /** An interval as a reader writes it: [410,000, 420,000], [6,000, ∞). */
 export function showInterval(i: Interval): string {
-  const n = (x: number) => (Number.isFinite(x) ? x.toLocaleString('en', { maximumFractionDigits: 6 }) : x > 0 ? '∞' : '−∞');
+  const n = (x: number) => (Number.isFinite(x) ? showNumber(x) : x > 0 ? '∞' : '−∞');
   return `${Number.isFinite(i.lo) ? '[' : '('}${n(i.lo)}, ${n(i.hi)}${Number.isFinite(i.hi) ? ']' : ')'}`;
 }
 
@@ -113,6 +115,18 @@ export interface ComparableClaim extends Figure {
   per: string | null;
   unit: string | null;
   period: DayRange | null;
+  /** How the figure was derived, when it is not the claim's own (a share made absolute: shares.ts). */
+  derivation?: string;
+  /**
+   * For a share whose measure declares what it is a share of: its scope and the base figure that
+   * makes it absolute, or why there is none. Undefined for anything else.
+   */
+  share?: ShareContext;
+}
+
+/** An interval in another unit. */
+function scaled(i: Interval, factor: number): Interval {
+  return factor === 1 ? i : { lo: i.lo * factor, hi: i.hi * factor };
 }
 
 export interface ComparisonOutcome {
@@ -130,9 +144,21 @@ export interface ComparisonOutcome {
 export function compareClaims(a: ComparableClaim, b: ComparableClaim): ComparisonOutcome {
   const relation = a.period && b.period ? allenRelation(a.period, b.period) : 'unknown';
   const not = (reason: string): ComparisonOutcome => ({ allenRelation: relation, verdict: 'NOT_COMPARABLE', gap: null, reason });
+  // A share against an absolute figure, or against a share of another whole: each share made
+  // absolute with its base, then compared as the other claim's aggregation.
+  const mode = shareMode(a, b);
+  if (mode !== 'direct') {
+    if (mode !== 'absolute') return not(mode);
+    const absolute = (x: ComparableClaim, other: ComparableClaim) => (x.aggregation === 'SHARE' && x.share?.base ? shareAsAbsolute(x, x.share.base, other.aggregation === 'SHARE' ? 'NONE' : other.aggregation) : x);
+    const xa = absolute(a, b);
+    const xb = absolute(b, a);
+    if (!xa || !xb) return not('one of them states no figure');
+    return compareClaims(xa, xb);
+  }
   // No stated aggregation counts as NONE (as comparableClaims.cypher matches them).
   if ((a.aggregation ?? 'NONE') !== (b.aggregation ?? 'NONE')) return not(`one is ${a.aggregation ?? 'NONE'}, the other ${b.aggregation ?? 'NONE'}`);
-  if (a.unit && b.unit && a.unit !== b.unit) return not(`units differ (${a.unit} vs ${b.unit})`);
+  const conversion = unitConversion(b.unit, a.unit);
+  if (!conversion) return not(`units of different dimensions (${a.unit} vs ${b.unit}) do not convert`);
   if (a.aggregation === 'RATE' && a.per !== b.per) return not(`rates per different units of time (${a.per} vs ${b.per})`);
   if (a.period && b.period) {
     if (a.aggregation === 'PERIOD_TOTAL' && relation !== 'equals') return not(`totals over different periods (${relation})`);
@@ -140,11 +166,15 @@ export function compareClaims(a: ComparableClaim, b: ComparableClaim): Compariso
     if (DISJOINT.has(relation)) return not(`the periods do not overlap (${relation})`);
   }
   const ia = toInterval(a);
-  const ib = toInterval(b);
-  if (!ia || !ib) return not('one of them states no figure');
+  const own = toInterval(b);
+  if (!ia || !own) return not('one of them states no figure');
+  const ib = scaled(own, conversion.factor);
+  // What was converted comes first, so the intervals read in one unit.
+  const notes = [a.derivation, b.derivation, conversion.factor === 1 ? null : `${showInterval(own)} ${conversion.from} is ${showInterval(ib)} ${conversion.to} (× ${showNumber(conversion.factor)})`].filter(Boolean);
+  const lead = notes.length ? `${notes.join('; ')}; ` : '';
   const gap = gapBetween(ia, ib);
   const both = `${showInterval(ia)} and ${showInterval(ib)}`;
   return gap === 0
-    ? { allenRelation: relation, verdict: 'AGREES', gap: null, reason: `their value intervals ${both} overlap` }
-    : { allenRelation: relation, verdict: 'CONFLICTS', gap, reason: `their value intervals ${both} are ${gap.toLocaleString('en')} apart` };
+    ? { allenRelation: relation, verdict: 'AGREES', gap: null, reason: `${lead}their value intervals ${both} overlap` }
+    : { allenRelation: relation, verdict: 'CONFLICTS', gap, reason: `${lead}their value intervals ${both} are ${showNumber(gap)} apart` };
 }

@@ -6,6 +6,7 @@
 import type { Database } from '../../db/database.js';
 import type { CompactClaimRow } from '../../db/rows.js';
 import { compareClaims, resolvePeriod, type ComparableClaim } from './intervals.js';
+import type { ShareContext } from './shares.js';
 
 /** Pairs listed per verdict at most. */
 export const MAX_PAIRS = 200;
@@ -139,33 +140,57 @@ async function sweep(mine: Item[], theirs: Item[], pairs: PairCollector): Promis
   }
 }
 
-export async function comparePairs(groups: CompactClaimRow[][], up: Ancestors, db: Database): Promise<{ agreements: Pair[]; conflicts: Pair[]; truncated: boolean }> {
+/** One organization's claims by measure and aggregation, and its shares made absolute by part measure. */
+interface Buckets {
+  byKey: Map<string, Item[]>;
+  /** Shares with a base, by the measure of their absolute part (shares.ts). */
+  sharesByPart: Map<string, Item[]>;
+}
+
+const push = (m: Map<string, Item[]>, key: string, item: Item) => {
+  const bucket = m.get(key);
+  if (bucket) bucket.push(item);
+  else m.set(key, [item]);
+};
+
+/** The absolute-figure buckets of one measure (any aggregation but SHARE). */
+function absoluteBuckets(b: Buckets, measureId: string): Item[][] {
+  return [...b.byKey].filter(([key]) => key.startsWith(`${measureId}|`) && key !== `${measureId}|SHARE`).map(([, items]) => items);
+}
+
+export async function comparePairs(
+  groups: CompactClaimRow[][],
+  up: Ancestors,
+  db: Database,
+  shares: Map<string, ShareContext> = new Map(),
+): Promise<{ agreements: Pair[]; conflicts: Pair[]; truncated: boolean }> {
   const pairs = new PairCollector(up, db);
-  // Only claims on one measure with one aggregation can be comparable: bucket first, and resolve
-  // each claim's period once, not once per pair.
-  const buckets = groups.map((claims, g) => {
-    const m = new Map<string, Item[]>();
+  // Only claims on one measure with one aggregation can be comparable (or a share and an absolute
+  // figure of its part): bucket first, and resolve each claim's period once, not once per pair.
+  const buckets: Buckets[] = groups.map((claims) => {
+    const byKey = new Map<string, Item[]>();
+    const sharesByPart = new Map<string, Item[]>();
     for (const c of claims) {
       if (!c.measureId) continue;
-      const key = `${c.measureId}|${c.aggregation}`;
-      let bucket = m.get(key);
-      if (!bucket) m.set(key, (bucket = []));
-      bucket.push({ row: c, cmp: toComparable(c), side: 0 });
+      const share = shares.get(c.id);
+      const item: Item = { row: c, cmp: { ...toComparable(c), share }, side: 0 };
+      push(byKey, `${c.measureId}|${c.aggregation ?? 'NONE'}`, item);
+      if (share?.base) push(sharesByPart, share.base.partMeasureId, item);
     }
-    return m;
+    return { byKey, sharesByPart };
   });
+  const sides = (mine: Item[], theirs: Item[]) => sweep(mine.map((x) => ({ ...x, side: 0 })), theirs.map((x) => ({ ...x, side: 1 })), pairs);
   for (let i = 0; i < groups.length; i++) {
     for (let j = i + 1; j < groups.length; j++) {
-      for (const [key, mine] of buckets[i]) {
-        const theirs = buckets[j].get(key);
-        if (!theirs) continue;
-        await sweep(
-          mine.map((x) => ({ ...x, side: 0 })),
-          theirs.map((x) => ({ ...x, side: 1 })),
-          pairs,
-        );
+      for (const [key, mine] of buckets[i].byKey) {
+        const theirs = buckets[j].byKey.get(key);
+        if (theirs) await sides(mine, theirs);
         if (pairs.truncated) return { agreements: pairs.agreements, conflicts: pairs.conflicts, truncated: true };
       }
+      // Shares of one against the absolute figures of the other, both ways.
+      for (const [part, shares] of buckets[i].sharesByPart) for (const theirs of absoluteBuckets(buckets[j], part)) await sides(shares, theirs);
+      for (const [part, shares] of buckets[j].sharesByPart) for (const mine of absoluteBuckets(buckets[i], part)) await sides(mine, shares);
+      if (pairs.truncated) return { agreements: pairs.agreements, conflicts: pairs.conflicts, truncated: true };
     }
   }
   return { agreements: pairs.agreements, conflicts: pairs.conflicts, truncated: false };
