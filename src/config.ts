@@ -6,6 +6,7 @@ import path from 'node:path';
 import { hashKey } from './services/access/keyStore.js';
 import type { ConfiguredKey } from './services/access/keyRing.js';
 import { isRole } from './services/access/roles.js';
+import { DEFAULT_BASE_IRI } from './services/provenance/prov.js';
 
 export interface Neo4jTarget {
   /** bolt://, neo4j:// (routing), neo4j+s:// (Aura) ... */
@@ -52,6 +53,8 @@ export interface Config {
   rateRefillPerSecond: number;
   /** Estimated cost points running at once, server-wide (0 = no admission control). */
   concurrentCost: number;
+  /** Where exported node IRIs live (PROV-O, ClaimReview): `<baseIri>claim/<slug>`. */
+  baseIri: string;
 }
 
 /** true/false/1/0/yes/no; anything else is a start-up error naming the variable. */
@@ -129,7 +132,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ratePoints: intFrom(env, 'CLAIMGRAPH_RATE_POINTS', 5_000),
     rateRefillPerSecond: intFrom(env, 'CLAIMGRAPH_RATE_REFILL', 100),
     concurrentCost: intFrom(env, 'CLAIMGRAPH_CONCURRENT_COST', 2_000),
+    baseIri: baseIriFrom(env.CLAIMGRAPH_BASE_IRI),
   };
+}
+
+/** An absolute http(s) IRI ending in / or # (a / is added), so ids append to it. */
+function baseIriFrom(raw: string | undefined): string {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_BASE_IRI;
+  const text = raw.trim();
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`CLAIMGRAPH_BASE_IRI must be an absolute http or https IRI, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`CLAIMGRAPH_BASE_IRI must be an absolute http or https IRI, got "${raw}"`);
+  return text.endsWith('/') || text.endsWith('#') ? text : `${text}/`;
 }
 
 function logLevelFrom(env: NodeJS.ProcessEnv): string {

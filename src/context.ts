@@ -8,6 +8,7 @@ import type { AccessPolicy } from './services/access/accessPolicy.js';
 import type { Principal } from './services/access/keyRing.js';
 import { createEntityLoader, type EntityLoader } from './services/entities.js';
 import { createHistoryLoaders, type HistoryLoaders } from './services/history/history.js';
+import { DEFAULT_BASE_IRI } from './services/provenance/prov.js';
 
 export interface Context {
   db: Database;
@@ -23,6 +24,8 @@ export interface Context {
   client: string;
   /** Database queries this request ran (for /metrics). */
   roundTrips: { count: number };
+  /** Where exported node IRIs live (CLAIMGRAPH_BASE_IRI). */
+  baseIri: string;
 }
 
 export interface RequestScope {
@@ -36,11 +39,11 @@ export interface RequestScope {
   address?: string;
 }
 
-export function createContext(db: Database, log: Logger, access: AccessPolicy, principal: Principal, scope?: RequestScope): Context {
+export function createContext(db: Database, log: Logger, access: AccessPolicy, principal: Principal, scope?: RequestScope, baseIri = DEFAULT_BASE_IRI): Context {
   const roundTrips = { count: 0 };
   const requestDb = scope
     ? db.scoped({ maxConcurrent: scope.maxConcurrentQueries, deadline: Date.now() + scope.timeoutMs, signal: scope.signal, onQuery: () => (roundTrips.count += 1) })
     : db;
   const client = principal.authenticated ? `key:${principal.name}` : `ip:${scope?.address ?? 'local'}`;
-  return { db: requestDb, entities: createEntityLoader(requestDb), history: createHistoryLoaders(requestDb), log, principal, access, client, roundTrips };
+  return { db: requestDb, entities: createEntityLoader(requestDb), history: createHistoryLoaders(requestDb), log, principal, access, client, roundTrips, baseIri };
 }

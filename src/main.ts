@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     logger: log,
     access,
     corsOrigins: config.corsOrigins,
+    baseIri: config.baseIri,
     limits: {
       maxCost: config.maxCost,
       rate: config.ratePoints > 0 ? { capacity: config.ratePoints, refillPerSecond: Math.max(1, config.rateRefillPerSecond) } : null,

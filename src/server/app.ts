@@ -76,6 +76,8 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** A pino logger for Fastify (asynchronous, pretty in a terminal); by default one at logLevel. */
   logger?: Logger;
+  /** Where exported node IRIs live (CLAIMGRAPH_BASE_IRI); DEFAULT_BASE_IRI by default. */
+  baseIri?: string;
 }
 
 /** Keyless local use: what tests and scripts get unless they pass a policy. */
@@ -140,12 +142,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) gone.abort();
       });
-      return createContext(opts.db, req.log as unknown as Logger, access, principal, {
+      return createContext(
+        opts.db,
+        req.log as unknown as Logger,
+        access,
+        principal,
+        {
         maxConcurrentQueries: limits.maxConcurrentQueries,
         timeoutMs: limits.timeoutMs,
         signal: gone.signal,
-        address: req.ip,
-      });
+          address: req.ip,
+        },
+        opts.baseIri,
+      );
     },
   });
   http.route({
@@ -158,7 +167,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       return graphql.call(this, req as never, reply as never);
     },
   });
-  registerExportRoutes(http, opts.db, access);
+  registerExportRoutes(http, opts.db, access, opts.baseIri);
   registerGraphiqlAssets(http);
   registerHealth(http, opts.db);
   http.get('/metrics', { logLevel: 'warn' }, async (req, reply) => {
@@ -172,6 +181,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
     access,
     metrics,
     context: (principal = access.authenticate(undefined)) =>
-      createContext(opts.db, log, access, principal, { maxConcurrentQueries: limits.maxConcurrentQueries, timeoutMs: limits.timeoutMs }),
+      createContext(opts.db, log, access, principal, { maxConcurrentQueries: limits.maxConcurrentQueries, timeoutMs: limits.timeoutMs }, opts.baseIri),
   };
 }

@@ -10,13 +10,13 @@ import type { AccessPolicy } from '../services/access/accessPolicy.js';
 import { sourceChain } from '../services/provenance/sourceChain.js';
 import { sendError } from './httpErrors.js';
 
-export function registerExportRoutes(app: FastifyInstance, db: Database, access: AccessPolicy): void {
+export function registerExportRoutes(app: FastifyInstance, db: Database, access: AccessPolicy, baseIri?: string): void {
   app.get<{ Querystring: { claim?: string; maxDepth?: string } }>('/export/prov.jsonld', async (req, reply) => {
     // Client errors thrown here answer through the shared error handler (httpErrors.ts).
     const principal = access.reader(req.headers.authorization);
     if (!req.query.claim) return sendError(reply, 400, 'BAD_USER_INPUT', 'pass the claim id as ?claim=<id>');
-    const ctx = createContext(db, req.log as unknown as Logger, access, principal);
+    const ctx = createContext(db, req.log as unknown as Logger, access, principal, undefined, baseIri);
     const chain = await sourceChain(db, ctx.entities, req.query.claim, req.query.maxDepth ? Number(req.query.maxDepth) : undefined);
-    return reply.type('application/ld+json; charset=utf-8').send(await chain.prov());
+    return reply.type('application/ld+json; charset=utf-8').send(await chain.prov(ctx.baseIri));
   });
 }

@@ -5,7 +5,7 @@
 import { inject } from 'vitest';
 import type { Neo4jTarget } from '../../src/config.js';
 import { Database } from '../../src/db/database.js';
-import { createApp, type App } from '../../src/server/app.js';
+import { createApp, type App, type AppOptions } from '../../src/server/app.js';
 
 export interface TestApp {
   app: App;
@@ -24,8 +24,8 @@ export function testTarget(): Neo4jTarget {
   };
 }
 
-export async function createTestApp(db = Database.connect(testTarget())): Promise<TestApp> {
-  const app = await createApp({ db, logLevel: process.env.TEST_LOG_LEVEL ?? 'warn' });
+export async function createTestApp(db = Database.connect(testTarget()), options: Partial<AppOptions> = {}): Promise<TestApp> {
+  const app = await createApp({ db, logLevel: process.env.TEST_LOG_LEVEL ?? 'warn', ...options });
   return {
     app,
     db,

@@ -12,6 +12,10 @@ import { bulkImport } from '../../src/services/ingest/bulkImport.js';
 import { ingest } from '../../src/services/ingest/ingest.js';
 import { FIXTURES, seedGraph } from '../helpers/graph.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
+import { provViolations } from '../helpers/provOntology.js';
+import { createEntityLoader } from '../../src/services/entities.js';
+import { loadAllEntities, toProvDocument } from '../../src/services/export.js';
+import { DEFAULT_BASE_IRI, nodeIri } from '../../src/services/provenance/prov.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -67,21 +71,54 @@ describe('sourceChain on the seed article', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/application\/ld\+json/);
     const expanded = (await jsonld.expand(res.json())) as Record<string, any>[];
+    expect(provViolations(expanded)).toEqual([]);
+    const iri = (id: string) => nodeIri(DEFAULT_BASE_IRI, id);
     const ids = expanded.map((n) => n['@id']);
-    expect(ids).toEqual(expect.arrayContaining(['claim:express-2025-casualties-1213460', 'src:express-2025-russian-surrenders', 'src:general-staff-casualty-estimate', 'org:general-staff-ua', 'org:armed-forces-ua']));
-    const estimate = expanded.find((n) => n['@id'] === 'src:general-staff-casualty-estimate')!;
+    expect(ids).toEqual(expect.arrayContaining(['claim:express-2025-casualties-1213460', 'src:express-2025-russian-surrenders', 'src:general-staff-casualty-estimate', 'org:general-staff-ua', 'org:armed-forces-ua'].map(iri)));
+    expect(iri('claim:express-2025-casualties-1213460')).toBe('https://claimgraph.example.org/id/claim/express-2025-casualties-1213460');
+    const estimate = expanded.find((n) => n['@id'] === iri('src:general-staff-casualty-estimate'))!;
     expect(estimate['@type']).toContain('http://www.w3.org/ns/prov#Entity');
-    expect(estimate['http://www.w3.org/ns/prov#wasAttributedTo']).toEqual([{ '@id': 'org:general-staff-ua' }]);
-    const staff = expanded.find((n) => n['@id'] === 'org:general-staff-ua')!;
-    expect(staff['http://www.w3.org/ns/prov#actedOnBehalfOf']).toEqual([{ '@id': 'org:armed-forces-ua' }]);
+    expect(estimate['http://www.w3.org/ns/prov#wasAttributedTo']).toEqual([{ '@id': iri('org:general-staff-ua') }]);
+    const staff = expanded.find((n) => n['@id'] === iri('org:general-staff-ua'))!;
+    expect(staff['http://www.w3.org/ns/prov#actedOnBehalfOf']).toEqual([{ '@id': iri('org:armed-forces-ua') }]);
     // Who wrote it: the ingestion as a prov:Activity associated with the key's agent.
-    const claim = expanded.find((n) => n['@id'] === 'claim:express-2025-casualties-1213460')!;
+    const claim = expanded.find((n) => n['@id'] === iri('claim:express-2025-casualties-1213460'))!;
+    expect(claim['https://claimgraph.dev/ns#id']).toEqual([{ '@value': 'claim:express-2025-casualties-1213460' }]);
     const [{ '@id': activityId }] = claim['http://www.w3.org/ns/prov#wasGeneratedBy'];
     const activity = expanded.find((n) => n['@id'] === activityId)!;
     expect(activity['@type']).toEqual(['http://www.w3.org/ns/prov#Activity']);
-    expect(activity['http://www.w3.org/ns/prov#wasAssociatedWith']).toEqual([{ '@id': 'key:local' }]);
-    expect(expanded.find((n) => n['@id'] === 'key:local')!['@type']).toContain('http://www.w3.org/ns/prov#Agent');
+    expect(activity['http://www.w3.org/ns/prov#wasAssociatedWith']).toEqual([{ '@id': iri('key:local') }]);
+    expect(expanded.find((n) => n['@id'] === iri('key:local'))!['@type']).toContain('http://www.w3.org/ns/prov#Agent');
     expect((await t.app.http.inject({ method: 'GET', url: '/export/prov.jsonld?claim=claim:none' })).statusCode).toBe(404);
+  });
+
+  it('gives regions as locations, dates with their precision, and IRIs under CLAIMGRAPH_BASE_IRI', async () => {
+    const other = await createTestApp(undefined, { baseIri: 'https://data.example.net/cg/' });
+    try {
+      // The territory claim: in a region, over the year 2025, stated in a source published in a month.
+      const res = await other.exec(`{ sourceChain(claimId: "claim:express-2025-territory-taken-0-8-percent-2025") { prov } }`);
+      const expanded = (await jsonld.expand(res.data!.sourceChain.prov)) as Record<string, any>[];
+      expect(provViolations(expanded)).toEqual([]);
+      const claim = expanded.find((n) => n['@id'] === 'https://data.example.net/cg/claim/express-2025-territory-taken-0-8-percent-2025')!;
+      expect(claim['https://claimgraph.dev/ns#periodStart']).toEqual([{ '@value': '2025', '@type': 'http://www.w3.org/2001/XMLSchema#gYear' }]);
+      const regionIds = expanded.filter((n) => (n['@type'] ?? []).includes('http://www.w3.org/ns/prov#Location')).map((n) => n['@id']);
+      for (const n of expanded) expect(n['http://www.w3.org/ns/prov#actedOnBehalfOf']?.map((x: any) => x['@id']).filter((id: string) => regionIds.includes(id)) ?? []).toEqual([]);
+    } finally {
+      await other.close();
+    }
+    // A source published "2025-12" is a month, not the instant 2025-12-01T00:00:00Z.
+    await ingest(t.db, { source: { id: 'src:month-only', kind: 'ARTICLE', title: 'A December article', publishedAt: '2025-12' }, claims: [] });
+    const res = await t.exec(`{ sourceChain(claimId: "claim:express-2025-territory-taken-0-8-percent-2025") { prov } }`);
+    expect(res.errors).toBeUndefined();
+    const rows = await loadAllEntities(t.db, createEntityLoader(t.db));
+    const whole = (await jsonld.expand(toProvDocument(rows) as never)) as Record<string, any>[];
+    expect(provViolations(whole)).toEqual([]);
+    const month = whole.find((n) => n['@id'] === nodeIri(DEFAULT_BASE_IRI, 'src:month-only'))!;
+    expect(month['http://purl.org/dc/terms/issued']).toEqual([{ '@value': '2025-12', '@type': 'http://www.w3.org/2001/XMLSchema#gYearMonth' }]);
+    const ukraine = whole.find((n) => n['@id'] === nodeIri(DEFAULT_BASE_IRI, 'region:ukraine'))!;
+    expect(ukraine['@type']).toContain('http://www.w3.org/ns/prov#Location');
+    const donetsk = whole.find((n) => n['@id'] === nodeIri(DEFAULT_BASE_IRI, 'region:donetsk-oblast'))!;
+    expect(donetsk['https://schema.org/containedInPlace']).toEqual([{ '@id': nodeIri(DEFAULT_BASE_IRI, 'region:ukraine') }]);
   });
 
   it('bounds maxDepth to 1..10', async () => {

@@ -3,6 +3,7 @@
  */
 import path from 'node:path';
 import jsonld from 'jsonld';
+import { provViolations } from '../helpers/provOntology.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocuments } from '../../src/cli/readDocuments.js';
 import type { Database } from '../../src/db/database.js';
@@ -52,7 +53,8 @@ describe('export', () => {
 
   it('as PROV-O JSON-LD parses and holds every node', async () => {
     const rows = await loadAllEntities(t.db, createEntityLoader(t.db));
-    const expanded = (await jsonld.expand(toProvDocument(rows) as never)) as Record<string, unknown>[];
+    const expanded = (await jsonld.expand(toProvDocument(rows) as never)) as Record<string, any>[];
     expect(expanded.length).toBe(rows.length);
+    expect(provViolations(expanded)).toEqual([]);
   });
 });

@@ -23,8 +23,8 @@ export interface SourceChainOut {
   truncated: boolean;
   explanation: string;
   graph: GraphViewOut;
-  /** Built only when asked for: it reads the ingestions that wrote the chain. */
-  prov: () => Promise<Record<string, unknown>>;
+  /** Built only when asked for (it reads the ingestions that wrote the chain), with IRIs under baseIri. */
+  prov: (baseIri: string) => Promise<Record<string, unknown>>;
 }
 
 export function checkMaxDepth(maxDepth: number | null | undefined): number {
@@ -141,6 +141,6 @@ export async function sourceChain(db: Database, loader: EntityLoader, claimId: s
     truncated: chain.truncated,
     explanation: explain(claimRow as ClaimRow, chain, rows, groups, institutions, circular, maxDepth),
     graph,
-    prov: async () => toProvJsonLd([...rows.values()], edges, await chainIngestions(db, [...ids])),
+    prov: async (baseIri) => toProvJsonLd([...rows.values()], edges, await chainIngestions(db, [...ids]), baseIri),
   };
 }
