@@ -12,7 +12,7 @@ import { startRuntime } from '../runtime.js';
 import { deleteAll, graphCounts } from '../services/admin.js';
 import { loadSeed } from '../services/seed.js';
 import { dbStart, dbStatus, dbStop } from './db.js';
-import { exportCommand } from './exportCommand.js';
+import { exportCommand, type ExportFormat } from './exportCommand.js';
 import { importCommand } from './importCommand.js';
 import { invokedAs } from './invokedAs.js';
 import { keysCommand } from './keysCommand.js';
@@ -90,15 +90,18 @@ function buildProgram(result: { code: number }, env: NodeJS.ProcessEnv = process
 
   program
     .command('export')
-    .description('the whole graph as ingest documents (re-importable) or W3C PROV-O JSON-LD')
-    .addOption(new Option('--format <format>', 'ndjson or prov-jsonld (default: from --out, else ndjson)').choices(['ndjson', 'prov-jsonld']))
+    .description('the whole graph as ingest documents (re-importable) or W3C PROV-O JSON-LD, or one claim as schema.org ClaimReview')
+    .addOption(new Option('--format <format>', 'ndjson, prov-jsonld or claimreview (default: claimreview with --claim, else from --out, else ndjson)').choices(['ndjson', 'prov-jsonld', 'claimreview']))
+    .option('--claim <id>', 'the claim a ClaimReview reviews')
     .option('--out <file>', 'write to this file instead of standard output')
-    .action(async (o: { format?: string; out?: string }) => {
-      const implied = o.out ? formatOfFile(o.out) : undefined;
-      if (o.out && !o.format && !implied) {
-        return void (console.error(`${name} export: cannot tell the format from "${o.out}" (.ndjson or .jsonld); add --format ndjson|prov-jsonld`), (result.code = 2));
-      }
-      result.code = await withGraph(config(), (graph) => exportCommand(graph, o.format ?? implied ?? 'ndjson', o.out));
+    .action(async (o: { format?: ExportFormat; out?: string; claim?: string }) => {
+      const usage = (message: string) => void (console.error(`${name} export: ${message}`), (result.code = 2));
+      const format = o.format ?? (o.claim ? 'claimreview' : o.out ? formatOfFile(o.out) : 'ndjson');
+      if (!format) return usage(`cannot tell the format from "${o.out}" (.ndjson or .jsonld); add --format ndjson|prov-jsonld|claimreview`);
+      if (format === 'claimreview' && !o.claim) return usage('a ClaimReview is of one claim: add --claim <id>');
+      if (format !== 'claimreview' && o.claim) return usage(`--claim applies to --format claimreview, not ${format}`);
+      const settings = config();
+      result.code = await withGraph(settings, (graph) => exportCommand(graph, { format, out: o.out, claimId: o.claim, baseIri: settings.baseIri }));
     });
 
   program
