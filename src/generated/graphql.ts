@@ -53,6 +53,40 @@ export type Aggregation =
   /** A proportion ("7% of all captured"); the unit is usually `percent`. */
   | 'SHARE';
 
+/**
+ * Allen's interval relation of one period (b) to another (a), on whole days, open ends resolved to
+ * the date stated. Periods sharing no day (BEFORE, AFTER, MEETS, MET_BY) are not comparable.
+ */
+export type AllenRelation =
+  /** b starts more than a day after a ends. */
+  | 'AFTER'
+  /** b ends more than a day before a starts. */
+  | 'BEFORE'
+  /** b strictly contains a. */
+  | 'CONTAINS'
+  /** b lies strictly inside a. */
+  | 'DURING'
+  /** Same first and last day. */
+  | 'EQUALS'
+  /** b ends with a and starts first. */
+  | 'FINISHED_BY'
+  /** b ends with a and starts after it. */
+  | 'FINISHES'
+  /** b ends the day before a starts. */
+  | 'MEETS'
+  /** b starts the day after a ends. */
+  | 'MET_BY'
+  /** b starts inside a and ends after it. */
+  | 'OVERLAPPED_BY'
+  /** b starts first and ends inside a. */
+  | 'OVERLAPS'
+  /** b starts with a and ends after it. */
+  | 'STARTED_BY'
+  /** b starts with a and ends first. */
+  | 'STARTS'
+  /** One of the claims states no period, so no relation can be given. */
+  | 'UNKNOWN';
+
 /** How a stated value bounds the true quantity. */
 export type Bound =
   /** Just below this value ("almost 420,000", "nearly 7%"): from value − its rounding unit up to value. */
@@ -182,7 +216,7 @@ export type ClaimPair = {
   /** A claim of one organization. */
   a: Claim;
   /** Allen relation of b's period to a's. */
-  allenRelation: Scalars['String']['output'];
+  allenRelation: AllenRelation;
   /** A claim of another. */
   b: Claim;
   /** For conflicts: the distance between their intervals. */
@@ -203,8 +237,8 @@ export type ClaimStatus =
 /** A claim compared with the claim being corroborated. */
 export type Comparison = {
   __typename?: 'Comparison';
-  /** Allen relation of the other claim's period to this claim's period (equals, before, during, overlaps, …). */
-  allenRelation: Scalars['String']['output'];
+  /** Allen relation of the other claim's period to this claim's period. */
+  allenRelation: AllenRelation;
   /** The other claim. */
   claim: Claim;
   /** For CONFLICTS: the distance between the two intervals, in the measure's unit. */
@@ -261,6 +295,15 @@ export type CrossReference = {
   truncated: Scalars['Boolean']['output'];
 };
 
+/** How precisely a date is known (a source published in 2025, in December 2025, or on a day). */
+export type DatePrecision =
+  /** The day (`2025-12-05`). */
+  | 'DAY'
+  /** The month (`2025-12`). */
+  | 'MONTH'
+  /** The year only (`2025`). */
+  | 'YEAR';
+
 /** How one source derives from another (PROV wasDerivedFrom, refined). */
 export type DerivationKind =
   /** Refers to the other as its source of information. */
@@ -291,10 +334,15 @@ export type EntityKind =
 
 /** Units of time for periods and rates. */
 export type Granularity =
+  /** One calendar day. */
   | 'DAY'
+  /** One calendar month. */
   | 'MONTH'
+  /** One calendar quarter. */
   | 'QUARTER'
+  /** One week (a rate per week, or a period of seven days). */
   | 'WEEK'
+  /** One calendar year. */
   | 'YEAR';
 
 /** An edge of a graph view. */
@@ -310,8 +358,8 @@ export type GraphEdge = {
   source: Scalars['ID']['output'];
   /** Id of the node it enters. */
   target: Scalars['ID']['output'];
-  /** Relationship type: STATED_IN, DERIVED_FROM, ATTRIBUTED_TO, … */
-  type: Scalars['String']['output'];
+  /** Relationship type. */
+  type: RelationshipType;
 };
 
 /** A node of a graph view, ready for Cytoscape.js, graphology/Sigma, vis-network or D3. */
@@ -678,7 +726,9 @@ export type Node = {
 
 /** Sort direction. */
 export type OrderDirection =
+  /** Smallest or earliest first. */
   | 'ASC'
+  /** Largest or latest first. */
   | 'DESC';
 
 /** A body: a government agency, an armed force, a project, a newspaper. */
@@ -775,6 +825,15 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** How a provenance path ended. */
+export type PathEnding =
+  /** At a source the path had already visited: a citation cycle (see `SourceChain.cycles`). */
+  | 'CYCLE'
+  /** Cut at `maxDepth`: the source goes on deriving (see `SourceChain.truncated`). */
+  | 'MAX_DEPTH'
+  /** At an origin: a source that derives from nothing. */
+  | 'ORIGIN';
+
 /** A stretch of time a claim is about. */
 export type Period = Node & {
   __typename?: 'Period';
@@ -836,11 +895,20 @@ export type ProvenancePath = {
   __typename?: 'ProvenancePath';
   /** The source the path ends at. */
   end: Source;
-  /** How the path ended: ORIGIN (no further derivation), MAX_DEPTH (cut at maxDepth) or CYCLE (would revisit a source). */
-  ending: Scalars['String']['output'];
+  /** How the path ended. */
+  ending: PathEnding;
   /** The hops, claim first. */
   steps: Array<ProvenanceStep>;
 };
+
+/** How one hop of a provenance path goes. */
+export type ProvenanceRelation =
+  /** From the claim's source to a source the claim names as its basis (`basedOn`). */
+  | 'BASED_ON'
+  /** From a source to a source it derives from (see `kind`). */
+  | 'DERIVED_FROM'
+  /** From the claim to a source that states it. */
+  | 'STATED_IN';
 
 /** One hop of a provenance path. */
 export type ProvenanceStep = {
@@ -849,8 +917,8 @@ export type ProvenanceStep = {
   from: Node;
   /** For DERIVED_FROM: CITES, QUOTES, PRIMARY_SOURCE or REPUBLISHES. */
   kind: Maybe<DerivationKind>;
-  /** `STATED_IN`, `BASED_ON` or `DERIVED_FROM`. */
-  relation: Scalars['String']['output'];
+  /** How the hop goes from one to the other. */
+  relation: ProvenanceRelation;
   /** Where the hop ends: a source. */
   to: Source;
 };
@@ -881,46 +949,46 @@ export type Quantity = {
 /** The root of every read. */
 export type Query = {
   __typename?: 'Query';
-  /** A claim by id; null when unknown. */
+  /** A claim by id; null, with a NOT_FOUND error on this field only, when unknown (or of another kind). */
   claim: Maybe<Claim>;
   /** Claims matching a filter, a page at a time (`first` 1..100). */
   claims: ClaimConnection;
-  /** Comparable claims with verdicts, independent agreement and a credibility grade. */
-  corroboration: Corroboration;
-  /** Where two or more organizations' figures agree, conflict or derive from each other. */
-  crossReference: CrossReference;
+  /** Comparable claims with verdicts, independent agreement and a credibility grade. Null, with a NOT_FOUND error on this field only, for an unknown claim. */
+  corroboration: Maybe<Corroboration>;
+  /** Where two or more organizations' figures agree, conflict or derive from each other. Null, with a NOT_FOUND error on this field only, when an organization is unknown. */
+  crossReference: Maybe<CrossReference>;
   /** The neighbourhood of the seeds, `depth` 1..3 hops, narrowed by node kinds and edge types, at most `limit` (1..1000) nodes. */
   graph: GraphView;
   /** Ingested documents, newest first; `sourceId` narrows to one source's documents. */
   ingestions: IngestionConnection;
-  /** A measure by id; null when unknown. */
+  /** A measure by id; null, with a NOT_FOUND error on this field only, when unknown (or of another kind). */
   measure: Maybe<Measure>;
   /** Measures, ordered by id, a page at a time (`first` 1..100). */
   measures: MeasureConnection;
-  /** Any node by its id, whatever its kind; null when no node has that id. */
+  /** Any node by its id, whatever its kind; null, with a NOT_FOUND error on this field only, when no node has that id. */
   node: Maybe<Node>;
-  /** Several nodes by id in one round trip, in the order asked; null where an id is unknown. */
+  /** Several nodes by id in one round trip, in the order asked; null where an id is unknown, with a NOT_FOUND error at that index. */
   nodes: Array<Maybe<Node>>;
-  /** An organization by id; null when unknown. */
+  /** An organization by id; null, with a NOT_FOUND error on this field only, when unknown (or of another kind). */
   organization: Maybe<Organization>;
   /** Organizations, ordered by id, a page at a time (`first` 1..100). */
   organizations: OrganizationConnection;
-  /** A person by id; null when unknown. */
+  /** A person by id; null, with a NOT_FOUND error on this field only, when unknown (or of another kind). */
   person: Maybe<Person>;
-  /** A region by id; null when unknown. */
+  /** A region by id; null, with a NOT_FOUND error on this field only, when unknown (or of another kind). */
   region: Maybe<Region>;
   /** Regions, ordered by id, a page at a time (`first` 1..100). */
   regions: RegionConnection;
   /** Relevance-ranked search over names, aliases, titles and claim text (Lucene syntax is escaped). */
   search: Array<SearchHit>;
-  /** A source by id; null when unknown. */
+  /** A source by id; null, with a NOT_FOUND error on this field only, when unknown (or of another kind). */
   source: Maybe<Source>;
-  /** Paths from a claim to its origins (`maxDepth` 1..10). */
-  sourceChain: SourceChain;
+  /** Paths from a claim to its origins (`maxDepth` 1..10). Null, with a NOT_FOUND error on this field only, for an unknown claim. */
+  sourceChain: Maybe<SourceChain>;
   /** Sources, ordered by id, a page at a time (`first` 1..100). */
   sources: SourceConnection;
-  /** The claims on one measure ordered by period, optionally in a region (and its subregions) and as of a date. */
-  timeline: Array<TimelinePoint>;
+  /** The claims on one measure ordered by period, optionally in a region (and its subregions) and as of a date. Null, with a NOT_FOUND error on this field only, for an unknown measure or region. */
+  timeline: Maybe<Array<TimelinePoint>>;
 };
 
 
@@ -955,7 +1023,7 @@ export type QueryCrossReferenceArgs = {
 /** The root of every read. */
 export type QueryGraphArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
-  edgeTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  edgeTypes?: InputMaybe<Array<RelationshipType>>;
   kinds?: InputMaybe<Array<EntityKind>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   seeds: Array<Scalars['ID']['input']>;
@@ -1126,13 +1194,46 @@ export type RegionFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The relationships of the graph, as a graph view draws them. */
+export type RelationshipType =
+  /** Claim → the measure it counts. */
+  | 'ABOUT'
+  /** Claim → an organization or person it is attributed to. */
+  | 'ATTRIBUTED_TO'
+  /** Source → an author. */
+  | 'AUTHORED_BY'
+  /** Claim → a source its own source names as its basis. */
+  | 'BASED_ON'
+  /** Claim → the period it is about. */
+  | 'COVERS'
+  /** Source → a source it derives from (`kind`: CITES, QUOTES, PRIMARY_SOURCE, REPUBLISHES). */
+  | 'DERIVED_FROM'
+  /** Claim → a region it is about. */
+  | 'IN_REGION'
+  /** Organization → the organization it belongs to; region → the region it lies in. */
+  | 'PART_OF'
+  /** Source → its publisher. */
+  | 'PUBLISHED_BY'
+  /** Person → an organization they hold a role in (with `title`, `from`, `to`). */
+  | 'ROLE'
+  /** Claim → the source stating it (with the statement's `quote` and `statedAt`). */
+  | 'STATED_IN'
+  /** Claim → an earlier claim it replaces. */
+  | 'SUPERSEDES';
+
 /** Reliability of a source or agent on the Admiralty scale: A completely reliable … E unreliable, F cannot be judged. */
 export type Reliability =
+  /** Completely reliable: a history of complete reliability. */
   | 'A'
+  /** Usually reliable: minor doubts, a history of mostly valid information. */
   | 'B'
+  /** Fairly reliable: doubts, but has provided valid information before. */
   | 'C'
+  /** Not usually reliable: significant doubts. */
   | 'D'
+  /** Unreliable: a history of invalid information. */
   | 'E'
+  /** Reliability cannot be judged: no basis to evaluate. */
   | 'F';
 
 /**
@@ -1217,8 +1318,8 @@ export type Source = Node & {
   language: Maybe<Scalars['String']['output']>;
   /** When it was published (first day of the stated precision). */
   publishedAt: Maybe<Scalars['Date']['output']>;
-  /** How precisely `publishedAt` is known: YEAR, MONTH or DAY. */
-  publishedAtPrecision: Maybe<Scalars['String']['output']>;
+  /** How precisely `publishedAt` is known. */
+  publishedAtPrecision: Maybe<DatePrecision>;
   /** Who put it out. */
   publisher: Maybe<Organization>;
   /** Admiralty reliability grade, when assessed. */
@@ -1312,12 +1413,19 @@ export type SourceFilter = {
 
 /** What kind of thing a source is. */
 export type SourceKind =
+  /** A news or magazine article. */
   | 'ARTICLE'
+  /** A press briefing or conference. */
   | 'BRIEFING'
+  /** A published data set (a table, a database, a tracker). */
   | 'DATASET'
+  /** An interview: the words of the person interviewed. */
   | 'INTERVIEW'
+  /** A report of a body: an assessment, a study, an annual report. */
   | 'REPORT'
+  /** A post on a social network or messaging channel. */
   | 'SOCIAL_POST'
+  /** An official's or a body's statement. */
   | 'STATEMENT';
 
 /** A claim's appearance in a source (the STATED_IN relationship). */
@@ -1442,6 +1550,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Agent: ResolverTypeWrapper<AgentRow>;
   Aggregation: Aggregation;
+  AllenRelation: AllenRelation;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Bound: Bound;
   Claim: ResolverTypeWrapper<ClaimRow>;
@@ -1456,6 +1565,7 @@ export type ResolversTypes = {
   Corroboration: ResolverTypeWrapper<CorroborationOut>;
   CrossReference: ResolverTypeWrapper<CrossReferenceOut>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DatePrecision: DatePrecision;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DerivationKind: DerivationKind;
   EntityKind: EntityKind;
@@ -1495,11 +1605,13 @@ export type ResolversTypes = {
   OrganizationFilter: OrganizationFilter;
   Origin: ResolverTypeWrapper<Omit<Origin, 'agents' | 'institutions' | 'source'> & { agents: Array<ResolversTypes['Agent']>, institutions: Array<ResolversTypes['Agent']>, source: ResolversTypes['Source'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PathEnding: PathEnding;
   Period: ResolverTypeWrapper<PeriodRow>;
   PeriodFilter: PeriodFilter;
   PeriodRelation: PeriodRelation;
   Person: ResolverTypeWrapper<PersonRow>;
   ProvenancePath: ResolverTypeWrapper<Omit<ProvenancePath, 'end' | 'steps'> & { end: ResolversTypes['Source'], steps: Array<ResolversTypes['ProvenanceStep']> }>;
+  ProvenanceRelation: ProvenanceRelation;
   ProvenanceStep: ResolverTypeWrapper<Omit<ProvenanceStep, 'from' | 'to'> & { from: ResolversTypes['Node'], to: ResolversTypes['Source'] }>;
   Quantity: ResolverTypeWrapper<ClaimRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1507,6 +1619,7 @@ export type ResolversTypes = {
   RegionConnection: ResolverTypeWrapper<Omit<RegionConnection, 'edges'> & { edges: Array<ResolversTypes['RegionEdge']> }>;
   RegionEdge: ResolverTypeWrapper<Omit<RegionEdge, 'node'> & { node: ResolversTypes['Region'] }>;
   RegionFilter: RegionFilter;
+  RelationshipType: RelationshipType;
   Reliability: Reliability;
   Revision: ResolverTypeWrapper<RevisionRow>;
   RoleAssignment: ResolverTypeWrapper<RoleAssignmentRow>;
@@ -1639,14 +1752,14 @@ export type ClaimEdgeResolvers<ContextType = Context, ParentType extends Resolve
 
 export type ClaimPairResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimPair'] = ResolversParentTypes['ClaimPair']> = {
   a?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
-  allenRelation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  allenRelation?: Resolver<ResolversTypes['AllenRelation'], ParentType, ContextType>;
   b?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
   gap?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   scopeUnstated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ComparisonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Comparison'] = ResolversParentTypes['Comparison']> = {
-  allenRelation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  allenRelation?: Resolver<ResolversTypes['AllenRelation'], ParentType, ContextType>;
   claim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
   gap?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1691,7 +1804,7 @@ export type GraphEdgeResolvers<ContextType = Context, ParentType extends Resolve
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
 };
 
 export type GraphNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphNode'] = ResolversParentTypes['GraphNode']> = {
@@ -1834,14 +1947,14 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type ProvenancePathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProvenancePath'] = ResolversParentTypes['ProvenancePath']> = {
   end?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
-  ending?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ending?: Resolver<ResolversTypes['PathEnding'], ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['ProvenanceStep']>, ParentType, ContextType>;
 };
 
 export type ProvenanceStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProvenanceStep'] = ResolversParentTypes['ProvenanceStep']> = {
   from?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['DerivationKind']>, ParentType, ContextType>;
-  relation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['ProvenanceRelation'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 };
 
@@ -1860,8 +1973,8 @@ export type QuantityResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<QueryClaimArgs, 'id'>>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'first'>>;
-  corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType, RequireFields<QueryCorroborationArgs, 'claimId'>>;
-  crossReference?: Resolver<ResolversTypes['CrossReference'], ParentType, ContextType, RequireFields<QueryCrossReferenceArgs, 'organizationIds'>>;
+  corroboration?: Resolver<Maybe<ResolversTypes['Corroboration']>, ParentType, ContextType, RequireFields<QueryCorroborationArgs, 'claimId'>>;
+  crossReference?: Resolver<Maybe<ResolversTypes['CrossReference']>, ParentType, ContextType, RequireFields<QueryCrossReferenceArgs, 'organizationIds'>>;
   graph?: Resolver<ResolversTypes['GraphView'], ParentType, ContextType, RequireFields<QueryGraphArgs, 'depth' | 'limit' | 'seeds'>>;
   ingestions?: Resolver<ResolversTypes['IngestionConnection'], ParentType, ContextType, RequireFields<QueryIngestionsArgs, 'first'>>;
   measure?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType, RequireFields<QueryMeasureArgs, 'id'>>;
@@ -1875,9 +1988,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   regions?: Resolver<ResolversTypes['RegionConnection'], ParentType, ContextType, RequireFields<QueryRegionsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
-  sourceChain?: Resolver<ResolversTypes['SourceChain'], ParentType, ContextType, RequireFields<QuerySourceChainArgs, 'claimId' | 'maxDepth'>>;
+  sourceChain?: Resolver<Maybe<ResolversTypes['SourceChain']>, ParentType, ContextType, RequireFields<QuerySourceChainArgs, 'claimId' | 'maxDepth'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
-  timeline?: Resolver<Array<ResolversTypes['TimelinePoint']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'measureId'>>;
+  timeline?: Resolver<Maybe<Array<ResolversTypes['TimelinePoint']>>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'measureId'>>;
 };
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
@@ -1945,7 +2058,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   kind?: Resolver<ResolversTypes['SourceKind'], ParentType, ContextType>;
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publishedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  publishedAtPrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publishedAtPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   reliability?: Resolver<Maybe<ResolversTypes['Reliability']>, ParentType, ContextType>;
   retrievedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;

@@ -1,5 +1,6 @@
 /** Organizations, people and their roles. */
 import type { Resolvers } from '../generated/graphql.js';
+import { found } from './found.js';
 import { pageNeighbours, prefetch } from './lookahead.js';
 import * as agents from '../services/agents.js';
 import * as catalog from '../services/catalog.js';
@@ -8,8 +9,8 @@ import { list, str } from '../services/props.js';
 
 export const agentResolvers: Resolvers = {
   Query: {
-    organization: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), agents.organization(ctx.entities, id)),
-    person: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), agents.person(ctx.entities, id)),
+    organization: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), found(await agents.organization(ctx.entities, id), 'organization', id)),
+    person: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), found(await agents.person(ctx.entities, id), 'person', id)),
     organizations: (_, args, ctx) => catalog.organizations(ctx.db, ctx.entities, args),
   },
   Agent: {

@@ -1,5 +1,6 @@
 /** Claims, their quantities, periods and statements. */
 import type { Resolvers } from '../generated/graphql.js';
+import { found } from './found.js';
 import { pageNeighbours, prefetch } from './lookahead.js';
 import type { AgentRow, ClaimRow, RegionRow, SourceRow } from '../db/rows.js';
 import * as claimsService from '../services/claims.js';
@@ -16,7 +17,7 @@ function status(c: ClaimRow): string {
 
 export const claimResolvers: Resolvers = {
   Query: {
-    claim: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), lookups.claim(ctx.entities, id)),
+    claim: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), found(await lookups.claim(ctx.entities, id), 'claim', id)),
     claims: (_, args, ctx, info) => claimsService.claims(ctx.db, ctx.entities, args, pageNeighbours(info)),
   },
   Claim: {

@@ -1,6 +1,7 @@
 /** Regions and measures: the "where" and the "what" of claims. */
 import type { RegionRow } from '../db/rows.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { found } from './found.js';
 import { pageNeighbours, prefetch } from './lookahead.js';
 import * as catalog from '../services/catalog.js';
 import * as claimsService from '../services/claims.js';
@@ -10,9 +11,9 @@ import { list, num, str } from '../services/props.js';
 
 export const placeResolvers: Resolvers = {
   Query: {
-    region: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), lookups.region(ctx.entities, id)),
+    region: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), found(await lookups.region(ctx.entities, id), 'region', id)),
     regions: (_, args, ctx) => catalog.regions(ctx.db, ctx.entities, args),
-    measure: (_, { id }, ctx) => lookups.measure(ctx.entities, id),
+    measure: async (_, { id }, ctx) => found(await lookups.measure(ctx.entities, id), 'measure', id),
     measures: (_, args, ctx) => catalog.measures(ctx.db, ctx.entities, args),
   },
   Region: {

@@ -22,6 +22,9 @@ function selectsBeyondIds(info: GraphQLResolveInfo, paths: string[][]): boolean 
   return paths.some((path) => [...selectedFields(info, path)].some((f) => f !== 'id' && f !== '__typename'));
 }
 
+/** intervals.ts names Allen relations as Allen wrote them (`met-by`); the API's enum says MET_BY. */
+const allenRelation = (relation: string) => relation.toUpperCase().replace(/-/g, '_') as never;
+
 export const provenanceResolvers: Resolvers = {
   Query: {
     sourceChain: (_, { claimId, maxDepth }, ctx) => sourceChain(ctx.db, ctx.entities, claimId, maxDepth),
@@ -47,6 +50,12 @@ export const provenanceResolvers: Resolvers = {
   },
   ProvenanceStep: {
     kind: (s) => s.kind as never,
+  },
+  Comparison: {
+    allenRelation: (c) => allenRelation(c.allenRelation),
+  },
+  ClaimPair: {
+    allenRelation: (p) => allenRelation(p.allenRelation),
   },
   TimelinePoint: {
     bound: (p) => p.bound as never,

@@ -1,5 +1,6 @@
 /** Sources and their derivations. */
 import type { Resolvers } from '../generated/graphql.js';
+import { found } from './found.js';
 import { pageNeighbours, prefetch } from './lookahead.js';
 import type { PersonRow, SourceDerivationRow, SourceRow } from '../db/rows.js';
 import * as agents from '../services/agents.js';
@@ -21,7 +22,7 @@ function derivations(s: SourceRow, direction: 'out' | 'in'): SourceDerivationRow
 
 export const sourceResolvers: Resolvers = {
   Query: {
-    source: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), lookups.source(ctx.entities, id)),
+    source: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), found(await lookups.source(ctx.entities, id), 'source', id)),
     sources: (_, args, ctx) => catalog.sources(ctx.db, ctx.entities, args),
   },
   Source: {
@@ -29,7 +30,7 @@ export const sourceResolvers: Resolvers = {
     title: (s) => str(s, 'title'),
     url: (s) => str(s, 'url'),
     publishedAt: (s) => str(s, 'publishedAt'),
-    publishedAtPrecision: (s) => str(s, 'publishedAtPrecision'),
+    publishedAtPrecision: (s) => str(s, 'publishedAtPrecision') as never,
     retrievedAt: (s) => str(s, 'retrievedAt'),
     language: (s) => str(s, 'language'),
     reliability: (s) => str(s, 'reliability') as never,

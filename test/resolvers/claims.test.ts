@@ -148,7 +148,7 @@ describe('pagination', () => {
       organizations: { totalCount: 1, edges: [{ node: { id: 'org:general-staff-ua' } }] },
       sources: { totalCount: 2, edges: [{ node: { id: 'src:fixture-dataset' } }, { node: { id: 'src:i-want-to-live-data' } }] },
       regions: { totalCount: 2, edges: [{ node: { id: 'region:donetsk-oblast' } }, { node: { id: 'region:zaporizhzhia-oblast' } }] },
-      measures: { totalCount: 20, pageInfo: { hasNextPage: true } },
+      measures: { totalCount: 21, pageInfo: { hasNextPage: true } },
     });
   });
 });

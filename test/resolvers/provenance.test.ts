@@ -169,7 +169,7 @@ describe('corroboration', () => {
     const res = await t.exec(CORROBORATION, { id: 'claim:agency-displaced' });
     const c = res.data!.corroboration;
     const byId = Object.fromEntries(c.comparisons.map((x: any) => [x.claim.id, x]));
-    expect(byId['claim:wire-displaced']).toMatchObject({ verdict: 'AGREES', sameOrigin: true, allenRelation: 'equals' });
+    expect(byId['claim:wire-displaced']).toMatchObject({ verdict: 'AGREES', sameOrigin: true, allenRelation: 'EQUALS' });
     expect(byId['claim:paper-p-displaced']).toMatchObject({ verdict: 'AGREES', sameOrigin: true });
     expect(byId['claim:spokes-displaced']).toMatchObject({ verdict: 'AGREES', sameOrigin: true });
     expect(byId['claim:ngo-displaced']).toMatchObject({ verdict: 'AGREES', sameOrigin: false });
@@ -181,8 +181,8 @@ describe('corroboration', () => {
   it('finds the conflict of running totals stated the same day, and leaves other dates not comparable', async () => {
     const c = (await t.exec(CORROBORATION, { id: 'claim:cas-feb' })).data!.corroboration;
     const byId = Object.fromEntries(c.comparisons.map((x: any) => [x.claim.id, x]));
-    expect(byId['claim:ngo-cas-feb']).toMatchObject({ verdict: 'CONFLICTS', gap: 1800, sameOrigin: false, allenRelation: 'equals' });
-    expect(byId['claim:cas-jan']).toMatchObject({ verdict: 'NOT_COMPARABLE', allenRelation: 'starts' });
+    expect(byId['claim:ngo-cas-feb']).toMatchObject({ verdict: 'CONFLICTS', gap: 1800, sameOrigin: false, allenRelation: 'EQUALS' });
+    expect(byId['claim:cas-jan']).toMatchObject({ verdict: 'NOT_COMPARABLE', allenRelation: 'STARTS' });
     expect(byId['claim:cas-mar'].verdict).toBe('NOT_COMPARABLE');
     expect(c.independentConflictingOrigins).toBe(1);
     expect(c.credibility).toBe(5);
@@ -257,7 +257,7 @@ describe('timeline', () => {
 });
 
 describe('graph views', () => {
-  const GRAPH = `query($seeds: [ID!]!, $depth: Int, $limit: Int, $types: [String!], $kinds: [EntityKind!]) {
+  const GRAPH = `query($seeds: [ID!]!, $depth: Int, $limit: Int, $types: [RelationshipType!], $kinds: [EntityKind!]) {
     graph(seeds: $seeds, depth: $depth, limit: $limit, edgeTypes: $types, kinds: $kinds) {
       nodes { id kind label hiddenNeighbours } edges { id source target type directed } truncated } }`;
 

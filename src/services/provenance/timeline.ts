@@ -25,8 +25,9 @@ export interface TimelinePointOut {
 }
 
 export async function timeline(db: Database, loader: EntityLoader, args: { measureId: string; regionId?: string | null; asOf?: string | null }): Promise<TimelinePointOut[]> {
-  const measure = await loader.load(args.measureId);
+  const [measure, region] = await Promise.all([loader.load(args.measureId), args.regionId ? loader.load(args.regionId) : null]);
   if (!measure || measure.kind !== 'Measure') throw notFound(`No measure with id "${args.measureId}"`);
+  if (args.regionId && (!region || region.kind !== 'Region')) throw notFound(`No region with id "${args.regionId}"`);
   const ids = await db.read<{ id: string }>('provenance/timeline', { p: { measureId: args.measureId, regionId: args.regionId ?? '', asOf: args.asOf ?? '' } });
   const claims = await loadMany<ClaimRow>(loader, ids.map((r) => r.id), ['Claim']);
   const related = await loadMany(loader, [...new Set(claims.flatMap((c) => [...edgeIds(c, 'STATED_IN'), ...edgeIds(c, 'ATTRIBUTED_TO')]))], ['Source', 'Organization', 'Person']);
