@@ -2,9 +2,10 @@
 import type { Database } from '../db/database.js';
 import { bulkImport } from '../services/ingest/bulkImport.js';
 import { Progress } from './progress.js';
+import { printRejections } from './rejections.js';
 import { countDocuments, readDocuments } from './readDocuments.js';
 
-export async function importCommand(db: Database, files: string[], batchClaims?: number): Promise<number> {
+export async function importCommand(db: Database, files: string[], batchClaims?: number, maxProblems?: number, name?: string): Promise<number> {
   if (!files.length) {
     console.error('usage: claimgraph import <file.json|file.ndjson>...');
     return 2;
@@ -23,9 +24,7 @@ export async function importCommand(db: Database, files: string[], batchClaims?:
       `${Math.round(stats.documents / secs).toLocaleString('en')} documents/s, ${Math.round(stats.claims / secs).toLocaleString('en')} claims/s.`,
   );
   if (stats.rejected.length) {
-    console.error(`${stats.rejected.length} document(s) rejected, nothing of them written:`);
-    for (const r of stats.rejected.slice(0, 50)) console.error(`  ${r.ref}: ${r.message}`);
-    if (stats.rejected.length > 50) console.error(`  ... and ${stats.rejected.length - 50} more`);
+    printRejections(stats.rejected, 'written', maxProblems, name);
     return 1;
   }
   return 0;

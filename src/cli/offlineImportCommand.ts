@@ -18,6 +18,7 @@ import { buildGraph } from '../services/ingest/offline/buildGraph.js';
 import { ARRAY_DELIMITER, writeCsvFiles } from '../services/ingest/offline/csvFiles.js';
 import { Progress } from './progress.js';
 import { countDocuments, readDocuments } from './readDocuments.js';
+import { printRejections } from './rejections.js';
 
 /** Why the store cannot take an offline import, or null when it can. */
 async function refusal(config: Config, log: Logger): Promise<string | null> {
@@ -36,7 +37,7 @@ async function refusal(config: Config, log: Logger): Promise<string | null> {
   }
 }
 
-export async function offlineImportCommand(config: Config, files: string[], log: Logger): Promise<number> {
+export async function offlineImportCommand(config: Config, files: string[], log: Logger, maxProblems?: number, name?: string): Promise<number> {
   if (!files.length) {
     console.error('usage: claimgraph import --offline <file.json|file.ndjson>...');
     return 2;
@@ -58,11 +59,7 @@ export async function offlineImportCommand(config: Config, files: string[], log:
     },
   });
   progress.done();
-  if (stats.rejected.length) {
-    console.error(`${stats.rejected.length} document(s) rejected, nothing of them loaded:`);
-    for (const r of stats.rejected.slice(0, 50)) console.error(`  ${r.ref}: ${r.message}`);
-    if (stats.rejected.length > 50) console.error(`  ... and ${stats.rejected.length - 50} more`);
-  }
+  printRejections(stats.rejected, 'loaded', maxProblems, name);
   const csvDir = path.join(config.dataDir, `offline-import-${process.pid}`);
   try {
     const csv = writeCsvFiles(model, csvDir);

@@ -17,6 +17,7 @@ import { importCommand } from './importCommand.js';
 import { invokedAs } from './invokedAs.js';
 import { keysCommand } from './keysCommand.js';
 import { offlineImportCommand } from './offlineImportCommand.js';
+import { DEFAULT_MAX_PROBLEMS } from './rejections.js';
 
 const log = () => pino({ level: process.env.LOG_LEVEL ?? 'warn' });
 
@@ -78,14 +79,15 @@ function buildProgram(result: { code: number }, env: NodeJS.ProcessEnv = process
     .argument('<files...>', '.json (a document or an array of them) or .ndjson (one per line) files')
     .addOption(new Option('--batch <claims>', 'claims per transaction').argParser(wholeNumber(1, 100_000)))
     .option('--offline', "first load of an EMPTY store through Neo4j's bulk importer (stop the server first)")
-    .action(async (files: string[], o: { batch?: number; offline?: boolean }) => {
+    .addOption(new Option('--max-problems <n>', 'problems of rejected documents printed at most').argParser(wholeNumber(1, 1_000_000)).default(DEFAULT_MAX_PROBLEMS))
+    .action(async (files: string[], o: { batch?: number; offline?: boolean; maxProblems: number }) => {
       const missing = missingFile(files, name);
       if (missing) return void (console.error(missing), (result.code = 2));
       if (o.offline) {
         if (o.batch !== undefined) return void (console.error(`${name} import: --batch applies to the online import only`), (result.code = 2));
-        return void (result.code = await offlineImportCommand(config(), files, log()));
+        return void (result.code = await offlineImportCommand(config(), files, log(), o.maxProblems, name));
       }
-      result.code = await withGraph(config(), (graph) => importCommand(graph, files, o.batch));
+      result.code = await withGraph(config(), (graph) => importCommand(graph, files, o.batch, o.maxProblems, name));
     });
 
   program

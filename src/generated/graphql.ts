@@ -427,9 +427,10 @@ export type IngestDerivation = {
 };
 
 /**
- * One source and everything its claims need, in the format of README.md ("The ingest document").
- * Dates are ISO 8601 or truncated (`2025`, `2025-06`, `2025-06-01`): a truncated start means the
- * first day, a truncated end the last day, `end: null` an open-ended period.
+ * One source and everything its claims need. The format is schema/ingest.schema.json (JSON Schema
+ * 2020-12, the same fields as this input; README "The ingest document"); data/examples/ holds small
+ * documented documents. Dates are ISO 8601 or truncated (`2025`, `2025-06`, `2025-06-01`): a
+ * truncated start means the first day, a truncated end the last day, `end: null` an open-ended period.
  */
 export type IngestDocument = {
   /** The claims the source states. */

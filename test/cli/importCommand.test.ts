@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 /** Runs the command with its console output captured: the exit code and what it printed. */
-async function runImport(file: string): Promise<{ code: number; text: string }> {
+async function runImport(file: string, maxProblems?: number): Promise<{ code: number; text: string }> {
   const out: string[] = [];
   const spies = [
     vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' '))),
@@ -28,7 +28,7 @@ async function runImport(file: string): Promise<{ code: number; text: string }> 
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true),
   ];
   try {
-    return { code: await importCommand(db, [file]), text: out.join('\n') };
+    return { code: await importCommand(db, [file], undefined, maxProblems), text: out.join('\n') };
   } finally {
     spies.forEach((s) => s.mockRestore());
   }
@@ -45,9 +45,31 @@ describe('claimgraph import', () => {
     expect(code).toBe(1);
     expect(text).toMatch(/Imported 2 of 4 documents \(3 claims\)/);
     expect(text).toContain(`${file}:2: not valid JSON`);
-    expect(text).toContain(`${file}:3: claims[0].measure: Ingest document rejected: "measure:missing" is neither defined in this document nor present in the graph`);
+    expect(text).toContain(`${file}:3: 1 problem\n    claims[0].measure: "measure:missing" is neither defined in this document nor present in the graph`);
     const res = await db.read<{ id: string }>('node/nodesByIds', { p: { ids: ['claim:fixture-later', 'claim:fixture-bad'] } });
     expect(res.map((r) => r.id)).toEqual(['claim:fixture-later']);
+  });
+
+  it('prints every problem of a rejected document in one round (shape and references alike), capped by --max-problems', async () => {
+    const bad = {
+      source: { id: 'src:fixture-many', kind: 'BLOG', publishedAt: '2025-13' },
+      claims: [{ id: 'claim:fixture-many', text: 'Many.', measure: 'measure:missing', confidence: 2, regions: ['region:nowhere'] }],
+    };
+    const file = path.join(dir, 'many.ndjson');
+    fs.writeFileSync(file, `${JSON.stringify(bad)}\n`);
+    const { code, text } = await runImport(file);
+    expect(code).toBe(1);
+    expect(text).toContain(`${file}:1: 5 problems`);
+    for (const line of [
+      'source.kind: "BLOG" is not a SourceKind; expected one of ARTICLE, DATASET, REPORT, STATEMENT, SOCIAL_POST, INTERVIEW, BRIEFING',
+      'claims[0].confidence: must be at most 1, got 2',
+      'source.publishedAt: "2025-13" has month 13, which does not exist',
+      'claims[0].measure: "measure:missing" is neither defined in this document nor present in the graph',
+      'claims[0].regions[0]: "region:nowhere" is neither defined in this document nor present in the graph',
+    ]) expect(text).toContain(`    ${line}`);
+    const capped = await runImport(file, 2);
+    expect(capped.text.split('\n').filter((l) => l.startsWith('    '))).toHaveLength(2);
+    expect(capped.text).toContain('… and 3 more problems (`claimgraph import --max-problems 5 …` prints them all)');
   });
 
   it('reads a .json array, is idempotent, and exits 0 when all is well', async () => {

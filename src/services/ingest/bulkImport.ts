@@ -10,7 +10,8 @@ import type { Database } from '../../db/database.js';
 import { isClientError } from '../../errors.js';
 import { awaitSearchRefresh, documentHash, ingest, LOCAL_ACTOR, newIngestionId } from './ingest.js';
 import type { NormalizedDocument } from './normalized.js';
-import { validateDocument } from './validateDocument.js';
+import { rejectionWithReferences } from './rejection.js';
+import { checkDocument } from './validateDocument.js';
 import { definedIds, missingReferences, writeDocuments, type Actor } from './writePlan.js';
 import type { Problem } from './problems.js';
 
@@ -136,14 +137,14 @@ export async function bulkImport(db: Database, items: AsyncIterable<ImportItem> 
       reject({ ref: item.ref, message: item.parseError, problems: [] }, at);
       continue;
     }
-    try {
-      const doc = validateDocument(item.raw);
-      pending.push({ ref: item.ref, doc, raw: item.raw, at });
-      pendingClaims += doc.claims.length;
-    } catch (err) {
-      reject(rejection(item.ref, err), at);
+    const checked = checkDocument(item.raw);
+    if (!checked.doc) {
+      // All of a rejected document's problems at once, its missing references included.
+      reject(rejection(item.ref, await rejectionWithReferences(db, checked)), at);
       continue;
     }
+    pending.push({ ref: item.ref, doc: checked.doc, raw: item.raw, at });
+    pendingClaims += checked.doc.claims.length;
     if (pendingClaims >= batchClaims) await flush();
   }
   await flush();

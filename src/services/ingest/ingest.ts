@@ -6,7 +6,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, WriteCounters } from '../../db/database.js';
-import { validateDocument } from './validateDocument.js';
+import { rejectionWithReferences } from './rejection.js';
+import { checkDocument } from './validateDocument.js';
 import { writeDocuments, type Actor } from './writePlan.js';
 
 export interface IngestOutcome extends WriteCounters {
@@ -49,7 +50,9 @@ export async function awaitSearchRefresh(db: Database): Promise<void> {
 }
 
 export async function ingest(db: Database, document: unknown, actor: Actor = LOCAL_ACTOR): Promise<IngestOutcome> {
-  const doc = validateDocument(document);
+  const checked = checkDocument(document);
+  if (!checked.doc) throw await rejectionWithReferences(db, checked);
+  const doc = checked.doc;
   const hash = documentHash(document);
   const outcome = await db.writeTransaction('ingest', (tx) => {
     // Inside the retried function: a retried transaction gets a fresh time and id.

@@ -9,11 +9,26 @@ export interface Problem {
   message: string;
 }
 
+/** The most problems one document reports (its first ones, in document order as found). */
+export const MAX_PROBLEMS = 1000;
+
 export class Problems {
   readonly list: Problem[] = [];
+  private suppressed: Set<string> = new Set();
 
   add(path: string, message: string): void {
-    if (this.list.length < 100) this.list.push({ path, message });
+    if (this.list.length < MAX_PROBLEMS && !this.isSuppressed(path)) this.list.push({ path, message });
+  }
+
+  /** Ignores later problems at these paths or inside them (already reported there). */
+  suppressUnder(paths: Set<string>): void {
+    this.suppressed = paths;
+  }
+
+  private isSuppressed(path: string): boolean {
+    if (!this.suppressed.size) return false;
+    for (let p = path; p; p = parentPath(p)) if (this.suppressed.has(p)) return true;
+    return false;
   }
 
   get empty(): boolean {
@@ -25,6 +40,12 @@ export class Problems {
     const more = this.list.length > 1 ? ` (and ${this.list.length - 1} more problem${this.list.length > 2 ? 's' : ''})` : '';
     return badUserInput(`${prefix}: ${first.message}${more}`, first.path, { problems: this.list });
   }
+}
+
+/** `claims[3].period.start` → `claims[3].period` → `claims[3]` → `claims` → ''. */
+function parentPath(path: string): string {
+  const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+  return cut > 0 ? path.slice(0, cut) : '';
 }
 
 /** Joins a JSON path: join('claims', 3, 'period') → claims[3].period */

@@ -20,15 +20,15 @@ export interface ClaimDefaults {
 
 function quantity(ctx: Ctx, raw: unknown, path: string): Record<string, unknown> | undefined {
   const { f, problems } = ctx;
-  const q = f.object(raw, path, ['value', 'low', 'high', 'unit', 'bound', 'precision', 'aggregation', 'per']);
+  const q = f.object(raw);
   if (!q) return undefined;
-  const bound = f.enumValue(q, 'bound', path, 'Bound', true);
-  const aggregation = f.enumValue(q, 'aggregation', path, 'Aggregation', true);
-  const value = f.number(q, 'value', path);
-  const low = f.number(q, 'low', path);
-  const high = f.number(q, 'high', path);
-  const per = f.enumValue(q, 'per', path, 'Granularity');
-  const precision = f.number(q, 'precision', path);
+  const bound = f.enumValue(q, 'bound', 'Bound');
+  const aggregation = f.enumValue(q, 'aggregation', 'Aggregation');
+  const value = f.number(q, 'value');
+  const low = f.number(q, 'low');
+  const high = f.number(q, 'high');
+  const per = f.enumValue(q, 'per', 'Granularity');
+  const precision = f.number(q, 'precision');
   if (precision !== undefined && !(precision > 0)) problems.add(at(path, 'precision'), `must be a positive rounding unit (1000 for "to the thousand"), got ${precision}`);
   if (precision !== undefined && bound === 'RANGE') problems.add(at(path, 'precision'), 'is for a single stated value, not a RANGE');
   if (bound === 'RANGE') {
@@ -42,7 +42,7 @@ function quantity(ctx: Ctx, raw: unknown, path: string): Record<string, unknown>
   }
   if (aggregation === 'RATE' && !per && q.per == null) problems.add(at(path, 'per'), 'is required for a RATE (the unit of time the value is per)');
   if (per && aggregation && aggregation !== 'RATE') problems.add(at(path, 'per'), `only a RATE has "per", not ${aggregation}`);
-  const unit = f.string(q, 'unit', path, { max: 50 });
+  const unit = f.string(q, 'unit', { max: 50 });
   if (aggregation === 'SHARE' && unit === 'percent') {
     for (const [k, v] of [['value', value], ['low', low], ['high', high]] as const) {
       if (v !== undefined && (v < 0 || v > 100)) problems.add(at(path, k), `a percentage must lie in 0..100, got ${v}`);
@@ -53,7 +53,7 @@ function quantity(ctx: Ctx, raw: unknown, path: string): Record<string, unknown>
 
 function period(ctx: Ctx, raw: unknown, path: string): NormalizedPeriod | undefined {
   const { f, problems } = ctx;
-  const p = f.object(raw, path, ['start', 'end', 'granularity', 'label']);
+  const p = f.object(raw);
   if (!p) return undefined;
   const parse = (key: 'start' | 'end'): ParsedDate | undefined => {
     const r = parseTruncatedDate(p[key], key);
@@ -70,8 +70,8 @@ function period(ctx: Ctx, raw: unknown, path: string): NormalizedPeriod | undefi
   const start = parse('start');
   // Absent end: the end of start's precision ("2025" is the year 2025); null: open-ended.
   const end = !('end' in p) ? (start ? parseTruncatedDate(p.start, 'end') : undefined) : p.end === null ? null : parse('end');
-  const granularity = f.enumValue(p, 'granularity', path, 'Granularity');
-  const label = f.string(p, 'label', path, { max: LIMITS.label });
+  const granularity = f.enumValue(p, 'granularity', 'Granularity');
+  const label = f.string(p, 'label', { max: LIMITS.label });
   if (!start || end === undefined || typeof end === 'string') return undefined;
   if (end && start.date > end.date) {
     problems.add(at(path, 'end'), `ends (${end.date}) before it starts (${start.date})`);
@@ -83,9 +83,9 @@ function period(ctx: Ctx, raw: unknown, path: string): NormalizedPeriod | undefi
 
 function idList(ctx: Ctx, obj: Record<string, unknown>, key: string, path: string, kinds: IdKind[]): string[] {
   const ids = ctx.f
-    .array(obj, key, path, LIMITS.refs)
+    .array(obj, key, LIMITS.refs)
     .map((v, i) => {
-      const id = ctx.f.id(v, at(at(path, key), i), kinds);
+      const id = ctx.f.id(v, kinds);
       ctx.refs.refer(id, at(at(path, key), i));
       return id;
     })
@@ -95,12 +95,12 @@ function idList(ctx: Ctx, obj: Record<string, unknown>, key: string, path: strin
 
 export function validateClaim(ctx: Ctx, raw: unknown, path: string, defaults: ClaimDefaults): { claim: NormalizedClaim; period?: NormalizedPeriod } | undefined {
   const { f, problems, refs } = ctx;
-  const o = f.object(raw, path, CLAIM_FIELDS);
+  const o = f.object(raw);
   if (!o) return undefined;
-  const id = f.id(o.id, at(path, 'id'), ['Claim']);
-  const text = f.string(o, 'text', path, { required: true, max: LIMITS.text });
-  const quote = f.string(o, 'quote', path, { max: LIMITS.quote });
-  const measureId = o.measure == null ? null : f.id(o.measure, at(path, 'measure'), ['Measure']) ?? null;
+  const id = f.id(o.id, ['Claim']);
+  const text = f.string(o, 'text', { required: true, max: LIMITS.text });
+  const quote = f.string(o, 'quote', { max: LIMITS.quote });
+  const measureId = o.measure == null ? null : f.id(o.measure, ['Measure']) ?? null;
   refs.refer(measureId ?? undefined, at(path, 'measure'));
   const q = o.quantity == null ? undefined : quantity(ctx, o.quantity, at(path, 'quantity'));
   const per = o.period == null ? undefined : period(ctx, o.period, at(path, 'period'));
@@ -112,8 +112,8 @@ export function validateClaim(ctx: Ctx, raw: unknown, path: string, defaults: Cl
   });
   const supersedesIds = idList(ctx, o, 'supersedes', path, ['Claim']);
   if (id && supersedesIds.includes(id)) problems.add(at(path, 'supersedes'), 'a claim cannot supersede itself');
-  const confidence = f.number(o, 'confidence', path, { min: 0, max: 1 });
-  const status = f.enumValue(o, 'status', path, 'ClaimStatus') ?? 'ACTIVE';
+  const confidence = f.number(o, 'confidence', { min: 0, max: 1 });
+  const status = f.enumValue(o, 'status', 'ClaimStatus') ?? 'ACTIVE';
   let statedAt = defaults.sourceStatedAt;
   if (o.statedAt != null) {
     const parsed = parseTruncatedDate(o.statedAt, 'start');

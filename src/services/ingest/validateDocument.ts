@@ -1,11 +1,13 @@
 /**
- * Validates a whole ingest document without touching the database: shape, enums, dates, bounds,
- * limits, duplicate ids, and which references the graph must satisfy. Throws one BAD_USER_INPUT
- * error listing every problem with its JSON path.
+ * Validates a whole ingest document without touching the database: its shape against
+ * schema/ingest.schema.json (documentSchema.ts), then what a schema cannot say — dates that exist,
+ * periods in order, consistent quantities, duplicate ids — and which references the graph must
+ * satisfy. Every problem is collected with its JSON path, in one round.
  */
 import { parseTruncatedDate, toInstant } from './dates.js';
+import { checkShape } from './documentSchema.js';
 import { Fields } from './fields.js';
-import type { NormalizedDocument, NormalizedPeriod } from './normalized.js';
+import type { ExternalRef, NormalizedDocument, NormalizedPeriod } from './normalized.js';
 import { at, Problems } from './problems.js';
 import { References } from './references.js';
 import { validateClaim } from './validateClaim.js';
@@ -14,23 +16,32 @@ import { validateMeasure, validateOrganization, validatePerson, validateRegion, 
 export const MAX_CLAIMS_PER_DOCUMENT = 20_000;
 const MAX_ENTITIES = 5_000;
 
-export function validateDocument(raw: unknown): NormalizedDocument {
+/** A document checked: normalized when it has no problems; its references either way. */
+export interface CheckedDocument {
+  doc: NormalizedDocument | null;
+  problems: Problems;
+  /** Well-formed references to ids the document does not define: the graph must hold them. */
+  externalRefs: ExternalRef[];
+}
+
+export function checkDocument(raw: unknown): CheckedDocument {
   const problems = new Problems();
-  const f = new Fields(problems);
+  // Places the schema already faulted are not reported again by the reading that follows.
+  problems.suppressUnder(checkShape(raw, problems));
+  const f = new Fields();
   const refs = new References(problems);
   const ctx: Ctx = { f, problems, refs };
-  const doc = f.object(raw, '', ['source', 'sources', 'organizations', 'people', 'regions', 'measures', 'claims']);
-  if (!doc) throw problems.toError();
+  const doc = f.object(raw);
+  if (!doc) return { doc: null, problems, externalRefs: [] };
 
-  if (doc.source == null) problems.add('source', 'is required: every document describes the one source its claims are stated in');
   const main = doc.source == null ? undefined : validateSource(ctx, doc.source, 'source', true);
   const sources = main ? [main] : [];
-  f.array(doc, 'sources', '', MAX_ENTITIES).forEach((s, i) => {
+  f.array(doc, 'sources', MAX_ENTITIES).forEach((s, i) => {
     const n = validateSource(ctx, s, at('sources', i), false);
     if (n) sources.push(n);
   });
   const collect = <T>(key: string, fn: (ctx: Ctx, raw: unknown, path: string) => T | undefined): T[] =>
-    f.array(doc, key, '', MAX_ENTITIES).flatMap((v, i) => {
+    f.array(doc, key, MAX_ENTITIES).flatMap((v, i) => {
       const n = fn(ctx, v, at(key, i));
       return n ? [n] : [];
     });
@@ -46,23 +57,25 @@ export function validateDocument(raw: unknown): NormalizedDocument {
     derivedFrom: new Set((main?.derivedFrom ?? []).map((d) => d.id)),
   };
   const periods = new Map<string, NormalizedPeriod>();
-  const claims = f.array(doc, 'claims', '', MAX_CLAIMS_PER_DOCUMENT).flatMap((c, i) => {
+  const claims = f.array(doc, 'claims', MAX_CLAIMS_PER_DOCUMENT).flatMap((c, i) => {
     const r = validateClaim(ctx, c, at('claims', i), defaults);
     if (!r) return [];
     if (r.period && !periods.has(r.period.id)) periods.set(r.period.id, r.period);
     return [r.claim];
   });
 
-  if (!problems.empty || !main) throw problems.toError();
+  const externalRefs = refs.external();
+  if (!problems.empty || !main) return { doc: null, problems, externalRefs };
   return {
-    sourceId: main.id,
-    sources,
-    organizations,
-    people,
-    regions,
-    measures,
-    periods: [...periods.values()],
-    claims,
-    externalRefs: refs.external(),
+    doc: { sourceId: main.id, sources, organizations, people, regions, measures, periods: [...periods.values()], claims, externalRefs },
+    problems,
+    externalRefs,
   };
+}
+
+/** The normalized document, or a BAD_USER_INPUT error listing every problem found without the graph. */
+export function validateDocument(raw: unknown): NormalizedDocument {
+  const { doc, problems } = checkDocument(raw);
+  if (!doc) throw problems.toError();
+  return doc;
 }

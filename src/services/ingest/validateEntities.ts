@@ -26,10 +26,10 @@ export interface Ctx {
 
 export function validateSource(ctx: Ctx, raw: unknown, path: string, isMain: boolean): NormalizedSource | undefined {
   const { f, problems, refs } = ctx;
-  const o = f.object(raw, path, ['id', 'kind', 'title', 'url', 'publisher', 'authors', 'publishedAt', 'retrievedAt', 'language', 'reliability', 'derivedFrom']);
+  const o = f.object(raw);
   if (!o) return undefined;
-  const id = f.id(o.id, at(path, 'id'), ['Source']);
-  const kind = f.enumValue(o, 'kind', path, 'SourceKind', true);
+  const id = f.id(o.id, ['Source']);
+  const kind = f.enumValue(o, 'kind', 'SourceKind');
   const date = (key: string) => {
     if (o[key] === undefined || o[key] === null) return undefined;
     const parsed = parseTruncatedDate(o[key], 'start');
@@ -41,19 +41,19 @@ export function validateSource(ctx: Ctx, raw: unknown, path: string, isMain: boo
   };
   const published = date('publishedAt');
   const retrieved = date('retrievedAt');
-  const publisherId = o.publisher == null ? null : f.id(o.publisher, at(path, 'publisher'), ['Organization']) ?? null;
+  const publisherId = o.publisher == null ? null : f.id(o.publisher, ['Organization']) ?? null;
   refs.refer(publisherId ?? undefined, at(path, 'publisher'));
-  const authorIds = o.authors == null ? null : f.array(o, 'authors', path, LIMITS.refs).map((a, i) => f.id(a, at(at(path, 'authors'), i), ['Person'])).filter((a): a is string => !!a);
+  const authorIds = o.authors == null ? null : f.array(o, 'authors', LIMITS.refs).map((a, i) => f.id(a, ['Person'])).filter((a): a is string => !!a);
   authorIds?.forEach((a, i) => refs.refer(a, at(at(path, 'authors'), i)));
   let derivedFrom: { id: string; kind: string }[] | null = null;
   if (isMain || o.derivedFrom != null) {
     derivedFrom = [];
-    f.array(o, 'derivedFrom', path, LIMITS.refs).forEach((d, i) => {
+    f.array(o, 'derivedFrom', LIMITS.refs).forEach((d, i) => {
       const p = at(at(path, 'derivedFrom'), i);
-      const dobj = f.object(d, p, ['source', 'kind']);
+      const dobj = f.object(d);
       if (!dobj) return;
-      const target = f.id(dobj.source, at(p, 'source'), ['Source']);
-      const dkind = f.enumValue(dobj, 'kind', p, 'DerivationKind', true);
+      const target = f.id(dobj.source, ['Source']);
+      const dkind = f.enumValue(dobj, 'kind', 'DerivationKind');
       if (target && target === id) problems.add(at(p, 'source'), 'a source cannot derive from itself');
       else if (target && dkind) {
         refs.refer(target, at(p, 'source'));
@@ -63,11 +63,11 @@ export function validateSource(ctx: Ctx, raw: unknown, path: string, isMain: boo
   }
   const props = given({
     kind,
-    title: f.string(o, 'title', path, { max: LIMITS.title }),
-    url: f.string(o, 'url', path, { max: LIMITS.url, pattern: URL_FORM, hint: 'an http(s) URL' }),
+    title: f.string(o, 'title', { max: LIMITS.title }),
+    url: f.string(o, 'url', { max: LIMITS.url, pattern: URL_FORM }),
     publishedAtPrecision: published ? (published.precision === 'INSTANT' ? 'DAY' : published.precision) : undefined,
-    language: f.string(o, 'language', path, { max: 20, pattern: LANGUAGE_FORM, hint: 'a BCP 47 language tag like en or uk' }),
-    reliability: f.enumValue(o, 'reliability', path, 'Reliability'),
+    language: f.string(o, 'language', { max: 20, pattern: LANGUAGE_FORM }),
+    reliability: f.enumValue(o, 'reliability', 'Reliability'),
   });
   if (!id || !kind) return undefined;
   if (!refs.define(id, at(path, 'id'), raw)) return undefined;
@@ -76,34 +76,34 @@ export function validateSource(ctx: Ctx, raw: unknown, path: string, isMain: boo
 
 export function validateOrganization(ctx: Ctx, raw: unknown, path: string): NormalizedOrganization | undefined {
   const { f, problems, refs } = ctx;
-  const o = f.object(raw, path, ['id', 'name', 'aliases', 'kind', 'reliability', 'partOf']);
+  const o = f.object(raw);
   if (!o) return undefined;
-  const id = f.id(o.id, at(path, 'id'), ['Organization']);
-  const name = f.string(o, 'name', path, { required: true, max: LIMITS.name });
-  const aliases = f.stringList(o, 'aliases', path, LIMITS.aliases, LIMITS.name);
-  const partOf = o.partOf == null ? null : f.id(o.partOf, at(path, 'partOf'), ['Organization']) ?? null;
+  const id = f.id(o.id, ['Organization']);
+  const name = f.string(o, 'name', { required: true, max: LIMITS.name });
+  const aliases = f.stringList(o, 'aliases', LIMITS.aliases, LIMITS.name);
+  const partOf = o.partOf == null ? null : f.id(o.partOf, ['Organization']) ?? null;
   if (partOf && partOf === id) problems.add(at(path, 'partOf'), 'an organization cannot be part of itself');
   else refs.refer(partOf ?? undefined, at(path, 'partOf'));
-  const props = given({ name, kind: f.string(o, 'kind', path, { max: LIMITS.kind }), reliability: f.enumValue(o, 'reliability', path, 'Reliability') });
+  const props = given({ name, kind: f.string(o, 'kind', { max: LIMITS.kind }), reliability: f.enumValue(o, 'reliability', 'Reliability') });
   if (!id || !name || !refs.define(id, at(path, 'id'), raw)) return undefined;
   return { id, props, aliases, partOf: partOf === id ? null : partOf };
 }
 
 export function validatePerson(ctx: Ctx, raw: unknown, path: string): NormalizedPerson | undefined {
   const { f, problems, refs } = ctx;
-  const o = f.object(raw, path, ['id', 'name', 'aliases', 'roles']);
+  const o = f.object(raw);
   if (!o) return undefined;
-  const id = f.id(o.id, at(path, 'id'), ['Person']);
-  const name = f.string(o, 'name', path, { required: true, max: LIMITS.name });
-  const aliases = f.stringList(o, 'aliases', path, LIMITS.aliases, LIMITS.name);
+  const id = f.id(o.id, ['Person']);
+  const name = f.string(o, 'name', { required: true, max: LIMITS.name });
+  const aliases = f.stringList(o, 'aliases', LIMITS.aliases, LIMITS.name);
   const roles =
     o.roles == null
       ? null
-      : f.array(o, 'roles', path, LIMITS.refs).flatMap((r, i) => {
+      : f.array(o, 'roles', LIMITS.refs).flatMap((r, i) => {
           const p = at(at(path, 'roles'), i);
-          const ro = f.object(r, p, ['organization', 'title', 'from', 'to']);
+          const ro = f.object(r);
           if (!ro) return [];
-          const org = f.id(ro.organization, at(p, 'organization'), ['Organization']);
+          const org = f.id(ro.organization, ['Organization']);
           refs.refer(org, at(p, 'organization'));
           const day = (key: 'from' | 'to') => {
             if (ro[key] == null) return null;
@@ -117,7 +117,7 @@ export function validatePerson(ctx: Ctx, raw: unknown, path: string): Normalized
           const from = day('from');
           const to = day('to');
           if (from && to && from > to) problems.add(at(p, 'to'), `ends (${to}) before it begins (${from})`);
-          return org ? [{ organizationId: org, title: f.string(ro, 'title', p, { max: LIMITS.name }) ?? null, from, to }] : [];
+          return org ? [{ organizationId: org, title: f.string(ro, 'title', { max: LIMITS.name }) ?? null, from, to }] : [];
         });
   if (!id || !name || !refs.define(id, at(path, 'id'), raw)) return undefined;
   return { id, props: { name }, aliases, roles };
@@ -125,19 +125,19 @@ export function validatePerson(ctx: Ctx, raw: unknown, path: string): Normalized
 
 export function validateRegion(ctx: Ctx, raw: unknown, path: string): NormalizedRegion | undefined {
   const { f, problems, refs } = ctx;
-  const o = f.object(raw, path, ['id', 'name', 'aliases', 'kind', 'code', 'areaKm2', 'partOf']);
+  const o = f.object(raw);
   if (!o) return undefined;
-  const id = f.id(o.id, at(path, 'id'), ['Region']);
-  const name = f.string(o, 'name', path, { required: true, max: LIMITS.name });
-  const aliases = f.stringList(o, 'aliases', path, LIMITS.aliases, LIMITS.name);
-  const partOf = o.partOf == null ? null : f.id(o.partOf, at(path, 'partOf'), ['Region']) ?? null;
+  const id = f.id(o.id, ['Region']);
+  const name = f.string(o, 'name', { required: true, max: LIMITS.name });
+  const aliases = f.stringList(o, 'aliases', LIMITS.aliases, LIMITS.name);
+  const partOf = o.partOf == null ? null : f.id(o.partOf, ['Region']) ?? null;
   if (partOf && partOf === id) problems.add(at(path, 'partOf'), 'a region cannot be part of itself');
   else refs.refer(partOf ?? undefined, at(path, 'partOf'));
   const props = given({
     name,
-    kind: f.string(o, 'kind', path, { max: LIMITS.kind }),
-    code: f.string(o, 'code', path, { max: 10, pattern: /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, hint: 'an ISO 3166 code like UA or UA-14' }),
-    areaKm2: f.number(o, 'areaKm2', path, { min: 0 }),
+    kind: f.string(o, 'kind', { max: LIMITS.kind }),
+    code: f.string(o, 'code', { max: 10, pattern: /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/ }),
+    areaKm2: f.number(o, 'areaKm2', { min: 0 }),
   });
   if (!id || !name || !refs.define(id, at(path, 'id'), raw)) return undefined;
   return { id, props, aliases, partOf: partOf === id ? null : partOf };
@@ -145,15 +145,15 @@ export function validateRegion(ctx: Ctx, raw: unknown, path: string): Normalized
 
 export function validateMeasure(ctx: Ctx, raw: unknown, path: string): NormalizedMeasure | undefined {
   const { f, refs } = ctx;
-  const o: Obj | undefined = f.object(raw, path, ['id', 'name', 'unit', 'description', 'shareOf']);
+  const o: Obj | undefined = f.object(raw);
   if (!o) return undefined;
-  const id = f.id(o.id, at(path, 'id'), ['Measure']);
-  const name = f.string(o, 'name', path, { required: true, max: LIMITS.name });
+  const id = f.id(o.id, ['Measure']);
+  const name = f.string(o, 'name', { required: true, max: LIMITS.name });
   const share = o.shareOf == null ? undefined : shareOf(ctx, o.shareOf, at(path, 'shareOf'), id);
   const props = given({
     name,
-    unit: f.string(o, 'unit', path, { max: 50 }),
-    description: f.string(o, 'description', path, { max: LIMITS.description }),
+    unit: f.string(o, 'unit', { max: 50 }),
+    description: f.string(o, 'description', { max: LIMITS.description }),
     shareBase: share?.base,
     sharePart: share?.part,
   });
@@ -167,14 +167,14 @@ export function validateMeasure(ctx: Ctx, raw: unknown, path: string): Normalize
  */
 function shareOf(ctx: Ctx, raw: unknown, path: string, self: string | undefined): { base: string; part: string | undefined } | undefined {
   const { f, problems, refs } = ctx;
-  const o = f.object(raw, path, ['base', 'part']);
+  const o = f.object(raw);
   if (!o) return undefined;
   if (o.base == null) {
     problems.add(at(path, 'base'), 'is required: the measure this is a share of');
     return undefined;
   }
-  const base = f.id(o.base, at(path, 'base'), ['Measure']);
-  const part = o.part == null ? undefined : f.id(o.part, at(path, 'part'), ['Measure']);
+  const base = f.id(o.base, ['Measure']);
+  const part = o.part == null ? undefined : f.id(o.part, ['Measure']);
   if (base && base === self) problems.add(at(path, 'base'), 'a measure cannot be a share of itself');
   else refs.refer(base, at(path, 'base'));
   if (part && part !== self) refs.refer(part, at(path, 'part'));

@@ -33,10 +33,10 @@ const DEFINED_KINDS = [
  */
 export async function missingReferences(
   lookup: (ids: string[]) => Promise<{ id: string; kind: string }[]>,
-  docs: NormalizedDocument[],
+  docs: Pick<NormalizedDocument, 'externalRefs'>[],
   alsoDefined: Map<string, string> = new Map(),
 ): Promise<Problems[]> {
-  const pending = (doc: NormalizedDocument) => doc.externalRefs.filter((r) => alsoDefined.get(r.id) !== r.kind);
+  const pending = (doc: Pick<NormalizedDocument, 'externalRefs'>) => doc.externalRefs.filter((r) => alsoDefined.get(r.id) !== r.kind);
   const ids = [...new Set(docs.flatMap((d) => pending(d).map((r) => r.id)))];
   const found = new Map((ids.length ? await lookup(ids) : []).map((r) => [r.id, r.kind]));
   return docs.map((doc) => {
