@@ -103,7 +103,7 @@ describe('approximations as precise as the figure', () => {
       source: { id: 'src:precision-stated', kind: 'ARTICLE', publisher: 'org:express', publishedAt: '2026-01-06' },
       claims: [{ id: 'claim:precision-stated', text: 'Some 455,000, to the nearest 5,000.', measure: 'measure:russian-military-casualties', quantity: { value: 455000, unit: 'persons', bound: 'APPROX', precision, aggregation: 'PERIOD_TOTAL' }, period: { start: '2025', granularity: 'YEAR' }, regions: ['region:ukraine'] }],
     });
-    await expect(ingest(t.db, doc(0))).rejects.toThrow(/claims\[0\]\.quantity\.precision: .*must be a positive rounding unit/);
+    await expect(ingest(t.db, doc(0))).rejects.toThrow(/claims\[0\]\.quantity\.precision: .*must be greater than 0, got 0/);
     await ingest(t.db, doc(5000));
     const res = await t.exec(`{ claim(id: "claim:precision-stated") { quantity { precision effectivePrecision } } }`);
     expect(res.data!.claim.quantity).toEqual({ precision: 5000, effectivePrecision: 5000 });

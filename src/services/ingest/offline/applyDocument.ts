@@ -6,7 +6,7 @@
  * import's; test/services/ingest/offlineImport.test.ts compares the two through the export.
  */
 import { judgeOwnership, type NewRevision } from '../ownership.js';
-import type { NormalizedClaim, NormalizedDocument } from '../normalized.js';
+import type { ExternalRef, NormalizedClaim, NormalizedDocument } from '../normalized.js';
 import { conflictError, definedIds } from '../writePlan.js';
 import { Problems } from '../problems.js';
 import { assignProps, instant, type GraphModel, type ModelNode } from './graphModel.js';
@@ -106,16 +106,22 @@ export function applyDocument(doc: NormalizedDocument, ctx: ApplyContext): void 
   recordIngestion(ctx, doc, defined, c.nodes + c.rels + c.deleted + verdict.revisions.length > 0, verdict.revisions.length, now);
 }
 
-/** The references of a document that the graph so far does not hold with the right kind. */
-function checkReferences(doc: NormalizedDocument, model: GraphModel): void {
-  const defined = definedIds([doc]);
-  const problems = new Problems();
-  for (const ref of doc.externalRefs) {
+/**
+ * Adds to `problems` the references the graph so far does not hold with the right kind (ids the
+ * document defines itself, `defined`, excepted).
+ */
+export function referenceProblems(refs: ExternalRef[], model: GraphModel, problems: Problems, defined: Map<string, string> = new Map()): Problems {
+  for (const ref of refs) {
     if (defined.get(ref.id) === ref.kind) continue;
     const kind = model.get(ref.id)?.kind;
     if (!kind) problems.add(ref.path, `"${ref.id}" is neither defined in this document nor present in the graph`);
     else if (kind !== ref.kind) problems.add(ref.path, `"${ref.id}" is a ${kind} in the graph, not a ${ref.kind}`);
   }
+  return problems;
+}
+
+function checkReferences(doc: NormalizedDocument, model: GraphModel): void {
+  const problems = referenceProblems(doc.externalRefs, model, new Problems(), definedIds([doc]));
   if (!problems.empty) throw problems.toError();
 }
 

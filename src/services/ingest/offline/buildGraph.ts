@@ -7,8 +7,8 @@
 import { isClientError } from '../../../errors.js';
 import { rejection, type ImportItem, type ImportStats } from '../bulkImport.js';
 import { documentHash, LOCAL_ACTOR, newIngestionId } from '../ingest.js';
-import { validateDocument } from '../validateDocument.js';
-import { applyDocument } from './applyDocument.js';
+import { checkDocument } from '../validateDocument.js';
+import { applyDocument, referenceProblems } from './applyDocument.js';
 import { GraphModel, type ModelNode } from './graphModel.js';
 
 export interface BuildOptions {
@@ -28,8 +28,14 @@ export async function buildGraph(items: AsyncIterable<ImportItem> | Iterable<Imp
       stats.rejected.push({ ref: item.ref, message: item.parseError, problems: [] });
       continue;
     }
+    const checked = checkDocument(item.raw);
+    if (!checked.doc) {
+      // Every problem at once, as online: the graph so far answers for the references.
+      stats.rejected.push(rejection(item.ref, referenceProblems(checked.externalRefs, model, checked.problems).toError()));
+      continue;
+    }
     try {
-      const doc = validateDocument(item.raw);
+      const doc = checked.doc;
       const now = new Date().toISOString();
       applyDocument(doc, { model, now, keyName: LOCAL_ACTOR.keyName, ingestionId: newIngestionId(now), documentHash: documentHash(item.raw), latestBySource });
       stats.accepted += 1;
