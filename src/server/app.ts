@@ -22,6 +22,7 @@ import { Admission } from './limits/admission.js';
 import { limitsPlugin } from './limits/limitsPlugin.js';
 import { RateLimiter, type RateSettings } from './limits/rateLimiter.js';
 import { Metrics } from './metrics.js';
+import { registerExplorer } from './explorer.js';
 import { registerExportRoutes } from './exportRoutes.js';
 import { makeFormatError } from './formatError.js';
 import { graphiqlPage, registerGraphiqlAssets, wantsIde } from './graphiql.js';
@@ -169,6 +170,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   registerExportRoutes(http, opts.db, access, opts.baseIri);
   registerGraphiqlAssets(http);
+  registerExplorer(http);
   registerHealth(http, opts.db);
   http.get('/metrics', { logLevel: 'warn' }, async (req, reply) => {
     access.reader(req.headers.authorization);

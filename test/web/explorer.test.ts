@@ -1,0 +1,144 @@
+/**
+ * The explorer in a real browser (Debian's Chromium, driven by playwright-core) against the real
+ * server and the seed graph: search, a claim's chain and corroboration, expand and undo, PNG
+ * export, a cross-reference, shareable URLs with back and forward — and no request leaving the
+ * server's origin, no console error.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { readDocuments } from '../../src/cli/readDocuments.js';
+import { bulkImport } from '../../src/services/ingest/bulkImport.js';
+import { FIXTURES, seedGraph } from '../helpers/graph.js';
+import { buildExplorer, launchBrowser, openPage, type WatchedPage } from '../helpers/browser.js';
+import { createTestApp, type TestApp } from '../helpers/testApp.js';
+
+let t: TestApp;
+let browser: Browser;
+let origin: string;
+let w: WatchedPage;
+
+beforeAll(async () => {
+  buildExplorer();
+  t = await createTestApp();
+  await seedGraph(t.db);
+  // Figures that meet the seed's (test/fixtures/comparisons.ndjson): the corroboration panel has rows.
+  expect((await bulkImport(t.db, readDocuments([path.join(FIXTURES, 'comparisons.ndjson')]))).rejected).toEqual([]);
+  await t.app.http.listen({ port: 0, host: '127.0.0.1' });
+  origin = `http://127.0.0.1:${(t.app.http.server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+afterEach(async () => {
+  // Every page of every test: nothing fetched from elsewhere, nothing logged as an error.
+  expect(w.foreignRequests).toEqual([]);
+  expect(w.consoleErrors).toEqual([]);
+  await w.page.context().close();
+});
+
+const TERRITORY = 'claim:express-2025-territory-taken-0-8-percent-2025';
+
+/** The node ids the graph shows (its keyboard list carries them). */
+const nodeIds = (w: WatchedPage) => w.page.locator('[data-testid="graph"]').first().locator('xpath=../..').locator('.node-list button').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.nodeId));
+
+const nodeCount = async (w: WatchedPage) => Number(await w.page.getByTestId('graph').first().getAttribute('data-node-count'));
+
+describe('the explorer', () => {
+  it('serves its page from the server, with a policy that keeps it there', async () => {
+    w = await openPage(browser, origin);
+    const res = await w.page.goto(origin);
+    expect(res!.status()).toBe(200);
+    expect(res!.headers()['content-security-policy']).toContain("default-src 'self'");
+    await w.page.locator('main h1').waitFor();
+    expect(await w.page.locator('main h1').textContent()).toBe('Where did this figure come from?');
+  });
+
+  it('finds Syrskyi, opens the 0.8% territory claim, and draws its chain to the Express article and his statement', async () => {
+    w = await openPage(browser, origin);
+    await w.page.goto(origin);
+    const box = w.page.getByTestId('search-box');
+    await box.fill('Syrskyi');
+    const results = w.page.getByTestId('search-results');
+    await results.locator('a[data-result-id]').first().waitFor();
+    expect(await results.locator('section[data-kind="PERSON"] a').allTextContents()).toContain('Oleksandr Syrskyi');
+    // Enter opens the first (most relevant) result: Syrskyi himself, whose claims include it.
+    await box.press('Enter');
+    await w.page.waitForURL(/\?person=person%3Aoleksandr-syrskyi/);
+    await w.page.getByTestId('agent-claims').getByRole('link', { name: /0\.8 percent/ }).waitFor();
+    // The claim itself is among the results too.
+    await box.fill('Syrskyi');
+    await results.locator(`a[data-result-id="${TERRITORY}"]`).click();
+    await w.page.waitForURL(`${origin}/?claim=${encodeURIComponent(TERRITORY)}`);
+    await w.page.getByTestId('claim-card').waitFor();
+    await w.page.waitForFunction(() => Number(document.querySelector('[data-testid="graph"]')?.getAttribute('data-node-count')) > 0);
+    const ids = await nodeIds(w);
+    expect(ids).toEqual(expect.arrayContaining([TERRITORY, 'src:express-2025-russian-surrenders', 'src:syrskyi-2025-territory-statement']));
+    expect(await w.page.getByTestId('graph').getAttribute('data-edge-count')).not.toBe('0');
+  });
+
+  it('lists the corroboration, and draws the timeline of the measure', async () => {
+    w = await openPage(browser, origin);
+    await w.page.goto(`${origin}/?claim=${encodeURIComponent('claim:express-2025-casualties-2025-almost-420000')}`);
+    const panel = w.page.getByTestId('corroboration-panel');
+    await panel.waitFor();
+    await expect.poll(() => panel.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await panel.locator('p.grade').textContent()).toMatch(/^Credibility [1-6] — /);
+    const verdicts = await panel.locator('tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.verdict));
+    expect(verdicts.every((v) => ['AGREES', 'CONFLICTS', 'NOT_COMPARABLE'].includes(v!))).toBe(true);
+    // Verdicts are words and icons, not only colours.
+    expect(await panel.locator('tbody tr td:first-child').first().textContent()).toMatch(/Agrees|Conflicts|Not comparable/);
+    const timeline = w.page.getByTestId('timeline');
+    await timeline.waitFor();
+    expect(Number(await timeline.getAttribute('data-point-count'))).toBeGreaterThan(0);
+    expect(await timeline.locator('canvas').count()).toBeGreaterThan(0);
+  });
+
+  it('expands a node, and undo takes back exactly what it added; exports the view as PNG', async () => {
+    w = await openPage(browser, origin);
+    await w.page.goto(`${origin}/?claim=${encodeURIComponent(TERRITORY)}`);
+    await w.page.waitForFunction(() => Number(document.querySelector('[data-testid="graph"]')?.getAttribute('data-node-count')) > 0);
+    const before = await nodeCount(w);
+    // Pick Syrskyi (keyboard list), expand him: his organization and other claims join.
+    await w.page.locator('.node-list-box summary').first().click();
+    await w.page.locator('.node-list button[data-node-id="person:oleksandr-syrskyi"]').click();
+    await expect.poll(() => w.page.getByTestId('node-card').textContent()).toContain('Oleksandr Syrskyi');
+    await w.page.getByRole('button', { name: 'Add the selected node’s neighbours' }).click();
+    await expect.poll(() => nodeCount(w)).toBeGreaterThan(before);
+    const expanded = await nodeCount(w);
+    await w.page.getByRole('button', { name: 'Undo the last action (Ctrl+Z)' }).click();
+    await expect.poll(() => nodeCount(w)).toBe(before);
+    expect(expanded).toBeGreaterThan(before);
+
+    const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.getByRole('button', { name: 'Download the graph as a PNG image' }).click()]);
+    expect(download.suggestedFilename()).toBe('claimgraph.png');
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(c as Buffer);
+    const png = Buffer.concat(chunks);
+    expect(png.length).toBeGreaterThan(1000);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  });
+
+  it('cross-references the General Staff and the “I Want to Live” project, and keeps the view in the URL through back and forward', async () => {
+    w = await openPage(browser, origin);
+    await w.page.goto(`${origin}/?org=org%3Ageneral-staff-ua`);
+    await w.page.getByTestId('agent-card').waitFor();
+    await w.page.goto(`${origin}/?xref=org%3Ageneral-staff-ua,org%3Ai-want-to-live`);
+    const result = w.page.getByTestId('xref-result');
+    await result.waitFor();
+    expect(await result.locator('h2').first().textContent()).toMatch(/General Staff.*×.*I Want to Live|I Want to Live.*×.*General Staff/);
+    await w.page.waitForFunction(() => Number(document.querySelector('[data-testid="graph"]')?.getAttribute('data-node-count')) > 0);
+    await w.page.goBack();
+    await w.page.getByTestId('agent-card').waitFor();
+    expect(w.page.url()).toBe(`${origin}/?org=org%3Ageneral-staff-ua`);
+    await w.page.goForward();
+    await w.page.getByTestId('xref-result').waitFor();
+    expect(w.page.url()).toContain('?xref=');
+  });
+});

@@ -1,0 +1,358 @@
+/**
+ * A graph view the user explores: Cytoscape.js with a layered layout (dagre) for source chains and
+ * a force-directed one (fcose) for neighbourhoods. Expand a node ("+N" says how many neighbours it
+ * would add), filter by node kind and edge type, hide, pin, undo (the last 50 actions), fit,
+ * relayout, click for a card, and export as PNG, SVG or the `graph` JSON payload. The container
+ * carries data-node-count and data-edge-count (what is shown), and a list of the nodes for
+ * keyboard and screen-reader users.
+ */
+import cytoscape from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import fcose from 'cytoscape-fcose';
+import svg from 'cytoscape-svg';
+import { neighbourhood, type GraphView } from '../api';
+import { h } from '../dom';
+import { download } from './download';
+import { EDGE_TYPES, GROUP_COLORS, KINDS, stylesheet } from './style';
+
+cytoscape.use(dagre);
+cytoscape.use(fcose);
+cytoscape.use(svg);
+
+export type LayoutName = 'dagre' | 'fcose';
+
+export interface ExplorerOptions {
+  layout: LayoutName;
+  /** Called with a node's data when the user picks it (click, Enter in the node list). */
+  onSelect?: (node: SelectedNode) => void;
+  /** Node id → group (a top institution) and its name, for colouring and the legend. */
+  groups?: Map<string, { id: string; name: string }>;
+  /** Node ids to mark (the claim a view is about). */
+  focus?: string[];
+  /** Called after every change, e.g. to refresh an outside list. */
+  onChange?: () => void;
+}
+
+export interface SelectedNode {
+  id: string;
+  kind: string;
+  label: string;
+  hiddenNeighbours: number;
+  properties: Record<string, unknown>;
+}
+
+interface Action {
+  name: string;
+  undo: () => void;
+}
+
+const MAX_UNDO = 50;
+const kindName = (kind: string) => KINDS.find((k) => k.kind === kind)?.name ?? kind;
+const glyph = (kind: string) => KINDS.find((k) => k.kind === kind)?.glyph ?? '•';
+
+export class GraphExplorer {
+  readonly cy: cytoscape.Core;
+  readonly root: HTMLElement;
+  private readonly canvas: HTMLElement;
+  private readonly nodeList: HTMLUListElement;
+  private readonly status: HTMLElement;
+  private readonly undoButton: HTMLButtonElement;
+  private readonly history: Action[] = [];
+  private readonly hiddenKinds = new Set<string>();
+  private readonly hiddenTypes = new Set<string>();
+  private readonly filterBoxes = new Map<string, HTMLInputElement>();
+  private layoutName: LayoutName;
+
+  constructor(private readonly opts: ExplorerOptions) {
+    this.layoutName = opts.layout;
+    this.canvas = h('div', { class: 'graph-canvas', 'data-testid': 'graph', role: 'img', 'aria-label': 'Graph view; the list below names its nodes' });
+    this.status = h('p', { class: 'graph-status', 'aria-live': 'polite' });
+    this.undoButton = this.button('Undo', () => this.undo(), 'Undo the last action (Ctrl+Z)');
+    this.nodeList = h('ul', { class: 'node-list', 'aria-label': 'Nodes in this view' });
+    this.root = h(
+      'section',
+      { class: 'explorer', 'aria-label': 'Graph' },
+      h(
+        'div',
+        { class: 'graph-toolbar', role: 'toolbar', 'aria-label': 'Graph tools' },
+        this.button('Expand', () => void this.expandSelected(), 'Add the selected node’s neighbours'),
+        this.button('Hide', () => this.hideSelected(), 'Hide the selected nodes'),
+        this.button('Pin', () => this.pinSelected(), 'Pin or unpin the selected nodes where they are'),
+        this.undoButton,
+        this.button('Fit', () => this.cy.fit(undefined, 30), 'Fit the graph to the view'),
+        this.button('Relayout', () => this.relayout(), 'Lay the graph out again'),
+        h('span', { class: 'sep' }),
+        this.button('PNG', () => this.exportPng(), 'Download the graph as a PNG image'),
+        this.button('SVG', () => this.exportSvg(), 'Download the graph as an SVG image'),
+        this.button('JSON', () => this.exportJson(), 'Download the graph as JSON (the graph payload)'),
+      ),
+      this.filters(),
+      this.canvas,
+      this.status,
+      h('details', { class: 'node-list-box' }, h('summary', {}, 'Nodes (keyboard: pick one to see its card)'), this.nodeList),
+      this.legend(),
+    );
+    // Preset: the container is not in the page yet, and a real layout runs once there is a graph.
+    this.cy = cytoscape({ container: this.canvas, style: stylesheet(), layout: { name: 'preset' }, minZoom: 0.05, maxZoom: 4 });
+    this.cy.on('tap', 'node', (e) => this.select(e.target as cytoscape.NodeSingular));
+    this.canvas.tabIndex = 0;
+    this.canvas.addEventListener('keydown', (e) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === 'z') {
+        e.preventDefault();
+        this.undo();
+      }
+    });
+    this.refresh();
+  }
+
+  private button(text: string, onClick: () => void, title: string): HTMLButtonElement {
+    return h('button', { type: 'button', title, 'aria-label': title, onclick: onClick }, text);
+  }
+
+  private filters(): HTMLElement {
+    const box = (what: 'kind' | 'type', value: string, label: string) => {
+      const input = h('input', { type: 'checkbox', checked: true, 'data-filter': `${what}:${value}`, onchange: (e: Event) => this.setFilter(what, value, !(e.target as HTMLInputElement).checked) });
+      this.filterBoxes.set(`${what}:${value}`, input);
+      return h('label', { class: 'chip' }, input, label);
+    };
+    return h(
+      'details',
+      { class: 'graph-filters' },
+      h('summary', {}, 'Filter by kind and relationship'),
+      h('fieldset', {}, h('legend', {}, 'Node kinds'), KINDS.map((k) => box('kind', k.kind, `${k.glyph} ${k.name}`))),
+      h('fieldset', {}, h('legend', {}, 'Relationships'), EDGE_TYPES.map((t) => box('type', t, t))),
+    );
+  }
+
+  private legend(): HTMLElement {
+    const groups = [...new Map([...(this.opts.groups?.values() ?? [])].map((g) => [g.id, g])).values()];
+    return h(
+      'div',
+      { class: 'legend', 'aria-label': 'Legend' },
+      h('strong', {}, 'Legend: '),
+      KINDS.map((k) => h('span', { class: 'legend-item' }, h('span', { class: `swatch kind-${k.kind.toLowerCase()}`, 'aria-hidden': 'true' }, k.glyph), k.name)),
+      groups.length ? h('span', { class: 'legend-sep' }, ' · origins behind: ') : null,
+      groups.map((g, i) => h('span', { class: 'legend-item' }, h('span', { class: 'swatch group', style: `background:${GROUP_COLORS[i % GROUP_COLORS.length]}`, 'aria-hidden': 'true' }, '■'), g.name)),
+      h('span', { class: 'legend-sep' }, ' · “+N”: neighbours not shown; double border: pinned'),
+    );
+  }
+
+  /** Node and edge definitions for Cytoscape from a graph payload. */
+  private elements(view: GraphView): cytoscape.ElementDefinition[] {
+    const groupIndex = new Map([...new Set([...(this.opts.groups?.values() ?? [])].map((g) => g.id))].map((id, i) => [id, i]));
+    const nodes = view.nodes.map((n) => {
+      const group = this.opts.groups?.get(n.id);
+      return {
+        group: 'nodes' as const,
+        data: {
+          id: n.id,
+          kind: n.kind,
+          label: n.label,
+          hidden: n.hiddenNeighbours,
+          properties: n.properties ?? {},
+          display: display(n.label, n.hiddenNeighbours),
+          ...(group ? { group: group.id, groupColor: GROUP_COLORS[groupIndex.get(group.id)! % GROUP_COLORS.length] } : {}),
+        },
+        classes: [group ? 'origin' : '', this.opts.focus?.includes(n.id) ? 'focus' : ''].filter(Boolean).join(' '),
+      };
+    });
+    const ids = new Set(view.nodes.map((n) => n.id));
+    const edges = view.edges
+      .filter((e) => ids.has(e.source) || this.cy.getElementById(e.source).nonempty())
+      .map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, type: e.type, properties: e.properties ?? {} } }));
+    return [...nodes, ...edges];
+  }
+
+  /** Shows a graph payload (replacing what is shown) and lays it out. */
+  show(view: GraphView): void {
+    // The container may have been attached (and sized) since the graph was created.
+    this.cy.resize();
+    this.cy.elements().remove();
+    this.history.length = 0;
+    this.cy.add(this.elements(view));
+    this.applyFilters();
+    this.relayout(false);
+    this.refresh();
+  }
+
+  /** Adds a payload's new nodes and edges (by id); returns what was added. */
+  private merge(view: GraphView): cytoscape.CollectionReturnValue {
+    const fresh = this.elements(view).filter((el) => this.cy.getElementById(el.data.id!).empty());
+    // Edges whose ends are both present once the new nodes are in.
+    const present = new Set([...this.cy.nodes().map((n) => n.id()), ...fresh.filter((f) => f.group === 'nodes').map((f) => f.data.id!)]);
+    return this.cy.add(fresh.filter((f) => f.group === 'nodes' || (present.has(f.data.source) && present.has(f.data.target))));
+  }
+
+  private record(name: string, undo: () => void): void {
+    this.history.push({ name, undo });
+    if (this.history.length > MAX_UNDO) this.history.shift();
+    this.refresh();
+  }
+
+  /** Adds a node's neighbours; undo removes exactly what it added. */
+  async expand(id: string): Promise<number> {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return 0;
+    this.say(`Expanding ${node.data('label')}…`);
+    const view = await neighbourhood([id], 1, 200);
+    const added = this.merge(view);
+    const before = node.data('hidden') as number;
+    node.data({ hidden: 0, display: display(node.data('label'), 0) });
+    this.applyFilters();
+    if (added.nonempty()) this.layoutAround(node as cytoscape.NodeSingular, added);
+    this.record(`expand ${id}`, () => {
+      this.cy.remove(added);
+      node.data({ hidden: before, display: display(node.data('label'), before) });
+    });
+    this.say(`Added ${added.nodes().length} nodes and ${added.edges().length} edges.`);
+    return added.nodes().length;
+  }
+
+  async expandSelected(): Promise<void> {
+    const selected = this.cy.nodes(':selected');
+    if (selected.empty()) return this.say('Select a node to expand (click it, or pick it in the node list).');
+    for (const n of selected.toArray()) await this.expand(n.id());
+  }
+
+  hideSelected(): void {
+    const selected = this.cy.nodes(':selected');
+    if (selected.empty()) return this.say('Select nodes to hide.');
+    const removed = this.cy.remove(selected.union(selected.connectedEdges()));
+    this.record('hide', () => removed.restore());
+    this.say(`Hid ${removed.nodes().length} node(s).`);
+  }
+
+  pinSelected(): void {
+    const selected = this.cy.nodes(':selected');
+    if (selected.empty()) return this.say('Select nodes to pin.');
+    const wasLocked = selected.map((n) => [n, n.locked()] as const);
+    for (const [n, locked] of wasLocked) (locked ? n.unlock() : n.lock());
+    this.record('pin', () => wasLocked.forEach(([n, locked]) => (locked ? n.lock() : n.unlock())));
+  }
+
+  private setFilter(what: 'kind' | 'type', value: string, hide: boolean): void {
+    const set = what === 'kind' ? this.hiddenKinds : this.hiddenTypes;
+    if (set.has(value) === hide) return;
+    (hide ? set.add(value) : set.delete(value));
+    this.applyFilters();
+    this.record(`filter ${value}`, () => {
+      (hide ? set.delete(value) : set.add(value));
+      this.applyFilters();
+      this.syncFilterBoxes();
+    });
+  }
+
+  private syncFilterBoxes(): void {
+    for (const [key, input] of this.filterBoxes) {
+      const [what, value] = key.split(':');
+      input.checked = !(what === 'kind' ? this.hiddenKinds : this.hiddenTypes).has(value);
+    }
+  }
+
+  private applyFilters(): void {
+    this.cy.batch(() => {
+      this.cy.elements().removeClass('filtered');
+      this.cy.nodes().filter((n) => this.hiddenKinds.has(n.data('kind'))).addClass('filtered');
+      this.cy.edges().filter((e) => this.hiddenTypes.has(e.data('type'))).addClass('filtered');
+    });
+    this.refresh();
+  }
+
+  undo(): void {
+    const last = this.history.pop();
+    if (!last) return this.say('Nothing to undo.');
+    last.undo();
+    this.applyFilters();
+    this.say(`Undid ${last.name}.`);
+  }
+
+  get undoDepth(): number {
+    return this.history.length;
+  }
+
+  relayout(animate = true): void {
+    if (this.cy.nodes().empty()) return;
+    const options =
+      this.layoutName === 'dagre'
+        ? ({ name: 'dagre', rankDir: 'LR', nodeSep: 30, rankSep: 110, animate, fit: true, padding: 30 } as cytoscape.LayoutOptions)
+        : ({ name: 'fcose', quality: this.cy.nodes().length > 400 ? 'draft' : 'default', animate: animate && this.cy.nodes().length < 300, fit: true, padding: 30, randomize: true, nodeRepulsion: 6000, idealEdgeLength: 90 } as cytoscape.LayoutOptions);
+    this.cy.layout(options).run();
+  }
+
+  /**
+   * Places new nodes on a ring around the node they were expanded from, leaving everything else
+   * where the user had it (Relayout lays out the whole graph again).
+   */
+  private layoutAround(center: cytoscape.NodeSingular, added: cytoscape.CollectionReturnValue): void {
+    const nodes = added.nodes();
+    const { x, y } = center.position();
+    const radius = 90 + 12 * Math.sqrt(nodes.length);
+    nodes.forEach((n, i) => {
+      const angle = (2 * Math.PI * i) / nodes.length;
+      n.position({ x: x + radius * Math.cos(angle), y: y + radius * Math.sin(angle) });
+    });
+    this.cy.animate({ fit: { eles: this.cy.elements(':visible'), padding: 30 } }, { duration: 200 });
+  }
+
+  private select(node: cytoscape.NodeSingular): void {
+    this.cy.nodes().unselect();
+    node.select();
+    this.opts.onSelect?.({ id: node.id(), kind: node.data('kind'), label: node.data('label'), hiddenNeighbours: node.data('hidden'), properties: node.data('properties') });
+  }
+
+  selectById(id: string): void {
+    const node = this.cy.getElementById(id);
+    if (node.nonempty()) this.select(node as cytoscape.NodeSingular);
+  }
+
+  /** The graph shown, as the `graph` payload (nodes and edges a client can load again). */
+  payload(): GraphView {
+    const visible = this.cy.elements(':visible');
+    return {
+      nodes: visible.nodes().map((n) => ({ id: n.id(), kind: n.data('kind'), label: n.data('label'), hiddenNeighbours: n.data('hidden'), properties: n.data('properties') })),
+      edges: visible.edges().map((e) => ({ id: e.id(), source: e.data('source'), target: e.data('target'), type: e.data('type'), properties: e.data('properties') })),
+    };
+  }
+
+  exportPng(): void {
+    const blob = this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
+    download(blob, 'claimgraph.png');
+  }
+
+  exportSvg(): void {
+    const text = (this.cy as unknown as { svg: (o: object) => string }).svg({ full: true, scale: 1, bg: '#ffffff' });
+    download(new Blob([text], { type: 'image/svg+xml' }), 'claimgraph.svg');
+  }
+
+  exportJson(): void {
+    download(new Blob([JSON.stringify(this.payload(), null, 2)], { type: 'application/json' }), 'claimgraph-graph.json');
+  }
+
+  private say(text: string): void {
+    this.status.textContent = text;
+  }
+
+  /** Counts on the container, the undo button's state, and the keyboard list of nodes. */
+  private refresh(): void {
+    if (!this.cy) return;
+    const nodes = this.cy.nodes(':visible');
+    this.canvas.dataset.nodeCount = String(nodes.length);
+    this.canvas.dataset.edgeCount = String(this.cy.edges(':visible').length);
+    this.undoButton.disabled = this.history.length === 0;
+    this.nodeList.replaceChildren(
+      ...nodes
+        .sort((a, b) => String(a.data('kind')).localeCompare(b.data('kind')) || String(a.data('label')).localeCompare(b.data('label')))
+        .map((n) => h('li', {}, h('button', { type: 'button', 'data-node-id': n.id(), onclick: () => this.selectById(n.id()) }, `${glyph(n.data('kind'))} ${kindName(n.data('kind'))}: ${n.data('display')}`))),
+    );
+    this.opts.onChange?.();
+  }
+
+  destroy(): void {
+    this.cy.destroy();
+  }
+}
+
+function display(label: string, hidden: number): string {
+  const short = label.length > 80 ? `${label.slice(0, 77)}…` : label;
+  return hidden > 0 ? `${short}  +${hidden}` : short;
+}

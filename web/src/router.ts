@@ -1,0 +1,63 @@
+/**
+ * The view lives in the URL, so a view can be shared and back/forward work: `/?claim=<id>`,
+ * `/?org=<id>`, `/?person=<id>`, `/?node=<id>`, `/?xref=<id>,<id>`, `/?q=<search>`.
+ */
+export type Route =
+  | { view: 'home' }
+  | { view: 'claim'; id: string }
+  | { view: 'org'; id: string }
+  | { view: 'person'; id: string }
+  | { view: 'node'; id: string }
+  | { view: 'xref'; ids: string[] };
+
+export function currentRoute(): Route {
+  const q = new URLSearchParams(location.search);
+  if (q.get('claim')) return { view: 'claim', id: q.get('claim')! };
+  if (q.get('org')) return { view: 'org', id: q.get('org')! };
+  if (q.get('person')) return { view: 'person', id: q.get('person')! };
+  if (q.get('node')) return { view: 'node', id: q.get('node')! };
+  if (q.get('xref')) return { view: 'xref', ids: q.get('xref')!.split(',').filter(Boolean) };
+  return { view: 'home' };
+}
+
+export function hrefOf(r: Route): string {
+  switch (r.view) {
+    case 'home':
+      return '/';
+    case 'xref':
+      return `/?xref=${r.ids.map(encodeURIComponent).join(',')}`;
+    default:
+      return `/?${r.view}=${encodeURIComponent(r.id)}`;
+  }
+}
+
+/** The route a node id opens: claims and agents have their own views, anything else its neighbourhood. */
+export function routeOfNode(id: string): Route {
+  if (id.startsWith('claim:')) return { view: 'claim', id };
+  if (id.startsWith('org:')) return { view: 'org', id };
+  if (id.startsWith('person:')) return { view: 'person', id };
+  return { view: 'node', id };
+}
+
+let onChange: () => void = () => {};
+
+export function startRouter(render: () => void): void {
+  onChange = render;
+  window.addEventListener('popstate', () => onChange());
+  // Links marked data-link navigate inside the page.
+  document.addEventListener('click', (e) => {
+    const a = (e.target as Element | null)?.closest?.('a[data-link]') as HTMLAnchorElement | null;
+    if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+    e.preventDefault();
+    navigate(a.getAttribute('href')!);
+  });
+}
+
+export function navigate(href: string): void {
+  if (href !== location.pathname + location.search) history.pushState(null, '', href);
+  onChange();
+}
+
+export function go(r: Route): void {
+  navigate(hrefOf(r));
+}

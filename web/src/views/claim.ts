@@ -1,0 +1,179 @@
+/**
+ * A claim: its card, its source chain as a left-to-right layered graph (origins coloured by the
+ * top institution behind them, a banner when the reporting is circular), the corroboration panel
+ * and the timeline of its measure in its region.
+ */
+import { GRAPH_FIELDS, read, type GraphView } from '../api';
+import { h, num } from '../dom';
+import { timelineChart, type TimelinePoint } from '../chart/timeline';
+import { GraphExplorer } from '../graph/explorer';
+import { hrefOf, routeOfNode } from '../router';
+import { nodeCardPanel } from './nodeCard';
+
+const QUERY = `query($id: ID!) {
+  claim(id: $id) {
+    id text quote status confidence statedAt
+    quantity { value low high unit bound aggregation per precision effectivePrecision }
+    period { start end label granularity }
+    measure { id name unit }
+    regions { id name }
+    attributedTo { __typename ... on Organization { id name } ... on Person { id name } }
+    statedIn { source { id title publishedAt url } quote statedAt }
+  }
+  sourceChain(claimId: $id) {
+    circularReporting explanation independentOriginCount truncated
+    origins { source { id title } institutions { __typename ... on Organization { id name } ... on Person { id name } } }
+    graph { ${GRAPH_FIELDS} }
+  }
+  corroboration(claimId: $id) {
+    credibility credibilityReason independentAgreeingOrigins independentConflictingOrigins
+    comparisons { claim { id text } verdict gap allenRelation sameOrigin scopeUnstated reason }
+  }
+}`;
+
+interface Named {
+  id: string;
+  name: string;
+}
+
+interface ClaimData {
+  claim: {
+    id: string;
+    text: string;
+    quote: string | null;
+    status: string;
+    confidence: number | null;
+    quantity: { value: number | null; low: number | null; high: number | null; unit: string | null; bound: string; aggregation: string; per: string | null; effectivePrecision: number | null } | null;
+    period: { start: string; end: string | null; label: string | null } | null;
+    measure: Named & { unit: string | null } | null;
+    regions: Named[];
+    attributedTo: Named[];
+    statedIn: { source: { id: string; title: string | null; publishedAt: string | null; url: string | null }; quote: string | null }[];
+  } | null;
+  sourceChain: { circularReporting: boolean; explanation: string; independentOriginCount: number; truncated: boolean; origins: { source: { id: string }; institutions: Named[] }[]; graph: GraphView } | null;
+  corroboration: {
+    credibility: number;
+    credibilityReason: string;
+    independentAgreeingOrigins: number;
+    independentConflictingOrigins: number;
+    comparisons: { claim: { id: string; text: string }; verdict: string; gap: number | null; allenRelation: string; sameOrigin: boolean; scopeUnstated: boolean; reason: string }[];
+  } | null;
+}
+
+const VERDICT: Record<string, { icon: string; word: string; cls: string }> = {
+  AGREES: { icon: '✔', word: 'Agrees', cls: 'agree' },
+  CONFLICTS: { icon: '✖', word: 'Conflicts', cls: 'conflict' },
+  NOT_COMPARABLE: { icon: '–', word: 'Not comparable', cls: 'na' },
+};
+
+const GRADE = ['', 'Confirmed', 'Probably true', 'Possibly true', 'Doubtful', 'Improbable', 'Cannot be judged'];
+
+const link = (id: string, text: string) => h('a', { href: hrefOf(routeOfNode(id)), 'data-link': true }, text);
+
+function quantityText(q: NonNullable<NonNullable<ClaimData['claim']>['quantity']>): string {
+  const unit = q.unit ? ` ${q.unit}` : '';
+  const v = q.bound === 'RANGE' ? `${num(q.low)}–${num(q.high)}` : num(q.value);
+  const bound = { EXACT: '', APPROX: 'about ', ALMOST: 'almost ', AT_LEAST: 'at least ', AT_MOST: 'at most ', RANGE: '' }[q.bound] ?? '';
+  return `${bound}${v}${unit} (${q.bound}, ${q.aggregation}${q.per ? ` per ${q.per.toLowerCase()}` : ''}${q.effectivePrecision ? `, to the nearest ${num(q.effectivePrecision)}` : ''})`;
+}
+
+export async function claimView(main: HTMLElement, id: string): Promise<() => void> {
+  const data = await read<ClaimData>(QUERY, { id });
+  const c = data.claim;
+  if (!c) {
+    main.append(h('p', { class: 'error', role: 'alert' }, `No claim with id “${id}”.`));
+    return () => {};
+  }
+  main.append(
+    h(
+      'article',
+      { class: 'card claim-card', 'data-testid': 'claim-card' },
+      h('p', { class: 'kind' }, '❝ Claim', c.status !== 'ACTIVE' ? h('span', { class: 'badge' }, ` ${c.status}`) : null),
+      h('h1', {}, c.text),
+      c.quote ? h('blockquote', {}, c.quote) : null,
+      h(
+        'dl',
+        {},
+        c.quantity ? [h('dt', {}, 'Quantity'), h('dd', {}, quantityText(c.quantity))] : null,
+        c.measure ? [h('dt', {}, 'Measure'), h('dd', {}, link(c.measure.id, c.measure.name))] : null,
+        c.period ? [h('dt', {}, 'Period'), h('dd', {}, `${c.period.label ? `${c.period.label}: ` : ''}${c.period.start} – ${c.period.end ?? 'open'}`)] : null,
+        [h('dt', {}, 'Regions'), h('dd', {}, c.regions.length ? c.regions.map((r, i) => [i ? ', ' : '', link(r.id, r.name)]) : 'unstated')],
+        [h('dt', {}, 'Attributed to'), h('dd', {}, c.attributedTo.length ? c.attributedTo.map((a, i) => [i ? ', ' : '', link(a.id, a.name)]) : 'no one named')],
+        [h('dt', {}, 'Stated in'), h('dd', {}, c.statedIn.map((s, i) => [i ? '; ' : '', link(s.source.id, s.source.title ?? s.source.id), s.source.publishedAt ? ` (${s.source.publishedAt})` : '']))],
+        c.confidence != null ? [h('dt', {}, 'Confidence'), h('dd', {}, String(c.confidence))] : null,
+      ),
+    ),
+  );
+
+  // The source chain, left to right from the claim to its origins.
+  const chain = data.sourceChain!;
+  const groups = new Map<string, { id: string; name: string }>();
+  for (const o of chain.origins) if (o.institutions[0]) groups.set(o.source.id, o.institutions[0]);
+  const card = nodeCardPanel();
+  const explorer = new GraphExplorer({ layout: 'dagre', groups, focus: [c.id], onSelect: (n) => card.show(n, explorer) });
+  main.append(
+    h(
+      'section',
+      { class: 'chain', 'aria-labelledby': 'chain-title' },
+      h('h2', { id: 'chain-title' }, 'Where it came from'),
+      chain.circularReporting
+        ? h('div', { class: 'banner warn', role: 'status', 'data-testid': 'circular-banner' }, h('strong', {}, '⟲ Circular reporting: '), 'several appearances lead back to one independent origin. ', chain.explanation)
+        : h('p', { class: 'explanation' }, chain.explanation),
+      h('div', { class: 'graph-with-card' }, explorer.root, card.panel),
+    ),
+  );
+  explorer.show(chain.graph);
+
+  // Corroboration.
+  const cor = data.corroboration!;
+  main.append(
+    h(
+      'section',
+      { class: 'corroboration', 'data-testid': 'corroboration-panel', 'aria-labelledby': 'cor-title' },
+      h('h2', { id: 'cor-title' }, 'Who else says it'),
+      h(
+        'p',
+        { class: `grade grade-${cor.credibility}` },
+        h('strong', {}, `Credibility ${cor.credibility} — ${GRADE[cor.credibility]}. `),
+        cor.credibilityReason,
+        ` (${cor.independentAgreeingOrigins} independent agreeing, ${cor.independentConflictingOrigins} conflicting origins.)`,
+      ),
+      cor.comparisons.length
+        ? h(
+            'table',
+            {},
+            h('thead', {}, h('tr', {}, ['Verdict', 'Other claim', 'Gap', 'Periods', 'Origin', 'Why'].map((t) => h('th', { scope: 'col' }, t)))),
+            h(
+              'tbody',
+              {},
+              cor.comparisons.map((x) => {
+                const v = VERDICT[x.verdict];
+                return h(
+                  'tr',
+                  { class: v.cls, 'data-verdict': x.verdict },
+                  h('td', {}, h('span', { class: 'verdict', 'aria-hidden': 'true' }, v.icon), ` ${v.word}`),
+                  h('td', {}, link(x.claim.id, x.claim.text), x.scopeUnstated ? h('span', { class: 'note' }, ' (scope unstated)') : null),
+                  h('td', {}, x.gap == null ? '' : num(x.gap)),
+                  h('td', {}, x.allenRelation.toLowerCase().replace(/_/g, '-')),
+                  h('td', {}, x.sameOrigin ? '⟲ same origin' : 'independent'),
+                  h('td', { class: 'reason' }, x.reason),
+                );
+              }),
+            ),
+          )
+        : h('p', {}, 'No comparable figure from any source.'),
+    ),
+  );
+
+  // The timeline of its measure in its region.
+  if (c.measure) {
+    const region = c.regions[0];
+    const t = await read<{ timeline: (TimelinePoint & { claim: { quantity: { aggregation: string } | null } })[] | null }>(
+      `query($m: ID!, $r: ID) { timeline(measureId: $m, regionId: $r) { claim { id text quantity { aggregation } } start end value low high bound decreases previous { id } } }`,
+      { m: c.measure.id, r: region?.id ?? null },
+    );
+    const points = (t.timeline ?? []).map((p) => ({ ...p, aggregation: p.claim.quantity?.aggregation ?? null }));
+    main.append(h('section', { class: 'timeline-section', 'aria-label': 'Timeline' }, h('h2', {}, 'Over time'), timelineChart(points, `${c.measure.name}${region ? ` in ${region.name}` : ''}`, c.id)));
+  }
+  return () => explorer.destroy();
+}

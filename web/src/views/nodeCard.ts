@@ -1,0 +1,29 @@
+/** The card of a node picked in a graph: what it is, its properties, and what can be done with it. */
+import { fill, h } from '../dom';
+import type { GraphExplorer, SelectedNode } from '../graph/explorer';
+import { KINDS } from '../graph/style';
+import { hrefOf, routeOfNode } from '../router';
+
+/** A side panel that shows the card of whatever node is picked. */
+export function nodeCardPanel(): { panel: HTMLElement; show: (n: SelectedNode, explorer: GraphExplorer) => void } {
+  const panel = h('aside', { class: 'node-card', 'data-testid': 'node-card', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Click a node (or pick one in the node list) for its card.'));
+  const show = (n: SelectedNode, explorer: GraphExplorer) => {
+    const kind = KINDS.find((k) => k.kind === n.kind);
+    const props = Object.entries(n.properties ?? {}).filter(([k, v]) => v != null && v !== '' && !['ownerSourceId'].includes(k));
+    fill(
+      panel,
+      h('p', { class: 'kind' }, `${kind?.glyph ?? ''} ${kind?.name ?? n.kind}`),
+      h('h3', {}, n.label),
+      h('p', { class: 'id' }, h('code', {}, n.id)),
+      props.length ? h('dl', {}, props.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v))])) : null,
+      h(
+        'p',
+        { class: 'actions' },
+        h('a', { href: hrefOf(routeOfNode(n.id)), 'data-link': true }, 'Open'),
+        ' ',
+        h('button', { type: 'button', onclick: () => void explorer.expand(n.id) }, n.hiddenNeighbours > 0 ? `Expand (+${n.hiddenNeighbours})` : 'Expand'),
+      ),
+    );
+  };
+  return { panel, show };
+}
