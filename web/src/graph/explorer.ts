@@ -94,7 +94,7 @@ export class GraphExplorer {
     );
     // Preset: the container is not in the page yet, and a real layout runs once there is a graph.
     this.cy = cytoscape({ container: this.canvas, style: stylesheet(), layout: { name: 'preset' }, minZoom: 0.05, maxZoom: 4 });
-    this.cy.on('tap', 'node', (e) => this.select(e.target as cytoscape.NodeSingular));
+    this.cy.on('tap', 'node:childless', (e) => this.select(e.target as cytoscape.NodeSingular));
     this.canvas.tabIndex = 0;
     this.canvas.addEventListener('keydown', (e) => {
       if ((e.ctrlKey || e.metaKey) && e.key === 'z') {
@@ -140,11 +140,16 @@ export class GraphExplorer {
   /** Node and edge definitions for Cytoscape from a graph payload. */
   private elements(view: GraphView): cytoscape.ElementDefinition[] {
     const groupIndex = new Map([...new Set([...(this.opts.groups?.values() ?? [])].map((g) => g.id))].map((id, i) => [id, i]));
+    // Origins behind one top institution share a box: the institution's name, in its colour.
+    const boxes = [...new Map([...(this.opts.groups?.values() ?? [])].map((g) => [g.id, g])).values()]
+      .filter((g) => this.cy.getElementById(`box:${g.id}`).empty() && view.nodes.some((n) => this.opts.groups?.get(n.id)?.id === g.id))
+      .map((g) => ({ group: 'nodes' as const, data: { id: `box:${g.id}`, display: `Behind: ${g.name}`, label: g.name, groupColor: GROUP_COLORS[groupIndex.get(g.id)! % GROUP_COLORS.length] }, classes: 'box', selectable: false }));
     const nodes = view.nodes.map((n) => {
       const group = this.opts.groups?.get(n.id);
       return {
         group: 'nodes' as const,
         data: {
+          ...(group ? { parent: `box:${group.id}` } : {}),
           id: n.id,
           kind: n.kind,
           label: n.label,
@@ -160,7 +165,7 @@ export class GraphExplorer {
     const edges = view.edges
       .filter((e) => ids.has(e.source) || this.cy.getElementById(e.source).nonempty())
       .map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, type: e.type, properties: e.properties ?? {} } }));
-    return [...nodes, ...edges];
+    return [...boxes, ...nodes, ...edges];
   }
 
   /** Shows a graph payload (replacing what is shown) and lays it out. */
@@ -215,7 +220,7 @@ export class GraphExplorer {
   }
 
   hideSelected(): void {
-    const selected = this.cy.nodes(':selected');
+    const selected = this.cy.nodes(':selected').not('.box');
     if (selected.empty()) return this.say('Select nodes to hide.');
     const removed = this.cy.remove(selected.union(selected.connectedEdges()));
     this.record('hide', () => removed.restore());
@@ -307,7 +312,7 @@ export class GraphExplorer {
 
   /** The graph shown, as the `graph` payload (nodes and edges a client can load again). */
   payload(): GraphView {
-    const visible = this.cy.elements(':visible');
+    const visible = this.cy.elements(':visible').not('.box');
     return {
       nodes: visible.nodes().map((n) => ({ id: n.id(), kind: n.data('kind'), label: n.data('label'), hiddenNeighbours: n.data('hidden'), properties: n.data('properties') })),
       edges: visible.edges().map((e) => ({ id: e.id(), source: e.data('source'), target: e.data('target'), type: e.data('type'), properties: e.data('properties') })),
@@ -335,7 +340,7 @@ export class GraphExplorer {
   /** Counts on the container, the undo button's state, and the keyboard list of nodes. */
   private refresh(): void {
     if (!this.cy) return;
-    const nodes = this.cy.nodes(':visible');
+    const nodes = this.cy.nodes(':visible').not('.box');
     this.canvas.dataset.nodeCount = String(nodes.length);
     this.canvas.dataset.edgeCount = String(this.cy.edges(':visible').length);
     this.undoButton.disabled = this.history.length === 0;

@@ -65,6 +65,23 @@ export function stylesheet(): cytoscape.StylesheetJson {
     },
     { selector: 'edge[type = "DERIVED_FROM"], edge[type = "BASED_ON"]', style: { 'line-color': '#374151', 'target-arrow-color': '#374151', width: 2.5 } },
     { selector: 'edge[type = "SUPERSEDES"]', style: { 'line-style': 'dashed' } },
+    {
+      selector: 'node.box',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': 'data(groupColor)',
+        'background-opacity': 0.35,
+        'border-width': 1,
+        'border-color': '#6b7280',
+        'border-style': 'dashed',
+        label: 'data(display)',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'font-size': 11,
+        'font-weight': 'bold',
+        padding: '14px',
+      },
+    },
     { selector: '.filtered', style: { display: 'none' } },
   ];
 }
