@@ -7,6 +7,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseApiKeys } from '../../src/config.js';
+import { AccessPolicy } from '../../src/services/access/accessPolicy.js';
+import { KeyRing } from '../../src/services/access/keyRing.js';
 import path from 'node:path';
 import { readDocuments } from '../../src/cli/readDocuments.js';
 import { bulkImport } from '../../src/services/ingest/bulkImport.js';
@@ -140,5 +143,53 @@ describe('the explorer', () => {
     await w.page.goForward();
     await w.page.getByTestId('xref-result').waitFor();
     expect(w.page.url()).toContain('?xref=');
+  });
+
+  it('is driven by the keyboard: / to search, arrows through the results, Enter to open', async () => {
+    w = await openPage(browser, origin);
+    await w.page.goto(origin);
+    await w.page.locator('main h1').waitFor();
+    await w.page.keyboard.press('/');
+    expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('search-box');
+    await w.page.keyboard.type('General Staff');
+    await w.page.getByTestId('search-results').locator('a[data-result-id]').first().waitFor();
+    await w.page.keyboard.press('ArrowDown');
+    const focused = await w.page.evaluate(() => (document.activeElement as HTMLElement).dataset.resultId);
+    expect(focused).toBeTruthy();
+    await w.page.keyboard.press('Enter');
+    await w.page.waitForURL((url) => url.search.includes(encodeURIComponent(focused!)));
+  });
+
+  it('asks for a key where writes need one, keeps it out of the URL, and shows a rejected document’s problems by JSON path', async () => {
+    const key = 'writer-key-for-the-explorer-test';
+    const locked = await createTestApp(undefined, { access: new AccessPolicy(new KeyRing(parseApiKeys(`writer:write:${key}`)), { publicReads: true, openLocalWrites: true }) });
+    try {
+      await locked.app.http.listen({ port: 0, host: '127.0.0.1' });
+      const lockedOrigin = `http://127.0.0.1:${(locked.app.http.server.address() as AddressInfo).port}`;
+      w = await openPage(browser, lockedOrigin);
+      await w.page.goto(lockedOrigin);
+      await w.page.getByRole('button', { name: 'Ingest document…' }).click();
+      const doc = { source: { id: 'src:explorer-test', kind: 'STATEMENT', publisher: 'org:express' }, claims: [{ id: 'claim:explorer-test', text: 'A test figure.', confidence: 3 }] };
+      await w.page.getByTestId('ingest-document').fill(JSON.stringify(doc));
+      await w.page.getByRole('button', { name: 'Validate and ingest' }).click();
+      const out = w.page.getByTestId('ingest-result');
+      await expect.poll(() => out.textContent()).toMatch(/API key/);
+      await w.page.locator('#ingest-key').fill(key);
+      await w.page.getByRole('button', { name: 'Validate and ingest' }).click();
+      await expect.poll(() => out.textContent()).toMatch(/Rejected \(BAD_USER_INPUT\): 1 problem/);
+      expect(await out.locator('.problems li').allTextContents()).toEqual(['claims[0].confidence: must be at most 1, got 3']);
+      doc.claims[0].confidence = 0.5;
+      await w.page.getByTestId('ingest-document').fill(JSON.stringify(doc));
+      await w.page.getByRole('button', { name: 'Validate and ingest' }).click();
+      await expect.poll(() => out.textContent()).toMatch(/Ingested 1 claim/);
+      expect(await w.page.evaluate(() => localStorage.getItem('claimgraph.apiKey'))).toBe(key);
+      expect(w.page.url()).not.toContain(key);
+      // Refused writes answer 401 by design; the browser logs those as failed loads, nothing else.
+      w.consoleErrors = w.consoleErrors.filter((e) => !/status of 401/.test(e));
+    } finally {
+      await w.page.context().close().catch(() => {});
+      await locked.close();
+    }
+    w = await openPage(browser, origin); // for afterEach
   });
 });
