@@ -47,8 +47,13 @@ afterEach(async () => {
 
 const TERRITORY = 'claim:express-2025-territory-taken-0-8-percent-2025';
 
-/** The node ids the graph shows (its keyboard list carries them). */
-const nodeIds = (w: WatchedPage) => w.page.locator('[data-testid="graph"]').first().locator('xpath=../..').locator('.node-list button').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.nodeId));
+/** The node ids the graph shows (its keyboard list carries them, once opened). */
+async function nodeIds(w: WatchedPage): Promise<(string | undefined)[]> {
+  const box = w.page.locator('.node-list-box').first();
+  if (!(await box.evaluate((d) => (d as HTMLDetailsElement).open))) await box.locator('summary').click();
+  await box.locator('.node-list button').first().waitFor();
+  return box.locator('.node-list button').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.nodeId));
+}
 
 const nodeCount = async (w: WatchedPage) => Number(await w.page.getByTestId('graph').first().getAttribute('data-node-count'));
 

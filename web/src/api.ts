@@ -47,7 +47,20 @@ export interface GraphView {
 
 export const GRAPH_FIELDS = 'nodes { id kind label hiddenNeighbours properties } edges { id source target type properties } truncated';
 
+/**
+ * A neighbourhood without node properties (a 1,000-node view's properties are most of its bytes,
+ * and a card needs one node's): `nodeProperties` fetches them when a node is picked.
+ */
 export async function neighbourhood(seeds: string[], depth = 1, limit = 200): Promise<GraphView> {
-  const d = await read<{ graph: GraphView }>(`query($seeds: [ID!]!, $depth: Int, $limit: Int) { graph(seeds: $seeds, depth: $depth, limit: $limit) { ${GRAPH_FIELDS} } }`, { seeds, depth, limit });
+  // Marks for anyone timing the page (bench/explorer.ts): the query, server and network.
+  performance.mark('cg:fetch-start');
+  const d = await read<{ graph: GraphView }>(`query($seeds: [ID!]!, $depth: Int, $limit: Int) { graph(seeds: $seeds, depth: $depth, limit: $limit) { nodes { id kind label hiddenNeighbours } edges { id source target type properties } truncated } }`, { seeds, depth, limit });
+  performance.measure('cg:fetch', 'cg:fetch-start');
   return d.graph;
+}
+
+/** One node's properties, as a graph view gives them. */
+export async function nodeProperties(id: string): Promise<Record<string, unknown>> {
+  const d = await read<{ graph: GraphView }>(`query($id: ID!) { graph(seeds: [$id], depth: 1, limit: 1) { nodes { id properties } } }`, { id });
+  return d.graph.nodes.find((n) => n.id === id)?.properties ?? {};
 }

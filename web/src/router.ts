@@ -7,7 +7,7 @@ export type Route =
   | { view: 'claim'; id: string }
   | { view: 'org'; id: string }
   | { view: 'person'; id: string }
-  | { view: 'node'; id: string }
+  | { view: 'node'; id: string; depth?: number; limit?: number }
   | { view: 'xref'; ids: string[] };
 
 export function currentRoute(): Route {
@@ -15,7 +15,7 @@ export function currentRoute(): Route {
   if (q.get('claim')) return { view: 'claim', id: q.get('claim')! };
   if (q.get('org')) return { view: 'org', id: q.get('org')! };
   if (q.get('person')) return { view: 'person', id: q.get('person')! };
-  if (q.get('node')) return { view: 'node', id: q.get('node')! };
+  if (q.get('node')) return { view: 'node', id: q.get('node')!, depth: Number(q.get('depth')) || undefined, limit: Number(q.get('limit')) || undefined };
   if (q.get('xref')) return { view: 'xref', ids: q.get('xref')!.split(',').filter(Boolean) };
   return { view: 'home' };
 }
@@ -26,6 +26,8 @@ export function hrefOf(r: Route): string {
       return '/';
     case 'xref':
       return `/?xref=${r.ids.map(encodeURIComponent).join(',')}`;
+    case 'node':
+      return `/?node=${encodeURIComponent(r.id)}${r.depth ? `&depth=${r.depth}` : ''}${r.limit ? `&limit=${r.limit}` : ''}`;
     default:
       return `/?${r.view}=${encodeURIComponent(r.id)}`;
   }

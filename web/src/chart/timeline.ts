@@ -46,7 +46,8 @@ export function timelineChart(points: TimelinePoint[], title: string, focusId: s
     {
       width,
       height: 240,
-      scales: { x: { time: true } },
+      // One date alone would stretch the axis over years: give it a month either side.
+      scales: { x: { time: true, range: (_u: uPlot, min: number, max: number) => (min === max ? [min - 30 * 86_400, max + 30 * 86_400] : [min, max]) } },
       series: [
         {},
         { label: 'Low end', stroke: '#9ca3af', width: 1, dash: [4, 4], points: { show: false } },

@@ -10,7 +10,7 @@ import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
-import { neighbourhood, type GraphView } from '../api';
+import { neighbourhood, nodeProperties, type GraphView } from '../api';
 import { h } from '../dom';
 import { download } from './download';
 import { EDGE_TYPES, GROUP_COLORS, KINDS, stylesheet } from './style';
@@ -47,6 +47,7 @@ interface Action {
 }
 
 const MAX_UNDO = 50;
+const DENSE = 300;
 const kindName = (kind: string) => KINDS.find((k) => k.kind === kind)?.name ?? kind;
 const glyph = (kind: string) => KINDS.find((k) => k.kind === kind)?.glyph ?? '•';
 
@@ -55,6 +56,7 @@ export class GraphExplorer {
   readonly root: HTMLElement;
   private readonly canvas: HTMLElement;
   private readonly nodeList: HTMLUListElement;
+  private readonly nodeListBox: HTMLDetailsElement;
   private readonly status: HTMLElement;
   private readonly undoButton: HTMLButtonElement;
   private readonly history: Action[] = [];
@@ -69,6 +71,8 @@ export class GraphExplorer {
     this.status = h('p', { class: 'graph-status', 'aria-live': 'polite' });
     this.undoButton = this.button('Undo', () => this.undo(), 'Undo the last action (Ctrl+Z)');
     this.nodeList = h('ul', { class: 'node-list', 'aria-label': 'Nodes in this view' });
+    this.nodeListBox = h('details', { class: 'node-list-box' }, h('summary', {}, 'Nodes (keyboard: pick one to see its card)'), this.nodeList);
+    this.nodeListBox.addEventListener('toggle', () => (this.nodeListBox.open ? this.renderNodeList() : this.nodeList.replaceChildren()));
     this.root = h(
       'section',
       { class: 'explorer', 'aria-label': 'Graph' },
@@ -89,7 +93,7 @@ export class GraphExplorer {
       this.filters(),
       this.canvas,
       this.status,
-      h('details', { class: 'node-list-box' }, h('summary', {}, 'Nodes (keyboard: pick one to see its card)'), this.nodeList),
+      this.nodeListBox,
       this.legend(),
     );
     // Preset: the container is not in the page yet, and a real layout runs once there is a graph.
@@ -154,7 +158,7 @@ export class GraphExplorer {
           kind: n.kind,
           label: n.label,
           hidden: n.hiddenNeighbours,
-          properties: n.properties ?? {},
+          properties: n.properties,
           display: display(n.label, n.hiddenNeighbours),
           ...(group ? { group: group.id, groupColor: GROUP_COLORS[groupIndex.get(group.id)! % GROUP_COLORS.length] } : {}),
         },
@@ -175,9 +179,16 @@ export class GraphExplorer {
     this.cy.elements().remove();
     this.history.length = 0;
     this.cy.add(this.elements(view));
+    this.markDensity();
     this.applyFilters();
     this.relayout(false);
     this.refresh();
+  }
+
+  /** Views of more than DENSE nodes draw less per element (style.ts). */
+  private markDensity(): void {
+    const dense = this.cy.nodes().length > DENSE;
+    this.cy.batch(() => (dense ? this.cy.elements().addClass('dense') : this.cy.elements().removeClass('dense')));
   }
 
   /** Adds a payload's new nodes and edges (by id); returns what was added. */
@@ -201,6 +212,7 @@ export class GraphExplorer {
     this.say(`Expanding ${node.data('label')}…`);
     const view = await neighbourhood([id], 1, 200);
     const added = this.merge(view);
+    this.markDensity();
     const before = node.data('hidden') as number;
     node.data({ hidden: 0, display: display(node.data('label'), 0) });
     this.applyFilters();
@@ -281,7 +293,22 @@ export class GraphExplorer {
       this.layoutName === 'dagre'
         ? ({ name: 'dagre', rankDir: 'LR', nodeSep: 30, rankSep: 110, animate, fit: true, padding: 30 } as cytoscape.LayoutOptions)
         : ({ name: 'fcose', quality: this.cy.nodes().length > 400 ? 'draft' : 'default', animate: animate && this.cy.nodes().length < 300, fit: true, padding: 30, randomize: true, nodeRepulsion: 6000, idealEdgeLength: 90 } as cytoscape.LayoutOptions);
-    this.cy.layout(options).run();
+    // Marks for anyone timing the page (bench/explorer.ts): layout start to stop.
+    performance.mark('cg:layout-start');
+    delete this.canvas.dataset.layout;
+    const layout = this.cy.layout(options);
+    layout.one('layoutstop', () => {
+      // A small graph fitted to the view would be drawn huge: no closer than 1.25.
+      if (this.cy.zoom() > 1.25) {
+        this.cy.zoom(1.25);
+        this.cy.center();
+      }
+      performance.measure('cg:layout', 'cg:layout-start');
+      // Drawn: the frame after the one that painted the laid-out graph.
+      requestAnimationFrame(() => requestAnimationFrame(() => performance.measure('cg:drawn', 'cg:layout-start')));
+      this.canvas.dataset.layout = 'done';
+    });
+    layout.run();
   }
 
   /**
@@ -296,13 +323,21 @@ export class GraphExplorer {
       const angle = (2 * Math.PI * i) / nodes.length;
       n.position({ x: x + radius * Math.cos(angle), y: y + radius * Math.sin(angle) });
     });
-    this.cy.animate({ fit: { eles: this.cy.elements(':visible'), padding: 30 } }, { duration: 200 });
+    this.cy.animate({ fit: { eles: this.shownNodes(), padding: 30 } }, { duration: 200 });
   }
 
   private select(node: cytoscape.NodeSingular): void {
     this.cy.nodes().unselect();
     node.select();
-    this.opts.onSelect?.({ id: node.id(), kind: node.data('kind'), label: node.data('label'), hiddenNeighbours: node.data('hidden'), properties: node.data('properties') });
+    const tell = () => this.opts.onSelect?.({ id: node.id(), kind: node.data('kind'), label: node.data('label'), hiddenNeighbours: node.data('hidden'), properties: node.data('properties') ?? {} });
+    tell();
+    // Views of neighbourhoods come without properties: the card gets them when asked for.
+    if (node.data('properties') === undefined) {
+      void nodeProperties(node.id()).then((properties) => {
+        node.data('properties', properties);
+        if (node.selected()) tell();
+      });
+    }
   }
 
   selectById(id: string): void {
@@ -312,10 +347,9 @@ export class GraphExplorer {
 
   /** The graph shown, as the `graph` payload (nodes and edges a client can load again). */
   payload(): GraphView {
-    const visible = this.cy.elements(':visible').not('.box');
     return {
-      nodes: visible.nodes().map((n) => ({ id: n.id(), kind: n.data('kind'), label: n.data('label'), hiddenNeighbours: n.data('hidden'), properties: n.data('properties') })),
-      edges: visible.edges().map((e) => ({ id: e.id(), source: e.data('source'), target: e.data('target'), type: e.data('type'), properties: e.data('properties') })),
+      nodes: this.shownNodes().map((n) => ({ id: n.id(), kind: n.data('kind'), label: n.data('label'), hiddenNeighbours: n.data('hidden'), properties: n.data('properties') })),
+      edges: this.shownEdges().map((e) => ({ id: e.id(), source: e.data('source'), target: e.data('target'), type: e.data('type'), properties: e.data('properties') })),
     };
   }
 
@@ -337,19 +371,35 @@ export class GraphExplorer {
     this.status.textContent = text;
   }
 
+  /** The nodes shown: not filtered out (the institution boxes are decoration, not nodes). */
+  private shownNodes(): cytoscape.NodeCollection {
+    return this.cy.nodes().not('.box').not('.filtered');
+  }
+
+  /** The edges shown: not filtered out, between shown nodes. */
+  private shownEdges(): cytoscape.EdgeCollection {
+    return this.cy.edges().not('.filtered').filter((e) => !(e as cytoscape.EdgeSingular).source().hasClass('filtered') && !(e as cytoscape.EdgeSingular).target().hasClass('filtered'));
+  }
+
   /** Counts on the container, the undo button's state, and the keyboard list of nodes. */
   private refresh(): void {
     if (!this.cy) return;
-    const nodes = this.cy.nodes(':visible').not('.box');
+    const nodes = this.shownNodes();
     this.canvas.dataset.nodeCount = String(nodes.length);
-    this.canvas.dataset.edgeCount = String(this.cy.edges(':visible').length);
+    this.canvas.dataset.edgeCount = String(this.shownEdges().length);
     this.undoButton.disabled = this.history.length === 0;
+    this.opts.onChange?.();
+    // The keyboard list is built only while it is open: a 1,000-node view need not build 1,000
+    // buttons on every change nobody is reading.
+    if (this.nodeListBox.open) this.renderNodeList();
+  }
+
+  private renderNodeList(): void {
     this.nodeList.replaceChildren(
-      ...nodes
+      ...this.shownNodes()
         .sort((a, b) => String(a.data('kind')).localeCompare(b.data('kind')) || String(a.data('label')).localeCompare(b.data('label')))
         .map((n) => h('li', {}, h('button', { type: 'button', 'data-node-id': n.id(), onclick: () => this.selectById(n.id()) }, `${glyph(n.data('kind'))} ${kindName(n.data('kind'))}: ${n.data('display')}`))),
     );
-    this.opts.onChange?.();
   }
 
   destroy(): void {

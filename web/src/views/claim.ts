@@ -153,7 +153,7 @@ export async function claimView(main: HTMLElement, id: string): Promise<() => vo
                   { class: v.cls, 'data-verdict': x.verdict },
                   h('td', {}, h('span', { class: 'verdict', 'aria-hidden': 'true' }, v.icon), ` ${v.word}`),
                   h('td', {}, link(x.claim.id, x.claim.text), x.scopeUnstated ? h('span', { class: 'note' }, ' (scope unstated)') : null),
-                  h('td', {}, x.gap == null ? '' : num(x.gap)),
+                  h('td', {}, x.gap == null ? '' : num(Math.round(x.gap * 10) / 10)),
                   h('td', {}, x.allenRelation.toLowerCase().replace(/_/g, '-')),
                   h('td', {}, x.sameOrigin ? '⟲ same origin' : 'independent'),
                   h('td', { class: 'reason' }, x.reason),

@@ -75,7 +75,7 @@ function pairTable(pairs: Pair[], verdict: 'AGREES' | 'CONFLICTS'): HTMLElement 
           h('td', {}, icon),
           h('td', {}, link(p.a.id, p.a.text), h('span', { class: 'note' }, who(p.a) ? ` — ${who(p.a)}` : '')),
           h('td', {}, link(p.b.id, p.b.text), h('span', { class: 'note' }, who(p.b) ? ` — ${who(p.b)}` : ''), p.scopeUnstated ? h('span', { class: 'note' }, ' (scope unstated)') : null),
-          h('td', {}, p.gap == null ? '' : num(p.gap)),
+          h('td', {}, p.gap == null ? '' : num(Math.round(p.gap * 10) / 10)),
           h('td', {}, p.allenRelation.toLowerCase().replace(/_/g, '-')),
         ),
       ),
