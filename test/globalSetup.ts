@@ -11,6 +11,7 @@ import { Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { EmbeddedNeo4j } from '../src/embedded/embeddedNeo4j.js';
 import { freePort } from '../src/ports.js';
+import { buildExplorer } from './helpers/browser.js';
 import { embeddedTestLog } from './helpers/quietLog.js';
 
 declare module 'vitest' {
@@ -23,6 +24,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // The explorer's bundle, when its sources changed: the server serves it at / in every test.
+  buildExplorer();
   let embedded: EmbeddedNeo4j | undefined;
   let dataDir: string | undefined;
   let uri = process.env.TEST_NEO4J_URI;

@@ -133,7 +133,7 @@ function corpus(): Probe[] {
   probes.push({ name: 'ingest as text/plain (CSRF)', contentType: 'text/plain', body: JSON.stringify({ query: INGEST, variables: { doc: garbage[7] } }) });
   probes.push({ name: 'GET mutation', method: 'GET', path: `/graphql?query=${encodeURIComponent('mutation { ingest(document: {source: {id: "src:g", kind: ARTICLE}}) { claimCount } }')}`, body: undefined });
   // Unknown routes and methods.
-  for (const [method, path] of [['GET', '/'], ['GET', '/admin'], ['POST', '/graphql/../admin'], ['PUT', '/graphql'], ['DELETE', '/graphql'], ['PATCH', '/graphql'], ['GET', '/export/prov.jsonld'], ['GET', '/export/prov.jsonld?claim=claim:none'], ['GET', '/export/prov.jsonld?claim=' + CLAIM + '&maxDepth=99'], ['GET', '/%00'], ['GET', '/graphiql/../../package.json'], ['GET', '/graphiql/nope.js']] as const) {
+  for (const [method, path] of [['GET', '/'], ['GET', '/admin'], ['POST', '/graphql/../admin'], ['PUT', '/graphql'], ['DELETE', '/graphql'], ['PATCH', '/graphql'], ['GET', '/export/prov.jsonld'], ['GET', '/export/prov.jsonld?claim=claim:none'], ['GET', '/export/prov.jsonld?claim=' + CLAIM + '&maxDepth=99'], ['GET', '/%00'], ['GET', '/graphiql/../../package.json'], ['GET', '/graphiql/nope.js'], ['GET', '/assets/../../package.json'], ['GET', '/assets/%2e%2e%2fpackage.json'], ['GET', '/assets/nope.js'], ['GET', '/export/claimreview.jsonld'], ['GET', '/export/claimreview.jsonld?claim=claim:none'], ['GET', '/export/claimreview.jsonld?claim=' + CLAIM]] as const) {
     probes.push({ name: `${method} ${path}`, method, path, body: method === 'GET' ? undefined : '{}' });
   }
   return probes;
@@ -187,7 +187,8 @@ describe('a hostile corpus', () => {
           slowest = Math.max(slowest, r.ms);
           if (r.ms > 5_000) problems.push(`${p.name}: ${r.ms} ms`);
           if (r.status >= 500) problems.push(`${p.name}: HTTP ${r.status} ${r.text.slice(0, 200)}`);
-          if (r.status === 200 && p.path?.startsWith('/graphiql')) return;
+          // The IDE's assets and the explorer's page are not JSON by design.
+          if (r.status === 200 && (p.path?.startsWith('/graphiql') || p.path === '/')) return;
           let body: any;
           try {
             body = JSON.parse(r.text);
