@@ -8,8 +8,6 @@ import type { NormalizedClaim, NormalizedPeriod } from './normalized.js';
 import { at } from './problems.js';
 import { LIMITS, type Ctx } from './validateEntities.js';
 
-const CLAIM_FIELDS = ['id', 'text', 'quote', 'measure', 'quantity', 'period', 'regions', 'attributedTo', 'basedOn', 'supersedes', 'confidence', 'status', 'statedAt'];
-
 export interface ClaimDefaults {
   sourceId: string;
   /** The source's publication instant: a claim's statedAt unless it says otherwise. */

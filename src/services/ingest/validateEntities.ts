@@ -43,7 +43,7 @@ export function validateSource(ctx: Ctx, raw: unknown, path: string, isMain: boo
   const retrieved = date('retrievedAt');
   const publisherId = o.publisher == null ? null : f.id(o.publisher, ['Organization']) ?? null;
   refs.refer(publisherId ?? undefined, at(path, 'publisher'));
-  const authorIds = o.authors == null ? null : f.array(o, 'authors', LIMITS.refs).map((a, i) => f.id(a, ['Person'])).filter((a): a is string => !!a);
+  const authorIds = o.authors == null ? null : f.array(o, 'authors', LIMITS.refs).map((a) => f.id(a, ['Person'])).filter((a): a is string => !!a);
   authorIds?.forEach((a, i) => refs.refer(a, at(at(path, 'authors'), i)));
   let derivedFrom: { id: string; kind: string }[] | null = null;
   if (isMain || o.derivedFrom != null) {
