@@ -123,14 +123,28 @@ describe('the explorer', () => {
     await expect.poll(() => nodeCount(w)).toBe(before);
     expect(expanded).toBeGreaterThan(before);
 
-    const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.getByRole('button', { name: 'Download the graph as a PNG image' }).click()]);
-    expect(download.suggestedFilename()).toBe('claimgraph.png');
-    const stream = await download.createReadStream();
-    const chunks: Buffer[] = [];
-    for await (const c of stream) chunks.push(c as Buffer);
-    const png = Buffer.concat(chunks);
+    const save = async (button: string, name: string): Promise<Buffer> => {
+      const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.getByRole('button', { name: button }).click()]);
+      expect(download.suggestedFilename()).toBe(name);
+      const chunks: Buffer[] = [];
+      for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
+      return Buffer.concat(chunks);
+    };
+    const png = await save('Download the graph as a PNG image', 'claimgraph.png');
     expect(png.length).toBeGreaterThan(1000);
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect((await save('Download the graph as an SVG image', 'claimgraph.svg')).toString('utf8')).toMatch(/<svg[\s\S]*<\/svg>/);
+    const json = JSON.parse((await save('Download the graph as JSON (the graph payload)', 'claimgraph-graph.json')).toString('utf8'));
+    expect(json.nodes).toHaveLength(before);
+    expect(json.nodes.map((n: { id: string }) => n.id)).toContain(TERRITORY);
+
+    // Filtering a kind out hides its nodes; undo brings them back.
+    await w.page.locator('.graph-filters summary').click();
+    await w.page.locator('input[data-filter="kind:SOURCE"]').click();
+    await expect.poll(() => nodeCount(w)).toBeLessThan(before);
+    await w.page.getByRole('button', { name: 'Undo the last action (Ctrl+Z)' }).click();
+    await expect.poll(() => nodeCount(w)).toBe(before);
+    expect(await w.page.locator('input[data-filter="kind:SOURCE"]').isChecked()).toBe(true);
   });
 
   it('cross-references the General Staff and the “I Want to Live” project, and keeps the view in the URL through back and forward', async () => {
