@@ -28,6 +28,8 @@ beforeAll(async () => {
   await seedGraph(t.db);
   // Figures that meet the seed's (test/fixtures/comparisons.ndjson): the corroboration panel has rows.
   expect((await bulkImport(t.db, readDocuments([path.join(FIXTURES, 'comparisons.ndjson')]))).rejected).toEqual([]);
+  // Circular reporting (test/fixtures/provenance.ndjson): a wire story and a paper repeating one agency.
+  expect((await bulkImport(t.db, readDocuments([path.join(FIXTURES, 'provenance.ndjson')]))).rejected).toEqual([]);
   await t.app.http.listen({ port: 0, host: '127.0.0.1' });
   origin = `http://127.0.0.1:${(t.app.http.server.address() as AddressInfo).port}`;
   browser = await launchBrowser();
@@ -88,6 +90,15 @@ describe('the explorer', () => {
     const ids = await nodeIds(w);
     expect(ids).toEqual(expect.arrayContaining([TERRITORY, 'src:express-2025-russian-surrenders', 'src:syrskyi-2025-territory-statement']));
     expect(await w.page.getByTestId('graph').getAttribute('data-edge-count')).not.toBe('0');
+  });
+
+  it('says when reporting is circular, with the chain’s explanation, and boxes the origin by its institution', async () => {
+    w = await openPage(browser, origin);
+    await w.page.goto(`${origin}/?claim=claim%3Awire-displaced`);
+    const banner = w.page.getByTestId('circular-banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/Circular reporting: .*circular reporting/);
+    expect(await w.page.locator('.legend').textContent()).toContain('origins behind:');
   });
 
   it('lists the corroboration, and draws the timeline of the measure', async () => {
