@@ -5,6 +5,7 @@
 import type { Database } from '../db/database.js';
 import type { EntityRow, GraphEdgeRow } from '../db/rows.js';
 import { edgeIds, type EntityLoader } from './entities.js';
+import { defined, statedDate } from './props.js';
 import { toProvJsonLd } from './provenance/prov.js';
 
 /** Every node, in id order, a page of ids at a time through the entity loader. */
@@ -28,14 +29,6 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 const idSet = (row: EntityRow, type: string) => edgeIds(row, type).sort(byText);
 
-const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)));
-
-function truncatedDate(date: unknown, precision: unknown): string | undefined {
-  if (date == null) return undefined;
-  const d = String(date);
-  return precision === 'YEAR' ? d.slice(0, 4) : precision === 'MONTH' ? d.slice(0, 7) : d;
-}
-
 function sourceDoc(s: EntityRow): Record<string, unknown> {
   const p = s.props;
   return defined({
@@ -45,7 +38,7 @@ function sourceDoc(s: EntityRow): Record<string, unknown> {
     url: p.url,
     publisher: edgeIds(s, 'PUBLISHED_BY')[0],
     authors: idSet(s, 'AUTHORED_BY'),
-    publishedAt: truncatedDate(p.publishedAt, p.publishedAtPrecision),
+    publishedAt: statedDate(p.publishedAt, p.publishedAtPrecision),
     retrievedAt: p.retrievedAt,
     language: p.language,
     reliability: p.reliability,

@@ -8,7 +8,7 @@ import type { Database } from '../../db/database.js';
 import type { EntityRow, SourceRow } from '../../db/rows.js';
 import { edgeIds, loadMany, type EntityLoader } from '../entities.js';
 import { nodeLabel } from '../graphView.js';
-import { str } from '../props.js';
+import { defined, statedDate, str } from '../props.js';
 import { corroboration } from './corroboration.js';
 import { nodeIri } from './prov.js';
 import { sourceChain } from './sourceChain.js';
@@ -27,17 +27,10 @@ export const RATING_SCALE: Record<number, { value: number | null; name: string }
   6: { value: null, name: 'Cannot be judged' },
 };
 
-/** A date as stated: 2025, 2025-12 or 2025-12-05 (schema.org takes ISO 8601 of any precision). */
-function statedDate(row: EntityRow): string | undefined {
-  const date = str(row, 'publishedAt');
-  if (!date) return undefined;
-  const precision = str(row, 'publishedAtPrecision');
-  return precision === 'YEAR' ? date.slice(0, 4) : precision === 'MONTH' ? date.slice(0, 7) : date.slice(0, 10);
-}
-
 type Json = Record<string, unknown>;
 
-const defined = (o: Json): Json => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && !v.length)));
+/** A source's publication date as precisely as it was stated (schema.org takes ISO 8601 of any precision). */
+const published = (row: EntityRow) => statedDate(row.props.publishedAt, row.props.publishedAtPrecision);
 
 export async function claimReview(db: Database, loader: EntityLoader, claimId: string, baseIri: string, today = new Date()): Promise<Json> {
   const [chain, corroborated] = await Promise.all([sourceChain(db, loader, claimId, 10), corroboration(db, loader, claimId)]);
@@ -58,12 +51,12 @@ export async function claimReview(db: Database, loader: EntityLoader, claimId: s
       '@id': iri(s.id),
       name: nodeLabel(s),
       url: str(s, 'url'),
-      datePublished: statedDate(s),
+      datePublished: published(s),
       publisher: edgeIds(s, 'PUBLISHED_BY').map(agent).filter(Boolean)[0],
       author: edgeIds(s, 'AUTHORED_BY').map(agent).filter(Boolean),
     });
   // The first appearance: the earliest-published origin (undated origins last, then by id).
-  const origins = chain.origins.map((o) => o.source).sort((a, b) => (statedDate(a) ?? '\uffff').localeCompare(statedDate(b) ?? '\uffff') || a.id.localeCompare(b.id));
+  const origins = chain.origins.map((o) => o.source).sort((a, b) => (published(a) ?? '\uffff').localeCompare(published(b) ?? '\uffff') || a.id.localeCompare(b.id));
   const grade = corroborated.credibility;
   const rating = RATING_SCALE[grade];
   const conflicts = corroborated.comparisons.filter((c) => c.verdict === 'CONFLICTS').length;

@@ -10,6 +10,7 @@
  */
 import type { EntityRow, GraphEdgeRow } from '../../db/rows.js';
 import { nodeLabel } from '../graphView.js';
+import { statedDate } from '../props.js';
 
 /** Where node IRIs live when CLAIMGRAPH_BASE_IRI is not set (example.org: a placeholder by design). */
 export const DEFAULT_BASE_IRI = 'https://claimgraph.example.org/id/';
@@ -75,10 +76,8 @@ function edgeProperty(e: GraphEdgeRow, sourceKind: string | undefined): string |
  * week or quarter, which have no XSD type of their own) → xsd:date.
  */
 export function dateLiteral(date: string, precision: string | null | undefined): { '@value': string; '@type': string } {
-  const day = date.slice(0, 10);
-  if (precision === 'YEAR') return { '@value': day.slice(0, 4), '@type': 'xsd:gYear' };
-  if (precision === 'MONTH') return { '@value': day.slice(0, 7), '@type': 'xsd:gYearMonth' };
-  return { '@value': day, '@type': 'xsd:date' };
+  const type = precision === 'YEAR' ? 'xsd:gYear' : precision === 'MONTH' ? 'xsd:gYearMonth' : 'xsd:date';
+  return { '@value': statedDate(date, precision)!, '@type': type };
 }
 
 /** A period's granularity: the Period node's, or the suffix its id carries (validateClaim.ts). */
