@@ -4,10 +4,13 @@
  */
 import { notFound } from '../errors.js';
 
-const ARTICLE: Record<string, string> = { node: 'No node', claim: 'No claim', source: 'No source', organization: 'No organization', person: 'No person', region: 'No region', measure: 'No measure' };
+type Kind = 'node' | 'claim' | 'source' | 'organization' | 'person' | 'region' | 'measure';
+
+/** The error for an unknown id of a kind: `No claim with id "claim:x"`. */
+export const unknownId = (kind: Kind, id: string) => notFound(`No ${kind} with id "${id}"`);
 
 /** The row, or a NOT_FOUND error for the field (GraphQL nulls the field and reports the error). */
-export function found<T>(row: T | null | undefined, kind: keyof typeof ARTICLE, id: string): T {
-  if (row == null) throw notFound(`${ARTICLE[kind]} with id "${id}"`);
+export function found<T>(row: T | null | undefined, kind: Kind, id: string): T {
+  if (row == null) throw unknownId(kind, id);
   return row;
 }

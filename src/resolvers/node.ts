@@ -1,8 +1,7 @@
 /** Query.node / Query.nodes and the Node interface's type resolution. */
 import type { Resolvers } from '../generated/graphql.js';
-import { found } from './found.js';
+import { found, unknownId } from './found.js';
 import { prefetch } from './lookahead.js';
-import { notFound } from '../errors.js';
 import * as lookups from '../services/lookups.js';
 
 export const nodeResolvers: Resolvers = {
@@ -10,7 +9,7 @@ export const nodeResolvers: Resolvers = {
     node: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), found(await ctx.entities.load(id), 'node', id)),
     // An unknown id's entry is null with a NOT_FOUND error at its index (graphql-js reports an
     // Error in a list as that item's error).
-    nodes: async (_, { ids }, ctx) => (await lookups.nodes(ctx.entities, ids)).map((row, i) => row ?? (notFound(`No node with id "${ids[i]}"`) as never)),
+    nodes: async (_, { ids }, ctx) => (await lookups.nodes(ctx.entities, ids)).map((row, i) => row ?? (unknownId('node', ids[i]) as never)),
   },
   Node: {
     __resolveType: (row) => row.kind as never,
