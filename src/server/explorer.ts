@@ -31,7 +31,7 @@ export const EXPLORER_CSP = [
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>claimgraph</title></head><body>
 <h1>The explorer is not built yet</h1><p>Run <code>npm run build</code> (or <code>npm start</code>, which builds it), then reload. The GraphQL API is at <a href="/graphql">/graphql</a>.</p></body></html>`;
 
-/** The assets of the current build, by file name (read again when the build changes). */
+/** The assets of the current build, by file name (read again when an unknown one is asked for: a rebuild). */
 function assetList(): Map<string, string> {
   const dir = path.join(WEB_DIST, 'assets');
   if (!fs.existsSync(dir)) return new Map();
@@ -44,7 +44,6 @@ export function registerExplorer(app: FastifyInstance): void {
     const index = path.join(WEB_DIST, 'index.html');
     reply.header('content-security-policy', EXPLORER_CSP).header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer').header('cache-control', 'no-cache');
     if (!fs.existsSync(index)) return reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT);
-    assets = assetList();
     return reply.type('text/html; charset=utf-8').send(fs.readFileSync(index, 'utf8'));
   };
   app.get('/', page);

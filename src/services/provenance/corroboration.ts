@@ -1,7 +1,7 @@
 /**
  * Query.corroboration: the claims comparable with a claim, each with a verdict, whether it
  * shares an origin, how many independent origins agree or conflict, and an Admiralty grade.
- * Four round trips whatever the number of comparable claims (the third reads three things side by side).
+ * Four round trips whatever the number of comparable claims (share bases, when any, are read beside the institutions).
  */
 import type { Database } from '../../db/database.js';
 import type { ClaimRow, EntityRow } from '../../db/rows.js';
@@ -88,12 +88,10 @@ export async function corroboration(db: Database, loader: EntityLoader, claimId:
   const [claim, comparableRows] = await Promise.all([loader.load(claimId), db.read<{ candidates: string[] }>('provenance/comparableClaims', { p: { claimId } })]);
   if (!claim || claim.kind !== 'Claim' || !comparableRows.length) throw notFound(`No claim with id "${claimId}"`);
   const candidates = comparableRows[0].candidates;
-  const [others, chains, shareBases] = await Promise.all([
-    loadMany<ClaimRow>(loader, candidates, ['Claim']),
-    loadChains(db, [claimId, ...candidates], 10),
-    loadShareBases(db, [claimId, ...candidates]),
-  ]);
-  const tops = await loadTops(db, originsOf(chains, [claimId, ...candidates]).flatMap((o) => o.agentIds));
+  const [others, chains] = await Promise.all([loadMany<ClaimRow>(loader, candidates, ['Claim']), loadChains(db, [claimId, ...candidates], 10)]);
+  // Bases are read only for shares (most corroborations have none), beside the institutions.
+  const shareIds = [claim, ...others].filter((c) => str(c, 'aggregation') === 'SHARE').map((c) => c.id);
+  const [tops, shareBases] = await Promise.all([loadTops(db, originsOf(chains, [claimId, ...candidates]).flatMap((o) => o.agentIds)), loadShareBases(db, shareIds)]);
   const own = new Set(institutionsOf(originsOf(chains, [claimId]).flatMap((o) => o.agentIds), tops));
 
   const me = comparable(claim, shareBases);
