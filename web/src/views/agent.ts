@@ -6,7 +6,8 @@
 import { neighbourhood, read } from '../api';
 import { fill, h } from '../dom';
 import { GraphExplorer } from '../graph/explorer';
-import { go, hrefOf, routeOfNode } from '../router';
+import { go } from '../router';
+import { nodeLink } from './format';
 import { nodeCardPanel } from './nodeCard';
 
 interface Page {
@@ -15,7 +16,6 @@ interface Page {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-const link = (id: string, text: string) => h('a', { href: hrefOf(routeOfNode(id)), 'data-link': true }, text);
 const CLAIM_PAGE = 'totalCount edges { cursor node { id text period { label start } } } pageInfo { hasNextPage endCursor }';
 
 export async function agentView(main: HTMLElement, id: string, kind: 'org' | 'person'): Promise<() => void> {
@@ -40,10 +40,10 @@ export async function agentView(main: HTMLElement, id: string, kind: 'org' | 'pe
         {},
         isOrg && agent.kind ? [h('dt', {}, 'Kind'), h('dd', {}, agent.kind)] : null,
         isOrg && agent.reliability ? [h('dt', {}, 'Reliability'), h('dd', {}, agent.reliability)] : null,
-        isOrg && agent.partOf ? [h('dt', {}, 'Part of'), h('dd', {}, link(agent.partOf.id, agent.partOf.name))] : null,
-        isOrg ? [h('dt', {}, 'Subsidiaries'), h('dd', {}, agent.subsidiaries.length ? agent.subsidiaries.map((s: any, i: number) => [i ? ', ' : '', link(s.id, s.name)]) : 'none known')] : null,
-        isOrg ? [h('dt', {}, 'People'), h('dd', {}, agent.people.length ? agent.people.map((r: any, i: number) => [i ? ', ' : '', link(r.person.id, r.person.name), r.title ? ` (${r.title})` : '']) : 'none known')] : null,
-        !isOrg ? [h('dt', {}, 'Roles'), h('dd', {}, agent.roles.length ? agent.roles.map((r: any, i: number) => [i ? ', ' : '', r.title ? `${r.title}, ` : '', link(r.organization.id, r.organization.name), r.from ? ` since ${r.from}` : '']) : 'none known')] : null,
+        isOrg && agent.partOf ? [h('dt', {}, 'Part of'), h('dd', {}, nodeLink(agent.partOf.id, agent.partOf.name))] : null,
+        isOrg ? [h('dt', {}, 'Subsidiaries'), h('dd', {}, agent.subsidiaries.length ? agent.subsidiaries.map((s: any, i: number) => [i ? ', ' : '', nodeLink(s.id, s.name)]) : 'none known')] : null,
+        isOrg ? [h('dt', {}, 'People'), h('dd', {}, agent.people.length ? agent.people.map((r: any, i: number) => [i ? ', ' : '', nodeLink(r.person.id, r.person.name), r.title ? ` (${r.title})` : '']) : 'none known')] : null,
+        !isOrg ? [h('dt', {}, 'Roles'), h('dd', {}, agent.roles.length ? agent.roles.map((r: any, i: number) => [i ? ', ' : '', r.title ? `${r.title}, ` : '', nodeLink(r.organization.id, r.organization.name), r.from ? ` since ${r.from}` : '']) : 'none known')] : null,
       ),
       isOrg ? h('p', {}, h('button', { type: 'button', onclick: () => go({ view: 'xref', ids: [id] }) }, 'Cross-reference with other organizations…')) : null,
     ),
@@ -63,7 +63,7 @@ export async function agentView(main: HTMLElement, id: string, kind: 'org' | 'pe
     const field = isOrg ? `claims(first: 20, after: $after, includeSubsidiaries: ${includeSubsidiaries})` : 'claims(first: 20, after: $after)';
     const d = await read<{ agent: { claims: Page } }>(`query($id: ID!, $after: String) { agent: ${isOrg ? 'organization' : 'person'}(id: $id) { ${field} { ${CLAIM_PAGE} } } }`, { id, after });
     const page = d.agent.claims;
-    list.append(...page.edges.map((e) => h('li', {}, link(e.node.id, e.node.text), e.node.period ? h('span', { class: 'note' }, ` — ${e.node.period.label ?? e.node.period.start}`) : null)));
+    list.append(...page.edges.map((e) => h('li', {}, nodeLink(e.node.id, e.node.text), e.node.period ? h('span', { class: 'note' }, ` — ${e.node.period.label ?? e.node.period.start}`) : null)));
     count.textContent = `${page.totalCount} claim${page.totalCount === 1 ? '' : 's'}${isOrg && includeSubsidiaries ? ', with its subsidiaries and people' : ''}.`;
     after = page.pageInfo.endCursor;
     more.hidden = !page.pageInfo.hasNextPage;

@@ -7,7 +7,7 @@ import { GRAPH_FIELDS, read, type GraphView } from '../api';
 import { h, num } from '../dom';
 import { timelineChart, type TimelinePoint } from '../chart/timeline';
 import { GraphExplorer } from '../graph/explorer';
-import { hrefOf, routeOfNode } from '../router';
+import { allenText, gapText, nodeLink } from './format';
 import { nodeCardPanel } from './nodeCard';
 
 const QUERY = `query($id: ID!) {
@@ -68,7 +68,6 @@ const VERDICT: Record<string, { icon: string; word: string; cls: string }> = {
 
 const GRADE = ['', 'Confirmed', 'Probably true', 'Possibly true', 'Doubtful', 'Improbable', 'Cannot be judged'];
 
-const link = (id: string, text: string) => h('a', { href: hrefOf(routeOfNode(id)), 'data-link': true }, text);
 
 function quantityText(q: NonNullable<NonNullable<ClaimData['claim']>['quantity']>): string {
   const unit = q.unit ? ` ${q.unit}` : '';
@@ -95,11 +94,11 @@ export async function claimView(main: HTMLElement, id: string): Promise<() => vo
         'dl',
         {},
         c.quantity ? [h('dt', {}, 'Quantity'), h('dd', {}, quantityText(c.quantity))] : null,
-        c.measure ? [h('dt', {}, 'Measure'), h('dd', {}, link(c.measure.id, c.measure.name))] : null,
+        c.measure ? [h('dt', {}, 'Measure'), h('dd', {}, nodeLink(c.measure.id, c.measure.name))] : null,
         c.period ? [h('dt', {}, 'Period'), h('dd', {}, `${c.period.label ? `${c.period.label}: ` : ''}${c.period.start} – ${c.period.end ?? 'open'}`)] : null,
-        [h('dt', {}, 'Regions'), h('dd', {}, c.regions.length ? c.regions.map((r, i) => [i ? ', ' : '', link(r.id, r.name)]) : 'unstated')],
-        [h('dt', {}, 'Attributed to'), h('dd', {}, c.attributedTo.length ? c.attributedTo.map((a, i) => [i ? ', ' : '', link(a.id, a.name)]) : 'no one named')],
-        [h('dt', {}, 'Stated in'), h('dd', {}, c.statedIn.map((s, i) => [i ? '; ' : '', link(s.source.id, s.source.title ?? s.source.id), s.source.publishedAt ? ` (${s.source.publishedAt})` : '']))],
+        [h('dt', {}, 'Regions'), h('dd', {}, c.regions.length ? c.regions.map((r, i) => [i ? ', ' : '', nodeLink(r.id, r.name)]) : 'unstated')],
+        [h('dt', {}, 'Attributed to'), h('dd', {}, c.attributedTo.length ? c.attributedTo.map((a, i) => [i ? ', ' : '', nodeLink(a.id, a.name)]) : 'no one named')],
+        [h('dt', {}, 'Stated in'), h('dd', {}, c.statedIn.map((s, i) => [i ? '; ' : '', nodeLink(s.source.id, s.source.title ?? s.source.id), s.source.publishedAt ? ` (${s.source.publishedAt})` : '']))],
         c.confidence != null ? [h('dt', {}, 'Confidence'), h('dd', {}, String(c.confidence))] : null,
       ),
     ),
@@ -152,9 +151,9 @@ export async function claimView(main: HTMLElement, id: string): Promise<() => vo
                   'tr',
                   { class: v.cls, 'data-verdict': x.verdict },
                   h('td', {}, h('span', { class: 'verdict', 'aria-hidden': 'true' }, v.icon), ` ${v.word}`),
-                  h('td', {}, link(x.claim.id, x.claim.text), x.scopeUnstated ? h('span', { class: 'note' }, ' (scope unstated)') : null),
-                  h('td', {}, x.gap == null ? '' : num(Math.round(x.gap * 10) / 10)),
-                  h('td', {}, x.allenRelation.toLowerCase().replace(/_/g, '-')),
+                  h('td', {}, nodeLink(x.claim.id, x.claim.text), x.scopeUnstated ? h('span', { class: 'note' }, ' (scope unstated)') : null),
+                  h('td', {}, gapText(x.gap)),
+                  h('td', {}, allenText(x.allenRelation)),
                   h('td', {}, x.sameOrigin ? '⟲ same origin' : 'independent'),
                   h('td', { class: 'reason' }, x.reason),
                 );

@@ -4,9 +4,10 @@
  * sources, the sources drawing on several, and the graph of it all.
  */
 import { GRAPH_FIELDS, read, type GraphView } from '../api';
-import { fill, h, num } from '../dom';
+import { fill, h } from '../dom';
 import { GraphExplorer } from '../graph/explorer';
-import { go, hrefOf, routeOfNode } from '../router';
+import { go } from '../router';
+import { allenText, gapText, nodeLink } from './format';
 import { nodeCardPanel } from './nodeCard';
 
 interface Pair {
@@ -29,7 +30,6 @@ const QUERY = `query($ids: [ID!]!) { crossReference(organizationIds: $ids) {
   graph { ${GRAPH_FIELDS} }
 } }`;
 
-const link = (id: string, text: string) => h('a', { href: hrefOf(routeOfNode(id)), 'data-link': true }, text);
 
 function picker(ids: string[], names: Map<string, string>): HTMLElement {
   const chosen = h('ul', { class: 'chosen', 'aria-label': 'Organizations chosen' }, ids.map((id) => h('li', {}, names.get(id) ?? id, ' ', h('button', { type: 'button', 'aria-label': `Remove ${names.get(id) ?? id}`, onclick: () => go({ view: 'xref', ids: ids.filter((x) => x !== id) }) }, '✕'))));
@@ -73,10 +73,10 @@ function pairTable(pairs: Pair[], verdict: 'AGREES' | 'CONFLICTS'): HTMLElement 
           'tr',
           { class: verdict === 'AGREES' ? 'agree' : 'conflict' },
           h('td', {}, icon),
-          h('td', {}, link(p.a.id, p.a.text), h('span', { class: 'note' }, who(p.a) ? ` — ${who(p.a)}` : '')),
-          h('td', {}, link(p.b.id, p.b.text), h('span', { class: 'note' }, who(p.b) ? ` — ${who(p.b)}` : ''), p.scopeUnstated ? h('span', { class: 'note' }, ' (scope unstated)') : null),
-          h('td', {}, p.gap == null ? '' : num(Math.round(p.gap * 10) / 10)),
-          h('td', {}, p.allenRelation.toLowerCase().replace(/_/g, '-')),
+          h('td', {}, nodeLink(p.a.id, p.a.text), h('span', { class: 'note' }, who(p.a) ? ` — ${who(p.a)}` : '')),
+          h('td', {}, nodeLink(p.b.id, p.b.text), h('span', { class: 'note' }, who(p.b) ? ` — ${who(p.b)}` : ''), p.scopeUnstated ? h('span', { class: 'note' }, ' (scope unstated)') : null),
+          h('td', {}, gapText(p.gap)),
+          h('td', {}, allenText(p.allenRelation)),
         ),
       ),
     ),
@@ -101,15 +101,15 @@ export async function crossReferenceView(main: HTMLElement, ids: string[]): Prom
     { class: 'xref', 'data-testid': 'xref-result', 'aria-label': 'Cross-reference result' },
     h('h2', {}, x.organizations.map((o: any) => o.name).join(' × ')),
     x.truncated ? h('p', { class: 'banner warn', role: 'status' }, 'Only part of their claims was compared (5,000 per organization, 200 pairs listed per kind).') : null,
-    h('p', {}, h('strong', {}, 'Shared measures: '), x.sharedMeasures.length ? x.sharedMeasures.map((m: any, i: number) => [i ? ', ' : '', link(m.id, m.name)]) : 'none'),
-    h('p', {}, h('strong', {}, 'Shared regions: '), x.sharedRegions.length ? x.sharedRegions.map((m: any, i: number) => [i ? ', ' : '', link(m.id, m.name)]) : 'none'),
+    h('p', {}, h('strong', {}, 'Shared measures: '), x.sharedMeasures.length ? x.sharedMeasures.map((m: any, i: number) => [i ? ', ' : '', nodeLink(m.id, m.name)]) : 'none'),
+    h('p', {}, h('strong', {}, 'Shared regions: '), x.sharedRegions.length ? x.sharedRegions.map((m: any, i: number) => [i ? ', ' : '', nodeLink(m.id, m.name)]) : 'none'),
     h('div', { class: 'side-by-side' }, h('section', {}, h('h3', {}, `✔ Agreements (${x.agreements.length})`), pairTable(x.agreements, 'AGREES')), h('section', {}, h('h3', {}, `✖ Conflicts (${x.conflicts.length})`), pairTable(x.conflicts, 'CONFLICTS'))),
     h('h3', {}, 'Derivations between their sources'),
     x.derivations.length
-      ? h('ul', {}, x.derivations.map((dv: any) => h('li', {}, link(dv.source.id, dv.source.title ?? dv.source.id), ` ${dv.kind.toLowerCase().replace(/_/g, ' ')} `, link(dv.derivedFrom.id, dv.derivedFrom.title ?? dv.derivedFrom.id))))
+      ? h('ul', {}, x.derivations.map((dv: any) => h('li', {}, nodeLink(dv.source.id, dv.source.title ?? dv.source.id), ` ${dv.kind.toLowerCase().replace(/_/g, ' ')} `, nodeLink(dv.derivedFrom.id, dv.derivedFrom.title ?? dv.derivedFrom.id))))
       : h('p', {}, 'None.'),
     h('h3', {}, 'Sources drawing on several of them'),
-    x.commonSources.length ? h('ul', {}, x.commonSources.map((s: any) => h('li', {}, link(s.id, s.title ?? s.id)))) : h('p', {}, 'None.'),
+    x.commonSources.length ? h('ul', {}, x.commonSources.map((s: any) => h('li', {}, nodeLink(s.id, s.title ?? s.id)))) : h('p', {}, 'None.'),
   );
   main.append(result);
   const card = nodeCardPanel();

@@ -5,7 +5,7 @@
 import { read } from '../api';
 import { fill, h } from '../dom';
 import { KINDS } from '../graph/style';
-import { go, routeOfNode } from '../router';
+import { go, hrefOf, routeOfNode } from '../router';
 
 interface Hit {
   kind: string;
@@ -56,7 +56,7 @@ export function setUpSearch(input: HTMLInputElement, form: HTMLFormElement, pane
           'section',
           { class: 'result-group', 'data-kind': g.k.kind },
           h('h2', {}, `${g.k.glyph} ${g.k.name}${g.items.length > 1 ? 's' : ''}`),
-          h('ul', {}, g.items.map((x) => h('li', {}, h('a', { href: `/?${routeOfNode(x.id).view}=${encodeURIComponent(x.id)}`, 'data-result-id': x.id, onclick: (e: Event) => (e.preventDefault(), open(x)) }, x.label)))),
+          h('ul', {}, g.items.map((x) => h('li', {}, h('a', { href: hrefOf(routeOfNode(x.id)), 'data-result-id': x.id, onclick: (e: Event) => (e.preventDefault(), open(x)) }, x.label)))),
         ),
       ),
     );
