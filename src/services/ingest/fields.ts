@@ -43,19 +43,16 @@ export class Fields {
     return Array.isArray(v) ? v.slice(0, max) : [];
   }
 
-  /** A string that satisfies its limits, else undefined. */
-  string(obj: Obj, key: string, opts: { required?: boolean; max: number; pattern?: RegExp }): string | undefined {
+  /** A string, else undefined (its length and form are the schema's to check). */
+  string(obj: Obj, key: string): string | undefined {
     const v = obj[key];
-    if (typeof v !== 'string' || v.length > opts.max || (opts.required && v.trim() === '') || (opts.pattern && !opts.pattern.test(v))) return undefined;
-    return v;
+    return typeof v === 'string' ? v : undefined;
   }
 
-  /** A finite number within its bounds, else undefined. */
-  number(obj: Obj, key: string, opts: { min?: number; max?: number } = {}): number | undefined {
+  /** A finite number, else undefined (its range is the schema's to check). */
+  number(obj: Obj, key: string): number | undefined {
     const v = obj[key];
-    if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
-    if ((opts.min !== undefined && v < opts.min) || (opts.max !== undefined && v > opts.max)) return undefined;
-    return v;
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
   }
 
   enumValue<K extends keyof typeof ENUMS>(obj: Obj, key: string, name: K): string | undefined {
@@ -69,10 +66,9 @@ export class Fields {
     return kinds.some((k) => value.startsWith(`${ID_PREFIX[k]}:`)) ? value : undefined;
   }
 
-  /** Distinct non-empty strings within limits. */
-  stringList(obj: Obj, key: string, maxItems: number, maxLen: number): string[] {
-    const out = this.array(obj, key, maxItems).filter((v): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= maxLen);
-    return [...new Set(out)];
+  /** Distinct non-empty strings. */
+  stringList(obj: Obj, key: string, maxItems: number): string[] {
+    return [...new Set(this.array(obj, key, maxItems).filter((v): v is string => typeof v === 'string' && v.trim() !== ''))];
   }
 }
 

@@ -40,7 +40,7 @@ function quantity(ctx: Ctx, raw: unknown, path: string): Record<string, unknown>
   }
   if (aggregation === 'RATE' && !per && q.per == null) problems.add(at(path, 'per'), 'is required for a RATE (the unit of time the value is per)');
   if (per && aggregation && aggregation !== 'RATE') problems.add(at(path, 'per'), `only a RATE has "per", not ${aggregation}`);
-  const unit = f.string(q, 'unit', { max: 50 });
+  const unit = f.string(q, 'unit');
   if (aggregation === 'SHARE' && unit === 'percent') {
     for (const [k, v] of [['value', value], ['low', low], ['high', high]] as const) {
       if (v !== undefined && (v < 0 || v > 100)) problems.add(at(path, k), `a percentage must lie in 0..100, got ${v}`);
@@ -69,7 +69,7 @@ function period(ctx: Ctx, raw: unknown, path: string): NormalizedPeriod | undefi
   // Absent end: the end of start's precision ("2025" is the year 2025); null: open-ended.
   const end = !('end' in p) ? (start ? parseTruncatedDate(p.start, 'end') : undefined) : p.end === null ? null : parse('end');
   const granularity = f.enumValue(p, 'granularity', 'Granularity');
-  const label = f.string(p, 'label', { max: LIMITS.label });
+  const label = f.string(p, 'label');
   if (!start || end === undefined || typeof end === 'string') return undefined;
   if (end && start.date > end.date) {
     problems.add(at(path, 'end'), `ends (${end.date}) before it starts (${start.date})`);
@@ -96,8 +96,8 @@ export function validateClaim(ctx: Ctx, raw: unknown, path: string, defaults: Cl
   const o = f.object(raw);
   if (!o) return undefined;
   const id = f.id(o.id, ['Claim']);
-  const text = f.string(o, 'text', { required: true, max: LIMITS.text });
-  const quote = f.string(o, 'quote', { max: LIMITS.quote });
+  const text = f.string(o, 'text');
+  const quote = f.string(o, 'quote');
   const measureId = o.measure == null ? null : f.id(o.measure, ['Measure']) ?? null;
   refs.refer(measureId ?? undefined, at(path, 'measure'));
   const q = o.quantity == null ? undefined : quantity(ctx, o.quantity, at(path, 'quantity'));
@@ -110,7 +110,7 @@ export function validateClaim(ctx: Ctx, raw: unknown, path: string, defaults: Cl
   });
   const supersedesIds = idList(ctx, o, 'supersedes', path, ['Claim']);
   if (id && supersedesIds.includes(id)) problems.add(at(path, 'supersedes'), 'a claim cannot supersede itself');
-  const confidence = f.number(o, 'confidence', { min: 0, max: 1 });
+  const confidence = f.number(o, 'confidence');
   const status = f.enumValue(o, 'status', 'ClaimStatus') ?? 'ACTIVE';
   let statedAt = defaults.sourceStatedAt;
   if (o.statedAt != null) {

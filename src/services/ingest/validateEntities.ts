@@ -9,9 +9,8 @@ import type { NormalizedMeasure, NormalizedOrganization, NormalizedPerson, Norma
 import { at, type Problems } from './problems.js';
 import type { References } from './references.js';
 
-export const LIMITS = { name: 500, title: 1000, text: 2000, quote: 5000, url: 2000, aliases: 50, refs: 200, label: 200, kind: 50, description: 5000 };
-const URL_FORM = /^https?:\/\/[^\s]+$/;
-const LANGUAGE_FORM = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+/** How many entries a list is read to at most (the schema refuses more; this bounds the reading). */
+export const LIMITS = { aliases: 50, refs: 200 };
 
 /** Drops undefined entries, so `SET n += $props` only touches what the document gave. */
 function given(props: Record<string, unknown>): Record<string, unknown> {
@@ -63,10 +62,10 @@ export function validateSource(ctx: Ctx, raw: unknown, path: string, isMain: boo
   }
   const props = given({
     kind,
-    title: f.string(o, 'title', { max: LIMITS.title }),
-    url: f.string(o, 'url', { max: LIMITS.url, pattern: URL_FORM }),
+    title: f.string(o, 'title'),
+    url: f.string(o, 'url'),
     publishedAtPrecision: published ? (published.precision === 'INSTANT' ? 'DAY' : published.precision) : undefined,
-    language: f.string(o, 'language', { max: 20, pattern: LANGUAGE_FORM }),
+    language: f.string(o, 'language'),
     reliability: f.enumValue(o, 'reliability', 'Reliability'),
   });
   if (!id || !kind) return undefined;
@@ -79,12 +78,12 @@ export function validateOrganization(ctx: Ctx, raw: unknown, path: string): Norm
   const o = f.object(raw);
   if (!o) return undefined;
   const id = f.id(o.id, ['Organization']);
-  const name = f.string(o, 'name', { required: true, max: LIMITS.name });
-  const aliases = f.stringList(o, 'aliases', LIMITS.aliases, LIMITS.name);
+  const name = f.string(o, 'name');
+  const aliases = f.stringList(o, 'aliases', LIMITS.aliases);
   const partOf = o.partOf == null ? null : f.id(o.partOf, ['Organization']) ?? null;
   if (partOf && partOf === id) problems.add(at(path, 'partOf'), 'an organization cannot be part of itself');
   else refs.refer(partOf ?? undefined, at(path, 'partOf'));
-  const props = given({ name, kind: f.string(o, 'kind', { max: LIMITS.kind }), reliability: f.enumValue(o, 'reliability', 'Reliability') });
+  const props = given({ name, kind: f.string(o, 'kind'), reliability: f.enumValue(o, 'reliability', 'Reliability') });
   if (!id || !name || !refs.define(id, at(path, 'id'), raw)) return undefined;
   return { id, props, aliases, partOf: partOf === id ? null : partOf };
 }
@@ -94,8 +93,8 @@ export function validatePerson(ctx: Ctx, raw: unknown, path: string): Normalized
   const o = f.object(raw);
   if (!o) return undefined;
   const id = f.id(o.id, ['Person']);
-  const name = f.string(o, 'name', { required: true, max: LIMITS.name });
-  const aliases = f.stringList(o, 'aliases', LIMITS.aliases, LIMITS.name);
+  const name = f.string(o, 'name');
+  const aliases = f.stringList(o, 'aliases', LIMITS.aliases);
   const roles =
     o.roles == null
       ? null
@@ -117,7 +116,7 @@ export function validatePerson(ctx: Ctx, raw: unknown, path: string): Normalized
           const from = day('from');
           const to = day('to');
           if (from && to && from > to) problems.add(at(p, 'to'), `ends (${to}) before it begins (${from})`);
-          return org ? [{ organizationId: org, title: f.string(ro, 'title', { max: LIMITS.name }) ?? null, from, to }] : [];
+          return org ? [{ organizationId: org, title: f.string(ro, 'title') ?? null, from, to }] : [];
         });
   if (!id || !name || !refs.define(id, at(path, 'id'), raw)) return undefined;
   return { id, props: { name }, aliases, roles };
@@ -128,16 +127,16 @@ export function validateRegion(ctx: Ctx, raw: unknown, path: string): Normalized
   const o = f.object(raw);
   if (!o) return undefined;
   const id = f.id(o.id, ['Region']);
-  const name = f.string(o, 'name', { required: true, max: LIMITS.name });
-  const aliases = f.stringList(o, 'aliases', LIMITS.aliases, LIMITS.name);
+  const name = f.string(o, 'name');
+  const aliases = f.stringList(o, 'aliases', LIMITS.aliases);
   const partOf = o.partOf == null ? null : f.id(o.partOf, ['Region']) ?? null;
   if (partOf && partOf === id) problems.add(at(path, 'partOf'), 'a region cannot be part of itself');
   else refs.refer(partOf ?? undefined, at(path, 'partOf'));
   const props = given({
     name,
-    kind: f.string(o, 'kind', { max: LIMITS.kind }),
-    code: f.string(o, 'code', { max: 10, pattern: /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/ }),
-    areaKm2: f.number(o, 'areaKm2', { min: 0 }),
+    kind: f.string(o, 'kind'),
+    code: f.string(o, 'code'),
+    areaKm2: f.number(o, 'areaKm2'),
   });
   if (!id || !name || !refs.define(id, at(path, 'id'), raw)) return undefined;
   return { id, props, aliases, partOf: partOf === id ? null : partOf };
@@ -148,12 +147,12 @@ export function validateMeasure(ctx: Ctx, raw: unknown, path: string): Normalize
   const o: Obj | undefined = f.object(raw);
   if (!o) return undefined;
   const id = f.id(o.id, ['Measure']);
-  const name = f.string(o, 'name', { required: true, max: LIMITS.name });
+  const name = f.string(o, 'name');
   const share = o.shareOf == null ? undefined : shareOf(ctx, o.shareOf, at(path, 'shareOf'), id);
   const props = given({
     name,
-    unit: f.string(o, 'unit', { max: 50 }),
-    description: f.string(o, 'description', { max: LIMITS.description }),
+    unit: f.string(o, 'unit'),
+    description: f.string(o, 'description'),
     shareBase: share?.base,
     sharePart: share?.part,
   });
