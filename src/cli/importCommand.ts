@@ -6,10 +6,6 @@ import { printRejections } from './rejections.js';
 import { countDocuments, readDocuments } from './readDocuments.js';
 
 export async function importCommand(db: Database, files: string[], batchClaims?: number, maxProblems?: number, name?: string): Promise<number> {
-  if (!files.length) {
-    console.error('usage: claimgraph import <file.json|file.ndjson>...');
-    return 2;
-  }
   const total = await countDocuments(files);
   const progress = new Progress(total, 'docs');
   const stats = await bulkImport(db, readDocuments(files), {

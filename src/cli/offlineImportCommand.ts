@@ -38,11 +38,7 @@ async function refusal(config: Config, log: Logger): Promise<string | null> {
 }
 
 export async function offlineImportCommand(config: Config, files: string[], log: Logger, maxProblems?: number, name?: string): Promise<number> {
-  if (!files.length) {
-    console.error('usage: claimgraph import --offline <file.json|file.ndjson>...');
-    return 2;
-  }
-  for (const f of files) if (!fs.existsSync(f)) return (console.error(`${f}: no such file`), 2);
+  // Usage and missing files are program.ts's to refuse, before anything starts.
   const refused = await refusal(config, log);
   if (refused) {
     console.error(`Offline import refused: ${refused}`);
