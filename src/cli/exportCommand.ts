@@ -1,7 +1,7 @@
 /** `claimgraph export`: the whole graph (ndjson, PROV-O), or one claim's ClaimReview. */
 import fs from 'node:fs';
 import type { Database } from '../db/database.js';
-import { createEntityLoader } from '../services/entities.js';
+import { createEntityLoader } from '../services/entities/entities.js';
 import { loadAllEntities, toIngestDocuments, toProvDocument } from '../services/export.js';
 import { claimReview } from '../services/provenance/claimReview.js';
 

@@ -15,6 +15,7 @@ export const QUERY_MODES = {
   'claims/claimsPageRows': 'READ',
   'claims/anchoredPage': 'READ',
   'claims/anchoredPageRows': 'READ',
+  'claims/directAnchorPageRows': 'READ',
   'catalog/sourcesPage': 'READ',
   'catalog/organizationsPage': 'READ',
   'catalog/regionsPage': 'READ',

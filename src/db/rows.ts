@@ -10,8 +10,24 @@ export interface EdgeRef {
   props: Record<string, unknown>;
 }
 
+/**
+ * Where a resolver finds the rows its parent's fields lead to: the request's entity loader, or
+ * the partial rows one query fetched for its own selection (services/entities/partialRows.ts).
+ * DataLoader has this shape.
+ */
+export interface RowSource {
+  load(id: string): Promise<EntityRow | null>;
+  loadMany(ids: readonly string[]): Promise<Array<EntityRow | null | Error>>;
+}
+
+/** Rows and wrappers fetched as partial rows carry the source their neighbours come from. */
+export interface Scoped {
+  /** Set (not enumerable) on partial rows only; absent, the request's loader serves. */
+  readonly scope?: RowSource;
+}
+
 /** Any node, as returned by node/nodesByIds. */
-export interface EntityRow {
+export interface EntityRow extends Scoped {
   id: string;
   /** The node's label other than Entity: Claim, Source, Organization, Person, Region, Measure, Period. */
   kind: string;
@@ -27,7 +43,7 @@ export type PersonRow = EntityRow & { kind: 'Person' };
 export type AgentRow = OrganizationRow | PersonRow;
 
 /** A role edge with both ends, built from an EntityRow's ROLE edges. */
-export interface RoleAssignmentRow {
+export interface RoleAssignmentRow extends Scoped {
   personId: string;
   organizationId: string;
   props: Record<string, unknown>;
@@ -40,13 +56,13 @@ export type MeasureRow = EntityRow & { kind: 'Measure' };
 export type PeriodRow = EntityRow & { kind: 'Period' };
 
 /** A claim's STATED_IN edge: the source and the edge's quote and statedAt. */
-export interface StatementRow {
+export interface StatementRow extends Scoped {
   sourceId: string;
   props: Record<string, unknown>;
 }
 
 /** A DERIVED_FROM edge with both ends. */
-export interface SourceDerivationRow {
+export interface SourceDerivationRow extends Scoped {
   sourceId: string;
   derivedFromId: string;
   kind: string;

@@ -3,14 +3,15 @@ import type { Resolvers } from '../generated/graphql.js';
 import { found } from './found.js';
 import { pageNeighbours, prefetch } from './lookahead.js';
 import * as agents from '../services/agents.js';
+import { rowsOf } from '../services/entities/entities.js';
 import * as catalog from '../services/catalog.js';
 import * as claimsService from '../services/claims.js';
 import { list, str } from '../services/props.js';
 
 export const agentResolvers: Resolvers = {
   Query: {
-    organization: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), found(await agents.organization(ctx.entities, id), 'organization', id)),
-    person: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), found(await agents.person(ctx.entities, id), 'person', id)),
+    organization: async (_, { id }, ctx, info) => found(await agents.organization(await prefetch(ctx, info, [id]), id), 'organization', id),
+    person: async (_, { id }, ctx, info) => found(await agents.person(await prefetch(ctx, info, [id]), id), 'person', id),
     organizations: (_, args, ctx) => catalog.organizations(ctx.db, ctx.entities, args),
   },
   Agent: {
@@ -21,8 +22,8 @@ export const agentResolvers: Resolvers = {
     aliases: (o) => list(o, 'aliases'),
     kind: (o) => str(o, 'kind'),
     reliability: (o) => str(o, 'reliability') as never,
-    partOf: (o, _, ctx) => agents.parentOrganization(ctx.entities, o),
-    subsidiaries: (o, _, ctx) => agents.subsidiaries(ctx.entities, o),
+    partOf: (o, _, ctx) => agents.parentOrganization(rowsOf(o, ctx.entities), o),
+    subsidiaries: (o, _, ctx) => agents.subsidiaries(rowsOf(o, ctx.entities), o),
     people: (o) => agents.roleAssignments(o),
     claims: (o, { includeSubsidiaries, ...page }, ctx, info) =>
       claimsService.claims(ctx.db, ctx.entities, { ...page, filter: { attributedTo: [o.id], includeSubsidiaries } }, pageNeighbours(info)),
@@ -35,8 +36,8 @@ export const agentResolvers: Resolvers = {
     claims: (p, args, ctx, info) => claimsService.claims(ctx.db, ctx.entities, { ...args, filter: { attributedTo: [p.id] } }, pageNeighbours(info)),
   },
   RoleAssignment: {
-    person: async (r, _, ctx) => (await agents.person(ctx.entities, r.personId))!,
-    organization: async (r, _, ctx) => (await agents.organization(ctx.entities, r.organizationId))!,
+    person: async (r, _, ctx) => (await agents.person(rowsOf(r, ctx.entities), r.personId))!,
+    organization: async (r, _, ctx) => (await agents.organization(rowsOf(r, ctx.entities), r.organizationId))!,
     title: (r) => (r.props.title == null ? null : String(r.props.title)),
     from: (r) => (r.props.from == null ? null : String(r.props.from)),
     to: (r) => (r.props.to == null ? null : String(r.props.to)),

@@ -4,7 +4,7 @@ import { found } from './found.js';
 import { pageNeighbours, prefetch } from './lookahead.js';
 import type { AgentRow, ClaimRow, RegionRow, SourceRow } from '../db/rows.js';
 import * as claimsService from '../services/claims.js';
-import { edgeIds, loadMany } from '../services/entities.js';
+import { edgeIds, loadMany, rowsOf } from '../services/entities/entities.js';
 import * as lookups from '../services/lookups.js';
 import { num, str } from '../services/props.js';
 import { roundingUnit } from '../services/provenance/intervals.js';
@@ -17,7 +17,7 @@ function status(c: ClaimRow): string {
 
 export const claimResolvers: Resolvers = {
   Query: {
-    claim: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), found(await lookups.claim(ctx.entities, id), 'claim', id)),
+    claim: async (_, { id }, ctx, info) => found(await lookups.claim(await prefetch(ctx, info, [id]), id), 'claim', id),
     claims: (_, args, ctx, info) => claimsService.claims(ctx.db, ctx.entities, args, pageNeighbours(info)),
   },
   Claim: {
@@ -26,20 +26,20 @@ export const claimResolvers: Resolvers = {
     quantity: (c) => (c.props.bound == null ? null : c),
     measure: (c, _, ctx) => {
       const [id] = edgeIds(c, 'ABOUT');
-      return id ? lookups.measure(ctx.entities, id) : null;
+      return id ? lookups.measure(rowsOf(c, ctx.entities), id) : null;
     },
     period: (c, _, ctx) => {
       const [id] = edgeIds(c, 'COVERS');
-      return id ? lookups.period(ctx.entities, id) : null;
+      return id ? lookups.period(rowsOf(c, ctx.entities), id) : null;
     },
-    regions: (c, _, ctx) => loadMany<RegionRow>(ctx.entities, edgeIds(c, 'IN_REGION'), ['Region']),
-    attributedTo: (c, _, ctx) => loadMany<AgentRow>(ctx.entities, edgeIds(c, 'ATTRIBUTED_TO'), ['Organization', 'Person']),
-    statedIn: (c) => c.out.filter((e) => e.type === 'STATED_IN').map((e) => ({ sourceId: e.id, props: e.props })),
-    basedOn: (c, _, ctx) => loadMany<SourceRow>(ctx.entities, edgeIds(c, 'BASED_ON'), ['Source']),
+    regions: (c, _, ctx) => loadMany<RegionRow>(rowsOf(c, ctx.entities), edgeIds(c, 'IN_REGION'), ['Region']),
+    attributedTo: (c, _, ctx) => loadMany<AgentRow>(rowsOf(c, ctx.entities), edgeIds(c, 'ATTRIBUTED_TO'), ['Organization', 'Person']),
+    statedIn: (c) => c.out.filter((e) => e.type === 'STATED_IN').map((e) => ({ sourceId: e.id, props: e.props, scope: c.scope })),
+    basedOn: (c, _, ctx) => loadMany<SourceRow>(rowsOf(c, ctx.entities), edgeIds(c, 'BASED_ON'), ['Source']),
     confidence: (c) => num(c, 'confidence'),
     status: (c) => status(c) as never,
-    supersedes: (c, _, ctx) => loadMany<ClaimRow>(ctx.entities, edgeIds(c, 'SUPERSEDES'), ['Claim']),
-    supersededBy: (c, _, ctx) => loadMany<ClaimRow>(ctx.entities, edgeIds(c, 'SUPERSEDES', 'in'), ['Claim']),
+    supersedes: (c, _, ctx) => loadMany<ClaimRow>(rowsOf(c, ctx.entities), edgeIds(c, 'SUPERSEDES'), ['Claim']),
+    supersededBy: (c, _, ctx) => loadMany<ClaimRow>(rowsOf(c, ctx.entities), edgeIds(c, 'SUPERSEDES', 'in'), ['Claim']),
     statedAt: (c) => str(c, 'statedAt'),
     recordedAt: (c) => str(c, 'recordedAt') ?? '',
   },
@@ -64,7 +64,7 @@ export const claimResolvers: Resolvers = {
     granularity: (p) => str(p, 'granularity') as never,
   },
   Statement: {
-    source: async (s, _, ctx) => (await lookups.source(ctx.entities, s.sourceId))!,
+    source: async (s, _, ctx) => (await lookups.source(rowsOf(s, ctx.entities), s.sourceId))!,
     quote: (s) => (s.props.quote == null ? null : String(s.props.quote)),
     statedAt: (s) => (s.props.statedAt == null ? null : String(s.props.statedAt)),
   },

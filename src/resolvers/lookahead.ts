@@ -5,7 +5,9 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
-import { prefetchWithNeighbours } from '../services/entities.js';
+import type { RowSource } from '../db/rows.js';
+import { prefetchWithNeighbours } from '../services/entities/entities.js';
+import { rowShape } from './rowShape.js';
 import { selectedFields } from './selection.js';
 
 /** Selected field → the outgoing relationship type that leads to what it returns. */
@@ -68,11 +70,22 @@ export function neighbourTypes(info: GraphQLResolveInfo, path: readonly string[]
   return neighbours(info, path).types;
 }
 
-/** Loads `ids` with the neighbours the selection needs (one round trip) before the field resolves. */
-export async function prefetch(ctx: Context, info: GraphQLResolveInfo, ids: readonly string[]): Promise<void> {
+/**
+ * Loads `ids` with the neighbours the selection needs (one round trip, as partial rows of what it
+ * reads when rowShape can tell) before the field resolves; returns where the field finds them.
+ */
+export async function prefetch(ctx: Context, info: GraphQLResolveInfo, ids: readonly string[]): Promise<RowSource> {
   const n = neighbours(info);
-  await prefetchWithNeighbours(ctx.db, ctx.entities, ids, n.types, n.depth);
+  if (!n.types.length) return ctx.entities;
+  return prefetchWithNeighbours(ctx.db, ctx.entities, ids, n.types, n.depth, rowShape(info));
 }
 
-/** What a connection's query selects: its nodes' neighbours (`edges { node { … } }`) and whether totalCount. */
-export const pageNeighbours = (info: GraphQLResolveInfo) => ({ neighbourTypes: neighbourTypes(info, ['edges', 'node']), withCount: selectedFields(info, []).has('totalCount') });
+/**
+ * What a connection's query selects: its nodes' neighbours (`edges { node { … } }`), whether
+ * totalCount, and what of the rows (partial rows' shape).
+ */
+export const pageNeighbours = (info: GraphQLResolveInfo) => ({
+  neighbourTypes: neighbourTypes(info, ['edges', 'node']),
+  withCount: selectedFields(info, []).has('totalCount'),
+  shape: rowShape(info),
+});

@@ -5,13 +5,13 @@ import { found } from './found.js';
 import { pageNeighbours, prefetch } from './lookahead.js';
 import * as catalog from '../services/catalog.js';
 import * as claimsService from '../services/claims.js';
-import { edgeIds, loadMany } from '../services/entities.js';
+import { edgeIds, loadMany, rowsOf } from '../services/entities/entities.js';
 import * as lookups from '../services/lookups.js';
 import { list, num, str } from '../services/props.js';
 
 export const placeResolvers: Resolvers = {
   Query: {
-    region: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), found(await lookups.region(ctx.entities, id), 'region', id)),
+    region: async (_, { id }, ctx, info) => found(await lookups.region(await prefetch(ctx, info, [id]), id), 'region', id),
     regions: (_, args, ctx) => catalog.regions(ctx.db, ctx.entities, args),
     measure: async (_, { id }, ctx) => found(await lookups.measure(ctx.entities, id), 'measure', id),
     measures: (_, args, ctx) => catalog.measures(ctx.db, ctx.entities, args),
@@ -24,9 +24,9 @@ export const placeResolvers: Resolvers = {
     areaKm2: (r) => num(r, 'areaKm2'),
     parent: (r, _, ctx) => {
       const [id] = edgeIds(r, 'PART_OF');
-      return id ? lookups.region(ctx.entities, id) : null;
+      return id ? lookups.region(rowsOf(r, ctx.entities), id) : null;
     },
-    children: (r, _, ctx) => loadMany<RegionRow>(ctx.entities, edgeIds(r, 'PART_OF', 'in'), ['Region']),
+    children: (r, _, ctx) => loadMany<RegionRow>(rowsOf(r, ctx.entities), edgeIds(r, 'PART_OF', 'in'), ['Region']),
     claims: (r, { includeSubregions, ...page }, ctx, info) =>
       claimsService.claims(ctx.db, ctx.entities, { ...page, filter: { regionIds: [r.id], includeSubregions } }, pageNeighbours(info)),
   },
@@ -39,8 +39,8 @@ export const placeResolvers: Resolvers = {
     claims: (m, args, ctx, info) => claimsService.claims(ctx.db, ctx.entities, { ...args, filter: { measureIds: [m.id] } }, pageNeighbours(info)),
   },
   ShareOf: {
-    base: async (m, _, ctx) => (await lookups.measure(ctx.entities, str(m, 'shareBase')!)) ?? missingMeasure(str(m, 'shareBase')!),
-    part: async (m, _, ctx) => (await lookups.measure(ctx.entities, str(m, 'sharePart') ?? m.id)) ?? m,
+    base: async (m, _, ctx) => (await lookups.measure(rowsOf(m, ctx.entities), str(m, 'shareBase')!)) ?? missingMeasure(str(m, 'shareBase')!),
+    part: async (m, _, ctx) => (await lookups.measure(rowsOf(m, ctx.entities), str(m, 'sharePart') ?? m.id)) ?? m,
   },
 };
 

@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { MeasureRow, PeriodRow, RegionRow, SourceRow } from '../db/rows.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { loadMany } from '../services/entities.js';
+import { loadMany } from '../services/entities/entities.js';
 import { graphNeighbourhood } from '../services/graphNeighbourhood.js';
 import { corroboration } from '../services/provenance/corroboration.js';
 import { crossReference } from '../services/provenance/crossReference.js';

@@ -6,7 +6,7 @@ import type { PersonRow, SourceDerivationRow, SourceRow } from '../db/rows.js';
 import * as agents from '../services/agents.js';
 import * as catalog from '../services/catalog.js';
 import * as claimsService from '../services/claims.js';
-import { edgeIds, loadMany } from '../services/entities.js';
+import { edgeIds, loadMany, rowsOf } from '../services/entities/entities.js';
 import * as lookups from '../services/lookups.js';
 import { str } from '../services/props.js';
 
@@ -17,12 +17,13 @@ function derivations(s: SourceRow, direction: 'out' | 'in'): SourceDerivationRow
       sourceId: direction === 'out' ? s.id : e.id,
       derivedFromId: direction === 'out' ? e.id : s.id,
       kind: String(e.props.kind ?? 'CITES'),
+      scope: s.scope,
     }));
 }
 
 export const sourceResolvers: Resolvers = {
   Query: {
-    source: async (_, { id }, ctx, info) => (await prefetch(ctx, info, [id]), found(await lookups.source(ctx.entities, id), 'source', id)),
+    source: async (_, { id }, ctx, info) => found(await lookups.source(await prefetch(ctx, info, [id]), id), 'source', id),
     sources: (_, args, ctx) => catalog.sources(ctx.db, ctx.entities, args),
   },
   Source: {
@@ -36,16 +37,16 @@ export const sourceResolvers: Resolvers = {
     reliability: (s) => str(s, 'reliability') as never,
     publisher: (s, _, ctx) => {
       const [id] = edgeIds(s, 'PUBLISHED_BY');
-      return id ? agents.organization(ctx.entities, id) : null;
+      return id ? agents.organization(rowsOf(s, ctx.entities), id) : null;
     },
-    authors: (s, _, ctx) => loadMany<PersonRow>(ctx.entities, edgeIds(s, 'AUTHORED_BY'), ['Person']),
+    authors: (s, _, ctx) => loadMany<PersonRow>(rowsOf(s, ctx.entities), edgeIds(s, 'AUTHORED_BY'), ['Person']),
     derivedFrom: (s) => derivations(s, 'out'),
     derivations: (s) => derivations(s, 'in'),
     claims: (s, args, ctx, info) => claimsService.claims(ctx.db, ctx.entities, { ...args, filter: { sourceIds: [s.id] } }, pageNeighbours(info)),
   },
   SourceDerivation: {
-    source: async (d, _, ctx) => (await lookups.source(ctx.entities, d.sourceId))!,
-    derivedFrom: async (d, _, ctx) => (await lookups.source(ctx.entities, d.derivedFromId))!,
+    source: async (d, _, ctx) => (await lookups.source(rowsOf(d, ctx.entities), d.sourceId))!,
+    derivedFrom: async (d, _, ctx) => (await lookups.source(rowsOf(d, ctx.entities), d.derivedFromId))!,
     kind: (d) => d.kind as never,
   },
 };

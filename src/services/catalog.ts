@@ -4,7 +4,7 @@
 import type { Database } from '../db/database.js';
 import type { QueryName } from '../db/queryRegistry.js';
 import type { EntityRow, MeasureRow, OrganizationRow, RegionRow, SourceRow } from '../db/rows.js';
-import type { EntityLoader } from './entities.js';
+import type { EntityLoader } from './entities/entities.js';
 import { checkFirst, decodeCursor, toConnection, type Connection, type PageArgs } from './pagination.js';
 
 // Parameters are never null ('' and [] mean "no condition"): one cached plan per query.

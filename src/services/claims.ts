@@ -6,8 +6,7 @@ import type { Database } from '../db/database.js';
 import type { ClaimRow } from '../db/rows.js';
 import { badUserInput } from '../errors.js';
 import { checkIds, checkText } from './inputLimits.js';
-import { primeRows, type EntityWire } from './entities.js';
-import type { EntityLoader } from './entities.js';
+import { pageRows, type EntityLoader, type EntityWire, type RowShape } from './entities/entities.js';
 import { checkFirst, decodeCursor, toConnection, type Connection, type PageArgs } from './pagination.js';
 
 export interface ClaimFilterInput {
@@ -34,6 +33,9 @@ export interface ClaimOrderInput {
  * many claims (cypher/include/claimAnchoredCandidates.cypherpart).
  */
 export const ID_WALK_FACTOR = 400;
+
+/** An anchor holding 1/this of all claims or more is broad: its page walks the claim id index. */
+export const BROAD_ANCHOR_SHARE = 200;
 
 /** Open bounds become far-away dates, so the query compares without branching on nulls. */
 export const OPEN_FROM = '0001-01-01';
@@ -78,6 +80,8 @@ export interface PageSelection {
   neighbourTypes?: readonly string[];
   /** Whether totalCount is selected (counting every match costs more than the page). */
   withCount?: boolean;
+  /** What the selection reads of the rows (partial rows), or null/absent for whole rows. */
+  shape?: RowShape | null;
 }
 
 export async function claims(
@@ -109,15 +113,18 @@ export async function claims(
   const anchored = anchorSuffices(f);
   if (selection.withCount === false && !unfiltered) {
     // No count asked for: sort and cut to the page in Neo4j, and bring the rows and their
-    // neighbours in the same round trip.
-    const query = anchored ? 'claims/anchoredPageRows' : 'claims/claimsPageRows';
-    const [result] = await db.read<{ page: { id: string; key: number }[]; rows: EntityWire[] }>(query, { f, p: { types: [...neighbourTypes] }, limit: first + 1 });
-    primeRows(loader, result?.rows ?? []);
-    return toConnection<ClaimRow>(loader, { totalCount: -1, page: result?.page ?? [] }, first, cursor !== null, 'Claim');
+    // neighbours in the same round trip. One anchor taken alone has a query of its own.
+    const direct = field === 'ID' && anchored ? directAnchor(f) : null;
+    const query = direct ? 'claims/directAnchorPageRows' : anchored ? 'claims/anchoredPageRows' : 'claims/claimsPageRows';
+    const shape = selection.shape ?? null;
+    const params = { f: direct ? { ...f, ...direct, broadShare: BROAD_ANCHOR_SHARE } : f, p: { types: [...neighbourTypes], shape }, limit: first + 1 };
+    const [result] = await db.read<{ page: { id: string; key: number }[]; rows: EntityWire[] }>(query, params);
+    const rows = pageRows(loader, result?.rows ?? [], shape);
+    return toConnection<ClaimRow>(rows, { totalCount: -1, page: result?.page ?? [] }, first, cursor !== null, 'Claim');
   }
   const query = unfiltered ? 'claims/allClaimsPage' : anchored ? 'claims/anchoredPage' : 'claims/claimsPage';
   const [result] = await db.read<{ totalCount: number; page: { id: string; key: number }[] }>(query, { f, limit: first + 1 });
-  return toConnection<ClaimRow>(loader, result, first, cursor !== null, 'Claim', { db, types: neighbourTypes });
+  return toConnection<ClaimRow>(loader, result, first, cursor !== null, 'Claim', { db, loader, types: neighbourTypes, shape: selection.shape });
 }
 
 /**
@@ -130,6 +137,20 @@ export function anchorSuffices(f: ReturnType<typeof claimFilterParams>): boolean
   const anchors = [f.ids, f.sourceIds, f.attributedTo, f.measureIds, f.regionIds] as unknown[][];
   return anchors.filter((l) => l.length > 0).length <= 1
     && f.text === '' && f.periodRelation === '' && f.asOf === '' && (f.status as unknown[]).length === 0 && f.minConfidence === -1;
+}
+
+/**
+ * The one node an anchored filter's claims link to directly, and by which relationship, when it
+ * names exactly one agent (without subsidiaries), measure or region (without subregions) and
+ * nothing else: claims/directAnchorPageRows serves it. Null otherwise.
+ */
+export function directAnchor(f: ReturnType<typeof claimFilterParams>): { anchorId: string; via: 'ATTRIBUTED_TO' | 'ABOUT' | 'IN_REGION' } | null {
+  const { ids, sourceIds, attributedTo, measureIds, regionIds } = f as Record<string, string[]>;
+  if (ids.length + sourceIds.length + attributedTo.length + measureIds.length + regionIds.length !== 1) return null;
+  if (attributedTo.length === 1 && !f.includeSubsidiaries) return { anchorId: attributedTo[0], via: 'ATTRIBUTED_TO' };
+  if (measureIds.length === 1) return { anchorId: measureIds[0], via: 'ABOUT' };
+  if (regionIds.length === 1 && !f.includeSubregions) return { anchorId: regionIds[0], via: 'IN_REGION' };
+  return null;
 }
 
 /** Whether a filter keeps every claim: no condition given (include* flags alone narrow nothing). */

@@ -4,7 +4,7 @@
  */
 import type { Database } from '../db/database.js';
 import type { EntityRow, GraphEdgeRow } from '../db/rows.js';
-import { edgeIds, type EntityLoader } from './entities.js';
+import { edgeIds, type EntityLoader } from './entities/entities.js';
 import { defined, statedDate } from './props.js';
 import { toProvJsonLd } from './provenance/prov.js';
 

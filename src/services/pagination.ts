@@ -3,9 +3,9 @@
  * id), so clients cannot depend on their content and pages stay stable while data is added.
  */
 import { badUserInput } from '../errors.js';
-import type { EntityRow } from '../db/rows.js';
+import type { EntityRow, RowSource } from '../db/rows.js';
 import type { Database } from '../db/database.js';
-import { loadMany, prefetchWithNeighbours, type EntityLoader } from './entities.js';
+import { loadMany, prefetchWithNeighbours, type EntityLoader, type RowShape } from './entities/entities.js';
 
 export const MAX_PAGE = 100;
 
@@ -51,21 +51,24 @@ export interface Connection<T> {
 
 /**
  * Builds a connection from a page query's result: `page` holds up to first+1 keys (the extra
- * one only tells that a next page exists); the nodes come through the request's entity loader.
+ * one only tells that a next page exists); the nodes come from `rows` (the request's entity loader,
+ * or the partial rows the page query brought).
  */
 export async function toConnection<T extends EntityRow>(
-  loader: EntityLoader,
+  rows: RowSource,
   result: { totalCount: number; page: { id: string; key: number }[] },
   first: number,
   hadCursor: boolean,
   kind: T['kind'],
-  /** Prime the page's rows with the neighbours these relationship types reach, in the same trip. */
-  neighbours?: { db: Database; types: readonly string[] },
+  /** Load the page's rows with the neighbours these relationship types reach, in one trip (partial with a shape). */
+  neighbours?: { db: Database; loader: EntityLoader; types: readonly string[]; shape?: RowShape | null },
 ): Promise<Connection<T>> {
   const keys = result.page.slice(0, first);
-  if (neighbours) await prefetchWithNeighbours(neighbours.db, loader, keys.map((k) => k.id), neighbours.types);
-  const rows = await loadMany<T>(loader, keys.map((k) => k.id), [kind]);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const source = neighbours
+    ? await prefetchWithNeighbours(neighbours.db, neighbours.loader, keys.map((k) => k.id), neighbours.types, 1, neighbours.shape)
+    : rows;
+  const nodes = await loadMany<T>(source, keys.map((k) => k.id), [kind]);
+  const byId = new Map(nodes.map((r) => [r.id, r]));
   const edges = keys.filter((k) => byId.has(k.id)).map((k) => ({ cursor: encodeCursor(k), node: byId.get(k.id)! }));
   return {
     edges,

@@ -14,7 +14,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { freePort } from '../../src/ports.js';
 import { startRuntime } from '../../src/runtime.js';
-import { createEntityLoader } from '../../src/services/entities.js';
+import { createEntityLoader } from '../../src/services/entities/entities.js';
 import { loadAllEntities, toIngestDocuments } from '../../src/services/export.js';
 import { search } from '../../src/services/search.js';
 import { bulkImport } from '../../src/services/ingest/bulkImport.js';

@@ -13,7 +13,7 @@ import { ingest } from '../../src/services/ingest/ingest.js';
 import { FIXTURES, seedGraph } from '../helpers/graph.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
 import { provViolations } from '../helpers/provOntology.js';
-import { createEntityLoader } from '../../src/services/entities.js';
+import { createEntityLoader } from '../../src/services/entities/entities.js';
 import { loadAllEntities, toProvDocument } from '../../src/services/export.js';
 import { DEFAULT_BASE_IRI, nodeIri } from '../../src/services/provenance/prov.js';
 

@@ -1,13 +1,14 @@
 /**
- * The anchored claim queries (claims/anchoredPage, claims/anchoredPageRows) skip the per-candidate
- * checks when the anchor alone satisfies the filter; they must answer exactly as the full queries
- * do for every such filter, order and page.
+ * The anchored claim queries (claims/anchoredPage, claims/anchoredPageRows, and for one anchor
+ * taken alone claims/directAnchorPageRows) skip the per-candidate checks when the anchor alone
+ * satisfies the filter; they must answer exactly as the full queries do for every such filter,
+ * order and page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, seedGraph } from '../helpers/graph.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
 import { ingest } from '../../src/services/ingest/ingest.js';
-import { anchorSuffices, claimFilterParams, type ClaimFilterInput } from '../../src/services/claims.js';
+import { anchorSuffices, claimFilterParams, directAnchor, type ClaimFilterInput } from '../../src/services/claims.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -89,6 +90,56 @@ describe('anchored claim queries', () => {
       }
     }
     expect(compared).toBeGreaterThan(ANCHOR_ONLY.length * ORDERS.length);
+  });
+
+  it('one anchor taken alone (directAnchorPageRows) pages as the full filter does, walked or sorted, whole or partial rows', async () => {
+    const filters = [
+      ...ANCHOR_ONLY,
+      { regionIds: ['region:north-fixture'], includeSubregions: false },
+      { measureIds: ['measure:fixture-count'] },
+      { attributedTo: ['person:fixture-spokesperson'] },
+      { regionIds: ['org:hur'], includeSubregions: false },
+      { measureIds: ['org:hur'] },
+    ];
+    const shape = { props: { Claim: ['text', 'recordedAt'], Source: ['title'] }, out: { Claim: ['STATED_IN'] }, in: {}, edgeProps: ['STATED_IN'] };
+    let compared = 0;
+    for (const filter of filters) {
+      const params = claimFilterParams(filter);
+      const direct = anchorSuffices(params) ? directAnchor(params) : null;
+      if (!direct) continue;
+      // broadShare 0 never counts an anchor broad (the sort); 200 makes this small graph's anchors broad (the walk).
+      for (const broadShare of [0, 200]) {
+        for (const p of [{ types: ['STATED_IN', 'ABOUT'] }, { types: ['STATED_IN'], shape }]) {
+          let after = { afterKey: -1e18, afterId: '' };
+          for (let pageNo = 0; pageNo < 50; pageNo++) {
+            const f = { ...params, orderField: 'ID', direction: 1, ...after, walk: [400, 1, 2][pageNo % 3] };
+            const [full] = await t.db.read<any>('claims/claimsPageRows', { f, p, limit: PAGE });
+            const [fast] = await t.db.read<any>('claims/directAnchorPageRows', { f: { ...f, ...direct, broadShare }, p, limit: PAGE });
+            const byId = (rows: any[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+            const what = `${JSON.stringify(filter)} broadShare ${broadShare} page ${pageNo}`;
+            expect(fast.page, what).toEqual(full.page);
+            expect(byId(fast.rows), what).toEqual(byId(full.rows));
+            compared += 1;
+            if (full.page.length < PAGE) break;
+            const last = full.page[PAGE - 1];
+            after = { afterKey: last.key, afterId: last.id };
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(24);
+  });
+
+  it('take the direct query only for one agent, measure or region alone', () => {
+    const direct = (filter: ClaimFilterInput) => directAnchor(claimFilterParams(filter));
+    expect(direct({ attributedTo: ['org:hur'] })).toEqual({ anchorId: 'org:hur', via: 'ATTRIBUTED_TO' });
+    expect(direct({ measureIds: ['measure:x'] })).toEqual({ anchorId: 'measure:x', via: 'ABOUT' });
+    expect(direct({ regionIds: ['region:ukraine'], includeSubregions: false })).toEqual({ anchorId: 'region:ukraine', via: 'IN_REGION' });
+    expect(direct({ regionIds: ['region:ukraine'] })).toBeNull();
+    expect(direct({ attributedTo: ['org:hur'], includeSubsidiaries: true })).toBeNull();
+    expect(direct({ attributedTo: ['org:hur', 'org:general-staff-ua'] })).toBeNull();
+    expect(direct({ sourceIds: ['src:x'] })).toBeNull();
+    expect(direct({})).toBeNull();
   });
 
   it('count a claim linked to several of the regions or agents once, also after a correction unlinks it', async () => {

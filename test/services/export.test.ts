@@ -7,7 +7,7 @@ import { provViolations } from '../helpers/provOntology.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocuments } from '../../src/cli/readDocuments.js';
 import type { Database } from '../../src/db/database.js';
-import { createEntityLoader } from '../../src/services/entities.js';
+import { createEntityLoader } from '../../src/services/entities/entities.js';
 import { loadAllEntities, toIngestDocuments, toProvDocument } from '../../src/services/export.js';
 import { bulkImport } from '../../src/services/ingest/bulkImport.js';
 import { FIXTURES, graphCounts, resetGraph, seedGraph } from '../helpers/graph.js';

@@ -6,7 +6,7 @@
  */
 import type { Database } from '../../db/database.js';
 import type { EntityRow, SourceRow } from '../../db/rows.js';
-import { edgeIds, loadMany, type EntityLoader } from '../entities.js';
+import { edgeIds, loadMany, type EntityLoader } from '../entities/entities.js';
 import { nodeLabel } from '../graphView.js';
 import { defined, statedDate, str } from '../props.js';
 import { corroboration } from './corroboration.js';

@@ -6,7 +6,7 @@
 import type { Database } from '../../db/database.js';
 import type { AgentRow, ChainSubgraphsRow, ClaimRow, EntityRow, GraphEdgeRow, SourceRow } from '../../db/rows.js';
 import { badUserInput, notFound } from '../../errors.js';
-import type { EntityLoader } from '../entities.js';
+import type { EntityLoader } from '../entities/entities.js';
 import { buildGraphView, nodeLabel, type GraphViewOut } from '../graphView.js';
 import { computeChain, type Chain } from './chains.js';
 import { independentGroups, institutionsOf, loadTops, type TopsByAgent } from './institutions.js';

@@ -6,7 +6,7 @@
 import type { Database } from '../../db/database.js';
 import type { AgentRow, ClaimRow, SourceRow } from '../../db/rows.js';
 import { notFound } from '../../errors.js';
-import { edgeIds, loadMany, type EntityLoader } from '../entities.js';
+import { edgeIds, loadMany, type EntityLoader } from '../entities/entities.js';
 import { comparable } from './corroboration.js';
 import { toInterval } from './intervals.js';
 

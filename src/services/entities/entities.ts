@@ -1,0 +1,92 @@
+/**
+ * Loading nodes by id. All by-id lookups of one request go through one DataLoader, so a list of
+ * 20 claims asking for their sources, agents and regions costs one round trip per nesting level,
+ * not one per claim.
+ */
+import DataLoader from 'dataloader';
+import type { Database } from '../../db/database.js';
+import type { ClaimRow, EntityRow, RowSource, Scoped } from '../../db/rows.js';
+import { entityFromWire, PartialRows, type EntityWire, type RowShape } from './partialRows.js';
+
+export type { EntityWire, RowShape } from './partialRows.js';
+export type EntityLoader = DataLoader<string, EntityRow | null>;
+
+export function createEntityLoader(db: Database): EntityLoader {
+  return new DataLoader<string, EntityRow | null>(
+    async (ids) => {
+      const rows = await db.read<EntityWire>('node/nodesByIds', { p: { ids: [...ids], types: [], depth: 1 } });
+      const byId = new Map(rows.map((r) => [r.id, entityFromWire(r)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+    // Hundreds of ids (a cross-reference's paired claims) go as several batches at once, which
+    // Neo4j answers on separate threads; a page of a list still fits in one.
+    { maxBatchSize: 250 },
+  );
+}
+
+/** Where the rows a parent's fields lead to are found: its partial rows' scope, else the loader. */
+export const rowsOf = (parent: Scoped, loader: EntityLoader): RowSource => parent.scope ?? loader;
+
+/**
+ * A claim row that carries nothing but its id, for answers whose query selects nothing else of
+ * the claim (a resolver asks first: see resolvers/selection.ts). Any other Claim field would read
+ * empty props, so it must never reach one.
+ */
+export function claimIdOnly(id: string): ClaimRow {
+  return { id, kind: 'Claim', props: {}, out: [], in: [] };
+}
+
+/** The node with this id if it has the expected kind, else null (an org id asked as a person). */
+export async function loadOfKind<T extends EntityRow>(rows: RowSource, id: string, kind: string): Promise<T | null> {
+  const row = await rows.load(id);
+  return row && row.kind === kind ? (row as T) : null;
+}
+
+/** Several nodes in the order given, dropping unknown ids and nodes of other kinds. */
+export async function loadMany<T extends EntityRow>(rows: RowSource, ids: readonly string[], kinds: readonly T['kind'][]): Promise<T[]> {
+  const found = await rows.loadMany(ids);
+  return found.filter((r): r is T => r !== null && !(r instanceof Error) && kinds.includes(r.kind as T['kind']));
+}
+
+/** The ids at the other end of a row's outgoing (or incoming) edges of one type. */
+export function edgeIds(row: EntityRow, type: string, direction: 'out' | 'in' = 'out'): string[] {
+  return row[direction].filter((e) => e.type === type).map((e) => e.id);
+}
+
+/**
+ * Loads nodes together with the neighbours their outgoing `types` relationships lead to, in ONE
+ * round trip, and returns where the fields below find them. With a `shape` (what the selection
+ * reads, resolvers/rowShape.ts) the rows are partial and stay in their own PartialRows, out of
+ * the request's loader, so no other field ever reads a trimmed row; without one, whole rows
+ * prime the loader. Without types, nothing is read here: the loader batches the plain lookups.
+ */
+export async function prefetchWithNeighbours(
+  db: Database,
+  loader: EntityLoader,
+  ids: readonly string[],
+  types: readonly string[],
+  depth = 1,
+  shape: RowShape | null = null,
+): Promise<RowSource> {
+  const wanted = [...new Set(ids.filter((id) => id))];
+  if (!types.length || !wanted.length) return loader;
+  const rows = await db.read<EntityWire>('node/nodesByIds', { p: { ids: wanted, types: [...types], depth, shape } });
+  if (shape) return new PartialRows(loader, shape, rows, wanted);
+  const found = new Set(primeRows(loader, rows));
+  // Unknown ids answer null without another round trip.
+  for (const id of wanted) if (!found.has(id)) loader.clear(id).prime(id, null);
+  return loader;
+}
+
+/** Primes the loader with whole rows read elsewhere (a page query that brings its rows); returns their ids. */
+export function primeRows(loader: EntityLoader, rows: EntityWire[]): string[] {
+  for (const r of rows) loader.clear(r.id).prime(r.id, entityFromWire(r));
+  return rows.map((r) => r.id);
+}
+
+/** The rows a page query brought: partial in their own scope when it read a shape, else primed. */
+export function pageRows(loader: EntityLoader, rows: EntityWire[], shape: RowShape | null | undefined): RowSource {
+  if (shape) return new PartialRows(loader, shape, rows, []);
+  primeRows(loader, rows);
+  return loader;
+}

@@ -1,0 +1,189 @@
+/**
+ * Partial rows (resolvers/rowShape.ts, services/entities/partialRows.ts): a root field reads only
+ * what its selection's resolvers read. Every field FIELD_READS lists is resolved here both ways,
+ * from partial rows (claim, source, organization, person, region, node and the claim lists) and
+ * from whole rows (`nodes`, which loads through the request's loader), and the answers must be
+ * equal: a field whose listed reads fall short of what its resolver reads shows up as a difference.
+ */
+import path from 'node:path';
+import { buildSchema, execute, parse, type GraphQLResolveInfo } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, seedGraph } from '../helpers/graph.js';
+import { createTestApp, type TestApp } from '../helpers/testApp.js';
+import { readDocuments } from '../../src/cli/readDocuments.js';
+import { bulkImport } from '../../src/services/ingest/bulkImport.js';
+import { ingest } from '../../src/services/ingest/ingest.js';
+import { FIELD_READS, rowShape } from '../../src/resolvers/rowShape.js';
+import { loadTypeDefs } from '../../src/schema.js';
+import { DEFAULT_LIMITS } from '../../src/server/app.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+let t: TestApp;
+beforeAll(async () => {
+  // Every field at once costs more than a client may ask for; the limits are not under test here.
+  t = await createTestApp(undefined, { limits: { ...DEFAULT_LIMITS, maxCost: 1_000_000, concurrentCost: null } });
+  await seedGraph(t.db);
+  await ingest(t.db, fixture('minimal.json'));
+  // Corrections (supersedes, revisions) and a derivation chain with its kinds.
+  for (const file of ['corrections.ndjson', 'provenance.ndjson']) {
+    expect((await bulkImport(t.db, readDocuments([path.join(FIXTURES, file)]))).rejected).toEqual([]);
+  }
+});
+afterAll(() => t.close());
+
+const PERIOD = 'id label start end granularity';
+const MEASURE = 'id name unit description shareOf { base { id name } part { id name unit } }';
+const REGION = 'id name aliases kind code areaKm2 parent { id name parent { id } } children { id name }';
+const ORG = 'id name aliases kind reliability partOf { id name } subsidiaries { id name } people { title from to person { id name } organization { id } }';
+const PERSON = 'id name aliases roles { title from to organization { id name } person { id } }';
+const SOURCE = `id kind title url publishedAt publishedAtPrecision retrievedAt language reliability
+  publisher { ${ORG} } authors { ${PERSON} }
+  derivedFrom { kind source { id } derivedFrom { id title derivedFrom { kind derivedFrom { id url } } } }
+  derivations { kind source { id title } derivedFrom { id } } ingestions { id }`;
+const CLAIM = `id text quote confidence status statedAt recordedAt
+  quantity { value low high unit bound precision effectivePrecision aggregation per }
+  measure { ${MEASURE} } period { ${PERIOD} } regions { ${REGION} }
+  attributedTo { __typename id name aliases ... on Organization { kind reliability partOf { id } } ... on Person { roles { title organization { name } } } }
+  statedIn { quote statedAt source { ${SOURCE} } } basedOn { id title }
+  supersedes { id text status } supersededBy { id status } ingestions { id } revisions { fields }`;
+const KINDS: Record<string, { root: string; fields: string }> = {
+  Claim: { root: 'claim', fields: CLAIM },
+  Source: { root: 'source', fields: SOURCE },
+  Organization: { root: 'organization', fields: ORG },
+  Person: { root: 'person', fields: PERSON },
+  Region: { root: 'region', fields: REGION },
+};
+
+async function ok(query: string, variables?: Record<string, unknown>): Promise<any> {
+  const res = await t.exec(query, variables);
+  expect(res.errors, query.slice(0, 200)).toBeUndefined();
+  return res.data;
+}
+
+/** Every node as whole rows give it, by id. */
+async function whole(kind: string, ids: string[]): Promise<Map<string, unknown>> {
+  const out = new Map<string, unknown>();
+  for (const id of ids) {
+    const data = await ok(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on ${kind} { ${KINDS[kind].fields} } } }`, { ids: [id] });
+    out.set(id, data.nodes[0]);
+  }
+  return out;
+}
+
+const PREFIX: Record<string, string> = { Claim: 'claim:', Source: 'src:', Organization: 'org:', Person: 'person:', Region: 'region:' };
+
+/** The graph's ids of one kind (ids are `<kind>:<slug>`). */
+async function idsOf(kind: string): Promise<string[]> {
+  const rows = await t.db.read<{ id: string }>('export/idsPage', { p: { afterId: '' }, limit: 5000 });
+  return rows.map((r) => r.id).filter((id) => id.startsWith(PREFIX[kind]));
+}
+
+describe('partial rows', () => {
+  it('answer every listed field as whole rows do, from each by-id root field', async () => {
+    let compared = 0;
+    for (const [kind, { root, fields }] of Object.entries(KINDS)) {
+      const ids = await idsOf(kind);
+      expect(ids.length, kind).toBeGreaterThan(0);
+      const expected = await whole(kind, ids);
+      for (const id of ids) {
+        const byRoot = await ok(`query($id: ID!) { ${root}(id: $id) { ${fields} } }`, { id });
+        expect(byRoot[root], `${root}(${id})`).toEqual(expected.get(id));
+        const byNode = await ok(`query($id: ID!) { node(id: $id) { ... on ${kind} { ${fields} } } }`, { id });
+        expect(byNode.node, `node(${id})`).toEqual(expected.get(id));
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(30);
+  });
+
+  it('answer as whole rows do in claim lists: one anchor alone, the general anchored query, any filter, and with totalCount', async () => {
+    const expected = await whole('Claim', await idsOf('Claim'));
+    const filters = [
+      '{ attributedTo: ["org:i-want-to-live"] }',
+      '{ attributedTo: ["org:armed-forces-ua"], includeSubsidiaries: true }',
+      '{ attributedTo: ["org:fixture-agency"] }',
+      '{ regionIds: ["region:ukraine"] }',
+      '{ measureIds: ["measure:fixture-count"] }',
+      '{ text: "soldiers" }',
+      '{}',
+    ];
+    let compared = 0;
+    for (const filter of filters) {
+      for (const count of ['', 'totalCount']) {
+        const data = await ok(`{ claims(first: 100, filter: ${filter}) { ${count} edges { node { ${CLAIM} } } } }`);
+        expect(data.claims.edges.length, filter).toBeGreaterThan(0);
+        for (const { node } of data.claims.edges) {
+          expect(node, `${filter} ${count} ${node.id}`).toEqual(expected.get(node.id));
+          compared += 1;
+        }
+      }
+    }
+    // Nested lists under a node: the organization's claims and a source's claims.
+    const nested = await ok(`{ organization(id: "org:armed-forces-ua") { name claims(first: 50) { edges { node { ${CLAIM} } } } } }`);
+    for (const { node } of nested.organization.claims.edges) expect(node).toEqual(expected.get(node.id));
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('never lend a partial row to another field of the same request', async () => {
+    // The same claim and source, partial under `claim` (text, titles) and whole under `nodes`.
+    const wholeOnly = `nodes(ids: ["claim:express-2025-record-week-350"]) { ... on Claim { quote confidence period { start } statedIn { source { kind publishedAt publisher { name kind } } } } }`;
+    const alone = await ok(`{ ${wholeOnly} }`);
+    const together = await ok(`{ claim(id: "claim:express-2025-record-week-350") { text period { label } statedIn { source { title } } } ${wholeOnly} }`);
+    expect(together.claim.text).toBeTruthy();
+    expect(alone.nodes[0].statedIn[0].source.publisher.name).toBeTruthy();
+    expect(together.nodes).toEqual(alone.nodes);
+  });
+});
+
+describe('rowShape', () => {
+  const schemaSdl = loadTypeDefs();
+  function shapeOf(query: string, sdl = schemaSdl): unknown {
+    let shape: unknown;
+    execute({
+      schema: buildSchema(sdl),
+      document: parse(query),
+      fieldResolver: (_src, _args, _ctx, info: GraphQLResolveInfo) => {
+        if (info.parentType.name === 'Query') shape = rowShape(info);
+        return null;
+      },
+    });
+    return shape;
+  }
+
+  it('lists what W2 reads: claim text, the source titles and measure names, and the two edge types', () => {
+    expect(shapeOf('{ claims(first: 20) { edges { node { id text statedIn { source { title } } measure { name } } } } }')).toEqual({
+      props: { Claim: ['text'], Source: ['title'], Measure: ['name'] },
+      out: { Claim: ['ABOUT', 'STATED_IN'] },
+      in: {},
+      edgeProps: [],
+    });
+  });
+
+  it('follows fragments by type condition, and reads edge properties only when selected', () => {
+    const shape = shapeOf(`{ claim(id: "x") { ...C attributedTo { ... on Person { name } ... on Agent { aliases } } } }
+      fragment C on Claim { statedIn { quote source { id } } status }`) as any;
+    expect(shape.props).toEqual({ Claim: ['status'], Person: ['aliases', 'name'], Organization: ['aliases'] });
+    expect(shape.out).toEqual({ Claim: ['ATTRIBUTED_TO', 'STATED_IN'] });
+    expect(shape.in).toEqual({ Claim: ['SUPERSEDES'] });
+    expect(shape.edgeProps).toEqual(['STATED_IN']);
+  });
+
+  it('covers the fragments the comparison above uses (so it compares partial rows, not whole ones)', () => {
+    for (const { root, fields } of Object.values(KINDS)) expect(shapeOf(`{ ${root}(id: "x") { ${fields} } }`), root).not.toBeNull();
+    expect(shapeOf(`{ claims(first: 5) { totalCount edges { node { ${CLAIM} } } } }`)).not.toBeNull();
+  });
+
+  it('is null (whole rows) for a selection reaching a field it does not list', () => {
+    expect(shapeOf('{ claim(id: "x") { id extra } }', `${schemaSdl}\nextend type Claim { extra: String }`)).toBeNull();
+    expect(shapeOf('{ claim(id: "x") { measure { name } } }', `${schemaSdl}\nextend type Claim { extra: String }`)).not.toBeNull();
+  });
+
+  it('lists only fields the schema has', () => {
+    const schema = buildSchema(schemaSdl);
+    for (const [type, fields] of Object.entries(FIELD_READS)) {
+      const t = schema.getType(type) as any;
+      expect(t?.getFields, type).toBeTruthy();
+      for (const field of Object.keys(fields)) expect(t.getFields()[field], `${type}.${field}`).toBeTruthy();
+    }
+  });
+});
