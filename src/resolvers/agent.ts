@@ -5,7 +5,7 @@ import { pageNeighbours, prefetch } from './lookahead.js';
 import * as agents from '../services/agents.js';
 import { rowsOf } from '../services/entities/entities.js';
 import * as catalog from '../services/catalog.js';
-import * as claimsService from '../services/claims.js';
+import * as claimsService from '../services/claims/claims.js';
 import { list, str } from '../services/props.js';
 
 export const agentResolvers: Resolvers = {

@@ -3,7 +3,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { found } from './found.js';
 import { pageNeighbours, prefetch } from './lookahead.js';
 import type { AgentRow, ClaimRow, RegionRow, SourceRow } from '../db/rows.js';
-import * as claimsService from '../services/claims.js';
+import * as claimsService from '../services/claims/claims.js';
 import { edgeIds, loadMany, rowsOf } from '../services/entities/entities.js';
 import * as lookups from '../services/lookups.js';
 import { num, str } from '../services/props.js';

@@ -5,7 +5,7 @@ import { pageNeighbours, prefetch } from './lookahead.js';
 import type { PersonRow, SourceDerivationRow, SourceRow } from '../db/rows.js';
 import * as agents from '../services/agents.js';
 import * as catalog from '../services/catalog.js';
-import * as claimsService from '../services/claims.js';
+import * as claimsService from '../services/claims/claims.js';
 import { edgeIds, loadMany, rowsOf } from '../services/entities/entities.js';
 import * as lookups from '../services/lookups.js';
 import { str } from '../services/props.js';

@@ -7,7 +7,7 @@
 import type { Database } from '../../db/database.js';
 import type { ClaimRow, CompactClaimRow, CompactClaimWire, GraphEdgeRow, OrganizationRow } from '../../db/rows.js';
 import { badUserInput, notFound } from '../../errors.js';
-import { matchingClaimIds, type ClaimFilterInput } from '../claims.js';
+import { matchingClaimIds, type ClaimFilterInput } from '../claims/claims.js';
 import { claimIdOnly, loadMany, type EntityLoader } from '../entities/entities.js';
 import { buildGraphView, type GraphViewOut } from '../graphView.js';
 import { comparePairs, MAX_PAIRS, type Ancestors, type Pair } from './pairSweep.js';

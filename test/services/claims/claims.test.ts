@@ -5,10 +5,10 @@
  * order and page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, seedGraph } from '../helpers/graph.js';
-import { createTestApp, type TestApp } from '../helpers/testApp.js';
-import { ingest } from '../../src/services/ingest/ingest.js';
-import { anchorSuffices, claimFilterParams, directAnchor, type ClaimFilterInput } from '../../src/services/claims.js';
+import { fixture, seedGraph } from '../../helpers/graph.js';
+import { createTestApp, type TestApp } from '../../helpers/testApp.js';
+import { ingest } from '../../../src/services/ingest/ingest.js';
+import { anchorSuffices, claimFilterParams, directAnchor, type ClaimFilterInput } from '../../../src/services/claims/claims.js';
 
 let t: TestApp;
 beforeAll(async () => {

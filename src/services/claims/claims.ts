@@ -2,12 +2,12 @@
  * Claim lists: ClaimFilter semantics (subregions, subsidiaries, period relations, asOf) are
  * applied in claims/claimsPage.cypher; this turns GraphQL arguments into its parameters.
  */
-import type { Database } from '../db/database.js';
-import type { ClaimRow } from '../db/rows.js';
-import { badUserInput } from '../errors.js';
-import { checkIds, checkText } from './inputLimits.js';
-import { pageRows, type EntityLoader, type EntityWire, type RowShape } from './entities/entities.js';
-import { checkFirst, decodeCursor, toConnection, type Connection, type PageArgs } from './pagination.js';
+import type { Database } from '../../db/database.js';
+import type { ClaimRow } from '../../db/rows.js';
+import { badUserInput } from '../../errors.js';
+import { checkIds, checkText } from '../inputLimits.js';
+import { pageRows, type EntityLoader, type EntityWire, type RowShape } from '../entities/entities.js';
+import { checkFirst, decodeCursor, toConnection, type Connection, type PageArgs } from '../pagination.js';
 
 export interface ClaimFilterInput {
   text?: string | null;
