@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import zlib from 'node:zlib';
 import compress from '@fastify/compress';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -117,6 +117,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     plugins: [
       fastifyApolloDrainPlugin(http),
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo installs cache control unless told not to; it wraps every field resolver in plugin
+      // hooks (a page of 20 claims: hundreds of calls) to gather hints this schema never gives.
+      ApolloServerPluginCacheControlDisabled(),
       ...(shape.plugins as never[]),
       limitsPlugin({
         maxCost: limits.maxCost,
