@@ -18,6 +18,11 @@ export interface EdgeRef {
 export interface RowSource {
   load(id: string): Promise<EntityRow | null>;
   loadMany(ids: readonly string[]): Promise<Array<EntityRow | null | Error>>;
+  /**
+   * The row if this source already holds it (null: known absent), undefined if it would have to
+   * load it. Lets a resolver answer without a promise, which graphql-js completes at once.
+   */
+  peek?(id: string): EntityRow | null | undefined;
 }
 
 /** Rows and wrappers fetched as partial rows carry the source their neighbours come from. */

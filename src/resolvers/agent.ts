@@ -3,7 +3,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { found } from './found.js';
 import { pageNeighbours, prefetch } from './lookahead.js';
 import * as agents from '../services/agents.js';
-import { rowsOf } from '../services/entities/entities.js';
+import { present, rowsOf } from '../services/entities/entities.js';
 import * as catalog from '../services/catalog.js';
 import * as claimsService from '../services/claims/claims.js';
 import { list, str } from '../services/props.js';
@@ -36,8 +36,8 @@ export const agentResolvers: Resolvers = {
     claims: (p, args, ctx, info) => claimsService.claims(ctx.db, ctx.entities, { ...args, filter: { attributedTo: [p.id] } }, pageNeighbours(info)),
   },
   RoleAssignment: {
-    person: async (r, _, ctx) => (await agents.person(rowsOf(r, ctx.entities), r.personId))!,
-    organization: async (r, _, ctx) => (await agents.organization(rowsOf(r, ctx.entities), r.organizationId))!,
+    person: (r, _, ctx) => present(agents.person(rowsOf(r, ctx.entities), r.personId)),
+    organization: (r, _, ctx) => present(agents.organization(rowsOf(r, ctx.entities), r.organizationId)),
     title: (r) => (r.props.title == null ? null : String(r.props.title)),
     from: (r) => (r.props.from == null ? null : String(r.props.from)),
     to: (r) => (r.props.to == null ? null : String(r.props.to)),

@@ -4,7 +4,7 @@ import { found } from './found.js';
 import { pageNeighbours, prefetch } from './lookahead.js';
 import type { AgentRow, ClaimRow, RegionRow, SourceRow } from '../db/rows.js';
 import * as claimsService from '../services/claims/claims.js';
-import { edgeIds, loadMany, rowsOf } from '../services/entities/entities.js';
+import { edgeIds, loadMany, present, rowsOf } from '../services/entities/entities.js';
 import * as lookups from '../services/lookups.js';
 import { num, str } from '../services/props.js';
 import { roundingUnit } from '../services/provenance/intervals.js';
@@ -64,7 +64,7 @@ export const claimResolvers: Resolvers = {
     granularity: (p) => str(p, 'granularity') as never,
   },
   Statement: {
-    source: async (s, _, ctx) => (await lookups.source(rowsOf(s, ctx.entities), s.sourceId))!,
+    source: (s, _, ctx) => present(lookups.source(rowsOf(s, ctx.entities), s.sourceId)),
     quote: (s) => (s.props.quote == null ? null : String(s.props.quote)),
     statedAt: (s) => (s.props.statedAt == null ? null : String(s.props.statedAt)),
   },

@@ -6,7 +6,7 @@ import type { PersonRow, SourceDerivationRow, SourceRow } from '../db/rows.js';
 import * as agents from '../services/agents.js';
 import * as catalog from '../services/catalog.js';
 import * as claimsService from '../services/claims/claims.js';
-import { edgeIds, loadMany, rowsOf } from '../services/entities/entities.js';
+import { edgeIds, loadMany, present, rowsOf } from '../services/entities/entities.js';
 import * as lookups from '../services/lookups.js';
 import { str } from '../services/props.js';
 
@@ -45,8 +45,8 @@ export const sourceResolvers: Resolvers = {
     claims: (s, args, ctx, info) => claimsService.claims(ctx.db, ctx.entities, { ...args, filter: { sourceIds: [s.id] } }, pageNeighbours(info)),
   },
   SourceDerivation: {
-    source: async (d, _, ctx) => (await lookups.source(rowsOf(d, ctx.entities), d.sourceId))!,
-    derivedFrom: async (d, _, ctx) => (await lookups.source(rowsOf(d, ctx.entities), d.derivedFromId))!,
+    source: (d, _, ctx) => present(lookups.source(rowsOf(d, ctx.entities), d.sourceId)),
+    derivedFrom: (d, _, ctx) => present(lookups.source(rowsOf(d, ctx.entities), d.derivedFromId)),
     kind: (d) => d.kind as never,
   },
 };

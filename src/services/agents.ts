@@ -3,22 +3,22 @@
  * entity loader already fetched.
  */
 import type { EntityRow, OrganizationRow, PersonRow, RoleAssignmentRow, RowSource } from '../db/rows.js';
-import { edgeIds, loadMany, loadOfKind } from './entities/entities.js';
+import { edgeIds, loadMany, loadOfKind, type MaybePromise } from './entities/entities.js';
 
-export function organization(loader: RowSource, id: string): Promise<OrganizationRow | null> {
+export function organization(loader: RowSource, id: string): MaybePromise<OrganizationRow | null> {
   return loadOfKind<OrganizationRow>(loader, id, 'Organization');
 }
 
-export function person(loader: RowSource, id: string): Promise<PersonRow | null> {
+export function person(loader: RowSource, id: string): MaybePromise<PersonRow | null> {
   return loadOfKind<PersonRow>(loader, id, 'Person');
 }
 
-export async function parentOrganization(loader: RowSource, org: EntityRow): Promise<OrganizationRow | null> {
+export function parentOrganization(loader: RowSource, org: EntityRow): MaybePromise<OrganizationRow | null> {
   const [parentId] = edgeIds(org, 'PART_OF');
   return parentId ? organization(loader, parentId) : null;
 }
 
-export function subsidiaries(loader: RowSource, org: EntityRow): Promise<OrganizationRow[]> {
+export function subsidiaries(loader: RowSource, org: EntityRow): MaybePromise<OrganizationRow[]> {
   return loadMany<OrganizationRow>(loader, edgeIds(org, 'PART_OF', 'in'), ['Organization']);
 }
 

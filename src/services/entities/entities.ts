@@ -36,16 +36,37 @@ export function claimIdOnly(id: string): ClaimRow {
   return { id, kind: 'Claim', props: {}, out: [], in: [] };
 }
 
-/** The node with this id if it has the expected kind, else null (an org id asked as a person). */
-export async function loadOfKind<T extends EntityRow>(rows: RowSource, id: string, kind: string): Promise<T | null> {
-  const row = await rows.load(id);
-  return row && row.kind === kind ? (row as T) : null;
+/** A value now, or the promise of it: resolvers may return either. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * A row the graph guarantees (a statement's source, a derivation's ends): typed non-null as the
+ * schema declares it; a broken graph's null reaches graphql-js, which reports it on the field.
+ */
+export const present = <T>(row: MaybePromise<T | null>): MaybePromise<T> => row as MaybePromise<T>;
+
+const ofKind = <T extends EntityRow>(row: EntityRow | null | undefined, kind: string): T | null => (row && row.kind === kind ? (row as T) : null);
+
+/**
+ * The node with this id if it has the expected kind, else null (an org id asked as a person).
+ * Synchronous when the source already holds the row (partial rows), so graphql-js completes the
+ * field without a promise.
+ */
+export function loadOfKind<T extends EntityRow>(rows: RowSource, id: string, kind: string): MaybePromise<T | null> {
+  const held = rows.peek?.(id);
+  if (held !== undefined) return ofKind<T>(held, kind);
+  return rows.load(id).then((row) => ofKind<T>(row, kind));
 }
 
-/** Several nodes in the order given, dropping unknown ids and nodes of other kinds. */
-export async function loadMany<T extends EntityRow>(rows: RowSource, ids: readonly string[], kinds: readonly T['kind'][]): Promise<T[]> {
-  const found = await rows.loadMany(ids);
-  return found.filter((r): r is T => r !== null && !(r instanceof Error) && kinds.includes(r.kind as T['kind']));
+/** Several nodes in the order given, dropping unknown ids and nodes of other kinds (synchronous when all are held). */
+export function loadMany<T extends EntityRow>(rows: RowSource, ids: readonly string[], kinds: readonly T['kind'][]): MaybePromise<T[]> {
+  const keep = (found: Array<EntityRow | null | undefined | Error>) =>
+    found.filter((r): r is T => r != null && !(r instanceof Error) && kinds.includes(r.kind as T['kind']));
+  if (rows.peek) {
+    const held = ids.map((id) => rows.peek!(id));
+    if (!held.includes(undefined)) return keep(held);
+  }
+  return rows.loadMany(ids).then(keep);
 }
 
 /** The ids at the other end of a row's outgoing (or incoming) edges of one type. */

@@ -66,6 +66,10 @@ export class PartialRows implements RowSource {
     }
   }
 
+  peek(id: string): EntityRow | null | undefined {
+    return this.rows.get(id);
+  }
+
   load(id: string): Promise<EntityRow | null> {
     return this.rows.has(id) ? Promise.resolve(this.rows.get(id)!) : this.whole.load(id);
   }
