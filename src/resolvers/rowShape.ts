@@ -1,6 +1,8 @@
 /**
- * The partial-row shape of a selection: which properties and edges of each kind of node the
- * resolvers under a root field will read (services/entities/partialRows.ts). It is built from
+ * What a root field's selection reads below it, in one walk: the outgoing relationships to
+ * prefetch with its rows (one round trip instead of one per nesting level), and the partial-row
+ * shape, which properties and edges of each kind of node the resolvers under it will read
+ * (services/entities/partialRows.ts). Both come from
  * FIELD_READS, which states what each field's resolver reads of its parent's row; a selection
  * reaching any field not listed there gets whole rows (null shape), so a partial row can never
  * lack what a resolver reads. test/resolvers/partialRows.test.ts resolves every listed field
@@ -71,39 +73,56 @@ export const FIELD_READS: Record<string, Record<string, Reads>> = {
   PageInfo: { hasNextPage: none, hasPreviousPage: none, startCursor: none, endCursor: none },
 };
 
-/** Thrown inside the walk when a field is not in FIELD_READS: the selection needs whole rows. */
-const UNLISTED = Symbol('unlisted');
+/** Hops prefetched at most (a three-hop source chain in one round trip). */
+const MAX_PREFETCH_DEPTH = 3;
 
-class ShapeBuilder {
+/** What a root field's selection reads below it: the prefetch's hops, and the partial rows' shape. */
+export interface SelectionReads {
+  /** Outgoing relationship types the selection follows within MAX_PREFETCH_DEPTH hops (prefetched with the rows). */
+  types: string[];
+  /** How many hops of those types it follows (1..MAX_PREFETCH_DEPTH). */
+  depth: number;
+  /** What it reads of each row, or null when it reaches a field FIELD_READS does not list (whole rows). */
+  shape: RowShape | null;
+}
+
+class ReadsBuilder {
   private readonly props = new Map<string, Set<string>>();
   private readonly out = new Map<string, Set<string>>();
   private readonly in = new Map<string, Set<string>>();
   private readonly edgeProps = new Set<string>();
+  private readonly followed = new Set<string>();
+  private depth = 0;
+  /** Set when a field is not listed: its parent's rows must be whole. */
+  private whole = false;
 
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly info: GraphQLResolveInfo,
   ) {}
 
-  /** Adds what `set`, selected on `type`, reads. */
-  walk(set: SelectionSetNode | undefined, types: readonly GraphQLObjectType[]): void {
+  /** Adds what `set`, selected on `types` at `hops` relationships below the root, reads. */
+  walk(set: SelectionSetNode | undefined, types: readonly GraphQLObjectType[], hops: number): void {
     if (!set) return;
     for (const sel of set.selections) {
       if (sel.kind === 'Field') {
         if (sel.name.value === '__typename') continue;
-        for (const type of types) this.field(type, sel.name.value, sel.selectionSet);
+        for (const type of types) this.field(type, sel.name.value, sel.selectionSet, hops);
       } else {
         const condition = sel.kind === 'InlineFragment' ? sel.typeCondition?.name.value : this.info.fragments[sel.name.value]?.typeCondition.name.value;
         const inner = sel.kind === 'InlineFragment' ? sel.selectionSet : this.info.fragments[sel.name.value]?.selectionSet;
         const narrowed = condition ? types.filter((t) => this.objectTypes(this.schema.getType(condition)!).includes(t)) : types;
-        this.walk(inner, narrowed);
+        this.walk(inner, narrowed, hops);
       }
     }
   }
 
-  private field(type: GraphQLObjectType, name: string, set: SelectionSetNode | undefined): void {
+  private field(type: GraphQLObjectType, name: string, set: SelectionSetNode | undefined, hops: number): void {
     const reads = FIELD_READS[type.name]?.[name];
-    if (!reads) throw UNLISTED;
+    if (!reads) {
+      this.whole = true;
+      return;
+    }
     const kind = ROW_KIND[type.name];
     if (kind) {
       for (const p of reads.props ?? []) add(this.props, kind, p);
@@ -113,7 +132,14 @@ class ShapeBuilder {
       throw new Error(`rowShape: ${type.name}.${name} reads a row, but ${type.name} has no row kind`);
     }
     for (const t of reads.edgeProps ?? []) this.edgeProps.add(t);
-    if (set && !reads.own) this.walk(set, this.objectTypes(getNamedType(type.getFields()[name].type)));
+    // A field reached over an outgoing relationship is one hop further; a wrapper's node (a
+    // Statement's source) is at its wrapper's hop.
+    const next = reads.out ? hops + 1 : hops;
+    if (reads.out && next <= MAX_PREFETCH_DEPTH) {
+      for (const t of reads.out) this.followed.add(t);
+      this.depth = Math.max(this.depth, next);
+    }
+    if (set && !reads.own) this.walk(set, this.objectTypes(getNamedType(type.getFields()[name].type)), next);
   }
 
   /** The object types a value of `type` can have. */
@@ -122,9 +148,13 @@ class ShapeBuilder {
     return isAbstractType(type) ? [...this.schema.getPossibleTypes(type)] : [];
   }
 
-  shape(): RowShape {
+  reads(): SelectionReads {
     const plain = (m: Map<string, Set<string>>) => Object.fromEntries([...m].map(([k, v]) => [k, [...v].sort()]));
-    return { props: plain(this.props), out: plain(this.out), in: plain(this.in), edgeProps: [...this.edgeProps].sort() };
+    return {
+      types: [...this.followed].sort(),
+      depth: Math.max(1, this.depth),
+      shape: this.whole ? null : { props: plain(this.props), out: plain(this.out), in: plain(this.in), edgeProps: [...this.edgeProps].sort() },
+    };
   }
 }
 
@@ -134,18 +164,18 @@ function add(map: Map<string, Set<string>>, kind: string, value: string): void {
   set.add(value);
 }
 
+/** What the resolved field's selection reads below it, in one walk of the selection. */
+export function selectionReads(info: GraphQLResolveInfo): SelectionReads {
+  const builder = new ReadsBuilder(info.schema, info);
+  const types = builder.objectTypes(getNamedType(info.returnType));
+  for (const node of info.fieldNodes) builder.walk(node.selectionSet, types, 0);
+  return builder.reads();
+}
+
 /**
  * What the resolved field's selection reads of every row below it, or null when it selects a
  * field FIELD_READS does not list (then whole rows are read, as without a shape).
  */
 export function rowShape(info: GraphQLResolveInfo): RowShape | null {
-  const builder = new ShapeBuilder(info.schema, info);
-  const types = builder.objectTypes(getNamedType(info.returnType));
-  try {
-    for (const node of info.fieldNodes) builder.walk(node.selectionSet, types);
-  } catch (err) {
-    if (err === UNLISTED) return null;
-    throw err;
-  }
-  return builder.shape();
+  return selectionReads(info).shape;
 }

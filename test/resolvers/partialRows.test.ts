@@ -13,7 +13,7 @@ import { createTestApp, type TestApp } from '../helpers/testApp.js';
 import { readDocuments } from '../../src/cli/readDocuments.js';
 import { bulkImport } from '../../src/services/ingest/bulkImport.js';
 import { ingest } from '../../src/services/ingest/ingest.js';
-import { FIELD_READS, rowShape } from '../../src/resolvers/rowShape.js';
+import { FIELD_READS, rowShape, selectionReads } from '../../src/resolvers/rowShape.js';
 import { loadTypeDefs } from '../../src/schema.js';
 import { DEFAULT_LIMITS } from '../../src/server/app.js';
 
@@ -137,18 +137,19 @@ describe('partial rows', () => {
 
 describe('rowShape', () => {
   const schemaSdl = loadTypeDefs();
-  function shapeOf(query: string, sdl = schemaSdl): unknown {
-    let shape: unknown;
+  function readsOf(query: string, sdl = schemaSdl, of: (info: GraphQLResolveInfo) => unknown = selectionReads): any {
+    let reads: unknown;
     execute({
       schema: buildSchema(sdl),
       document: parse(query),
       fieldResolver: (_src, _args, _ctx, info: GraphQLResolveInfo) => {
-        if (info.parentType.name === 'Query') shape = rowShape(info);
+        if (info.parentType.name === 'Query') reads = of(info);
         return null;
       },
     });
-    return shape;
+    return reads;
   }
+  const shapeOf = (query: string, sdl = schemaSdl) => readsOf(query, sdl, rowShape);
 
   it('lists what W2 reads: claim text, the source titles and measure names, and the two edge types', () => {
     expect(shapeOf('{ claims(first: 20) { edges { node { id text statedIn { source { title } } measure { name } } } } }')).toEqual({
@@ -171,6 +172,16 @@ describe('rowShape', () => {
   it('covers the fragments the comparison above uses (so it compares partial rows, not whole ones)', () => {
     for (const { root, fields } of Object.values(KINDS)) expect(shapeOf(`{ ${root}(id: "x") { ${fields} } }`), root).not.toBeNull();
     expect(shapeOf(`{ claims(first: 5) { totalCount edges { node { ${CLAIM} } } } }`)).not.toBeNull();
+  });
+
+  it('gives the hops to prefetch in the same walk: wrappers stay at their hop, three hops at most, whole rows or not', () => {
+    const w3 = readsOf('{ source(id: "x") { derivedFrom { derivedFrom { derivedFrom { derivedFrom { derivedFrom { derivedFrom { derivedFrom { derivedFrom { id } } } } } } } } } }');
+    expect([w3.types, w3.depth]).toEqual([['DERIVED_FROM'], 3]);
+    const w1 = readsOf('{ claim(id: "x") { statedIn { source { publisher { name } } } measure { name } } }');
+    expect([w1.types, w1.depth]).toEqual([['ABOUT', 'PUBLISHED_BY', 'STATED_IN'], 2]);
+    const unlisted = readsOf('{ claim(id: "x") { extra measure { name } } }', `${schemaSdl}\nextend type Claim { extra: String }`);
+    expect([unlisted.types, unlisted.shape]).toEqual([['ABOUT'], null]);
+    expect(readsOf('{ claim(id: "x") { text } }').types).toEqual([]);
   });
 
   it('is null (whole rows) for a selection reaching a field it does not list', () => {
