@@ -53,6 +53,18 @@ function expandIncludes(text: string, file: string, dir: string, problems: strin
   });
 }
 
+/**
+ * The text sent to Neo4j: without comment lines, indentation or blank lines. Every request sends
+ * its query's whole text (Bolt has no prepared statements), which the driver encodes and Neo4j
+ * hashes to find its cached plan; the files' comments are for readers, and a page query with its
+ * fragments is a third smaller without them. A short header stays, naming the query in Neo4j's
+ * query log and in `SHOW TRANSACTIONS`. (No query has a string literal spanning lines.)
+ */
+export function compactCypher(name: string, text: string): string {
+  const body = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('//'));
+  return [`// ${name}`, ...body].join('\n');
+}
+
 /** Every .cypher file outside cypher/schema/, keyed by "<domain>/<name>". */
 export function loadNamedQueries(dir = CYPHER_DIR): Map<QueryName, NamedQuery> {
   const files = listCypherFiles(dir).filter((f) => !f.startsWith(SCHEMA_DIR + path.sep));
@@ -71,7 +83,7 @@ export function loadNamedQueries(dir = CYPHER_DIR): Map<QueryName, NamedQuery> {
     const text = expandIncludes(fs.readFileSync(file, 'utf8'), file, dir, problems);
     if (!/^\/\/ \S/.test(text)) problems.push(`cypher/${name}.cypher must start with a one-line "// ..." header comment`);
     if (name in QUERY_MODES) {
-      queries.set(name as QueryName, { name: name as QueryName, mode: QUERY_MODES[name as QueryName], text, file });
+      queries.set(name as QueryName, { name: name as QueryName, mode: QUERY_MODES[name as QueryName], text: compactCypher(name, text), file });
     }
   }
   if (problems.length) throw new Error(`Named Cypher queries are inconsistent:\n- ${problems.join('\n- ')}`);

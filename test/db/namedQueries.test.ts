@@ -27,7 +27,15 @@ describe('named Cypher queries', () => {
   });
 
   it('each start with a one-line header comment', () => {
-    for (const q of queries.values()) expect(q.text.split('\n')[0]).toMatch(/^\/\/ \S.+/);
+    for (const q of queries.values()) expect(fs.readFileSync(q.file, 'utf8').split('\n')[0]).toMatch(/^\/\/ \S.+/);
+  });
+
+  it('go to Neo4j without comments or indentation, named by their first line', () => {
+    for (const [name, q] of queries) {
+      const [first, ...rest] = q.text.split('\n');
+      expect(first).toBe(`// ${name}`);
+      for (const line of rest) expect(line, name).toMatch(/^(?!\/\/)\S(.*\S)?$/);
+    }
   });
 
   for (const name of Object.keys(QUERY_MODES) as QueryName[]) {
