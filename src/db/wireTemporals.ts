@@ -27,3 +27,14 @@ export function reviveProps(props: Record<string, unknown>): Record<string, unkn
   }
   return out;
 }
+
+/** A partial row's property values, in the order of `names`, as reviveProps gives a map. */
+export function reviveNamed(names: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) {
+    const value = values[i];
+    if (value === null || value === undefined) continue;
+    out[names[i]] = DATETIME_KEYS.has(names[i]) && typeof value === 'number' ? new Date(value).toISOString() : value;
+  }
+  return out;
+}

@@ -117,10 +117,13 @@ export async function claims(
     const direct = field === 'ID' && anchored ? directAnchor(f) : null;
     const query = direct ? 'claims/directAnchorPageRows' : anchored ? 'claims/anchoredPageRows' : 'claims/claimsPageRows';
     const shape = selection.shape ?? null;
-    const params = { f: direct ? { ...f, ...direct, broadShare: BROAD_ANCHOR_SHARE } : f, p: { types: [...neighbourTypes], shape }, limit: first + 1 };
-    const [result] = await db.read<{ page: { id: string; key: number }[]; rows: EntityWire[] }>(query, params);
+    // The direct query reads only its anchor and the keyset cut of the filter.
+    const df = direct && { afterKey: f.afterKey, afterId: f.afterId, walk: f.walk, ...direct, broadShare: BROAD_ANCHOR_SHARE };
+    const params = { f: df || f, p: { types: [...neighbourTypes], shape }, limit: first + 1 };
+    const [result] = await db.read<{ page: [id: string, key: number][]; rows: EntityWire[] }>(query, params);
     const rows = pageRows(loader, result?.rows ?? [], shape);
-    return toConnection<ClaimRow>(rows, { totalCount: -1, page: result?.page ?? [] }, first, cursor !== null, 'Claim');
+    const page = (result?.page ?? []).map(([id, key]) => ({ id, key }));
+    return toConnection<ClaimRow>(rows, { totalCount: -1, page }, first, cursor !== null, 'Claim');
   }
   const query = unfiltered ? 'claims/allClaimsPage' : anchored ? 'claims/anchoredPage' : 'claims/claimsPage';
   const [result] = await db.read<{ totalCount: number; page: { id: string; key: number }[] }>(query, { f, limit: first + 1 });

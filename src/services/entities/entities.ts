@@ -14,8 +14,8 @@ export type EntityLoader = DataLoader<string, EntityRow | null>;
 export function createEntityLoader(db: Database): EntityLoader {
   return new DataLoader<string, EntityRow | null>(
     async (ids) => {
-      const rows = await db.read<EntityWire>('node/nodesByIds', { p: { ids: [...ids], types: [], depth: 1 } });
-      const byId = new Map(rows.map((r) => [r.id, entityFromWire(r)]));
+      const rows = await db.read<{ row: EntityWire }>('node/nodesByIds', { p: { ids: [...ids], types: [], depth: 1 } });
+      const byId = new Map(rows.map(({ row }) => [row[0], entityFromWire(row)]));
       return ids.map((id) => byId.get(id) ?? null);
     },
     // Hundreds of ids (a cross-reference's paired claims) go as several batches at once, which
@@ -91,7 +91,7 @@ export async function prefetchWithNeighbours(
 ): Promise<RowSource> {
   const wanted = [...new Set(ids.filter((id) => id))];
   if (!types.length || !wanted.length) return loader;
-  const rows = await db.read<EntityWire>('node/nodesByIds', { p: { ids: wanted, types: [...types], depth, shape } });
+  const rows = (await db.read<{ row: EntityWire }>('node/nodesByIds', { p: { ids: wanted, types: [...types], depth, shape } })).map((r) => r.row);
   if (shape) return new PartialRows(loader, shape, rows, wanted);
   const found = new Set(primeRows(loader, rows));
   // Unknown ids answer null without another round trip.
@@ -101,8 +101,8 @@ export async function prefetchWithNeighbours(
 
 /** Primes the loader with whole rows read elsewhere (a page query that brings its rows); returns their ids. */
 export function primeRows(loader: EntityLoader, rows: EntityWire[]): string[] {
-  for (const r of rows) loader.clear(r.id).prime(r.id, entityFromWire(r));
-  return rows.map((r) => r.id);
+  for (const r of rows) loader.clear(r[0]).prime(r[0], entityFromWire(r));
+  return rows.map((r) => r[0]);
 }
 
 /** The rows a page query brought: partial in their own scope when it read a shape, else primed. */

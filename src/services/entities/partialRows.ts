@@ -6,7 +6,7 @@
  * which the rows carry as their `scope`, and an id outside it is loaded whole.
  */
 import type { EdgeRef, EntityRow, RowSource } from '../../db/rows.js';
-import { reviveProps } from '../../db/wireTemporals.js';
+import { reviveNamed, reviveProps } from '../../db/wireTemporals.js';
 
 /**
  * What a selection reads of each kind of node (resolvers/rowShape.ts): property names, and the
@@ -22,28 +22,47 @@ export interface RowShape {
 
 type EdgeWire = [type: string, id: string, props: Record<string, unknown> | null];
 
-/** entityWire's row: edges as tuples and temporals as plain values, cheaper to decode than maps. */
-export interface EntityWire {
-  id: string;
-  kind: string;
-  /** A map for a whole row; for a partial row, values in the order of the shape's names. */
-  props: Record<string, unknown> | unknown[];
-  out: EdgeWire[];
-  in: EdgeWire[];
-}
+/**
+ * entityWire's row, as a tuple: Bolt sends, and the driver decodes, every key of every map, and a
+ * page brings dozens of rows. Edges are tuples and temporals plain values for the same reason.
+ * `props` is a map for a whole row; for a partial row, values in the order of the shape's names.
+ */
+export type EntityWire = [id: string, kind: string, props: Record<string, unknown> | unknown[], out: EdgeWire[], inbound: EdgeWire[]];
 
 const edgeFromWire = ([type, id, props]: EdgeWire): EdgeRef => ({ type, id, props: props ? reviveProps(props) : {} });
 
-/** A wire row as the row resolvers read; a partial row's values are named by the shape. */
-export function entityFromWire(r: EntityWire, shape?: RowShape): EntityRow {
-  let props = r.props;
-  if (Array.isArray(props)) {
-    const names = shape?.props[r.kind] ?? [];
-    const named: Record<string, unknown> = {};
-    for (let i = 0; i < names.length; i++) named[names[i]] = props[i];
-    props = named;
+const edgesFromWire = (edges: EdgeWire[]): EdgeRef[] => (edges.length ? edges.map(edgeFromWire) : []);
+
+/** A whole wire row (its props a map) as the row resolvers read. */
+export function entityFromWire([id, kind, props, out, inbound]: EntityWire): EntityRow {
+  return { id, kind, props: reviveProps(props as Record<string, unknown>), out: edgesFromWire(out), in: edgesFromWire(inbound) };
+}
+
+/**
+ * A partial row, carrying its scope in a private field: rows are serialized in places (JSON
+ * scalars, logs) and spread, and none of those sees it. (A non-enumerable property defined on
+ * each row cost a per-row defineProperty and a slower object shape.)
+ */
+class PartialRow implements EntityRow {
+  readonly id: string;
+  readonly kind: string;
+  readonly props: Record<string, unknown>;
+  readonly out: EdgeRef[];
+  readonly in: EdgeRef[];
+  readonly #scope: RowSource;
+
+  constructor([id, kind, props, out, inbound]: EntityWire, shape: RowShape, scope: RowSource) {
+    this.id = id;
+    this.kind = kind;
+    this.props = Array.isArray(props) ? reviveNamed(shape.props[kind] ?? [], props) : reviveProps(props);
+    this.out = edgesFromWire(out);
+    this.in = edgesFromWire(inbound);
+    this.#scope = scope;
   }
-  return { id: r.id, kind: r.kind, props: reviveProps(props), out: r.out.map(edgeFromWire), in: r.in.map(edgeFromWire) };
+
+  get scope(): RowSource {
+    return this.#scope;
+  }
 }
 
 /** The partial rows of one query, with the request's loader behind them for any other id. */
@@ -58,12 +77,7 @@ export class PartialRows implements RowSource {
     asked: readonly string[],
   ) {
     for (const id of asked) this.rows.set(id, null);
-    for (const r of wire) {
-      const row = entityFromWire(r, shape);
-      // Not enumerable: rows are serialized in places (JSON scalars, logs), and the scope holds them.
-      Object.defineProperty(row, 'scope', { value: this, enumerable: false });
-      this.rows.set(row.id, row);
-    }
+    for (const r of wire) this.rows.set(r[0], new PartialRow(r, shape, this));
   }
 
   peek(id: string): EntityRow | null | undefined {
