@@ -93,6 +93,7 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     }
   }
   const db = Database.connect(target, { queryTimeoutMs: config.queryTimeoutMs, writeRetryMs: config.writeRetryMs });
+  if (db.boltWrites !== 'applied') log.warn(`Queries go to Neo4j in several socket writes each: ${db.boltWrites} (src/db/coalesceBoltWrites.ts)`);
   try {
     await waitForDatabase(db, 60_000);
     const { statements } = await migrate(db);

@@ -10,6 +10,7 @@ import type { QueryName } from './queryRegistry.js';
 import { toPlain } from './toPlain.js';
 import { translateDriverError } from './translateError.js';
 import { checkRequest, Gate, type RequestLimits } from './requestLimits.js';
+import { coalesceBoltWrites } from './coalesceBoltWrites.js';
 
 export type Row = Record<string, unknown>;
 
@@ -91,6 +92,9 @@ export class Database {
   ) {
     this.queries = loadNamedQueries();
   }
+
+  /** Whether a query's Bolt pieces go out in one socket write ('applied'), or why not (logged at start). */
+  readonly boltWrites = coalesceBoltWrites();
 
   static connect(target: Neo4jTarget, options: DatabaseOptions = {}): Database {
     const opts: Required<DatabaseOptions> = {
