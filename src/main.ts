@@ -2,6 +2,8 @@
  * `npm start`: the database (embedded unless NEO4J_URI is set), the seed graph when the graph is
  * empty, and the HTTP server. SIGINT/SIGTERM drain requests, close the driver and stop Neo4j.
  */
+// First: it sets NODE_ENV before the libraries below read it.
+import './productionDefaults.js';
 import { createLogger } from './logger.js';
 import { isLoopbackHost, loadConfig } from './config.js';
 import { AccessPolicy } from './services/access/accessPolicy.js';

@@ -135,6 +135,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     allowBatchedHttpRequests: false,
     formatError: makeFormatError(log),
     includeStacktraceInErrorResponses: false,
+    // On whatever NODE_ENV says (Apollo turns it off in production): clients and tools build on
+    // the schema, and the shape limits bound an introspection query like any other.
+    introspection: true,
   });
   await apollo.start();
 
