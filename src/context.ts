@@ -34,7 +34,7 @@ export interface RequestScope {
   /** The request's time budget in Node and in Neo4j together. */
   timeoutMs: number;
   /** Aborted when the client disconnects. */
-  signal?: AbortSignal;
+  signal?: { readonly aborted: boolean };
   /** Client address, for rate budgets of callers without a key. */
   address?: string;
 }

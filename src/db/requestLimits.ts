@@ -10,8 +10,8 @@ export interface RequestLimits {
   maxConcurrent: number;
   /** Epoch millis after which the request's queries fail with QUERY_TIMEOUT. */
   deadline: number;
-  /** Set when the client disconnected: nothing more is started for it. */
-  signal?: AbortSignal;
+  /** Aborted once the client disconnected: nothing more is started for it (an AbortSignal fits). */
+  signal?: { readonly aborted: boolean };
   /** Called once per query this request runs (round trips per request, for /metrics). */
   onQuery?: () => void;
 }

@@ -26,6 +26,7 @@ import { registerExplorer } from './explorer.js';
 import { registerExportRoutes } from './exportRoutes.js';
 import { makeFormatError } from './formatError.js';
 import { graphiqlPage, registerGraphiqlAssets, wantsIde } from './graphiql.js';
+import { clientGone } from './clientGone.js';
 import { registerHealth } from './health.js';
 import { clientErrorHandler, registerHttpErrors } from './httpErrors.js';
 
@@ -145,10 +146,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     context: async (req, reply) => {
       const principal = access.reader(req.headers.authorization);
       // A client that hangs up stops its request's work: no further queries start for it.
-      const gone = new AbortController();
-      reply.raw.once('close', () => {
-        if (!reply.raw.writableFinished) gone.abort();
-      });
+      const gone = clientGone(reply.raw);
       return createContext(
         opts.db,
         req.log as unknown as Logger,
@@ -157,7 +155,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         {
         maxConcurrentQueries: limits.maxConcurrentQueries,
         timeoutMs: limits.timeoutMs,
-        signal: gone.signal,
+        signal: gone,
           address: req.ip,
         },
         opts.baseIri,
