@@ -13,6 +13,7 @@
  * W4 a region's first 20 claims, its subregions included.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bulkImport } from '../src/services/ingest/bulkImport.js';
@@ -111,9 +112,17 @@ const WORKLOADS: Workload[] = [
   },
 ];
 
+/** The Node flags `npm start` gives claimgraph (package.json's start script), so it runs here as it does there. */
+const START_FLAGS = (() => {
+  const start = String(JSON.parse(readFileSync(path.join(here, '../package.json'), 'utf8')).scripts.start);
+  const flags = /^node ((?:--\S+ )*)dist\/main\.js$/.exec(start);
+  if (!flags) throw new Error(`package.json's start script is not "node [--flags] dist/main.js": ${start}`);
+  return flags[1].trim().split(' ').filter(Boolean);
+})();
+
 /** Starts a server process and resolves once its port answers HTTP (any status). */
 async function startChild(script: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const args = script.endsWith('.js') ? ['--enable-source-maps', script] : ['--import', 'tsx', script];
+  const args = script.endsWith('.js') ? [...START_FLAGS, script] : ['--import', 'tsx', script];
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
