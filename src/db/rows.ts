@@ -27,7 +27,7 @@ export interface RowSource {
 
 /** Rows and wrappers fetched as partial rows carry the source their neighbours come from. */
 export interface Scoped {
-  /** Set (not enumerable) on partial rows only; absent, the request's loader serves. */
+  /** On partial rows only (a getter, not an own property); absent, the request's loader serves. */
   readonly scope?: RowSource;
 }
 
