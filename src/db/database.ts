@@ -76,7 +76,7 @@ function withoutStackCapture<T>(start: () => T): T {
 
 /** A failure the driver reports carries no caller's frames (above): its stack names the query instead. */
 function withQueryName(err: unknown, name: QueryName): unknown {
-  if (err instanceof Error && (err.stack ?? '').trim().split('\n').length <= 1) err.stack = `${String(err)}\n    at named query ${name}`;
+  if (err instanceof Error && !/\n\s+at /.test(err.stack ?? '')) err.stack = `${String(err).trimEnd()}\n    at named query ${name}`;
   return err;
 }
 
