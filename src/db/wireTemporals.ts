@@ -13,6 +13,9 @@
 /** Properties stored as DateTime; the Cypher side sends `x.epochMillis` for them. */
 const DATETIME_KEYS: ReadonlySet<string> = new Set(['recordedAt', 'statedAt']);
 
+/** One projected value back: millis of a DateTime key become its ISO string. */
+const reviveValue = (key: string, value: unknown): unknown => (DATETIME_KEYS.has(key) && typeof value === 'number' ? new Date(value).toISOString() : value);
+
 /**
  * A projected property map back to what `properties(n)` would have given: millis become ISO
  * strings, and nulls (keys projected for properties the node does not have; Neo4j never stores
@@ -20,21 +23,13 @@ const DATETIME_KEYS: ReadonlySet<string> = new Set(['recordedAt', 'statedAt']);
  */
 export function reviveProps(props: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key in props) {
-    const value = props[key];
-    if (value === null || value === undefined) continue;
-    out[key] = DATETIME_KEYS.has(key) && typeof value === 'number' ? new Date(value).toISOString() : value;
-  }
+  for (const key in props) if (props[key] != null) out[key] = reviveValue(key, props[key]);
   return out;
 }
 
 /** A partial row's property values, in the order of `names`, as reviveProps gives a map. */
 export function reviveNamed(names: readonly string[], values: readonly unknown[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (let i = 0; i < names.length; i++) {
-    const value = values[i];
-    if (value === null || value === undefined) continue;
-    out[names[i]] = DATETIME_KEYS.has(names[i]) && typeof value === 'number' ? new Date(value).toISOString() : value;
-  }
+  for (let i = 0; i < names.length; i++) if (values[i] != null) out[names[i]] = reviveValue(names[i], values[i]);
   return out;
 }

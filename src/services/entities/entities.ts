@@ -11,11 +11,16 @@ import { entityFromWire, PartialRows, type EntityWire, type RowShape } from './p
 export type { EntityWire, RowShape } from './partialRows.js';
 export type EntityLoader = DataLoader<string, EntityRow | null>;
 
+/** node/nodesByIds: the wire rows of these ids and of the neighbours `types` reach, `depth` hops out. */
+async function nodesByIds(db: Database, p: { ids: string[]; types: string[]; depth: number; shape?: RowShape | null }): Promise<EntityWire[]> {
+  return (await db.read<{ row: EntityWire }>('node/nodesByIds', { p })).map((r) => r.row);
+}
+
 export function createEntityLoader(db: Database): EntityLoader {
   return new DataLoader<string, EntityRow | null>(
     async (ids) => {
-      const rows = await db.read<{ row: EntityWire }>('node/nodesByIds', { p: { ids: [...ids], types: [], depth: 1 } });
-      const byId = new Map(rows.map(({ row }) => [row[0], entityFromWire(row)]));
+      const rows = await nodesByIds(db, { ids: [...ids], types: [], depth: 1 });
+      const byId = new Map(rows.map((row) => [row[0], entityFromWire(row)]));
       return ids.map((id) => byId.get(id) ?? null);
     },
     // Hundreds of ids (a cross-reference's paired claims) go as several batches at once, which
@@ -91,7 +96,7 @@ export async function prefetchWithNeighbours(
 ): Promise<RowSource> {
   const wanted = [...new Set(ids.filter((id) => id))];
   if (!types.length || !wanted.length) return loader;
-  const rows = (await db.read<{ row: EntityWire }>('node/nodesByIds', { p: { ids: wanted, types: [...types], depth, shape } })).map((r) => r.row);
+  const rows = await nodesByIds(db, { ids: wanted, types: [...types], depth, shape });
   if (shape) return new PartialRows(loader, shape, rows, wanted);
   const found = new Set(primeRows(loader, rows));
   // Unknown ids answer null without another round trip.

@@ -54,7 +54,8 @@ class PartialRow implements EntityRow {
   constructor([id, kind, props, out, inbound]: EntityWire, shape: RowShape, scope: RowSource) {
     this.id = id;
     this.kind = kind;
-    this.props = Array.isArray(props) ? reviveNamed(shape.props[kind] ?? [], props) : reviveProps(props);
+    // With a shape, entityWire sends a kind's values in the order of the shape's names.
+    this.props = reviveNamed(shape.props[kind] ?? [], props as unknown[]);
     this.out = edgesFromWire(out);
     this.in = edgesFromWire(inbound);
     this.#scope = scope;
