@@ -137,9 +137,7 @@ export async function claims(
  * anchor's own walks.
  */
 export function anchorSuffices(f: ReturnType<typeof claimFilterParams>): boolean {
-  const anchors = [f.ids, f.sourceIds, f.attributedTo, f.measureIds, f.regionIds] as unknown[][];
-  return anchors.filter((l) => l.length > 0).length <= 1
-    && f.text === '' && f.periodRelation === '' && f.asOf === '' && (f.status as unknown[]).length === 0 && f.minConfidence === -1;
+  return anchorLists(f).filter((l) => l.length > 0).length <= 1 && noOtherCondition(f);
 }
 
 /**
@@ -156,10 +154,17 @@ export function directAnchor(f: ReturnType<typeof claimFilterParams>): { anchorI
   return null;
 }
 
+/** The id lists an anchor may come from (cypher/include/claimAnchors). */
+const anchorLists = (f: ReturnType<typeof claimFilterParams>) => [f.ids, f.sourceIds, f.attributedTo, f.measureIds, f.regionIds] as unknown[][];
+
+/** No condition but the anchors: no text, period, asOf, status or confidence. */
+function noOtherCondition(f: ReturnType<typeof claimFilterParams>): boolean {
+  return f.text === '' && f.periodRelation === '' && f.asOf === '' && (f.status as unknown[]).length === 0 && f.minConfidence === -1;
+}
+
 /** Whether a filter keeps every claim: no condition given (include* flags alone narrow nothing). */
 function isUnfiltered(f: ReturnType<typeof claimFilterParams>): boolean {
-  const lists = [f.ids, f.measureIds, f.attributedTo, f.sourceIds, f.regionIds, f.status] as unknown[][];
-  return lists.every((l) => l.length === 0) && f.text === '' && f.periodRelation === '' && f.asOf === '' && f.minConfidence === -1;
+  return anchorLists(f).every((l) => l.length === 0) && noOtherCondition(f);
 }
 
 /**
