@@ -13,7 +13,8 @@ export type EntityLoader = DataLoader<string, EntityRow | null>;
 
 /** node/nodesByIds: the wire rows of these ids and of the neighbours `types` reach, `depth` hops out. */
 async function nodesByIds(db: Database, p: { ids: string[]; types: string[]; depth: number; shape?: RowShape | null }): Promise<EntityWire[]> {
-  return (await db.read<{ row: EntityWire }>('node/nodesByIds', { p })).map((r) => r.row);
+  const [answer] = await db.read<{ rows: EntityWire[] }>('node/nodesByIds', { p });
+  return answer?.rows ?? [];
 }
 
 export function createEntityLoader(db: Database): EntityLoader {
