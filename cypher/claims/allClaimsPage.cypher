@@ -1,5 +1,5 @@
 // A keyset page of all claims in id order, read in order from the claim id index, and their count from the count store: the unfiltered `claims` costs the page, not the graph.
-CALL {
+CALL () {
   MATCH (c:Claim)
   WHERE c.id > $f.afterId
   RETURN c
@@ -7,7 +7,7 @@ CALL {
   LIMIT $limit
 }
 WITH collect({id: c.id, key: 0.0}) AS page
-CALL {
+CALL () {
   MATCH (every:Claim)
   RETURN count(every) AS totalCount
 }
