@@ -101,8 +101,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 128 ? req.headers['x-request-id'] : randomUUID()),
     bodyLimit: BODY_LIMIT,
   });
-  http.addHook('onSend', async (req, reply) => {
+  // Set on arrival, so every reply carries it, errors included; a callback hook, not an async
+  // one, since it runs for every request.
+  http.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    done();
   });
   registerHttpErrors(http, metrics);
   await registerCors(http, opts.corsOrigins ?? []);

@@ -37,8 +37,10 @@ describe('errors outside GraphQL carry a code', () => {
   });
 
   it('an oversize body', async () => {
-    const res = await app.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: `{"query":"${'a'.repeat(BODY_LIMIT)}"}` });
+    const res = await app.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', 'x-request-id': 'oversize-1' }, payload: `{"query":"${'a'.repeat(BODY_LIMIT)}"}` });
     expectCoded(res, 413, 'PAYLOAD_TOO_LARGE');
+    // An error answer names its request like any other.
+    expect(res.headers['x-request-id']).toBe('oversize-1');
   });
 
   it('an empty body', async () => {

@@ -36,7 +36,7 @@ interface EstimatorArgs {
 }
 
 /** Fixed weights of the root fields whose work does not follow their selection. */
-const ROOT_WEIGHTS: Record<string, (args: Record<string, any>) => number> = {
+export const ROOT_WEIGHTS: Record<string, (args: Record<string, any>) => number> = {
   sourceChain: (a) => 20 + 2 * Math.max(0, (a.maxDepth ?? 6) - 6),
   corroboration: () => 25,
   crossReference: (a) => 40 * Math.max(2, Array.isArray(a.organizationIds) ? a.organizationIds.length : 2),

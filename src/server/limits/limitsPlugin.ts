@@ -10,7 +10,7 @@ import { getArgumentValues, GraphQLError, Kind, type OperationDefinitionNode } f
 
 import type { Context } from '../../context.js';
 import type { Metrics } from '../metrics.js';
-import { actualCost, requestCost } from './costModel.js';
+import { actualCost, requestCost, ROOT_WEIGHTS } from './costModel.js';
 import type { Admission } from './admission.js';
 import type { RateLimiter } from './rateLimiter.js';
 
@@ -34,14 +34,17 @@ interface Accounting {
   rootArgs: Map<string, { name: string; args: Record<string, any> }>;
 }
 
-/** The root fields of the operation by response key, with their arguments coerced. */
+/**
+ * The root fields whose answers the accounting reads (the weighted provenance fields and ingest)
+ * by response key, with their arguments coerced; other root fields are priced by their objects.
+ */
 function rootFields(rc: GraphQLRequestContext<Context>): Map<string, { name: string; args: Record<string, any> }> {
   const out = new Map<string, { name: string; args: Record<string, any> }>();
   const op = rc.operation as OperationDefinitionNode | undefined;
   const rootType = op?.operation === 'mutation' ? rc.schema.getMutationType() : rc.schema.getQueryType();
   if (!op || !rootType) return out;
   for (const sel of op.selectionSet.selections) {
-    if (sel.kind !== Kind.FIELD) continue;
+    if (sel.kind !== Kind.FIELD || !Object.hasOwn(ROOT_WEIGHTS, sel.name.value)) continue;
     const def = rootType.getFields()[sel.name.value];
     if (!def) continue;
     try {
