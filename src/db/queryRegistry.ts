@@ -10,6 +10,7 @@ export const QUERY_MODES = {
   'admin/awaitIndexes': 'READ',
   'admin/deleteBatch': 'WRITE',
   'node/nodesByIds': 'READ',
+  'node/nodesWithNeighbours': 'READ',
   'claims/claimsPage': 'READ',
   'claims/allClaimsPage': 'READ',
   'claims/claimsPageRows': 'READ',

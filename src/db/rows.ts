@@ -31,7 +31,7 @@ export interface Scoped {
   readonly scope?: RowSource;
 }
 
-/** Any node, as returned by node/nodesByIds. */
+/** Any node, as returned by node/nodesByIds and node/nodesWithNeighbours. */
 export interface EntityRow extends Scoped {
   id: string;
   /** The node's label other than Entity: Claim, Source, Organization, Person, Region, Measure, Period. */

@@ -46,8 +46,8 @@ describe('claimgraph import', () => {
     expect(text).toMatch(/Imported 2 of 4 documents \(3 claims\)/);
     expect(text).toContain(`${file}:2: not valid JSON`);
     expect(text).toContain(`${file}:3: 1 problem\n    claims[0].measure: "measure:missing" is neither defined in this document nor present in the graph`);
-    const [res] = await db.read<{ rows: [id: string][] }>('node/nodesByIds', { p: { ids: ['claim:fixture-later', 'claim:fixture-bad'] } });
-    expect(res.rows.map((row) => row[0])).toEqual(['claim:fixture-later']);
+    const res = await db.read<{ row: [id: string] }>('node/nodesByIds', { p: { ids: ['claim:fixture-later', 'claim:fixture-bad'] } });
+    expect(res.map((r) => r.row[0])).toEqual(['claim:fixture-later']);
   });
 
   it('prints every problem of a rejected document in one round (shape and references alike), capped by --max-problems', async () => {

@@ -11,16 +11,24 @@ import { entityFromWire, PartialRows, type EntityWire, type RowShape } from './p
 export type { EntityWire, RowShape } from './partialRows.js';
 export type EntityLoader = DataLoader<string, EntityRow | null>;
 
-/** node/nodesByIds: the wire rows of these ids and of the neighbours `types` reach, `depth` hops out. */
-async function nodesByIds(db: Database, p: { ids: string[]; types: string[]; depth: number; shape?: RowShape | null }): Promise<EntityWire[]> {
-  const [answer] = await db.read<{ rows: EntityWire[] }>('node/nodesByIds', { p });
+/** node/nodesByIds: whole rows of these ids, streamed a record per node (the loader's batches of up to 250). */
+async function nodesByIds(db: Database, ids: string[]): Promise<EntityWire[]> {
+  return (await db.read<{ row: EntityWire }>('node/nodesByIds', { p: { ids, types: [], depth: 1 } })).map((r) => r.row);
+}
+
+/**
+ * node/nodesWithNeighbours: the rows of these ids and of the neighbours `types` reach, `depth`
+ * hops out, in one record (a selection's few dozen cards: one Bolt message instead of one each).
+ */
+async function nodesWithNeighbours(db: Database, p: { ids: string[]; types: string[]; depth: number; shape: RowShape | null }): Promise<EntityWire[]> {
+  const [answer] = await db.read<{ rows: EntityWire[] }>('node/nodesWithNeighbours', { p });
   return answer?.rows ?? [];
 }
 
 export function createEntityLoader(db: Database): EntityLoader {
   return new DataLoader<string, EntityRow | null>(
     async (ids) => {
-      const rows = await nodesByIds(db, { ids: [...ids], types: [], depth: 1 });
+      const rows = await nodesByIds(db, [...ids]);
       const byId = new Map(rows.map((row) => [row[0], entityFromWire(row)]));
       return ids.map((id) => byId.get(id) ?? null);
     },
@@ -97,7 +105,7 @@ export async function prefetchWithNeighbours(
 ): Promise<RowSource> {
   const wanted = [...new Set(ids.filter((id) => id))];
   if (!types.length || !wanted.length) return loader;
-  const rows = await nodesByIds(db, { ids: wanted, types: [...types], depth, shape });
+  const rows = await nodesWithNeighbours(db, { ids: wanted, types: [...types], depth, shape });
   if (shape) return new PartialRows(loader, shape, rows, wanted);
   const found = new Set(primeRows(loader, rows));
   // Unknown ids answer null without another round trip.
