@@ -35,8 +35,9 @@ interface Accounting {
 }
 
 /**
- * The root fields whose answers the accounting reads (the weighted provenance fields and ingest)
- * by response key, with their arguments coerced; other root fields are priced by their objects.
+ * The root fields whose answers the accounting reads (those with a fixed weight in ROOT_WEIGHTS,
+ * ingest among them) by response key, with their arguments coerced; the others are priced by the
+ * objects they return.
  */
 function rootFields(rc: GraphQLRequestContext<Context>): Map<string, { name: string; args: Record<string, any> }> {
   const out = new Map<string, { name: string; args: Record<string, any> }>();
