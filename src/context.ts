@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { Database } from './db/database.js';
+import type { RequestLimits } from './db/requestLimits.js';
 import type { AccessPolicy } from './services/access/accessPolicy.js';
 import type { Principal } from './services/access/keyRing.js';
 import { createEntityLoader, type EntityLoader } from './services/entities/entities.js';
@@ -34,7 +35,7 @@ export interface RequestScope {
   /** The request's time budget in Node and in Neo4j together. */
   timeoutMs: number;
   /** Aborted when the client disconnects. */
-  signal?: { readonly aborted: boolean };
+  signal?: RequestLimits['signal'];
   /** Client address, for rate budgets of callers without a key. */
   address?: string;
 }

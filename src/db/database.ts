@@ -18,7 +18,6 @@ export type Row = Record<string, unknown>;
 const INTEGER_PARAMS = new Set(['limit', 'batch', 'candidates', 'maxDepth', 'depth', 'perNode']);
 export type Params = Record<string, unknown>;
 
-/** What a write transaction changed, summed over its queries. */
 /** A notification Neo4j raised while planning a query (Database.explain). */
 export interface PlanNotice {
   code: string;
@@ -27,6 +26,7 @@ export interface PlanNotice {
   description: string;
 }
 
+/** What a write transaction changed, summed over its queries. */
 export interface WriteCounters {
   nodesCreated: number;
   nodesDeleted: number;

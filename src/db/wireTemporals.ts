@@ -5,9 +5,10 @@
  * keys as plain values — Dates as ISO strings (`toString(d)`, exactly what toPlain gives), and
  * DateTimes as epoch milliseconds — and `reviveProps` turns the millis back into the ISO strings
  * toPlain would have produced. The keys are the ones the ingest queries write (cypher/ingest/);
- * the queries projecting them are node/nodesByIds and node/nodesWithNeighbours (whole rows; partial rows convert by value
- * type), graph/nodeCards, graph/expand and provenance/organizationClaims — a new temporal
- * property must be added to each, and a new DateTime to DATETIME_KEYS.
+ * the queries projecting them are node/nodesByIds and node/nodesWithNeighbours (whole rows;
+ * partial rows convert by value type), graph/nodeCards, graph/expand and
+ * provenance/organizationClaims — a new temporal property must be added to each, and a new
+ * DateTime to DATETIME_KEYS.
  */
 
 /** Properties stored as DateTime; the Cypher side sends `x.epochMillis` for them. */
