@@ -37,6 +37,7 @@ export const QUERY_MODES = {
   'graph/filteredDegrees': 'READ',
   'ingest/existingIds': 'READ',
   'ingest/existingState': 'READ',
+  'ingest/partOfAncestors': 'READ',
   'ingest/restateClaims': 'WRITE',
   'ingest/recordRevisions': 'WRITE',
   'ingest/recordIngestions': 'WRITE',

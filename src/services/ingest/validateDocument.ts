@@ -1,13 +1,14 @@
 /**
  * Validates a whole ingest document without touching the database: its shape against
  * schema/ingest.schema.json (documentSchema.ts), then what a schema cannot say — dates that exist,
- * periods in order, consistent quantities, duplicate ids — and which references the graph must
- * satisfy. Every problem is collected with its JSON path, in one round.
+ * periods in order, consistent quantities, duplicate ids, partOf cycles — and which references the
+ * graph must satisfy. Every problem is collected with its JSON path, in one round.
  */
 import { parseTruncatedDate, toInstant } from './dates.js';
 import { checkShape } from './documentSchema.js';
 import { Fields } from './fields.js';
 import type { ExternalRef, NormalizedDocument, NormalizedPeriod } from './normalized.js';
+import { partOfCycleProblems } from './partOfCycles.js';
 import { at, Problems } from './problems.js';
 import { References } from './references.js';
 import { validateClaim } from './validateClaim.js';
@@ -40,15 +41,21 @@ export function checkDocument(raw: unknown): CheckedDocument {
     const n = validateSource(ctx, s, at('sources', i), false);
     if (n) sources.push(n);
   });
-  const collect = <T>(key: string, fn: (ctx: Ctx, raw: unknown, path: string) => T | undefined): T[] =>
+  /** Where each entity stands in the document (a duplicate entry is dropped, so not its index among them). */
+  const pathOf = new Map<object, string>();
+  const collect = <T extends object>(key: string, fn: (ctx: Ctx, raw: unknown, path: string) => T | undefined): T[] =>
     f.array(doc, key, MAX_ENTITIES).flatMap((v, i) => {
       const n = fn(ctx, v, at(key, i));
+      if (n) pathOf.set(n, at(key, i));
       return n ? [n] : [];
     });
   const organizations = collect('organizations', validateOrganization);
   const people = collect('people', validatePerson);
   const regions = collect('regions', validateRegion);
   const measures = collect('measures', validateMeasure);
+  // Cycles among the document's own partOf edges; those closed with stored edges are found at write.
+  const edges = [...organizations, ...regions].flatMap((e) => (e.partOf ? [{ id: e.id, partOf: e.partOf, path: at(pathOf.get(e)!, 'partOf') }] : []));
+  for (const p of partOfCycleProblems(edges, () => undefined).list) problems.add(p.path, p.message);
 
   const published = doc.source && typeof doc.source === 'object' && main ? parseTruncatedDate((doc.source as Record<string, unknown>).publishedAt, 'start') : undefined;
   const defaults = {

@@ -1,11 +1,13 @@
 /**
  * Writes validated documents: one transaction, the named ingest queries in dependency order,
  * each batched with UNWIND over every row of every document given. Dangling references are
- * checked again inside the transaction, so a node deleted meanwhile cannot slip through.
+ * checked again inside the transaction, so a node deleted meanwhile cannot slip through, and so
+ * are PART_OF cycles closed with the stored edges (partOfCycles.ts).
  */
 import type { TxRunner, WriteCounters } from '../../db/database.js';
 import { conflict } from '../../errors.js';
 import { judgeOwnership, type Conflict, type ExistingState } from './ownership.js';
+import { storedCycleProblems } from './partOfCycles.js';
 import { Problems } from './problems.js';
 import type { NormalizedDocument, NormalizedPeriod } from './normalized.js';
 
@@ -99,6 +101,9 @@ export async function writeDocuments(tx: TxRunner, writes: DocumentWrite[], now:
   const missing = await missingReferences(async () => present, docs, defined);
   const bad = missing.findIndex((p) => !p.empty);
   if (bad >= 0) throw missing[bad].toError();
+  // Read here, in the transaction, like the references: before anything is written.
+  const cycles = await storedCycleProblems((ids) => tx.run<{ id: string; parentId: string | null }>('ingest/partOfAncestors', { p: { ids } }), docs);
+  if (!cycles.empty) throw cycles.toError();
 
   const state = new Map(present.filter((r) => r.state).map((r) => [r.id, r.state!]));
   const verdicts = writes.map((w) => judgeOwnership(w.doc, state, w.ingestionId, actor.mayOverride));

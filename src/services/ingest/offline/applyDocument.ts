@@ -6,6 +6,7 @@
  * import's; test/services/ingest/offlineImport.test.ts compares the two through the export.
  */
 import { judgeOwnership, type NewRevision } from '../ownership.js';
+import { partOfCycleProblems, partOfEdges } from '../partOfCycles.js';
 import type { ExternalRef, NormalizedClaim, NormalizedDocument } from '../normalized.js';
 import { conflictError, definedIds } from '../writePlan.js';
 import { Problems } from '../problems.js';
@@ -27,7 +28,7 @@ interface Counters {
   deleted: number;
 }
 
-/** Throws the same client errors as the online path (missing references, CONFLICT); changes nothing then. */
+/** Throws the same client errors as the online path (missing references, PART_OF cycles, CONFLICT); changes nothing then. */
 export function applyDocument(doc: NormalizedDocument, ctx: ApplyContext): void {
   const { model } = ctx;
   checkReferences(doc, model);
@@ -123,6 +124,12 @@ export function referenceProblems(refs: ExternalRef[], model: GraphModel, proble
 function checkReferences(doc: NormalizedDocument, model: GraphModel): void {
   const problems = referenceProblems(doc.externalRefs, model, new Problems(), definedIds([doc]));
   if (!problems.empty) throw problems.toError();
+  // PART_OF cycles closed with the graph so far, as writePlan.ts refuses them online.
+  const cycles = partOfCycleProblems(partOfEdges(doc), (id) => {
+    const n = model.get(id);
+    return n ? model.targets(n, 'PART_OF')[0] : undefined;
+  });
+  if (!cycles.empty) throw cycles.toError();
 }
 
 function mergeEntity(model: GraphModel, c: Counters, kind: string, id: string, props: Record<string, unknown>, owner: string, now: string, aliases?: string[]): ModelNode {
