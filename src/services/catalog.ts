@@ -5,11 +5,12 @@ import type { Database } from '../db/database.js';
 import type { QueryName } from '../db/queryRegistry.js';
 import type { EntityRow, MeasureRow, OrganizationRow, RegionRow, SourceRow } from '../db/rows.js';
 import type { EntityLoader } from './entities/entities.js';
+import { checkIds, checkText } from './inputLimits.js';
 import { checkFirst, decodeCursor, toConnection, type Connection, type PageArgs } from './pagination.js';
 
-// Parameters are never null ('' and [] mean "no condition"): one cached plan per query.
-const lower = (text: string | null | undefined) => text?.trim().toLowerCase() ?? '';
-const list = <T>(l: readonly T[] | null | undefined) => [...(l ?? [])];
+// Parameters are never null ('' and [] mean "no condition"): one cached plan per query. Every text
+// and list is bounded (README "Limits") before any query, and refused naming its argument.
+const lower = (text: string | null | undefined, path: string) => checkText(text, path).trim().toLowerCase();
 
 async function idPage<T extends EntityRow>(db: Database, loader: EntityLoader, query: QueryName, kind: T['kind'], params: Record<string, unknown>, args: PageArgs, fallback: number): Promise<Connection<T>> {
   const first = checkFirst(args.first, fallback);
@@ -21,17 +22,17 @@ async function idPage<T extends EntityRow>(db: Database, loader: EntityLoader, q
 
 export function sources(db: Database, loader: EntityLoader, args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; publisherIds?: readonly string[] | null; publishedFrom?: string | null; publishedTo?: string | null } | null }) {
   const f = args.filter ?? {};
-  return idPage<SourceRow>(db, loader, 'catalog/sourcesPage', 'Source', { text: lower(f.text), kinds: list(f.kinds), publisherIds: list(f.publisherIds), publishedFrom: f.publishedFrom ?? '', publishedTo: f.publishedTo ?? '' }, args, 20);
+  return idPage<SourceRow>(db, loader, 'catalog/sourcesPage', 'Source', { text: lower(f.text, 'filter.text'), kinds: checkIds(f.kinds, 'filter.kinds'), publisherIds: checkIds(f.publisherIds, 'filter.publisherIds'), publishedFrom: f.publishedFrom ?? '', publishedTo: f.publishedTo ?? '' }, args, 20);
 }
 
 export function organizations(db: Database, loader: EntityLoader, args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; partOf?: string | null } | null }) {
   const f = args.filter ?? {};
-  return idPage<OrganizationRow>(db, loader, 'catalog/organizationsPage', 'Organization', { text: lower(f.text), kinds: list(f.kinds), partOf: f.partOf ?? '' }, args, 20);
+  return idPage<OrganizationRow>(db, loader, 'catalog/organizationsPage', 'Organization', { text: lower(f.text, 'filter.text'), kinds: checkIds(f.kinds, 'filter.kinds'), partOf: f.partOf ?? '' }, args, 20);
 }
 
 export function regions(db: Database, loader: EntityLoader, args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; parentId?: string | null } | null }) {
   const f = args.filter ?? {};
-  return idPage<RegionRow>(db, loader, 'catalog/regionsPage', 'Region', { text: lower(f.text), kinds: list(f.kinds), parentId: f.parentId ?? '' }, args, 50);
+  return idPage<RegionRow>(db, loader, 'catalog/regionsPage', 'Region', { text: lower(f.text, 'filter.text'), kinds: checkIds(f.kinds, 'filter.kinds'), parentId: f.parentId ?? '' }, args, 50);
 }
 
 export function measures(db: Database, loader: EntityLoader, args: PageArgs) {

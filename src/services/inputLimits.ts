@@ -11,12 +11,12 @@ export const MAX_TEXT = 500;
 
 export function checkIds<T>(list: readonly T[] | null | undefined, path: string, max = MAX_IDS): T[] {
   const l = [...(list ?? [])];
-  if (l.length > max) throw badUserInput(`${path} holds ${l.length} entries; at most ${max}`, path);
+  if (l.length > max) throw badUserInput(`holds ${l.length} entries; at most ${max}`, path);
   return l;
 }
 
 export function checkText(text: string | null | undefined, path: string, max = MAX_TEXT): string {
   const t = text ?? '';
-  if (t.length > max) throw badUserInput(`${path} is longer than ${max} characters`, path);
+  if (t.length > max) throw badUserInput(`is ${t.length} characters long; at most ${max}`, path);
   return t;
 }

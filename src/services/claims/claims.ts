@@ -69,7 +69,7 @@ export function claimFilterParams(filter: ClaimFilterInput | null | undefined): 
     periodFrom: period?.from ?? OPEN_FROM,
     periodTo: period?.to ?? OPEN_TO,
     asOf: f.asOf ?? '',
-    status: [...(f.status ?? [])],
+    status: checkIds(f.status, 'filter.status'),
     minConfidence: f.minConfidence ?? -1,
   };
 }
