@@ -100,7 +100,7 @@ export function shareAsAbsolute(share: ComparableClaim, base: ShareBase, aggrega
     aggregation,
     share: undefined,
   };
-  const converted = toInterval(absolute)!;
-  absolute.derivation = `the share ${showInterval(own)} ${share.unit ?? 'percent'} of ${base.label} ${showNumber(base.value)} ${base.unit ?? ''} (${base.claimId}) is ${showInterval(converted)} ${base.unit ?? ''}`.replace(/ +/g, ' ');
+  // Built only if the comparison's reason is read (crossReference never reads it).
+  absolute.derivation = () => `the share ${showInterval(own)} ${share.unit ?? 'percent'} of ${base.label} ${showNumber(base.value)} ${base.unit ?? ''} (${base.claimId}) is ${showInterval(toInterval(absolute)!)} ${base.unit ?? ''}`.replace(/ +/g, ' ');
   return absolute;
 }
