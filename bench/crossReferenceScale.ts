@@ -51,7 +51,9 @@ try {
       times.push(Number(process.hrtime.bigint() - t) / 1e6);
       const body = res.body.kind === 'single' ? res.body.singleResult : undefined;
       const x = (body?.data as { crossReference?: { agreements: unknown[]; conflicts: unknown[]; truncated: boolean } } | undefined)?.crossReference;
+      const cost = body?.extensions?.cost as { requestedQueryCost: number; actualQueryCost: number } | undefined;
       outcome = x ? `${x.agreements.length} agreements and ${x.conflicts.length} conflicts listed, truncated: ${x.truncated}` : `error ${String(body?.errors?.[0]?.extensions?.code)}`;
+      outcome += `; cost estimated ${cost?.requestedQueryCost}, charged ${cost?.actualQueryCost}`;
     }
     clearInterval(sampler);
     times.sort((a, b) => a - b);

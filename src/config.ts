@@ -128,7 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicReads: boolFrom(env, 'CLAIMGRAPH_PUBLIC_READS', true),
     corsOrigins: corsOriginsFrom(env.CLAIMGRAPH_CORS_ORIGINS),
     writeRetryMs: intFrom(env, 'CLAIMGRAPH_WRITE_RETRY_MS', 30_000),
-    maxCost: intFrom(env, 'CLAIMGRAPH_MAX_COST', 1_000),
+    maxCost: intFrom(env, 'CLAIMGRAPH_MAX_COST', 2_500),
     ratePoints: intFrom(env, 'CLAIMGRAPH_RATE_POINTS', 5_000),
     rateRefillPerSecond: intFrom(env, 'CLAIMGRAPH_RATE_REFILL', 100),
     concurrentCost: intFrom(env, 'CLAIMGRAPH_CONCURRENT_COST', 2_000),

@@ -27,6 +27,16 @@ export interface Context {
   roundTrips: { count: number };
   /** Where exported node IRIs live (CLAIMGRAPH_BASE_IRI). */
   baseIri: string;
+  /** Work the services report beyond what the answer shows, charged after (limits/costModel.ts). */
+  work: RequestWork;
+}
+
+/** What a request did that its answer does not show: a cross-reference's comparisons. */
+export interface RequestWork {
+  /** Cost points beyond the answer's objects. */
+  points: number;
+  /** Whether a service stopped early on the request's deadline (charged at least its estimate). */
+  stopped: boolean;
 }
 
 export interface RequestScope {
@@ -46,5 +56,5 @@ export function createContext(db: Database, log: Logger, access: AccessPolicy, p
     ? db.scoped({ maxConcurrent: scope.maxConcurrentQueries, deadline: Date.now() + scope.timeoutMs, signal: scope.signal, onQuery: () => (roundTrips.count += 1) })
     : db;
   const client = principal.authenticated ? `key:${principal.name}` : `ip:${scope?.address ?? 'local'}`;
-  return { db: requestDb, entities: createEntityLoader(requestDb), history: createHistoryLoaders(requestDb), log, principal, access, client, roundTrips, baseIri };
+  return { db: requestDb, entities: createEntityLoader(requestDb), history: createHistoryLoaders(requestDb), log, principal, access, client, roundTrips, baseIri, work: { points: 0, stopped: false } };
 }

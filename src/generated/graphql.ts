@@ -952,6 +952,8 @@ export type Query = {
   __typename?: 'Query';
   /** A claim by id; null, with a NOT_FOUND error on this field only, when unknown (or of another kind). */
   claim: Maybe<Claim>;
+  /** The schema.org ClaimReview (JSON-LD) of a claim: its rating from corroboration, the sources on its chain. What `GET /export/claimreview.jsonld` serves. Null, with a NOT_FOUND error on this field only, for an unknown claim. */
+  claimReview: Maybe<Scalars['JSON']['output']>;
   /** Claims matching a filter, a page at a time (`first` 1..100). */
   claims: ClaimConnection;
   /** Comparable claims with verdicts, independent agreement and a credibility grade. Null, with a NOT_FOUND error on this field only, for an unknown claim. */
@@ -996,6 +998,12 @@ export type Query = {
 /** The root of every read. */
 export type QueryClaimArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The root of every read. */
+export type QueryClaimReviewArgs = {
+  claimId: Scalars['ID']['input'];
 };
 
 
@@ -1973,6 +1981,7 @@ export type QuantityResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<QueryClaimArgs, 'id'>>;
+  claimReview?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryClaimReviewArgs, 'claimId'>>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'first'>>;
   corroboration?: Resolver<Maybe<ResolversTypes['Corroboration']>, ParentType, ContextType, RequireFields<QueryCorroborationArgs, 'claimId'>>;
   crossReference?: Resolver<Maybe<ResolversTypes['CrossReference']>, ParentType, ContextType, RequireFields<QueryCrossReferenceArgs, 'organizationIds'>>;

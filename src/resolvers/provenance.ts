@@ -4,6 +4,7 @@ import type { MeasureRow, PeriodRow, RegionRow, SourceRow } from '../db/rows.js'
 import type { Resolvers } from '../generated/graphql.js';
 import { loadMany } from '../services/entities/entities.js';
 import { graphNeighbourhood } from '../services/graphNeighbourhood.js';
+import { claimReview } from '../services/provenance/claimReview.js';
 import { corroboration } from '../services/provenance/corroboration.js';
 import { crossReference } from '../services/provenance/crossReference.js';
 import { sourceChain } from '../services/provenance/sourceChain.js';
@@ -30,8 +31,9 @@ export const provenanceResolvers: Resolvers = {
     sourceChain: (_, { claimId, maxDepth }, ctx) => sourceChain(ctx.db, ctx.entities, claimId, maxDepth),
     corroboration: (_, { claimId }, ctx) => corroboration(ctx.db, ctx.entities, claimId),
     crossReference: (_, { organizationIds, filter }, ctx, info) =>
-      crossReference(ctx.db, ctx.entities, organizationIds, filter, { pairClaimDetails: selectsBeyondIds(info, PAIR_CLAIMS) }),
+      crossReference(ctx.db, ctx.entities, organizationIds, filter, { pairClaimDetails: selectsBeyondIds(info, PAIR_CLAIMS), work: ctx.work }),
     timeline: (_, args, ctx) => timeline(ctx.db, ctx.entities, args),
+    claimReview: (_, { claimId }, ctx) => claimReview(ctx.db, ctx.entities, claimId, ctx.baseIri),
     graph: (_, args, ctx, info) => graphNeighbourhood(ctx.db, args, { withProperties: selectsPath(info, ['nodes', 'properties']) }),
   },
   SourceChain: {

@@ -8,7 +8,7 @@ import compress from '@fastify/compress';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { createContext, type Context } from '../context.js';
 import type { Database } from '../db/database.js';
@@ -55,7 +55,7 @@ export interface LimitSettings {
 /** Requests estimated at most this start at once, whatever else runs (claim by id, a page of 20). */
 export const CHEAP_COST = 50;
 
-export const DEFAULT_LIMITS: LimitSettings = { maxCost: 1_000, rate: null, maxConcurrentQueries: 4, timeoutMs: 30_000, concurrentCost: 2_000 };
+export const DEFAULT_LIMITS: LimitSettings = { maxCost: 2_500, rate: null, maxConcurrentQueries: 4, timeoutMs: 30_000, concurrentCost: 2_000 };
 
 export interface App {
   http: FastifyInstance;
@@ -145,26 +145,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   await apollo.start();
 
-  const graphql = fastifyApolloHandler(apollo, {
-    context: async (req, reply) => {
-      const principal = access.reader(req.headers.authorization);
-      // A client that hangs up stops its request's work: no further queries start for it.
-      const gone = clientGone(reply.raw);
-      return createContext(
-        opts.db,
-        req.log as unknown as Logger,
-        access,
-        principal,
-        {
-        maxConcurrentQueries: limits.maxConcurrentQueries,
-        timeoutMs: limits.timeoutMs,
-        signal: gone,
-          address: req.ip,
-        },
-        opts.baseIri,
-      );
-    },
-  });
+  // One context for every door into the schema (/graphql and the exports): the caller, its
+  // budget's client, the request's deadline and its hang-up.
+  const contextFor = async (req: FastifyRequest, reply: FastifyReply): Promise<Context> => {
+    const principal = access.reader(req.headers.authorization);
+    // A client that hangs up stops its request's work: no further queries start for it.
+    const gone = clientGone(reply.raw);
+    return createContext(opts.db, req.log as unknown as Logger, access, principal, { maxConcurrentQueries: limits.maxConcurrentQueries, timeoutMs: limits.timeoutMs, signal: gone, address: req.ip }, opts.baseIri);
+  };
+  const graphql = fastifyApolloHandler(apollo, { context: contextFor as never });
   http.route({
     url: '/graphql',
     method: ['GET', 'POST'],
@@ -175,7 +164,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       return graphql.call(this, req as never, reply as never);
     },
   });
-  registerExportRoutes(http, opts.db, access, opts.baseIri);
+  registerExportRoutes(http, apollo, contextFor);
   registerGraphiqlAssets(http);
   registerExplorer(http);
   registerHealth(http, opts.db);

@@ -232,9 +232,9 @@ describe('a hostile corpus', () => {
     const body = JSON.parse(expensive.text);
     expect(expensive.status).toBe(400);
     expect(body.errors[0].extensions.code).toBe('COST_LIMIT_EXCEEDED');
-    expect(body.errors[0].extensions.cost.requestedQueryCost).toBeGreaterThan(1000);
+    expect(body.errors[0].extensions.cost.requestedQueryCost).toBeGreaterThan(2500);
     const cheap = JSON.parse((await send(gql('cheap', `{ claim(id: "${CLAIM}") { id text } }`))).text);
-    expect(cheap.extensions.cost).toMatchObject({ requestedQueryCost: 1, actualQueryCost: 1, maximumQueryCost: 1000 });
+    expect(cheap.extensions.cost).toMatchObject({ requestedQueryCost: 1, actualQueryCost: 1, maximumQueryCost: 2500 });
   });
 
   it('nodes(ids) takes at most 100 ids', async () => {

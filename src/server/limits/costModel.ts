@@ -1,26 +1,34 @@
 /**
- * What a request costs, before it runs: graphql-query-complexity walks the operation with the
- * variables bound, and these estimators price each field. One point is roughly one millisecond
- * of database work on the 100,000-claim benchmark graph (README, "Limits"):
- * - a field returning objects costs 1 (its node is loaded, batched with its siblings);
- * - a list with `first` / `limit` costs that many times what one item costs, plus 2 for the page;
- * - other lists (a claim's regions, a source's derivations) count as 5 items;
- * - the provenance answers cost what they measured: sourceChain 20, corroboration 25,
- *   crossReference 40 per organization, timeline 20, graph 10 + limit × depth / 20;
- * - search costs 5 plus its `first`; nodes(ids) one per id; ingest 10 plus one per 20 claims.
+ * What a request costs: estimated before it runs (the operation walked with its variables coerced
+ * as graphql-js coerces them, defaults included), and measured after (the same walk over the
+ * answer, each list at its real length). A point is one object in the answer (each was loaded or
+ * computed), or the fixed weight of a provenance answer (roughly a millisecond of database work
+ * each on the 100,000-claim benchmark graph; README, "Limits"):
+ * - a field returning an object costs 1; a connection or a list with `first` / `limit` costs that
+ *   many times one item, plus 2 for the page (`first: null` is the page it serves: its default);
+ * - other lists cost their real bound where one exists (`nodes(ids)`: the ids; `search`: `first`;
+ *   a graph view's nodes and edges: its `limit`), else the size they typically hold (LIST_ITEMS);
+ * - introspection is served from memory: one point per INTROSPECTION_OBJECTS_PER_POINT objects;
+ * - the provenance answers cost what they measured (ROOT_WEIGHTS), and crossReference also what
+ *   its comparisons cost once their number is known (RequestWork, charged after).
  * Scalars are free: the row they come from is already paid for.
  */
 import {
   getArgumentValues,
   getNamedType,
   getNullableType,
+  getVariableValues,
   isCompositeType,
+  isEnumType,
+  isInputObjectType,
   isListType,
   isObjectType,
   isInterfaceType,
+  isUnionType,
   Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLError,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
@@ -28,116 +36,263 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 
-interface EstimatorArgs {
-  type: GraphQLNamedType;
-  field: GraphQLField<unknown, unknown>;
-  args: Record<string, any>;
-  childComplexity: number;
-}
+type Args = Record<string, any>;
 
 /** Fixed weights of the root fields whose work does not follow their selection. */
-export const ROOT_WEIGHTS: Record<string, (args: Record<string, any>) => number> = {
+export const ROOT_WEIGHTS: Record<string, (args: Args) => number> = {
   sourceChain: (a) => 20 + 2 * Math.max(0, (a.maxDepth ?? 6) - 6),
   corroboration: () => 25,
   crossReference: (a) => 40 * Math.max(2, Array.isArray(a.organizationIds) ? a.organizationIds.length : 2),
   timeline: () => 20,
+  // A source chain to depth 10 and a corroboration.
+  claimReview: () => 28 + 25,
   graph: (a) => 10 + Math.ceil(((a.limit ?? 200) * (a.depth ?? 1)) / 20) + (Array.isArray(a.seeds) ? a.seeds.length : 1),
-  search: (a) => 5 + (a.first ?? 10),
-  nodes: (a) => (Array.isArray(a.ids) ? a.ids.length : 1),
-  ingest: (a) => 10 + Math.ceil((Array.isArray(a.document?.claims) ? a.document.claims.length : 0) / 20),
-};
-
-/** A list field without a page size is assumed to hold this many items. */
-const UNPAGED_LIST_ITEMS = 5;
-
-const estimator = ({ type, field, args, childComplexity }: EstimatorArgs): number => {
-  // A connection's edges are its page: the connection field already multiplied by `first`.
-  if (field.name === 'edges' && type.name.endsWith('Connection')) return childComplexity;
-  const own = (type.name === 'Query' || type.name === 'Mutation') && ROOT_WEIGHTS[field.name] ? ROOT_WEIGHTS[field.name](args) : 0;
-  const returns = getNullableType(field.type);
-  const composite = isCompositeType(getNamedType(field.type));
-  const pageSize = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : undefined;
-  if (pageSize !== undefined && field.name !== 'graph' && field.name !== 'search') {
-    // A connection or a paged list: each item costs what its selection costs.
-    return own + 2 + Math.max(1, pageSize) * Math.max(1, childComplexity);
-  }
-  if (isListType(returns) && composite) return own + UNPAGED_LIST_ITEMS * Math.max(1, childComplexity);
-  return own + (composite ? 1 : 0) + childComplexity;
+  search: () => 5,
+  nodes: () => 0,
+  ingest: (a) => 10 + Math.ceil((Array.isArray(a.document?.claims) ? a.document.claims.length : 0) / 25),
 };
 
 /**
- * The estimate of one operation: fields are priced bottom-up; each named fragment is priced once
- * per type it is spread on and reused, so a fragment fan-out costs linear time to price (and is
- * priced at its full, exponential weight: it is refused, not run).
+ * Items assumed for a list without a page size or a bound in its arguments: what such lists
+ * hold on real data (a claim names one to three regions; a timeline of one measure in one region
+ * holds tens of points, at most 1,000). A request whose lists hold more is charged what they held.
  */
-export function requestCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number {
+const LIST_ITEMS: Record<string, number> = {
+  'Query.timeline': 50,
+  'Corroboration.comparisons': 25,
+  'CrossReference.agreements': 50,
+  'CrossReference.conflicts': 50,
+  'SourceChain.paths': 5,
+};
+const DEFAULT_LIST_ITEMS = 5;
+/** A graph view without a `limit` of its own (a chain's, a cross-reference's) holds about this many nodes. */
+const NESTED_GRAPH_ITEMS = 20;
+
+/** Introspection answers come from the schema in memory: this many of their objects make a point. */
+export const INTROSPECTION_OBJECTS_PER_POINT = 50;
+
+/** Bounds that hold for the fields below one list: a graph view's `limit`. */
+interface Scope {
+  graphLimit?: number;
+}
+
+/** A numeric argument as the service reads it: `null` and absent are the schema's default. */
+function sizeArg(field: GraphQLField<unknown, unknown>, args: Args, name: string): number | undefined {
+  const v = args[name] ?? field.args.find((a) => a.name === name)?.defaultValue;
+  return typeof v === 'number' && Number.isFinite(v) ? Math.max(0, v) : undefined;
+}
+
+/** Page size of a paged field (connection or `limit` list); graph's limit prices its view instead. */
+function pageSize(field: GraphQLField<unknown, unknown>, args: Args): number | undefined {
+  if (field.name === 'graph' || field.name === 'search') return undefined;
+  return sizeArg(field, args, 'first') ?? sizeArg(field, args, 'limit');
+}
+
+/** Items a list field is priced at, before it runs. */
+function listItems(parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>, args: Args, scope: Scope): number {
+  if (parent.name === 'Query' && field.name === 'nodes') return Array.isArray(args.ids) ? args.ids.length : 1;
+  if (parent.name === 'Query' && field.name === 'search') return sizeArg(field, args, 'first') ?? 10;
+  if (parent.name === 'GraphView') return scope.graphLimit ?? NESTED_GRAPH_ITEMS;
+  return LIST_ITEMS[`${parent.name}.${field.name}`] ?? DEFAULT_LIST_ITEMS;
+}
+
+/** Variables coerced as graphql-js will (defaults applied, types checked), or the errors it will raise. */
+export function coerceVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, raw: Record<string, unknown> | undefined): { coerced: Args } | { errors: readonly GraphQLError[] } {
+  return getVariableValues(schema, operation.variableDefinitions ?? [], raw ?? {}, { maxErrors: 5 });
+}
+
+/** The operation a request runs, and its named fragments. */
+export function operationOf(document: DocumentNode, operationName: string | undefined): { operation?: OperationDefinitionNode; fragments: Map<string, FragmentDefinitionNode> } {
   const fragments = new Map<string, FragmentDefinitionNode>();
   let operation: OperationDefinitionNode | undefined;
   for (const def of document.definitions) {
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
     else if (def.kind === Kind.OPERATION_DEFINITION && (!operationName || def.name?.value === operationName)) operation ??= def;
   }
+  return { operation, fragments };
+}
+
+function rootType(schema: GraphQLSchema, operation: OperationDefinitionNode) {
+  return operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+}
+
+function fieldOf(parent: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined {
+  return isObjectType(parent) || isInterfaceType(parent) ? (parent.getFields()[name] as GraphQLField<unknown, unknown> | undefined) : undefined;
+}
+
+/**
+ * The estimate of one operation, with coerced variables: fields are priced bottom-up; each named
+ * fragment is priced once per type and scope it is spread in and reused, so a fragment fan-out
+ * costs linear time to price (and is priced at its full, exponential weight: it is refused, not run).
+ */
+export function requestCost(schema: GraphQLSchema, document: DocumentNode, variables: Args, operationName: string | undefined): number {
+  const { operation, fragments } = operationOf(document, operationName);
   if (!operation) return 0;
   const memo = new Map<string, number>();
-  const vars = variables ?? {};
+  const introspection = introspectionSizes(schema);
 
-  const priceSet = (set: SelectionSetNode, parent: GraphQLNamedType): number => {
+  const priceSet = (set: SelectionSetNode, parent: GraphQLNamedType, scope: Scope): number => {
     let total = 0;
     for (const sel of set.selections) {
       if (sel.kind === Kind.INLINE_FRAGMENT) {
         const on = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
-        total += on ? priceSet(sel.selectionSet, on) : 0;
+        total += on ? priceSet(sel.selectionSet, on, scope) : 0;
       } else if (sel.kind === Kind.FRAGMENT_SPREAD) {
         const frag = fragments.get(sel.name.value);
         const on = frag && schema.getType(frag.typeCondition.name.value);
         if (!frag || !on) continue;
-        const key = `${frag.name.value}@${on.name}`;
+        const key = `${frag.name.value}@${on.name}@${scope.graphLimit ?? ''}`;
         let price = memo.get(key);
-        if (price === undefined) memo.set(key, (price = priceSet(frag.selectionSet, on)));
+        if (price === undefined) memo.set(key, (price = priceSet(frag.selectionSet, on, scope)));
         total += price;
+      } else if (sel.name.value === '__schema' || sel.name.value === '__type') {
+        total += 1 + Math.ceil(introspectionObjects(sel.selectionSet, introspection, fragments) / INTROSPECTION_OBJECTS_PER_POINT);
       } else {
-        if (sel.name.value.startsWith('__')) {
-          total += sel.selectionSet ? 1 : 0; // introspection: served from memory
-          continue;
-        }
-        const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[sel.name.value] : undefined;
+        const field = fieldOf(parent, sel.name.value);
         if (!field) continue;
-        let args: Record<string, any> = {};
+        let args: Args = {};
         try {
-          args = getArgumentValues(field, sel, vars);
+          args = getArgumentValues(field, sel, variables);
         } catch {
           // invalid arguments fail in execution with their own error; price with the defaults
         }
-        const childComplexity = sel.selectionSet ? priceSet(sel.selectionSet, getNamedType(field.type)) : 0;
-        total += estimator({ type: parent, field: field as GraphQLField<unknown, unknown>, args, childComplexity });
+        const inner: Scope = field.name === 'graph' && parent.name === 'Query' ? { graphLimit: sizeArg(field, args, 'limit') } : scope;
+        const child = sel.selectionSet ? priceSet(sel.selectionSet, getNamedType(field.type), inner) : 0;
+        total += fieldPrice(parent, field, args, child, scope);
       }
     }
     return total;
   };
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-  return root ? priceSet(operation.selectionSet, root) : 0;
+  const root = rootType(schema, operation);
+  return root ? priceSet(operation.selectionSet, root, {}) : 0;
+}
+
+/** One field's estimate, given what one of its items' selection costs. */
+function fieldPrice(parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>, args: Args, child: number, scope: Scope): number {
+  // A connection's edges are its page: the connection field already multiplied by `first`.
+  if (field.name === 'edges' && parent.name.endsWith('Connection')) return child;
+  const own = isRoot(parent) && Object.hasOwn(ROOT_WEIGHTS, field.name) ? ROOT_WEIGHTS[field.name](args) : 0;
+  const composite = isCompositeType(getNamedType(field.type));
+  const page = pageSize(field, args);
+  if (page !== undefined) return own + 2 + Math.max(1, page) * Math.max(1, child);
+  if (isListType(getNullableType(field.type)) && composite) return own + listItems(parent, field, args, scope) * Math.max(1, child);
+  return own + (composite ? 1 : 0) + child;
+}
+
+const isRoot = (t: GraphQLNamedType) => t.name === 'Query' || t.name === 'Mutation';
+
+/** How many objects each introspection list holds on average in this schema. */
+interface IntrospectionSizes {
+  types: number;
+  perList: Record<string, number>;
+}
+
+const sizesOf = new WeakMap<GraphQLSchema, IntrospectionSizes>();
+
+function introspectionSizes(schema: GraphQLSchema): IntrospectionSizes {
+  let s = sizesOf.get(schema);
+  if (s) return s;
+  const types = Object.values(schema.getTypeMap());
+  let fields = 0;
+  let args = 0;
+  let enumValues = 0;
+  let inputFields = 0;
+  let interfaces = 0;
+  let possible = 0;
+  for (const t of types) {
+    if (isObjectType(t) || isInterfaceType(t)) {
+      const fs = Object.values(t.getFields());
+      fields += fs.length;
+      args += fs.reduce((n, f) => n + f.args.length, 0);
+      interfaces += t.getInterfaces().length;
+    }
+    if (isInterfaceType(t) || isUnionType(t)) possible += schema.getPossibleTypes(t).length;
+    if (isEnumType(t)) enumValues += t.getValues().length;
+    if (isInputObjectType(t)) inputFields += Object.keys(t.getFields()).length;
+  }
+  const per = (n: number) => Math.max(1, Math.ceil(n / types.length));
+  s = {
+    types: types.length,
+    perList: { fields: per(fields), args: Math.max(1, Math.ceil(args / Math.max(1, fields))), enumValues: per(enumValues), inputFields: per(inputFields), interfaces: per(interfaces), possibleTypes: per(possible), directives: schema.getDirectives().length, locations: 3 },
+  };
+  sizesOf.set(schema, s);
+  return s;
+}
+
+/** Objects an introspection selection answers with (every list at its average size in this schema). */
+function introspectionObjects(set: SelectionSetNode | undefined, sizes: IntrospectionSizes, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): number {
+  if (!set) return 0;
+  let total = 0;
+  for (const sel of set.selections) {
+    if (sel.kind === Kind.INLINE_FRAGMENT) total += introspectionObjects(sel.selectionSet, sizes, fragments, seen);
+    else if (sel.kind === Kind.FRAGMENT_SPREAD) {
+      const frag = fragments.get(sel.name.value);
+      if (frag && !seen.has(frag.name.value)) total += introspectionObjects(frag.selectionSet, sizes, fragments, new Set([...seen, frag.name.value]));
+    } else if (sel.selectionSet) {
+      const name = sel.name.value;
+      const items = name === 'types' ? sizes.types : sizes.perList[name] ?? 1;
+      total += items * (1 + introspectionObjects(sel.selectionSet, sizes, fragments, seen));
+    }
+  }
+  return total;
 }
 
 /**
- * What a request actually cost, from its answer: one point per object returned (each was loaded)
- * plus the fixed weight of each provenance root field that answered. Never above the estimate.
+ * What a request cost, from its answer: the same walk as the estimate over the data it returned,
+ * each list at its real length (objects counted once each, a page's 2 points, the fixed weights of
+ * provenance answers that answered), so a list that held more than its estimate is charged for it.
  */
-export function actualCost(data: unknown, rootArgs: Map<string, Record<string, any>>, requested: number): number {
-  let objects = 0;
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      objects += 1;
-      for (const x of Object.values(v)) if (x && typeof x === 'object') walk(x);
+export function actualCost(schema: GraphQLSchema, document: DocumentNode, variables: Args, operationName: string | undefined, data: unknown): number {
+  const { operation, fragments } = operationOf(document, operationName);
+  if (!operation || !data || typeof data !== 'object') return 0;
+  const introspection = introspectionSizes(schema);
+
+  // `keys`: the response keys of this object already counted (a field selected both directly and
+  // in a fragment is one value in the answer). Fragments cannot cycle: validation refuses that.
+  const walkSet = (set: SelectionSetNode, parent: GraphQLNamedType, value: Record<string, unknown>, keys: Set<string>): number => {
+    let total = 0;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const on = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
+        if (on) total += walkSet(sel.selectionSet, on, value, keys);
+      } else if (sel.kind === Kind.FRAGMENT_SPREAD) {
+        const frag = fragments.get(sel.name.value);
+        const on = frag && schema.getType(frag.typeCondition.name.value);
+        if (frag && on) total += walkSet(frag.selectionSet, on, value, keys);
+      } else {
+        const key = sel.alias?.value ?? sel.name.value;
+        if (!Object.hasOwn(value, key) || keys.has(key)) continue;
+        keys.add(key);
+        const v = value[key];
+        if (sel.name.value === '__schema' || sel.name.value === '__type') {
+          if (v) total += 1 + Math.ceil(introspectionObjects(sel.selectionSet, introspection, fragments) / INTROSPECTION_OBJECTS_PER_POINT);
+          continue;
+        }
+        const field = fieldOf(parent, sel.name.value);
+        if (!field || v == null) continue;
+        let args: Args = {};
+        try {
+          args = getArgumentValues(field, sel, variables);
+        } catch {
+          // as in the estimate
+        }
+        if (isRoot(parent) && Object.hasOwn(ROOT_WEIGHTS, field.name)) total += ROOT_WEIGHTS[field.name](args);
+        if (!sel.selectionSet) continue;
+        const type = getNamedType(field.type);
+        const paged = pageSize(field, args) !== undefined;
+        // A connection's edges are part of its page; any other list's items are objects of the answer.
+        const edgesOfPage = field.name === 'edges' && parent.name.endsWith('Connection');
+        if (paged) total += 2;
+        else if (!Array.isArray(v) && !edgesOfPage) total += 1;
+        for (const item of Array.isArray(v) ? v : [v]) {
+          if (!item || typeof item !== 'object') continue;
+          if (Array.isArray(v) && !edgesOfPage) total += 1;
+          total += walkSet(sel.selectionSet, type, item as Record<string, unknown>, new Set());
+        }
+      }
     }
+    return total;
   };
-  let fixed = 0;
-  if (data && typeof data === 'object') {
-    for (const [key, value] of Object.entries(data)) {
-      const field = rootArgs.get(key);
-      if (value !== null && field && ROOT_WEIGHTS[field.name]) fixed += ROOT_WEIGHTS[field.name](field.args);
-      walk(value);
-    }
-  }
-  return Math.min(requested, fixed + objects);
+  const root = rootType(schema, operation);
+  return root ? walkSet(operation.selectionSet, root, data as Record<string, unknown>, new Set()) : 0;
 }

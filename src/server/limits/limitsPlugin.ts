@@ -10,7 +10,7 @@ import { getArgumentValues, GraphQLError, Kind, type OperationDefinitionNode } f
 
 import type { Context } from '../../context.js';
 import type { Metrics } from '../metrics.js';
-import { actualCost, requestCost, ROOT_WEIGHTS } from './costModel.js';
+import { actualCost, coerceVariables, requestCost, ROOT_WEIGHTS } from './costModel.js';
 import type { Admission } from './admission.js';
 import type { RateLimiter } from './rateLimiter.js';
 
@@ -28,6 +28,8 @@ export interface LimitsOptions {
 
 interface Accounting {
   requested: number;
+  /** The variables as graphql-js coerces them (defaults applied): what both walks price. */
+  variables: Record<string, any>;
   client: string;
   charged: boolean;
   remaining?: number;
@@ -39,7 +41,7 @@ interface Accounting {
  * ingest among them) by response key, with their arguments coerced; the others are priced by the
  * objects they return.
  */
-function rootFields(rc: GraphQLRequestContext<Context>): Map<string, { name: string; args: Record<string, any> }> {
+function rootFields(rc: GraphQLRequestContext<Context>, variables: Record<string, any>): Map<string, { name: string; args: Record<string, any> }> {
   const out = new Map<string, { name: string; args: Record<string, any> }>();
   const op = rc.operation as OperationDefinitionNode | undefined;
   const rootType = op?.operation === 'mutation' ? rc.schema.getMutationType() : rc.schema.getQueryType();
@@ -49,12 +51,29 @@ function rootFields(rc: GraphQLRequestContext<Context>): Map<string, { name: str
     const def = rootType.getFields()[sel.name.value];
     if (!def) continue;
     try {
-      out.set(sel.alias?.value ?? sel.name.value, { name: sel.name.value, args: getArgumentValues(def, sel, rc.request.variables ?? {}) });
+      out.set(sel.alias?.value ?? sel.name.value, { name: sel.name.value, args: getArgumentValues(def, sel, variables) });
     } catch {
       // invalid arguments fail in execution with their own error
     }
   }
   return out;
+}
+
+/** Outcomes of a request stopped before its answer was whole: it used at least what it was priced at. */
+const STOPPED = new Set(['QUERY_TIMEOUT', 'CLIENT_CLOSED_REQUEST']);
+
+/**
+ * What a request is charged: nothing if it was refused before running; what its answer holds
+ * (the same walk as the estimate, each list at its real length) plus the work its services
+ * reported (a cross-reference's comparisons); and never less than its estimate when the deadline
+ * or the client stopped it, so a client looping requests that time out is throttled like one
+ * whose requests finish.
+ */
+function chargedCost(rc: GraphQLRequestContext<Context>, accounting: Accounting, data: unknown, outcome: string): number {
+  if (outcome === 'COST_LIMIT_EXCEEDED' || outcome === 'RATE_LIMITED' || (outcome === 'BAD_USER_INPUT' && !data)) return 0;
+  const used = actualCost(rc.schema, rc.document!, accounting.variables, rc.operationName ?? undefined, data) + (rc.contextValue?.work?.points ?? 0);
+  const stopped = STOPPED.has(outcome) || rc.contextValue?.work?.stopped === true;
+  return Math.ceil(stopped ? Math.max(used, accounting.requested) : used);
 }
 
 const limitError = (code: string, message: string, extensions: Record<string, unknown>) => new GraphQLError(message, { extensions: { code, ...extensions } });
@@ -69,15 +88,26 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
       let release: (() => void) | undefined;
       return {
         async didResolveOperation(rc) {
+          const op = rc.operation as OperationDefinitionNode | undefined;
+          // No operation to run (several without an operationName): execution refuses it, coded.
+          if (!op) return;
+          // Priced with the variables execution will see: an unsent variable takes its default, and
+          // a value graphql-js refuses (an Int of 1e309) is refused here, before anything is priced.
+          const coercion = coerceVariables(rc.schema, op, rc.request.variables);
+          if ('errors' in coercion) {
+            throw new GraphQLError(coercion.errors.map((e) => e.message).join(' '), { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
+          const variables = coercion.coerced;
           let requested: number;
           try {
-            requested = requestCost(rc.schema, rc.document, rc.request.variables, rc.operationName ?? undefined);
+            requested = requestCost(rc.schema, rc.document, variables, rc.operationName ?? undefined);
           } catch (err) {
             metrics.rejections.inc({ kind: 'cost' });
             throw limitError('COST_LIMIT_EXCEEDED', `The operation is too large to estimate: ${(err as Error).message}`, { http: { status: 400 } });
           }
+          if (!Number.isFinite(requested)) requested = Number.MAX_SAFE_INTEGER;
           const client = rc.contextValue.client;
-          accounting = { requested, client, charged: false, rootArgs: rootFields(rc) };
+          accounting = { requested, variables, client, charged: false, rootArgs: rootFields(rc, variables) };
           metrics.cost.observe(requested);
           if (requested > maxCost) {
             metrics.rejections.inc({ kind: 'cost' });
@@ -125,7 +155,7 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
             metrics.ingestedDocuments.inc();
             metrics.ingestedClaims.inc(Array.isArray(field.args.document?.claims) ? field.args.document.claims.length : 0);
           }
-          const actual = outcome === 'COST_LIMIT_EXCEEDED' || outcome === 'RATE_LIMITED' ? 0 : actualCost(result.data, accounting.rootArgs, accounting.requested);
+          const actual = chargedCost(rc, accounting, result.data, outcome);
           let remaining = accounting.remaining;
           if (limiter && accounting.charged) remaining = limiter.refund(accounting.client, accounting.requested - actual);
           result.extensions = {

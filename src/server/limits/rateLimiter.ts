@@ -1,7 +1,9 @@
 /**
  * Rate limiting as a budget of cost points per client (the API key's name, or the client address
  * without one) that refills at a steady rate: a token bucket. A request is charged its estimated
- * cost up front and refunded what it did not use. The table of buckets is bounded: the least
+ * cost up front and settled when it ends: refunded what it did not use, or charged what it used
+ * beyond the estimate (a list that held more than assumed, a cross-reference's comparisons). A
+ * client can so run into debt, at most one budget deep, and waits until it is paid back. The table of buckets is bounded: the least
  * recently used client is forgotten first, and a forgotten client starts full, which is the
  * state a long-idle client would be in anyway.
  */
@@ -48,10 +50,10 @@ export class RateLimiter {
     return { ok: true, remaining: Math.floor(b.points) };
   }
 
-  /** Gives back what a request did not use. */
+  /** Gives back what a request did not use (points > 0), or takes what it used beyond its estimate (< 0). */
   refund(client: string, points: number, now = Date.now()): number {
     const b = this.bucket(client, now);
-    b.points = Math.min(this.settings.capacity, b.points + Math.max(0, points));
+    b.points = Math.max(-this.settings.capacity, Math.min(this.settings.capacity, b.points + points));
     return Math.floor(b.points);
   }
 }

@@ -97,7 +97,16 @@ export interface CrossReferenceOptions {
    * the pairs carry id-only rows and hundreds of claims are never loaded.
    */
   pairClaimDetails?: boolean;
+  /** Where the request's unseen work is counted: the claims read and the comparisons made. */
+  work?: { points: number };
 }
+
+/**
+ * What a cross-reference's hidden work costs, in points (about a millisecond each, as measured by
+ * bench:xref-scale): the compact claims read and decoded, and the comparisons made between them.
+ */
+export const CLAIMS_READ_PER_POINT = 20;
+export const COMPARISONS_PER_POINT = 500;
 
 export async function crossReference(
   db: Database,
@@ -146,6 +155,7 @@ export async function crossReference(
   ]);
   const ancestors: Ancestors = new Map(ancestorRows.map((r) => [r.regionId, r.ancestors]));
   const compared = await comparePairs(groups, ancestors, db, shares);
+  if (opts.work) opts.work.points += Math.ceil(claimRows.reduce((n, r) => n + r.length, 0) / CLAIMS_READ_PER_POINT + compared.comparisons / COMPARISONS_PER_POINT);
   const { agreements, conflicts } = compared;
   if (compared.truncated || agreements.length > MAX_PAIRS || conflicts.length > MAX_PAIRS) truncated = true;
   const shownAgreements = agreements.slice(0, MAX_PAIRS);
