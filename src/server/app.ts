@@ -7,7 +7,7 @@ import zlib from 'node:zlib';
 import compress from '@fastify/compress';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { createContext, type Context } from '../context.js';
@@ -28,7 +28,9 @@ import { makeFormatError } from './formatError.js';
 import { graphiqlPage, registerGraphiqlAssets, wantsIde } from './graphiql.js';
 import { clientGone } from './clientGone.js';
 import { registerHealth } from './health.js';
-import { clientErrorHandler, registerHttpErrors } from './httpErrors.js';
+import { apolloHandler } from './apolloHandler.js';
+import { clientErrorHandler, frameworkErrorHandler, hostProblem, registerHttpErrors, sendError } from './httpErrors.js';
+import { knownOperationTypes } from './operationTypes.js';
 
 /** Ingest documents are the largest bodies; 16 MiB holds 20,000 claims with room. */
 export const BODY_LIMIT = 16 * 1024 * 1024;
@@ -95,8 +97,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ...((opts.logger ? { loggerInstance: opts.logger as unknown as FastifyBaseLogger } : { logger: { level: opts.logLevel ?? 'info' } }) as { logger?: object }),
     requestTimeout: opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
     // Node checks request timeouts this often (30 s by default, which would double the budget).
-    http: { connectionsCheckingInterval: Math.min(1_000, opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS), headersTimeout: Math.min(15_000, opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS) } as never,
+    // Node answers an HTTP/1.1 request without Host with a bare 400 of its own; the onRequest hook
+    // below refuses it instead, with a code, as it does every missing or invalid Host.
+    http: { connectionsCheckingInterval: Math.min(1_000, opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS), headersTimeout: Math.min(15_000, opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS), requireHostHeader: false } as never,
     clientErrorHandler,
+    // A path the router cannot decode (`/%ZZ`) or a parameter past its length: coded too.
+    frameworkErrors: frameworkErrorHandler(metrics),
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 128 ? req.headers['x-request-id'] : randomUUID()),
     bodyLimit: BODY_LIMIT,
@@ -105,6 +111,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // one, since it runs for every request.
   http.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    const problem = hostProblem(req.raw);
+    if (problem) {
+      metrics.httpErrors.inc({ code: 'BAD_REQUEST' });
+      sendError(reply, 400, 'BAD_REQUEST', problem);
+      return;
+    }
     done();
   });
   registerHttpErrors(http, metrics);
@@ -133,7 +145,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
         metrics,
       }),
     ],
-    validationRules: shape.validationRules,
+    // A subscription (the schema has no Subscription type) is refused here: 400 GRAPHQL_VALIDATION_FAILED.
+    validationRules: [...shape.validationRules, knownOperationTypes],
     // graphql-js stops parsing past this many tokens: a 400 GRAPHQL_PARSE_FAILED, in linear time.
     parseOptions: { maxTokens: SHAPE_LIMITS.tokens },
     allowBatchedHttpRequests: false,
@@ -153,7 +166,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const gone = clientGone(reply.raw);
     return createContext(opts.db, req.log as unknown as Logger, access, principal, { maxConcurrentQueries: limits.maxConcurrentQueries, timeoutMs: limits.timeoutMs, signal: gone, address: req.ip }, opts.baseIri);
   };
-  const graphql = fastifyApolloHandler(apollo, { context: contextFor as never });
+  const graphql = apolloHandler(apollo, contextFor);
   http.route({
     url: '/graphql',
     method: ['GET', 'POST'],
@@ -161,7 +174,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       if (req.method === 'GET' && wantsIde(req.headers.accept, req.query as Record<string, unknown>)) {
         return reply.type('text/html; charset=utf-8').send(graphiqlPage());
       }
-      return graphql.call(this, req as never, reply as never);
+      return graphql(req, reply);
     },
   });
   registerExportRoutes(http, apollo, contextFor);

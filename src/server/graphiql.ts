@@ -12,13 +12,17 @@ const require = createRequire(import.meta.url);
 /** A file inside an installed package (their "exports" hide the UMD builds from resolve()). */
 const inPackage = (pkg: string, file: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
 
-/** URL path → installed file; nothing else under /graphiql/ is served. */
-const ASSETS: Record<string, { file: string; type: string }> = {
-  'react.js': { file: inPackage('react', 'umd/react.production.min.js'), type: 'text/javascript' },
-  'react-dom.js': { file: inPackage('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' },
-  'graphiql.js': { file: inPackage('graphiql', 'graphiql.min.js'), type: 'text/javascript' },
-  'graphiql.css': { file: inPackage('graphiql', 'graphiql.min.css'), type: 'text/css' },
-};
+/**
+ * URL path → installed file; nothing else under /graphiql/ is served. A Map, not an object
+ * literal: a lookup of `constructor`, `__proto__` or `toString` in an object finds
+ * Object.prototype's members (a 500 from streaming a function, cached for a day).
+ */
+const ASSETS = new Map<string, { file: string; type: string }>([
+  ['react.js', { file: inPackage('react', 'umd/react.production.min.js'), type: 'text/javascript' }],
+  ['react-dom.js', { file: inPackage('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' }],
+  ['graphiql.js', { file: inPackage('graphiql', 'graphiql.min.js'), type: 'text/javascript' }],
+  ['graphiql.css', { file: inPackage('graphiql', 'graphiql.min.css'), type: 'text/css' }],
+]);
 
 const EXAMPLE = `# claimgraph: where did this claim come from, and who else says so?
 {
@@ -59,7 +63,8 @@ export function wantsIde(accept: string | undefined, query: Record<string, unkno
 
 export function registerGraphiqlAssets(app: FastifyInstance): void {
   app.get<{ Params: { asset: string } }>('/graphiql/:asset', async (req, reply) => {
-    const asset = ASSETS[req.params.asset];
+    const asset = ASSETS.get(req.params.asset);
+    // Only a file found is cached; a refusal must not stick in caches for a day.
     if (!asset) return sendError(reply, 404, 'NOT_FOUND', 'No such IDE asset');
     return reply
       .header('content-type', `${asset.type}; charset=utf-8`)
