@@ -59,14 +59,14 @@ export const ROOT_WEIGHTS: Record<string, (args: Args) => number> = {
  */
 const LIST_ITEMS: Record<string, number> = {
   'Query.timeline': 50,
-  'Corroboration.comparisons': 25,
-  'CrossReference.agreements': 50,
-  'CrossReference.conflicts': 50,
-  'SourceChain.paths': 5,
+  'Corroboration.comparisons': 10,
+  'CrossReference.agreements': 25,
+  'CrossReference.conflicts': 25,
+  'SourceChain.paths': 3,
 };
-const DEFAULT_LIST_ITEMS = 5;
+const DEFAULT_LIST_ITEMS = 3;
 /** A graph view without a `limit` of its own (a chain's, a cross-reference's) holds about this many nodes. */
-const NESTED_GRAPH_ITEMS = 20;
+const NESTED_GRAPH_ITEMS = 10;
 
 /** Introspection answers come from the schema in memory: this many of their objects make a point. */
 export const INTROSPECTION_OBJECTS_PER_POINT = 50;
@@ -187,6 +187,12 @@ interface IntrospectionSizes {
   perList: Record<string, number>;
 }
 
+/**
+ * A type reference's `ofType` chain is selected eight deep by GraphiQL but ends after one or two
+ * wrappers (`[Claim!]!`): each level is priced as this likely to hold an object.
+ */
+const OF_TYPE_ODDS = 0.45;
+
 const sizesOf = new WeakMap<GraphQLSchema, IntrospectionSizes>();
 
 function introspectionSizes(schema: GraphQLSchema): IntrospectionSizes {
@@ -213,7 +219,7 @@ function introspectionSizes(schema: GraphQLSchema): IntrospectionSizes {
   const per = (n: number) => Math.max(1, Math.ceil(n / types.length));
   s = {
     types: types.length,
-    perList: { fields: per(fields), args: Math.max(1, Math.ceil(args / Math.max(1, fields))), enumValues: per(enumValues), inputFields: per(inputFields), interfaces: per(interfaces), possibleTypes: per(possible), directives: schema.getDirectives().length, locations: 3 },
+    perList: { fields: per(fields), args: Math.max(1, Math.ceil(args / Math.max(1, fields))), enumValues: per(enumValues), inputFields: per(inputFields), interfaces: per(interfaces), possibleTypes: per(possible), directives: schema.getDirectives().length, locations: 3, ofType: OF_TYPE_ODDS },
   };
   sizesOf.set(schema, s);
   return s;
@@ -237,6 +243,15 @@ function introspectionObjects(set: SelectionSetNode | undefined, sizes: Introspe
   return total;
 }
 
+/** Every object in a value (an introspection answer, counted as it is). */
+function objectsIn(v: unknown): number {
+  if (Array.isArray(v)) return v.reduce((n: number, x) => n + objectsIn(x), 0);
+  if (!v || typeof v !== 'object') return 0;
+  let n = 1;
+  for (const x of Object.values(v)) n += objectsIn(x);
+  return n;
+}
+
 /**
  * What a request cost, from its answer: the same walk as the estimate over the data it returned,
  * each list at its real length (objects counted once each, a page's 2 points, the fixed weights of
@@ -245,7 +260,6 @@ function introspectionObjects(set: SelectionSetNode | undefined, sizes: Introspe
 export function actualCost(schema: GraphQLSchema, document: DocumentNode, variables: Args, operationName: string | undefined, data: unknown): number {
   const { operation, fragments } = operationOf(document, operationName);
   if (!operation || !data || typeof data !== 'object') return 0;
-  const introspection = introspectionSizes(schema);
 
   // `keys`: the response keys of this object already counted (a field selected both directly and
   // in a fragment is one value in the answer). Fragments cannot cycle: validation refuses that.
@@ -265,7 +279,7 @@ export function actualCost(schema: GraphQLSchema, document: DocumentNode, variab
         keys.add(key);
         const v = value[key];
         if (sel.name.value === '__schema' || sel.name.value === '__type') {
-          if (v) total += 1 + Math.ceil(introspectionObjects(sel.selectionSet, introspection, fragments) / INTROSPECTION_OBJECTS_PER_POINT);
+          if (v) total += 1 + Math.ceil(objectsIn(v) / INTROSPECTION_OBJECTS_PER_POINT);
           continue;
         }
         const field = fieldOf(parent, sel.name.value);
