@@ -136,6 +136,39 @@ function corpus(): Probe[] {
   for (const [method, path] of [['GET', '/'], ['GET', '/admin'], ['POST', '/graphql/../admin'], ['PUT', '/graphql'], ['DELETE', '/graphql'], ['PATCH', '/graphql'], ['GET', '/export/prov.jsonld'], ['GET', '/export/prov.jsonld?claim=claim:none'], ['GET', '/export/prov.jsonld?claim=' + CLAIM + '&maxDepth=99'], ['GET', '/%00'], ['GET', '/graphiql/../../package.json'], ['GET', '/graphiql/nope.js'], ['GET', '/assets/../../package.json'], ['GET', '/assets/%2e%2e%2fpackage.json'], ['GET', '/assets/nope.js'], ['GET', '/export/claimreview.jsonld'], ['GET', '/export/claimreview.jsonld?claim=claim:none'], ['GET', '/export/claimreview.jsonld?claim=' + CLAIM]] as const) {
     probes.push({ name: `${method} ${path}`, method, path, body: method === 'GET' ? undefined : '{}' });
   }
+  probes.push(...roundTwo());
+  return probes;
+}
+
+/** The second hostile round's reproductions (issue #21): each must answer a coded 4xx or data. */
+function roundTwo(): Probe[] {
+  const probes: Probe[] = [];
+  const nested = (first: string) => `claims(first: ${first}) { edges { node { regions { claims(first: ${first}) { edges { node { regions { claims(first: ${first}) { edges { node { id } } } } } } } } } } }`;
+  probes.push(gql('first: null nested', `{ ${nested('null')} }`));
+  probes.push(gql('first: null nested, 14 aliases', `{ ${Array.from({ length: 14 }, (_, i) => `a${i}: ${nested('null')}`).join(' ')} }`));
+  probes.push(gql('unsent variable default 100', 'query($n: Int = 100) { claims(first: $n) { edges { node { id } } } }'));
+  for (const [name, query] of [
+    ['claims', 'query($n: Int) { claims(first: $n) { totalCount } }'],
+    ['graph', `query($n: Int) { graph(seeds: ["${CLAIM}"], limit: $n) { truncated } }`],
+    ['search', 'query($n: Int) { search(text: "x", first: $n) { id } }'],
+  ]) {
+    for (const n of ['1e309', '-1e309', '1e20', '2147483648']) probes.push({ name: `${name} Int variable ${n}`, body: `{"query":${JSON.stringify(query)},"variables":{"n":${n}}}` });
+  }
+  probes.push(gql('timeline of every point', `{ timeline(measureId: "measure:russian-soldiers-surrendered") { value claim { id regions { id } } } }`));
+  probes.push(gql('full introspection', '{ __schema { types { name fields { name args { name type { name ofType { name ofType { name } } } } } } } }'));
+  for (const asset of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) probes.push({ name: `GET /graphiql/${asset}`, method: 'GET', path: `/graphiql/${asset}` });
+  probes.push(gql('subscription', 'subscription { __typename }'));
+  probes.push({ name: 'APQ hash mismatch', body: JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }) });
+  probes.push({ name: 'APQ version 2', body: JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 2, sha256Hash: 'a'.repeat(64) } } }) });
+  probes.push(gql('organizations text 10,000', 'query($t: String) { organizations(filter: { text: $t }) { totalCount } }', { t: 'x'.repeat(10_000) }));
+  probes.push(gql('sources publisherIds 10,000', 'query($p: [ID!]) { sources(filter: { publisherIds: $p }) { totalCount } }', { p: Array.from({ length: 10_000 }, (_, i) => `org:${i}`) }));
+  probes.push(gql('regions kinds 10,000', 'query($k: [String!]) { regions(filter: { kinds: $k }) { totalCount } }', { k: Array.from({ length: 10_000 }, (_, i) => `K${i}`) }));
+  const INGEST = 'mutation($doc: IngestDocument!) { ingest(document: $doc) { claimCount } }';
+  probes.push(gql('PART_OF 2-cycle', INGEST, { doc: { source: { id: 'src:cycle', kind: 'ARTICLE' }, organizations: [{ id: 'org:c1', name: 'C1', partOf: 'org:c2' }, { id: 'org:c2', name: 'C2', partOf: 'org:c1' }] } }));
+  probes.push(gql('PART_OF region 3-cycle', INGEST, { doc: { source: { id: 'src:cycle', kind: 'ARTICLE' }, regions: [{ id: 'region:c1', name: 'R1', kind: 'CITY', partOf: 'region:c2' }, { id: 'region:c2', name: 'R2', kind: 'OBLAST', partOf: 'region:c3' }, { id: 'region:c3', name: 'R3', kind: 'COUNTRY', partOf: 'region:c1' }] } }));
+  for (let i = 0; i < 20; i++) probes.push({ name: `export loop ${i}`, method: 'GET', path: `/export/prov.jsonld?claim=${encodeURIComponent(CLAIM)}&maxDepth=10` });
+  for (const d of ['abc', '1e309', '-1', '99999999999', '']) probes.push({ name: `export maxDepth ${d}`, method: 'GET', path: `/export/prov.jsonld?claim=${encodeURIComponent(CLAIM)}&maxDepth=${d}` });
+  probes.push({ name: 'export claim twice', method: 'GET', path: `/export/claimreview.jsonld?claim=a&claim=b` });
   return probes;
 }
 
@@ -198,6 +231,7 @@ describe('a hostile corpus', () => {
           }
           if (body.errors) {
             for (const e of body.errors) if (typeof e.extensions?.code !== 'string') problems.push(`${p.name}: an error without a code: ${JSON.stringify(e).slice(0, 200)}`);
+            for (const e of body.errors) if (e.extensions?.code === 'INTERNAL_SERVER_ERROR') problems.push(`${p.name}: INTERNAL_SERVER_ERROR (${r.status})`);
           } else if (r.status !== 200 || !('data' in body) && !('@context' in body)) {
             problems.push(`${p.name}: neither data nor coded errors (${r.status}) ${r.text.slice(0, 100)}`);
           }
