@@ -55,9 +55,14 @@ try {
   const url = `http://127.0.0.1:${address.port}/graphql`;
   const post = async (query: string, variables: Record<string, unknown>) => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    const body = (await res.json()) as { errors?: { message: string }[] };
+    const body = (await res.json()) as { data?: unknown; errors?: { message: string }[]; extensions?: { cost?: { requestedQueryCost: number; actualQueryCost: number } } };
     if (body.errors) throw new Error(body.errors[0].message);
+    return { estimate: body.extensions?.cost?.requestedQueryCost ?? NaN, charged: body.extensions?.cost?.actualQueryCost ?? NaN, objects: objectsIn(body.data) };
   };
+  /** The work an answer shows, counted apart from the cost model: every object in it. */
+  const objectsIn = (v: unknown): number => (Array.isArray(v) ? v.reduce((n: number, x) => n + objectsIn(x), 0) : v && typeof v === 'object' ? 1 + Object.values(v).reduce((n: number, x) => n + objectsIn(x), 0) : 0);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const costLines: string[] = [];
 
   // Deterministic inputs spread over the generated graph.
   const claimId = (i: number) => `claim:gen-${(i * 37) % Math.floor(claims / 100)}-${(i * 13) % 100}`;
@@ -81,14 +86,20 @@ try {
     // Warm plans, caches and the JVM's JIT (a cold JVM is several times slower).
     for (let i = 0; i < Number(process.env.WARMUP ?? 300); i++) await post(query, vars(i + 1000));
     const times: number[] = [];
+    const costs: { estimate: number; charged: number; objects: number }[] = [];
     for (let i = 0; i < runs; i++) {
       const t = process.hrtime.bigint();
-      await post(query, vars(i));
+      costs.push(await post(query, vars(i)));
       times.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
+    const [e, c, o] = (['estimate', 'charged', 'objects'] as const).map((k) => median(costs.map((x) => x[k])));
+    const ratios = costs.map((x) => x.estimate / Math.max(1, x.objects)).sort((a, b) => a - b);
+    costLines.push(`${name.padEnd(42)} estimate ${String(e).padStart(5)}   charged ${String(c).padStart(5)}   objects returned ${String(o).padStart(5)}   estimate ÷ objects: median ${median(ratios).toFixed(2)}, range ${ratios[0].toFixed(2)}–${ratios.at(-1)!.toFixed(2)}`);
     times.sort((a, b) => a - b);
     console.log(`${name.padEnd(42)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(times, 99).toFixed(1).padStart(7)} ms   (${runs} requests)`);
   }
+  console.log('cost (medians over the same requests):');
+  for (const line of costLines) console.log(line);
   const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
   console.log(`memory after the run: server (this process) ${mib(process.memoryUsage().rss)} resident; Neo4j ${mib(residentBytes(db.embedded?.pid))} resident (heap ${db.config.embedded.heap}, page cache ${mib(db.config.embedded.pageCacheBytes)})`);
   await app.http.close();
