@@ -1,4 +1,5 @@
-// Which of the given ids exist in the graph, and as which kind (dangling references are refused).
+// Which of the given ids exist in the graph, as which kind (dangling references are refused), and a measure's unit (a claim's must fit it).
 UNWIND $p.ids AS wanted
 MATCH (n:Entity {id: wanted})
-RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS kind
+WITH n, [l IN labels(n) WHERE l <> 'Entity'][0] AS kind
+RETURN n.id AS id, kind, CASE WHEN kind = 'Measure' THEN n.unit END AS unit

@@ -1,8 +1,8 @@
-// Which of the given ids exist and as which kind; for the ids the documents define, also their owner, stored properties and links (ownership and revision checks).
+// Which of the given ids exist and as which kind (a measure with its unit); for the ids the documents define, also their owner, stored properties and links (ownership and revision checks).
 UNWIND $p.ids AS wanted
 MATCH (n:Entity {id: wanted})
 WITH n, [l IN labels(n) WHERE l <> 'Entity'][0] AS kind
-RETURN n.id AS id, kind,
+RETURN n.id AS id, kind, CASE WHEN kind = 'Measure' THEN n.unit END AS unit,
   CASE WHEN n.id IN $p.stateIds THEN {
     owner: coalesce(n.ownerSourceId, CASE WHEN kind = 'Claim' THEN COLLECT { MATCH (n)-[st:STATED_IN]->(s:Source) RETURN s.id ORDER BY st.statedAt, s.id LIMIT 1 }[0] END),
     props: properties(n),

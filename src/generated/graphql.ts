@@ -503,6 +503,17 @@ export type IngestPerson = {
   roles?: InputMaybe<Array<IngestRole>>;
 };
 
+/** One reason a document would be refused, at its JSON path. */
+export type IngestProblem = {
+  __typename?: 'IngestProblem';
+  /** The code `ingest` would answer: BAD_USER_INPUT, or CONFLICT for a change to what another source stated. */
+  code: Scalars['String']['output'];
+  /** What is wrong, in words. */
+  message: Scalars['String']['output'];
+  /** JSON path inside the document (`claims[3].quantity.unit`). */
+  path: Scalars['String']['output'];
+};
+
 /** A stated quantity. */
 export type IngestQuantity = {
   /** How the quantity accumulates over the period. */
@@ -992,6 +1003,11 @@ export type Query = {
   sources: SourceConnection;
   /** The claims on one measure ordered by period, optionally in a region (and its subregions) and as of a date. Null, with a NOT_FOUND error on this field only, for an unknown measure or region. */
   timeline: Maybe<Array<TimelinePoint>>;
+  /**
+   * A dry run of `ingest`: the same checks against the graph as it is now, nothing written. A
+   * document it finds valid is one `ingest` takes unless the graph changes in between.
+   */
+  validate: Validation;
 };
 
 
@@ -1140,6 +1156,12 @@ export type QueryTimelineArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   measureId: Scalars['ID']['input'];
   regionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The root of every read. */
+export type QueryValidateArgs = {
+  document: IngestDocument;
 };
 
 /** A place claims are about. */
@@ -1475,6 +1497,23 @@ export type TimelinePoint = {
   value: Maybe<Scalars['Float']['output']>;
 };
 
+/** What `ingest` would do with a document: every problem, or what it would add and change. */
+export type Validation = {
+  __typename?: 'Validation';
+  /** How many claims the document carries. */
+  claimCount: Scalars['Int']['output'];
+  /** Claims the graph does not hold yet. */
+  newClaims: Scalars['Int']['output'];
+  /** Every problem, by JSON path: shape, semantics, references the graph lacks, units that do not fit their measure, PART_OF cycles, CONFLICTs. */
+  problems: Array<IngestProblem>;
+  /** Stored claims and entities it would change (each kept as a revision). */
+  revisions: Scalars['Int']['output'];
+  /** The document's source id, when it has a valid one. */
+  sourceId: Maybe<Scalars['ID']['output']>;
+  /** True when `ingest` would take the document as it is, with the caller's key (for CONFLICTs, an admin key may change what others stated). */
+  valid: Scalars['Boolean']['output'];
+};
+
 /** What a comparison decided. */
 export type Verdict =
   /** The figures' intervals overlap. */
@@ -1591,6 +1630,7 @@ export type ResolversTypes = {
   IngestOrganization: IngestOrganization;
   IngestPeriod: IngestPeriod;
   IngestPerson: IngestPerson;
+  IngestProblem: ResolverTypeWrapper<IngestProblem>;
   IngestQuantity: IngestQuantity;
   IngestRegion: IngestRegion;
   IngestResult: ResolverTypeWrapper<Omit<IngestResult, 'ingestion' | 'source'> & { ingestion?: Maybe<ResolversTypes['Ingestion']>, source: ResolversTypes['Source'] }>;
@@ -1644,6 +1684,7 @@ export type ResolversTypes = {
   Statement: ResolverTypeWrapper<StatementRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TimelinePoint: ResolverTypeWrapper<TimelinePointOut>;
+  Validation: ResolverTypeWrapper<Validation>;
   Verdict: Verdict;
 };
 
@@ -1674,6 +1715,7 @@ export type ResolversParentTypes = {
   IngestOrganization: IngestOrganization;
   IngestPeriod: IngestPeriod;
   IngestPerson: IngestPerson;
+  IngestProblem: IngestProblem;
   IngestQuantity: IngestQuantity;
   IngestRegion: IngestRegion;
   IngestResult: Omit<IngestResult, 'ingestion' | 'source'> & { ingestion?: Maybe<ResolversParentTypes['Ingestion']>, source: ResolversParentTypes['Source'] };
@@ -1720,6 +1762,7 @@ export type ResolversParentTypes = {
   Statement: StatementRow;
   String: Scalars['String']['output'];
   TimelinePoint: TimelinePointOut;
+  Validation: Validation;
 };
 
 export type AgentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent']> = {
@@ -1828,6 +1871,12 @@ export type GraphViewResolvers<ContextType = Context, ParentType extends Resolve
   edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type IngestProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestProblem'] = ResolversParentTypes['IngestProblem']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type IngestResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestResult'] = ResolversParentTypes['IngestResult']> = {
@@ -2001,6 +2050,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   sourceChain?: Resolver<Maybe<ResolversTypes['SourceChain']>, ParentType, ContextType, RequireFields<QuerySourceChainArgs, 'claimId' | 'maxDepth'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
   timeline?: Resolver<Maybe<Array<ResolversTypes['TimelinePoint']>>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'measureId'>>;
+  validate?: Resolver<ResolversTypes['Validation'], ParentType, ContextType, RequireFields<QueryValidateArgs, 'document'>>;
 };
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
@@ -2128,6 +2178,15 @@ export type TimelinePointResolvers<ContextType = Context, ParentType extends Res
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type ValidationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Validation'] = ResolversParentTypes['Validation']> = {
+  claimCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  newClaims?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['IngestProblem']>, ParentType, ContextType>;
+  revisions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Agent?: AgentResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
@@ -2142,6 +2201,7 @@ export type Resolvers<ContextType = Context> = {
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;
   GraphView?: GraphViewResolvers<ContextType>;
+  IngestProblem?: IngestProblemResolvers<ContextType>;
   IngestResult?: IngestResultResolvers<ContextType>;
   Ingestion?: IngestionResolvers<ContextType>;
   IngestionConnection?: IngestionConnectionResolvers<ContextType>;
@@ -2177,5 +2237,6 @@ export type Resolvers<ContextType = Context> = {
   SourceEdge?: SourceEdgeResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
   TimelinePoint?: TimelinePointResolvers<ContextType>;
+  Validation?: ValidationResolvers<ContextType>;
 };
 

@@ -64,8 +64,8 @@ describe('units', () => {
     expect(back.gap).toBeCloseTo(3550 - 4850 / 2.589988110336, 3);
   });
 
-  it('leaves units of different dimensions NOT_COMPARABLE, with the reason', async () => {
-    const c = (await comparisons(SEED_ALMOST))['claim:wire-casualties-2025-divisions'];
+  it('leaves units of different dimensions NOT_COMPARABLE, with the reason (on a measure without a unit: one with a unit refuses them at ingest)', async () => {
+    const c = (await comparisons('claim:wire-losses-2025-persons'))['claim:wire-casualties-2025-divisions'];
     expect(c).toMatchObject({ verdict: 'NOT_COMPARABLE', gap: null });
     expect(c.reason).toBe('units of different dimensions (persons vs divisions) do not convert');
   });

@@ -50,6 +50,8 @@ export const ROOT_WEIGHTS: Record<string, (args: Args) => number> = {
   search: () => 5,
   nodes: () => 0,
   ingest: (a) => 10 + Math.ceil((Array.isArray(a.document?.claims) ? a.document.claims.length : 0) / 25),
+  // The same reads and checks as ingest, without the writes.
+  validate: (a) => 10 + Math.ceil((Array.isArray(a.document?.claims) ? a.document.claims.length : 0) / 25),
 };
 
 /**

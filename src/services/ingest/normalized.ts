@@ -3,6 +3,7 @@
  * been checked for form; references to ids not defined in the document are listed in
  * `externalRefs` for the in-graph check.
  */
+import type { UnitRef } from './unitFit.js';
 
 export interface NormalizedSource {
   id: string;
@@ -88,4 +89,6 @@ export interface NormalizedDocument {
   periods: NormalizedPeriod[];
   claims: NormalizedClaim[];
   externalRefs: ExternalRef[];
+  /** Claims' units on measures the document does not define: the stored measure's unit must fit. */
+  unitRefs: UnitRef[];
 }

@@ -11,6 +11,7 @@ import type { ExternalRef, NormalizedDocument, NormalizedPeriod } from './normal
 import { partOfCycleProblems } from './partOfCycles.js';
 import { at, Problems } from './problems.js';
 import { References } from './references.js';
+import { unitMisfit, unitPath, type UnitRef } from './unitFit.js';
 import { validateClaim } from './validateClaim.js';
 import { validateMeasure, validateOrganization, validatePerson, validateRegion, validateSource, type Ctx } from './validateEntities.js';
 
@@ -23,6 +24,8 @@ export interface CheckedDocument {
   problems: Problems;
   /** Well-formed references to ids the document does not define: the graph must hold them. */
   externalRefs: ExternalRef[];
+  /** Claims' units on measures the graph must hold: checked against the stored measure's unit. */
+  unitRefs: UnitRef[];
 }
 
 export function checkDocument(raw: unknown): CheckedDocument {
@@ -33,7 +36,7 @@ export function checkDocument(raw: unknown): CheckedDocument {
   const refs = new References(problems);
   const ctx: Ctx = { f, problems, refs };
   const doc = f.object(raw);
-  if (!doc) return { doc: null, problems, externalRefs: [] };
+  if (!doc) return { doc: null, problems, externalRefs: [], unitRefs: [] };
 
   const main = doc.source == null ? undefined : validateSource(ctx, doc.source, 'source', true);
   const sources = main ? [main] : [];
@@ -64,19 +67,31 @@ export function checkDocument(raw: unknown): CheckedDocument {
     derivedFrom: new Set((main?.derivedFrom ?? []).map((d) => d.id)),
   };
   const periods = new Map<string, NormalizedPeriod>();
+  const measureUnits = new Map(measures.map((m) => [m.id, (m.props.unit as string | undefined) ?? null]));
+  const unitRefs: UnitRef[] = [];
   const claims = f.array(doc, 'claims', MAX_CLAIMS_PER_DOCUMENT).flatMap((c, i) => {
     const r = validateClaim(ctx, c, at('claims', i), defaults);
     if (!r) return [];
+    const unit = r.claim.props.unit as string | null;
+    if (unit && r.claim.measureId) {
+      const path = unitPath(at('claims', i));
+      if (!measureUnits.has(r.claim.measureId)) unitRefs.push({ measureId: r.claim.measureId, unit, path });
+      else {
+        const why = unitMisfit(unit, r.claim.measureId, measureUnits.get(r.claim.measureId));
+        if (why) problems.add(path, why);
+      }
+    }
     if (r.period && !periods.has(r.period.id)) periods.set(r.period.id, r.period);
     return [r.claim];
   });
 
   const externalRefs = refs.external();
-  if (!problems.empty || !main) return { doc: null, problems, externalRefs };
+  if (!problems.empty || !main) return { doc: null, problems, externalRefs, unitRefs };
   return {
-    doc: { sourceId: main.id, sources, organizations, people, regions, measures, periods: [...periods.values()], claims, externalRefs },
+    doc: { sourceId: main.id, sources, organizations, people, regions, measures, periods: [...periods.values()], claims, externalRefs, unitRefs },
     problems,
     externalRefs,
+    unitRefs,
   };
 }
 

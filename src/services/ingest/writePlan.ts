@@ -5,11 +5,12 @@
  * are PART_OF cycles closed with the stored edges (partOfCycles.ts).
  */
 import type { TxRunner, WriteCounters } from '../../db/database.js';
-import { conflict } from '../../errors.js';
+import { conflict, type ClientError } from '../../errors.js';
 import { judgeOwnership, type Conflict, type ExistingState } from './ownership.js';
 import { storedCycleProblems } from './partOfCycles.js';
 import { Problems } from './problems.js';
 import type { NormalizedDocument, NormalizedPeriod } from './normalized.js';
+import { storedUnitProblems } from './unitFit.js';
 
 /** The ids (with their kinds) that a set of documents define, so batch-mates may refer to them. */
 export function definedIds(docs: NormalizedDocument[]): Map<string, string> {
@@ -52,6 +53,13 @@ export async function missingReferences(
   });
 }
 
+/** Each measure's unit: as a document of the batch defines it, else as the graph holds it. */
+function measureUnits(stored: { id: string; unit?: string | null }[], docs: NormalizedDocument[]): (id: string) => string | null | undefined {
+  const units = new Map(stored.map((r) => [r.id, r.unit ?? null]));
+  for (const d of docs) for (const m of d.measures) units.set(m.id, (m.props.unit as string | undefined) ?? null);
+  return (id) => units.get(id);
+}
+
 /**
  * One row per period: documents of a batch mostly share their periods (a month, a year), and
  * MERGE per repeated row is wasted work. The first label stated wins, as it would row by row.
@@ -89,26 +97,58 @@ export interface WriteOutcome {
 
 const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-export async function writeDocuments(tx: TxRunner, writes: DocumentWrite[], now: string, actor: Actor): Promise<WriteOutcome> {
+/** One problem a write would be refused for, by JSON path, with the code ingest would answer. */
+export interface WriteProblem {
+  path: string;
+  message: string;
+  code: 'BAD_USER_INPUT' | 'CONFLICT';
+}
+
+/** What the graph says about a batch before it is written: what it holds, and every refusal. */
+export interface WriteJudgement {
+  state: Map<string, ExistingState>;
+  verdicts: ReturnType<typeof judgeOwnership>[];
+  /** The error ingest answers (the first refusal, as one error), or null when the batch may be written. */
+  refusal: ClientError | null;
+  /** Every refusal, for a dry run: missing references, units that do not fit, cycles, conflicts. */
+  problems: WriteProblem[];
+}
+
+/**
+ * Reads what a batch needs from the graph and judges it, writing nothing: both the write below
+ * (inside its transaction, so nothing changes between the check and the write) and a dry run
+ * (dryRun.ts, with plain reads) run this one function, so a dry run answers what ingest would.
+ */
+export async function judgeWrites(run: TxRunner['run'], writes: DocumentWrite[], actor: Actor): Promise<WriteJudgement> {
   const docs = writes.map((w) => w.doc);
   // One lookup answers three questions: are the references there, which claims and entities exist
   // already, and what do those say now (for the ownership rules and revisions).
   const defined = definedIds(docs);
   const wanted = [...new Set([...docs.flatMap((d) => d.externalRefs.map((r) => r.id)), ...defined.keys()])];
   const present = wanted.length
-    ? await tx.run<{ id: string; kind: string; state: ExistingState | null }>('ingest/existingState', { p: { ids: wanted, stateIds: [...defined.keys()] } })
+    ? await run<{ id: string; kind: string; unit: string | null; state: ExistingState | null }>('ingest/existingState', { p: { ids: wanted, stateIds: [...defined.keys()] } })
     : [];
   const missing = await missingReferences(async () => present, docs, defined);
-  const bad = missing.findIndex((p) => !p.empty);
-  if (bad >= 0) throw missing[bad].toError();
-  // Read here, in the transaction, like the references: before anything is written.
-  const cycles = await storedCycleProblems((ids) => tx.run<{ id: string; parentId: string | null }>('ingest/partOfAncestors', { p: { ids } }), docs);
-  if (!cycles.empty) throw cycles.toError();
-
+  const misfits = docs.map((d) => storedUnitProblems(d.unitRefs, measureUnits(present, docs)));
+  const cycles = await storedCycleProblems((ids) => run<{ id: string; parentId: string | null }>('ingest/partOfAncestors', { p: { ids } }), docs);
   const state = new Map(present.filter((r) => r.state).map((r) => [r.id, r.state!]));
   const verdicts = writes.map((w) => judgeOwnership(w.doc, state, w.ingestionId, actor.mayOverride));
-  const refused = verdicts.findIndex((v) => v.conflicts.length > 0);
-  if (refused >= 0) throw conflictError(writes[refused].doc, verdicts[refused].conflicts);
+
+  const refusals: Problems[] = [...missing, ...misfits, cycles];
+  const problems: WriteProblem[] = [
+    ...refusals.flatMap((p) => p.list.map((x) => ({ ...x, code: 'BAD_USER_INPUT' as const }))),
+    ...verdicts.flatMap((v) => v.conflicts.map((c) => ({ path: c.path, message: `would change what another source stated (${JSON.stringify(c.existing)} → ${JSON.stringify(c.proposed)}); only the owning source's document or an admin key may change it`, code: 'CONFLICT' as const }))),
+  ];
+  const refused = refusals.find((p) => !p.empty);
+  const conflicted = verdicts.findIndex((v) => v.conflicts.length > 0);
+  const refusal = refused ? refused.toError() : conflicted >= 0 ? conflictError(writes[conflicted].doc, verdicts[conflicted].conflicts) : null;
+  return { state, verdicts, refusal, problems };
+}
+
+export async function writeDocuments(tx: TxRunner, writes: DocumentWrite[], now: string, actor: Actor): Promise<WriteOutcome> {
+  const docs = writes.map((w) => w.doc);
+  const { state, verdicts, refusal } = await judgeWrites(tx.run, writes, actor);
+  if (refusal) throw refusal;
   const restated = new Set(verdicts.flatMap((v) => [...v.restatedClaimIds]));
 
   // Each row knows its document's source: what a document creates, that source owns.
