@@ -35,6 +35,7 @@ export const QUERY_MODES = {
   'graph/expand': 'READ',
   'graph/nodeCards': 'READ',
   'graph/filteredDegrees': 'READ',
+  'draft/resolveMentions': 'READ',
   'ingest/existingIds': 'READ',
   'ingest/existingState': 'READ',
   'ingest/partOfAncestors': 'READ',

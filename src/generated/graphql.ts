@@ -315,6 +315,87 @@ export type DerivationKind =
   /** Republishes the other whole. */
   | 'REPUBLISHES';
 
+/** An ingest document drafted from an article, to review; nothing is written. */
+export type Draft = {
+  __typename?: 'Draft';
+  claims: Array<DraftClaim>;
+  /** An ingest document (schema/ingest.schema.json): pass it to `validate` and `ingest`. */
+  document: Scalars['JSON']['output'];
+  problems: Array<DraftProblem>;
+};
+
+/** One drafted claim beside its place in the document. */
+export type DraftClaim = {
+  __typename?: 'DraftClaim';
+  /** The attribution came from another sentence (a lead such as "The figures were published by …"). */
+  attributionInherited: Scalars['Boolean']['output'];
+  /** The index of the sentence the attribution came from. */
+  attributionSentence: Maybe<Scalars['Int']['output']>;
+  claimId: Scalars['ID']['output'];
+  /** The least confident of its fields' rules. */
+  confidence: Scalars['Float']['output'];
+  fields: Array<DraftField>;
+  figure: TextSpan;
+  mentions: Array<DraftMention>;
+  /** Its path in the document (`claims[3]`). */
+  path: Scalars['String']['output'];
+  sentence: TextSpan;
+};
+
+/** One field of a drafted claim and what decided it. */
+export type DraftField = {
+  __typename?: 'DraftField';
+  /** 0..1: how sure the rule that decided it is. */
+  confidence: Scalars['Float']['output'];
+  /** The words that decided it (the hedge, the unit, the cue, the date expression); null for a default. */
+  evidence: Maybe<Scalars['String']['output']>;
+  /** The field's path inside the claim (`quantity.bound`, `period`, `attributedTo`). */
+  field: Scalars['String']['output'];
+  /** Where the evidence stands in the text, when it is a date expression. */
+  span: Maybe<TextSpan>;
+  /** The drafted value, as JSON text. */
+  value: Maybe<Scalars['String']['output']>;
+};
+
+/** An article to draft: its text and what is known of it. */
+export type DraftInput = {
+  /** English only for now; another language is refused with BAD_USER_INPUT (reason UNSUPPORTED_LANGUAGE). */
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** When it was published, to its precision (`2025-12-03`, `2025-12`): the reference for every relative date ("last year", "the past week"). Today when absent. */
+  publishedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who published it: a name (resolved against the graph's organizations) or an existing `org:` id. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** The article's body as plain text (at most 100,000 characters). */
+  text: Scalars['String']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A name a drafted claim mentions, and what it resolved to. */
+export type DraftMention = {
+  __typename?: 'DraftMention';
+  /** Ids the graph holds that it could be. */
+  candidates: Array<Scalars['ID']['output']>;
+  /** The id used in the document; null while ambiguous. */
+  id: Maybe<Scalars['ID']['output']>;
+  /** ORGANIZATION, PERSON, REGION or MEASURE. */
+  kind: Scalars['String']['output'];
+  /** ATTRIBUTION, REGION, MEASURE or PUBLISHER. */
+  role: Scalars['String']['output'];
+  /** EXISTING (an id the graph holds), NEW (proposed in the document) or AMBIGUOUS (see candidates). */
+  state: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
+/** What a reviewer must settle, by JSON path in the document. */
+export type DraftProblem = {
+  __typename?: 'DraftProblem';
+  /** REVIEW (a choice the draft could not make), or the code ingest would answer (BAD_USER_INPUT, CONFLICT). */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  path: Scalars['String']['output'];
+};
+
 /** The kinds of node in the graph; used to narrow `search` and graph views. */
 export type EntityKind =
   /** A figure or finding stated somewhere. */
@@ -971,6 +1052,12 @@ export type Query = {
   corroboration: Maybe<Corroboration>;
   /** Where two or more organizations' figures agree, conflict or derive from each other. Null, with a NOT_FOUND error on this field only, when an organization is unknown. */
   crossReference: Maybe<CrossReference>;
+  /**
+   * Reads an article and drafts an ingest document: one claim per quantified statement with its
+   * bound, unit, aggregation, period, regions, attribution and measure, names resolved against the
+   * graph. Writes nothing. A draft whose `problems` is empty passes `validate`.
+   */
+  draft: Draft;
   /** The neighbourhood of the seeds, `depth` 1..3 hops, narrowed by node kinds and edge types, at most `limit` (1..1000) nodes. */
   graph: GraphView;
   /** Ingested documents, newest first; `sourceId` narrows to one source's documents. */
@@ -1042,6 +1129,12 @@ export type QueryCorroborationArgs = {
 export type QueryCrossReferenceArgs = {
   filter?: InputMaybe<ClaimFilter>;
   organizationIds: Array<Scalars['ID']['input']>;
+};
+
+
+/** The root of every read. */
+export type QueryDraftArgs = {
+  input: DraftInput;
 };
 
 
@@ -1470,6 +1563,14 @@ export type Statement = {
   statedAt: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** A stretch of the input text: offsets in UTF-16 code units, end exclusive. */
+export type TextSpan = {
+  __typename?: 'TextSpan';
+  end: Scalars['Int']['output'];
+  start: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+};
+
 /** One claim on a timeline of a measure. */
 export type TimelinePoint = {
   __typename?: 'TimelinePoint';
@@ -1616,6 +1717,12 @@ export type ResolversTypes = {
   DatePrecision: DatePrecision;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DerivationKind: DerivationKind;
+  Draft: ResolverTypeWrapper<Draft>;
+  DraftClaim: ResolverTypeWrapper<DraftClaim>;
+  DraftField: ResolverTypeWrapper<DraftField>;
+  DraftInput: DraftInput;
+  DraftMention: ResolverTypeWrapper<DraftMention>;
+  DraftProblem: ResolverTypeWrapper<DraftProblem>;
   EntityKind: EntityKind;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Granularity: Granularity;
@@ -1683,6 +1790,7 @@ export type ResolversTypes = {
   SourceKind: SourceKind;
   Statement: ResolverTypeWrapper<StatementRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TextSpan: ResolverTypeWrapper<TextSpan>;
   TimelinePoint: ResolverTypeWrapper<TimelinePointOut>;
   Validation: ResolverTypeWrapper<Validation>;
   Verdict: Verdict;
@@ -1703,6 +1811,12 @@ export type ResolversParentTypes = {
   CrossReference: CrossReferenceOut;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  Draft: Draft;
+  DraftClaim: DraftClaim;
+  DraftField: DraftField;
+  DraftInput: DraftInput;
+  DraftMention: DraftMention;
+  DraftProblem: DraftProblem;
   Float: Scalars['Float']['output'];
   GraphEdge: GraphEdgeOut;
   GraphNode: GraphNodeOut;
@@ -1761,6 +1875,7 @@ export type ResolversParentTypes = {
   SourceFilter: SourceFilter;
   Statement: StatementRow;
   String: Scalars['String']['output'];
+  TextSpan: TextSpan;
   TimelinePoint: TimelinePointOut;
   Validation: Validation;
 };
@@ -1849,6 +1964,47 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DraftResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Draft'] = ResolversParentTypes['Draft']> = {
+  claims?: Resolver<Array<ResolversTypes['DraftClaim']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['DraftProblem']>, ParentType, ContextType>;
+};
+
+export type DraftClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DraftClaim'] = ResolversParentTypes['DraftClaim']> = {
+  attributionInherited?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  attributionSentence?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  claimId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['DraftField']>, ParentType, ContextType>;
+  figure?: Resolver<ResolversTypes['TextSpan'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['DraftMention']>, ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['TextSpan'], ParentType, ContextType>;
+};
+
+export type DraftFieldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DraftField'] = ResolversParentTypes['DraftField']> = {
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  span?: Resolver<Maybe<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DraftMentionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DraftMention'] = ResolversParentTypes['DraftMention']> = {
+  candidates?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DraftProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DraftProblem'] = ResolversParentTypes['DraftProblem']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type GraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
   directed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2034,6 +2190,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'first'>>;
   corroboration?: Resolver<Maybe<ResolversTypes['Corroboration']>, ParentType, ContextType, RequireFields<QueryCorroborationArgs, 'claimId'>>;
   crossReference?: Resolver<Maybe<ResolversTypes['CrossReference']>, ParentType, ContextType, RequireFields<QueryCrossReferenceArgs, 'organizationIds'>>;
+  draft?: Resolver<ResolversTypes['Draft'], ParentType, ContextType, RequireFields<QueryDraftArgs, 'input'>>;
   graph?: Resolver<ResolversTypes['GraphView'], ParentType, ContextType, RequireFields<QueryGraphArgs, 'depth' | 'limit' | 'seeds'>>;
   ingestions?: Resolver<ResolversTypes['IngestionConnection'], ParentType, ContextType, RequireFields<QueryIngestionsArgs, 'first'>>;
   measure?: Resolver<Maybe<ResolversTypes['Measure']>, ParentType, ContextType, RequireFields<QueryMeasureArgs, 'id'>>;
@@ -2164,6 +2321,12 @@ export type StatementResolvers<ContextType = Context, ParentType extends Resolve
   statedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
+export type TextSpanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TextSpan'] = ResolversParentTypes['TextSpan']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type TimelinePointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelinePoint'] = ResolversParentTypes['TimelinePoint']> = {
   agents?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType>;
   bound?: Resolver<Maybe<ResolversTypes['Bound']>, ParentType, ContextType>;
@@ -2198,6 +2361,11 @@ export type Resolvers<ContextType = Context> = {
   CrossReference?: CrossReferenceResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  Draft?: DraftResolvers<ContextType>;
+  DraftClaim?: DraftClaimResolvers<ContextType>;
+  DraftField?: DraftFieldResolvers<ContextType>;
+  DraftMention?: DraftMentionResolvers<ContextType>;
+  DraftProblem?: DraftProblemResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;
   GraphView?: GraphViewResolvers<ContextType>;
@@ -2236,6 +2404,7 @@ export type Resolvers<ContextType = Context> = {
   SourceDerivation?: SourceDerivationResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
+  TextSpan?: TextSpanResolvers<ContextType>;
   TimelinePoint?: TimelinePointResolvers<ContextType>;
   Validation?: ValidationResolvers<ContextType>;
 };

@@ -3,6 +3,7 @@ import { GraphQLScalarType } from 'graphql';
 import type { Resolvers } from '../generated/graphql.js';
 import { agentResolvers } from './agent.js';
 import { claimResolvers } from './claim.js';
+import { draftResolvers } from './draft.js';
 import { historyResolvers } from './history.js';
 import { ingestResolvers } from './ingest.js';
 import { placeResolvers } from './place.js';
@@ -33,6 +34,7 @@ export const resolvers: Resolvers = merge(
   placeResolvers,
   searchResolvers,
   ingestResolvers,
+  draftResolvers,
   historyResolvers,
   provenanceResolvers,
 );

@@ -50,6 +50,8 @@ export const ROOT_WEIGHTS: Record<string, (args: Args) => number> = {
   search: () => 5,
   nodes: () => 0,
   ingest: (a) => 10 + Math.ceil((Array.isArray(a.document?.claims) ? a.document.claims.length : 0) / 25),
+  // Reading an article: about 2 points per 1,000 characters of CPU in a worker, plus its dry run.
+  draft: (a) => 20 + 2 * Math.ceil((typeof a.input?.text === 'string' ? a.input.text.length : 0) / 1000),
   // The same reads and checks as ingest, without the writes.
   validate: (a) => 10 + Math.ceil((Array.isArray(a.document?.claims) ? a.document.claims.length : 0) / 25),
 };

@@ -1,0 +1,133 @@
+/**
+ * Who a sentence attributes its figures to: the named body or person next to a cue
+ * ("according to X", "X said", "said X", "data released by X"), or a back-reference ("the
+ * ministry said") to the last one named. Lead sentences ("The data, released through X, shows
+ * …", "This was reported by X") lend their attribution to the sentences that follow; see
+ * extract.ts for how far.
+ */
+import { CUE_VERBS, CUES_BEFORE, ORG_WORDS, PERSON_TITLES } from './lexicon/attribution.js';
+import type { Sentence, Token } from './text.js';
+
+export interface AgentMention {
+  /** Offsets into the article. */
+  start: number;
+  end: number;
+  text: string;
+  kind: 'ORGANIZATION' | 'PERSON';
+  /** The cue that named it. */
+  cue: string;
+  /** A cue of publication ("released through", "published by", "provided a breakdown"): a lead for the sentences after. */
+  lead: boolean;
+  /** "according to the published data": refers back to the last agent named. */
+  backReference: boolean;
+}
+
+const LEAD_CUES = new Set(['data from', 'figures from', 'statistics from', 'published by', 'released by', 'released through', 'reported by', 'compiled by', 'provided by', 'issued by', 'a report by', 'a report from', 'a survey by', 'research by', 'a study by', 'published', 'released', 'provided', 'showed', 'shows', 'show', 'reported', 'reports', 'revealed', 'reveals', 'recorded', 'records', 'found', 'finds']);
+const CUE_VERB_SET = new Set(CUE_VERBS);
+const NAME_GLUE = new Set(['of', 'for', 'the', 'and', '&', 'on', 'de', 'du', 'von', 'van', 'al']);
+const GENERIC_HEADS = /\b(?:data|figures|statistics|report|study|survey|ministry|agency|office|department|government|officials|authorities|police|researchers|experts|analysts|organisers|organizers|project|institute|bureau|he|she|they|it)\b/i;
+
+const capital = (t: Token) => /^[A-Z“"‘'«]/.test(t.text) && t.pos !== 'PUNCT' || /^[“"‘«]$/.test(t.text);
+const possessive = (t: Token) => /^['’]s$/.test(t.text) || t.text === '’' || t.text === "'";
+
+/** The name run ending at token index `last` (reading leftwards), e.g. "Kyiv's army chief Oleksandr Syrskii". */
+function nameEndingAt(tokens: Token[], last: number): [number, number] | null {
+  let i = last;
+  // A quoted name ends at its closing quote: take it whole.
+  const quoted = (k: number) => {
+    if (!/^[”"»’]$/.test(tokens[k].text)) return k;
+    for (let o = k - 1; o >= 0 && k - o < 10; o--) if (/^[“"«‘]$/.test(tokens[o].text)) return o - 1;
+    return k;
+  };
+  while (i >= 0 && (ORG_WORDS.has(tokens[i].text.toLowerCase()) && i === last)) i--;
+  if (i >= 0 && /^[”"»’]$/.test(tokens[i].text)) i = quoted(i);
+  while (i >= 0 && (capital(tokens[i]) || possessive(tokens[i]) || /^[”"’»]$/.test(tokens[i].text) || (NAME_GLUE.has(tokens[i].text.toLowerCase()) && i < last) || PERSON_TITLES.has(tokens[i].text.toLowerCase()))) i--;
+  const first = i + 1;
+  if (first > last) return null;
+  return trim(tokens, first, last);
+}
+
+/** The name run starting at token index `first` (reading rightwards). */
+function nameStartingAt(tokens: Token[], first: number): [number, number] | null {
+  let i = first;
+  // "the", "Kyiv's army chief": determiners, possessives and lower-case titles may open a name.
+  while (i < tokens.length && i - first < 12) {
+    const t = tokens[i];
+    const w = t.text.toLowerCase();
+    // A quoted name ("the “I Want to Live” project") runs to its closing quote.
+    if (/^[“"«‘]$/.test(t.text)) {
+      const close = tokens.findIndex((x, k) => k > i && /^[”"»’]$/.test(x.text));
+      if (close > i && close - i < 10) {
+        i = close + 1;
+        continue;
+      }
+    }
+    if (GENERIC_HEADS.test(w) && w.length > 2 && !['he', 'she', 'they', 'it'].includes(w)) {
+      i++;
+      continue;
+    }
+    const ok = (i === first && ['the', 'a', 'an'].includes(w)) || capital(t) || possessive(t) || /^[”"’»“‘«]$/.test(t.text) || PERSON_TITLES.has(w) || ORG_WORDS.has(w) || (NAME_GLUE.has(w) && i + 1 < tokens.length && (capital(tokens[i + 1]) || ORG_WORDS.has(tokens[i + 1].text.toLowerCase()))) || (t.pos === 'ADJ' && i === first + 1) || (['army', 'military', 'health', 'finance', 'defence', 'defense', 'foreign', 'interior', 'national', 'state', 'federal', 'central', 'statistics', 'published', 'latest', 'official', 'new'].includes(w));
+    if (!ok) break;
+    i++;
+  }
+  return i > first ? trim(tokens, first, i - 1) : null;
+}
+
+/** Drops leading determiners and trailing glue from a run. */
+function trim(tokens: Token[], a: number, b: number): [number, number] | null {
+  while (a <= b && (['the', 'a', 'an', 'its', 'their'].includes(tokens[a].text.toLowerCase()) || /^[,]$/.test(tokens[a].text))) a++;
+  while (b >= a && (NAME_GLUE.has(tokens[b].text.toLowerCase()) || possessive(tokens[b]) || /^[,“‘«]$/.test(tokens[b].text))) b--;
+  return a <= b ? [a, b] : null;
+}
+
+function kindOf(text: string): AgentMention['kind'] {
+  const words = text.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  if (words.some((w) => ORG_WORDS.has(w))) return 'ORGANIZATION';
+  // Quoted names are projects and campaigns; acronyms are bodies.
+  if (/[“"«]/.test(text) || /^[A-Z]{2,6}$/.test(text)) return 'ORGANIZATION';
+  const caps = text.split(/\s+/).filter((w) => /^[A-Z][a-z]/.test(w));
+  return caps.length >= 2 && caps.length <= 4 ? 'PERSON' : 'ORGANIZATION';
+}
+
+/** The agents a sentence names with a cue, in order. */
+export function agentsOf(sentence: Sentence): AgentMention[] {
+  const tokens = sentence.tokens;
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  const out: AgentMention[] = [];
+  const push = (run: [number, number] | null, cue: string, lead: boolean) => {
+    if (!run) return;
+    const [a, b] = run;
+    const start = tokens[a].start;
+    const end = tokens[b].end;
+    const text = sentence.text.slice(start - sentence.start, end - sentence.start);
+    const named = /[A-Z]/.test(text);
+    const backReference = !named || (GENERIC_HEADS.test(text) && !/[A-Z][a-z]+\s+[A-Z]/.test(text.replace(/^The\s+/, '')) && !/[“"«]/.test(text) && !/^[A-Z]{2,}/.test(text));
+    if (!named && !GENERIC_HEADS.test(text)) return;
+    if (out.some((o) => o.start === start)) return;
+    out.push({ start, end, text, kind: kindOf(text), cue, lead, backReference });
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    // "according to X", "data released through X": the cue, then the name.
+    for (const cue of CUES_BEFORE) {
+      const words = cue.split(' ');
+      if (words.every((w, k) => lower[i + k] === w)) {
+        const after = i + words.length;
+        if (['said', 'says', 'told'].includes(cue) && !(tokens[after] && capital(tokens[after]))) continue;
+        push(nameStartingAt(tokens, after), cue, LEAD_CUES.has(cue));
+      }
+    }
+    // "X said", "X estimates that", "X provided a breakdown": the name, then the verb.
+    if (CUE_VERB_SET.has(lower[i]) && i > 0) {
+      let j = i - 1;
+      while (j >= 0 && ['has', 'have', 'had', 'also', 'now', 'previously', 'earlier', 'recently', 'which', 'that'].includes(lower[j])) j--;
+      const run = j >= 0 ? nameEndingAt(tokens, j) : null;
+      const lead = LEAD_CUES.has(lower[i]) || (lower[i + 1] === 'a' && lower[i + 2] === 'breakdown');
+      if (run) push(run, lower[i], lead);
+    }
+    if (lower[i] === 'provided' && lower[i + 1] === 'a' && lower[i + 2] === 'breakdown') {
+      const run = nameEndingAt(tokens, i - 1);
+      if (run) push(run, 'provided a breakdown', true);
+    }
+  }
+  return out;
+}
