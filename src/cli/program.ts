@@ -12,6 +12,7 @@ import { startRuntime } from '../runtime.js';
 import { deleteAll, graphCounts } from '../services/admin.js';
 import { loadSeed } from '../services/seed.js';
 import { dbStart, dbStatus, dbStop } from './db.js';
+import { draftCommand } from './draftCommand.js';
 import { exportCommand, type ExportFormat } from './exportCommand.js';
 import { importCommand } from './importCommand.js';
 import { invokedAs } from './invokedAs.js';
@@ -90,6 +91,24 @@ function buildProgram(result: { code: number }, env: NodeJS.ProcessEnv = process
       result.code = await withGraph(config(), (graph) => importCommand(graph, files, o.batch, o.maxProblems, name));
     });
 
+  program
+    .command('draft')
+    .description('draft ingest documents from article text: one .txt file, or each .txt in a folder (writes nothing to the graph)')
+    .argument('<file>', 'a text file, or a folder of .txt files')
+    .option('--url <url>', "the article's address")
+    .option('--title <title>', "the article's headline (a folder's files take their names)")
+    .option('--publisher <name>', 'who published it: a name or an org: id')
+    .option('--published-at <date>', 'when, to its precision (2025-12-03): the reference for relative dates')
+    .option('--out <path>', 'write the document to this file (for a folder: a folder of .json files)')
+    .addHelpText('after', '\nThe document goes to standard output (or --out); what a reviewer must settle goes to standard error.\nCheck it with the validate query, then: claimgraph import FILE.json')
+    .action(async (file: string, o: { url?: string; title?: string; publisher?: string; publishedAt?: string; out?: string }) => {
+      if (!fs.existsSync(file)) {
+        console.error(`${name} draft: ${file}: no such file`);
+        result.code = 2;
+        return;
+      }
+      result.code = await withGraph(config(), (graph) => draftCommand(graph, file, o, name));
+    });
   program
     .command('export')
     .description('the whole graph as ingest documents (re-importable) or W3C PROV-O JSON-LD, or one claim as schema.org ClaimReview')

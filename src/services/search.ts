@@ -19,8 +19,11 @@ const MAX_TERM_LENGTH = 40;
 /** Scripts written without spaces (CJK): the analyzer splits them into one clause per character. */
 const UNSPACED = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
 
-/** A Lucene query from free text: each term exact (boosted), fuzzy, or as a prefix. */
-export function luceneQuery(text: string): string {
+/**
+ * A Lucene query from free text: each term exact (boosted), fuzzy, or as a prefix. `exact` keeps
+ * only the exact terms: for matching names a caller checks itself (drafts), far cheaper.
+ */
+export function luceneQuery(text: string, exact = false): string {
   const terms = [
     ...new Set(
       text
@@ -32,6 +35,7 @@ export function luceneQuery(text: string): string {
         .map((t) => (UNSPACED.test(t) ? [...t].slice(0, 8).join('') : t.slice(0, MAX_TERM_LENGTH))),
     ),
   ].slice(0, MAX_SEARCH_TERMS);
+  if (exact) return terms.join(' ');
   return terms.map((t) => (t.length >= 4 ? `(${t}^3 OR ${t}~1 OR ${t}*)` : `(${t}^3 OR ${t}*)`)).join(' ');
 }
 

@@ -81,6 +81,10 @@ function trim(tokens: Token[], a: number, b: number): [number, number] | null {
 }
 
 function kindOf(text: string): AgentMention['kind'] {
+  // "Kyiv's army chief Oleksandr Syrskii", "Health Minister Jane Doe": a title, then a name.
+  const lastWords = text.split(/\s+/);
+  const titleAt = lastWords.findIndex((w) => PERSON_TITLES.has(w.toLowerCase()));
+  if (titleAt >= 0 && titleAt < lastWords.length - 1 && lastWords.slice(titleAt + 1).every((w) => /^[A-Z][a-z'’-]+$/.test(w)) && lastWords.length - titleAt - 1 <= 3) return 'PERSON';
   const words = text.toLowerCase().split(/[^a-z]+/).filter(Boolean);
   if (words.some((w) => ORG_WORDS.has(w))) return 'ORGANIZATION';
   // Quoted names are projects and campaigns; acronyms are bodies.

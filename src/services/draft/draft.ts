@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.js';
+import { Gate } from '../../db/requestLimits.js';
 import { badUserInput } from '../../errors.js';
 import { parseTruncatedDate } from '../ingest/dates.js';
 import { dryRun } from '../ingest/dryRun.js';
@@ -116,15 +117,48 @@ function requestSignal(db: Database): { signal: AbortSignal; stop: () => void } 
   return { signal: controller.signal, stop: () => clearInterval(timer) };
 }
 
+/**
+ * Drafts at once, server-wide: each resolves tens of names by full-text search and dry-runs its
+ * document, so many at once would starve other clients' reads of the database's CPU. The rest
+ * wait their turn within their request's time.
+ */
+const DRAFT_GATE = new Gate(2);
+
+async function enterGate(signal: AbortSignal): Promise<void> {
+  let aborted = false;
+  const entered = DRAFT_GATE.enter().then(() => {
+    // Granted after its request ended: hand the place on.
+    if (aborted) DRAFT_GATE.leave();
+  });
+  await Promise.race([
+    entered,
+    new Promise<never>((_, reject) => {
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    }),
+  ]).catch((err) => {
+    aborted = true;
+    throw err;
+  });
+}
+
 export async function draft(db: Database, input: DraftInput, actor: Actor): Promise<Draft> {
-  const { text, publishedAt } = checkInput(input);
+  const checked = checkInput(input);
   const { signal, stop } = requestSignal(db);
-  let extraction;
   try {
-    extraction = await draftPool.extract(text, publishedAt, signal);
+    await enterGate(signal);
+    try {
+      return await draftWithin(db, input, checked, actor, signal);
+    } finally {
+      DRAFT_GATE.leave();
+    }
   } finally {
     stop();
   }
+}
+
+async function draftWithin(db: Database, input: DraftInput, { text, publishedAt }: { text: string; publishedAt: string }, actor: Actor, signal: AbortSignal): Promise<Draft> {
+  const extraction = await draftPool.extract(text, publishedAt, signal);
   db.checkpoint();
   const extracted = extraction.claims;
 

@@ -73,7 +73,7 @@ function measureMatch(words: string, name: string): number {
 }
 
 export async function resolveMentions(db: Database, mentions: Mention[]): Promise<Map<string, Resolution>> {
-  const queries = mentions.map((m) => ({ key: m.key, query: luceneQuery(m.text.slice(0, 200)), kinds: m.kinds.map((k) => LABEL[k]) })).filter((m) => m.query);
+  const queries = mentions.map((m) => ({ key: m.key, query: luceneQuery(m.text.slice(0, 200), true), kinds: m.kinds.map((k) => LABEL[k]) })).filter((m) => m.query);
   const rows = queries.length ? await db.read<CandidateRow>('draft/resolveMentions', { p: { mentions: queries } }) : [];
   const byKey = new Map<string, CandidateRow[]>();
   for (const r of rows) if (r.id) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
