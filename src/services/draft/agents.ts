@@ -24,10 +24,12 @@ export interface AgentMention {
 
 const LEAD_CUES = new Set(['data from', 'figures from', 'statistics from', 'published by', 'released by', 'released through', 'reported by', 'compiled by', 'provided by', 'issued by', 'a report by', 'a report from', 'a survey by', 'research by', 'a study by', 'published', 'released', 'provided', 'showed', 'shows', 'show', 'reported', 'reports', 'revealed', 'reveals', 'recorded', 'records', 'found', 'finds']);
 const CUE_VERB_SET = new Set(CUE_VERBS);
-const NAME_GLUE = new Set(['of', 'for', 'the', 'and', '&', 'on', 'de', 'du', 'von', 'van', 'al']);
+const NAME_GLUE = new Set(['of', 'for', 'the', 'and', '&', 'de', 'du', 'von', 'van', 'al']);
+/** Capitalised words that end a name: days and months ("the WHO on Tuesday"). */
+const NOT_NAMES = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|on|in|at)$/i;
 const GENERIC_HEADS = /\b(?:data|figures|statistics|report|study|survey|ministry|agency|office|department|government|officials|authorities|police|researchers|experts|analysts|organisers|organizers|project|institute|bureau|he|she|they|it)\b/i;
 
-const capital = (t: Token) => /^[A-Z“"‘'«]/.test(t.text) && t.pos !== 'PUNCT' || /^[“"‘«]$/.test(t.text);
+const capital = (t: Token) => ((/^[A-Z“"‘'«]/.test(t.text) && t.pos !== 'PUNCT') || /^[“"‘«]$/.test(t.text)) && !NOT_NAMES.test(t.text);
 const possessive = (t: Token) => /^['’]s$/.test(t.text) || t.text === '’' || t.text === "'";
 
 /** The name run ending at token index `last` (reading leftwards), e.g. "Kyiv's army chief Oleksandr Syrskii". */
@@ -39,12 +41,18 @@ function nameEndingAt(tokens: Token[], last: number): [number, number] | null {
     for (let o = k - 1; o >= 0 && k - o < 10; o--) if (/^[“"«‘]$/.test(tokens[o].text)) return o - 1;
     return k;
   };
+  // "the Office for National Statistics (ONS) said": the acronym in brackets belongs to the name.
+  if (i >= 2 && tokens[i].text === ')' && tokens[i - 2].text === '(') i -= 3;
+  if (i < 0) return null;
   while (i >= 0 && (ORG_WORDS.has(tokens[i].text.toLowerCase()) && i === last)) i--;
   if (i >= 0 && /^[”"»’]$/.test(tokens[i].text)) i = quoted(i);
   while (i >= 0 && (capital(tokens[i]) || possessive(tokens[i]) || /^[”"’»]$/.test(tokens[i].text) || (NAME_GLUE.has(tokens[i].text.toLowerCase()) && i < last) || PERSON_TITLES.has(tokens[i].text.toLowerCase()))) i--;
   const first = i + 1;
   if (first > last) return null;
-  return trim(tokens, first, last);
+  // The name ends before the bracketed acronym.
+  let end = last;
+  if (tokens[end].text === ')' && end >= 2 && tokens[end - 2].text === '(') end -= 3;
+  return end >= first ? trim(tokens, first, end) : null;
 }
 
 /** The name run starting at token index `first` (reading rightwards). */

@@ -83,10 +83,17 @@ function aggregationOf(f: Figure, clause: Span, sentence: Sentence, period: Date
   return { aggregation: f.unit && /^[A-Z]{3}$/.test(f.unit) ? 'NONE' : 'NONE', per: null, evidence: { words: null, confidence: 0.4 } };
 }
 
-function periodOf(f: Figure, clause: Span, dates: DateExpression[], aggregation: string): { period: DateExpression['period']; evidence: ExtractedClaim['periodEvidence'] } {
+/**
+ * The date expression a figure is about: one in its clause; else the nearest before it in the
+ * sentence ("In 2025, …, X rose to 5%"); else the first after it with no other figure between
+ * ("… rose to 1.6 million, up from 1.5 million, in March" gives March to 1.5 million only).
+ */
+function periodOf(f: Figure, clause: Span, dates: DateExpression[], aggregation: string, figures: Figure[]): { period: DateExpression['period']; evidence: ExtractedClaim['periodEvidence'] } {
   const usable = dates.filter((d) => d.period && !d.statementDate && !(d.start < f.end && d.end > f.start));
   const inClause = usable.filter((d) => d.start >= clause.start && d.end <= clause.end);
-  const pool = inClause.length ? inClause : usable;
+  const before = usable.filter((d) => d.end <= f.start).slice(-1);
+  const after = usable.filter((d) => d.start >= f.end && !figures.some((o) => o !== f && o.start >= f.end && o.end <= d.start)).slice(0, 1);
+  const pool = inClause.length ? inClause : before.length ? before : after;
   if (!pool.length) return { period: null, evidence: { words: null, confidence: 0.5, span: null } };
   const distance = (d: DateExpression) => (d.start >= f.end ? d.start - f.end : f.start - d.end + 5);
   const best = [...pool].sort((a, b) => distance(a) - distance(b))[0];
@@ -154,7 +161,7 @@ export function extract(text: string, publishedAt: string): Extraction {
       if (restated) continue;
       const clause = clauseOf(sentence, f.start, f.end);
       const provisional = aggregationOf(f, clause, sentence, null);
-      const { period, evidence: periodEvidence } = periodOf(f, clause, dates, provisional.aggregation);
+      const { period, evidence: periodEvidence } = periodOf(f, clause, dates, provisional.aggregation, figures);
       const agg = aggregationOf(f, clause, sentence, period);
       // A size or a level (an area, an age) is not about a period.
       const timeless = agg.aggregation === 'NONE' && !!f.unit && LEVEL_UNITS.has(f.unit) && !periodEvidence.span?.text.match(/\b(?:in|during|since)\b/);

@@ -90,7 +90,6 @@ function unitAfter(text: string, at: number): { unit: string; words: string; end
     // A single letter (C, F, m) only right after the digits ("41.5C").
     if (spelling.length === 1 && /[a-z]/.test(spelling) && m[1]) continue;
     if (m[1] === '-' && !/^(?:year|month|week|day|hour|minute|second|km|mile|metre|meter|foot|inch)/.test(spelling)) continue;
-    if (['c', 'f'].includes(spelling) && /^[a-z]/i.test(after.slice(m[0].length).trim()) && !/^\s*[,.;)]/.test(after.slice(m[0].length))) continue;
     // "a day", "week 3": a duration word only counts as a unit with no "of"/ordinal sense.
     return { unit, words: after.slice(0, m[0].length).trim(), end: at + m[0].length };
   }
@@ -117,9 +116,13 @@ function countNoun(sentence: Sentence, at: number): { unit: string; words: strin
 /** "The number of recorded surrenders was 350": the counted noun stated before the figure. */
 function countedBefore(sentence: Sentence, at: number): { unit: string; words: string; end: number } | null {
   const clause = sentence.text.slice(0, at - sentence.start);
-  const m = /\b(?:number|total|count|tally|toll)\s+of\s+(?:[a-z-]+\s+){0,3}?([a-z-]+s)\b[^.;]{0,40}$/i.exec(clause);
+  const m =
+    /\b(?:number|total|count|tally|toll)\s+of\s+(?:[a-z-]+\s+){0,3}?(people|[a-z-]+s)\b[^.;]{0,60}$/i.exec(clause) ??
+    // "Cases rose to 12,000", "Deaths reached 400": the subject, then a verb of level.
+    /(?:^|[,;]\s)(?:the\s+|new\s+|total\s+|daily\s+|weekly\s+)*([a-z-]+)\s+(?:have\s+|has\s+)?(?:rose|risen|fell|fallen|climbed|reached|stood|totalled|totaled|hit|dropped|increased|decreased|jumped|grew|numbered|topped|exceeded|surpassed)(?:\s+(?:to|at|by|past))?\s*(?:[a-z]+\s+){0,2}$/i.exec(clause);
   if (!m) return null;
   const w = m[1].toLowerCase();
+  if (!PEOPLE_NOUNS.has(w) && !/s$/.test(w)) return null;
   return { unit: PEOPLE_NOUNS.has(w) ? 'persons' : w, words: m[0].split(/\s+(?:was|were|is|are|stood|reached|rose|fell)\b/)[0], end: at };
 }
 
@@ -143,6 +146,8 @@ function isTrap(text: string, start: number, end: number, raw: string, hasSymbol
   if (RANKING_WORDS.test(clause) && RANKING_SPAN.test(text.slice(Math.max(0, start - 8), end + 12).replace(/^.*?\b(in|for|since|over)\b/i, '$1'))) {
     if (/\b(?:in|for|since|over)\s+(?:more than\s+|almost\s+|nearly\s+|over\s+)?$/i.test(before)) return true;
   }
+  // A span that names the period: "in the three months to March", "over the past 12 months".
+  if (/\b(?:the|past|last|next|previous|first|latest|coming|recent)\s+$/i.test(before) && /^\s?(?:days?|weeks?|months?|quarters?|years?|decades?)\b/i.test(after)) return true;
   // A time of day: "at 9am", "5pm".
   if (/^\s?(?:am|pm|a\.m\.|p\.m\.|gmt|bst|utc)\b/i.test(after)) return true;
   return false;
@@ -234,7 +239,8 @@ export function figuresOf(text: string, sentence: Sentence): Figure[] {
     const tail = RANGE_TAIL.exec(text.slice(end, end + 30));
     const beforeWords = text.slice(Math.max(0, start - 12), start).toLowerCase();
     const between = /\bbetween\s+$/.test(beforeWords);
-    const from = /\bfrom\s+$/.test(beforeWords);
+    // "rose from 4.2% to 4.4%", "fell by 26,000 to 898,000": a change and a level, two figures.
+    const from = /\b(?:from|by)\s+$/.test(beforeWords);
     if (tail && !from && (tail.groups!.c !== 'and' || between)) {
       const second = parseNumber(tail.groups!.n);
       const tailScale = tail.groups!.scale ? SCALES[tail.groups!.scale.toLowerCase()] ?? 1 : 1;

@@ -49,6 +49,9 @@ function toPeriod(v: Value): DateExpression['period'] {
   const since = v.Mod === 'since' || v.Mod === 'after';
   if (/^\d{4}$/.test(timex)) return { start: timex, ...(since ? { end: null } : {}), granularity: 'YEAR' };
   if (/^\d{4}-\d{2}$/.test(timex)) return { start: timex, ...(since ? { end: null } : {}), granularity: 'MONTH' };
+  // A month or day without its year ("in March"): the year of the value picked.
+  if (/^XXXX-\d{2}$/.test(timex) && v.start) return { start: v.start.slice(0, 7), granularity: 'MONTH' };
+  if (/^XXXX-\d{2}-\d{2}$/.test(timex) && (v.value ?? v.start)) return { start: (v.value ?? v.start)!.slice(0, 10), granularity: 'DAY' };
   if (/^\d{4}-\d{2}-\d{2}$/.test(timex)) return { start: timex, ...(since ? { end: null } : {}), granularity: 'DAY' };
   if (v.start && /^\d{4}-\d{2}-\d{2}$/.test(v.start)) {
     const granularity: Granularity = /W\d{2}/.test(timex) || /P1W|P7D/.test(timex) ? 'WEEK' : /P3M/.test(timex) ? 'QUARTER' : /P\d+M/.test(timex) ? 'MONTH' : /P\d+Y/.test(timex) ? 'YEAR' : 'DAY';

@@ -59,6 +59,10 @@ export function sentencesOf(text: string): Sentence[] {
       out.push({ index: out.length, start, end, text: text.slice(start, end), tokens: toks, paragraph });
     };
     for (const t of tokens.slice(first, last + 1)) {
+      if (t.pos === 'SPACE' && /\n/.test(t.text)) {
+        emit();
+        continue;
+      }
       if (piece.length && /\n/.test(text.slice(piece.at(-1)!.end, t.start))) emit();
       piece.push(t);
     }

@@ -39,7 +39,7 @@ export const LEVEL_UNITS = new Set(['km2', 'sq mi', 'm2', 'km', 'mi', 'm', 'cm',
 /** Nouns that count people: their figures are in `persons`. */
 export const PEOPLE_NOUNS = new Set(
   ('people persons person individuals residents citizens inhabitants voters electors adults children kids babies infants teenagers students pupils ' +
-    'workers employees staff jobs officers officials soldiers troops servicemen personnel fighters recruits conscripts mercenaries prisoners pows captives detainees hostages refugees migrants asylum-seekers ' +
+    'workers employees staff officers officials soldiers troops servicemen personnel fighters recruits conscripts mercenaries prisoners pows captives detainees hostages refugees migrants asylum-seekers ' +
     'patients cases deaths dead fatalities casualties victims survivors injured wounded killed infections hospitalisations hospitalizations admissions ' +
     'men women boys girls members fans spectators supporters attendees visitors tourists passengers travellers travelers drivers pedestrians ' +
     'doctors nurses teachers scientists researchers players athletes runners households families customers users subscribers viewers listeners readers ' +
