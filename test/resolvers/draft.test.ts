@@ -105,3 +105,36 @@ describe('draft: bad input gets coded errors', () => {
     });
   }
 });
+
+describe('draft: bounded like every request', () => {
+  it('stops at the request\'s deadline with QUERY_TIMEOUT, and the next draft still answers', async () => {
+    const { createApp } = await import('../../src/server/app.js');
+    const hurried = await createApp({ db: t.db, logLevel: 'silent', limits: { timeoutMs: 30 } });
+    try {
+      const long = `${SEED_TEXT}\n`.repeat(30);
+      const res = await hurried.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: { query: DRAFT, variables: { input: { text: long, publishedAt: '2025-12-10' } } } });
+      expect(res.json().errors[0].extensions.code).toBe('QUERY_TIMEOUT');
+    } finally {
+      await hurried.http.close();
+    }
+    const again = await draft({ text: 'Some 300 people came to the meeting, the council said.', publishedAt: '2025-01-02' });
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.draft.claims).toHaveLength(1);
+  });
+
+  it('is priced by the length of the text', async () => {
+    const { createApp } = await import('../../src/server/app.js');
+    const app = await createApp({ db: t.db, logLevel: 'silent' });
+    try {
+      const price = async (text: string) => {
+        const res = await app.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: { query: 'query($i: DraftInput!) { draft(input: $i) { problems { path } } }', variables: { i: { text, publishedAt: '2025-12-10' } } } });
+        return res.json().extensions.cost.requestedQueryCost as number;
+      };
+      const short = await price('Some 300 people came.');
+      const long = await price(SEED_TEXT);
+      expect(long - short).toBe(2 * Math.ceil(SEED_TEXT.length / 1000) - 2);
+    } finally {
+      await app.http.close();
+    }
+  });
+});
