@@ -318,9 +318,11 @@ export type DerivationKind =
 /** An ingest document drafted from an article, to review; nothing is written. */
 export type Draft = {
   __typename?: 'Draft';
+  /** One entry per drafted claim, in document order. */
   claims: Array<DraftClaim>;
   /** An ingest document (schema/ingest.schema.json): pass it to `validate` and `ingest`. */
   document: Scalars['JSON']['output'];
+  /** What a reviewer must settle before ingest; empty when `validate` passes the document. */
   problems: Array<DraftProblem>;
 };
 
@@ -331,14 +333,19 @@ export type DraftClaim = {
   attributionInherited: Scalars['Boolean']['output'];
   /** The index of the sentence the attribution came from. */
   attributionSentence: Maybe<Scalars['Int']['output']>;
+  /** The claim's id in the document. */
   claimId: Scalars['ID']['output'];
   /** The least confident of its fields' rules. */
   confidence: Scalars['Float']['output'];
+  /** Each drafted field with the evidence that decided it. */
   fields: Array<DraftField>;
+  /** The figure's words ("almost 420,000", "60 to 90"). */
   figure: TextSpan;
+  /** The names it mentions and what they resolved to. */
   mentions: Array<DraftMention>;
   /** Its path in the document (`claims[3]`). */
   path: Scalars['String']['output'];
+  /** The sentence that states it. */
   sentence: TextSpan;
 };
 
@@ -367,7 +374,9 @@ export type DraftInput = {
   publisher?: InputMaybe<Scalars['String']['input']>;
   /** The article's body as plain text (at most 100,000 characters). */
   text: Scalars['String']['input'];
+  /** Its headline (names the source and its id). */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** The article's address. */
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -384,6 +393,7 @@ export type DraftMention = {
   role: Scalars['String']['output'];
   /** EXISTING (an id the graph holds), NEW (proposed in the document) or AMBIGUOUS (see candidates). */
   state: Scalars['String']['output'];
+  /** The words of the mention, as written. */
   text: Scalars['String']['output'];
 };
 
@@ -392,7 +402,9 @@ export type DraftProblem = {
   __typename?: 'DraftProblem';
   /** REVIEW (a choice the draft could not make), or the code ingest would answer (BAD_USER_INPUT, CONFLICT). */
   code: Scalars['String']['output'];
+  /** What to settle, in words. */
   message: Scalars['String']['output'];
+  /** JSON path in the document (`claims[3].attributedTo`, `source.publisher`). */
   path: Scalars['String']['output'];
 };
 
@@ -1566,8 +1578,11 @@ export type Statement = {
 /** A stretch of the input text: offsets in UTF-16 code units, end exclusive. */
 export type TextSpan = {
   __typename?: 'TextSpan';
+  /** Offset just past its last character. */
   end: Scalars['Int']['output'];
+  /** Offset of its first character. */
   start: Scalars['Int']['output'];
+  /** The text itself. */
   text: Scalars['String']['output'];
 };
 
