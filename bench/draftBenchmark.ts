@@ -134,6 +134,10 @@ function score(article: Article, d: Draft): Score {
     used.add(k);
     const x = drafted[k];
     s.value++;
+    if (process.env.DEBUG) {
+      const bad = [x.q.bound !== g.bound && `bound ${x.q.bound}≠${g.bound}`, !unitsAgree(x.q.unit ?? null, g.unit) && `unit ${x.q.unit}≠${g.unit}`, !periodsAgree(g.period, x.period) && `period ${JSON.stringify(x.period)}≠${JSON.stringify(g.period)}`, `attr [${x.names}] vs [${g.attributedTo}]`].filter(Boolean);
+      console.log(`   ${g.value ?? `${g.low}-${g.high}`}: ${bad.join('; ')}`);
+    }
     if (x.q.bound === g.bound) {
       s.bound++;
       if (unitsAgree(x.q.unit ?? null, g.unit)) s.unit++;
@@ -144,6 +148,10 @@ function score(article: Article, d: Draft): Score {
     if (periodsAgree(g.period, x.period)) s.period++;
   }
   s.precise = drafted.filter((x) => article.gold.some((g) => matchesValue(g, x))).length;
+  if (process.env.DEBUG) {
+    for (const g of article.gold) if (!drafted.some((x) => matchesValue(g, x))) console.log(`   missed ${g.value ?? `${g.low}-${g.high}`} ${g.unit}`);
+    for (const x of drafted) if (!article.gold.some((g) => matchesValue(g, x))) console.log(`   extra ${article.text.slice(x.span[0], x.span[1])}`);
+  }
   s.traps = article.traps.filter((t) => drafted.some((x) => overlaps(t, x.span))).length;
   return s;
 }

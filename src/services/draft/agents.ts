@@ -27,7 +27,9 @@ const CUE_VERB_SET = new Set(CUE_VERBS);
 const NAME_GLUE = new Set(['of', 'for', 'the', 'and', '&', 'de', 'du', 'von', 'van', 'al']);
 /** Capitalised words that end a name: days and months ("the WHO on Tuesday"). */
 const NOT_NAMES = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|on|in|at)$/i;
-const GENERIC_HEADS = /\b(?:data|figures|statistics|report|study|survey|ministry|agency|office|department|government|officials|authorities|police|researchers|experts|analysts|organisers|organizers|project|institute|bureau|he|she|they|it)\b/i;
+const GENERIC_HEADS = /\b(?:data|figures|statistics|reports?|study|studies|survey|surveys|ministry|ministries|agency|agencies|office|offices|department|departments|government|officials|authorities|police|researchers|experts|analysts|scientists|economists|doctors|organisers|organizers|project|institute|institutes|bureau|organi[sz]ation|spokes(?:person|man|woman)|he|she|they|it)\b/i;
+/** Generic words that point back to a body already named ("the ministry said", "according to the published data"). */
+const BACK_HEADS = /^(?:he|she|they|it|officials|(?:(?:the|its|their|his|her)\s+)?(?:[a-z-]+\s+){0,2}(?:data|figures|statistics|report|study|survey|ministry|agency|office|department|government|organi[sz]ation|institute|bureau|spokes(?:person|man|woman)|project))$/i;
 
 const capital = (t: Token) => ((/^[A-Z“"‘'«]/.test(t.text) && t.pos !== 'PUNCT') || /^[“"‘«]$/.test(t.text)) && !NOT_NAMES.test(t.text);
 const possessive = (t: Token) => /^['’]s$/.test(t.text) || t.text === '’' || t.text === "'";
@@ -74,7 +76,7 @@ function nameStartingAt(tokens: Token[], first: number): [number, number] | null
       i++;
       continue;
     }
-    const ok = (i === first && ['the', 'a', 'an'].includes(w)) || capital(t) || possessive(t) || /^[”"’»“‘«]$/.test(t.text) || PERSON_TITLES.has(w) || ORG_WORDS.has(w) || (NAME_GLUE.has(w) && i + 1 < tokens.length && (capital(tokens[i + 1]) || ORG_WORDS.has(tokens[i + 1].text.toLowerCase()))) || (t.pos === 'ADJ' && i === first + 1) || (['army', 'military', 'health', 'finance', 'defence', 'defense', 'foreign', 'interior', 'national', 'state', 'federal', 'central', 'statistics', 'published', 'latest', 'official', 'new'].includes(w));
+    const ok = (i === first && ['the', 'a', 'an'].includes(w)) || ((t.pos === 'NOUN' || t.pos === 'ADJ') && i - first < 5) || capital(t) || possessive(t) || /^[”"’»“‘«]$/.test(t.text) || PERSON_TITLES.has(w) || ORG_WORDS.has(w) || (NAME_GLUE.has(w) && i + 1 < tokens.length && (capital(tokens[i + 1]) || ORG_WORDS.has(tokens[i + 1].text.toLowerCase()))) || (t.pos === 'ADJ' && i === first + 1) || (['army', 'military', 'health', 'finance', 'defence', 'defense', 'foreign', 'interior', 'national', 'state', 'federal', 'central', 'statistics', 'published', 'latest', 'official', 'new'].includes(w));
     if (!ok) break;
     i++;
   }
@@ -112,9 +114,11 @@ export function agentsOf(sentence: Sentence): AgentMention[] {
     const start = tokens[a].start;
     const end = tokens[b].end;
     const text = sentence.text.slice(start - sentence.start, end - sentence.start);
-    const named = /[A-Z]/.test(text);
-    const backReference = !named || (GENERIC_HEADS.test(text) && !/[A-Z][a-z]+\s+[A-Z]/.test(text.replace(/^The\s+/, '')) && !/[“"«]/.test(text) && !/^[A-Z]{2,}/.test(text));
+    const named = /[A-Z]/.test(text.replace(/^The\s+/, ''));
+    const backReference = !named && BACK_HEADS.test(text.trim());
     if (!named && !GENERIC_HEADS.test(text)) return;
+    // "Countries in Europe reported": a name after "in" is a place.
+    if (named && a > 0 && /^(?:in|across|throughout|from|at)$/i.test(tokens[a - 1].text) && !/[“"«]/.test(text)) return;
     if (out.some((o) => o.start === start)) return;
     out.push({ start, end, text, kind: kindOf(text), cue, lead, backReference });
   };
@@ -132,7 +136,13 @@ export function agentsOf(sentence: Sentence): AgentMention[] {
     if (CUE_VERB_SET.has(lower[i]) && i > 0) {
       let j = i - 1;
       while (j >= 0 && ['has', 'have', 'had', 'also', 'now', 'previously', 'earlier', 'recently', 'which', 'that'].includes(lower[j])) j--;
-      const run = j >= 0 ? nameEndingAt(tokens, j) : null;
+      let run = j >= 0 ? nameEndingAt(tokens, j) : null;
+      // "organisers said", "the city police reported": a generic body, lower case.
+      if (!run && j >= 0 && GENERIC_HEADS.test(tokens[j].text)) {
+        let k = j;
+        while (k > 0 && j - k < 3 && ['NOUN', 'ADJ', 'DET'].includes(tokens[k - 1].pos) && !/^(?:a|an)$/i.test(tokens[k - 1].text)) k--;
+        run = trim(tokens, k, j);
+      }
       const lead = LEAD_CUES.has(lower[i]) || (lower[i + 1] === 'a' && lower[i + 2] === 'breakdown');
       if (run) push(run, lower[i], lead);
     }

@@ -49,7 +49,7 @@ const RATE = [...RATE_CUES].sort((a, b) => b[0].length - a[0].length).map(([cue,
 const CUMULATIVE = CUMULATIVE_CUES.map((cue) => ({ re: new RegExp(String.raw`\b${esc(cue)}\b`, 'i'), cue }));
 const STOP = new Set('the a an of and or to in on at for by with from as that which who were was is are be been being have has had its their his her this these those than then so such only also all some more most many much new'.split(' '));
 /** A lead's attribution carries to the rest of its paragraph and this many sentences after. */
-const LEAD_REACH = 1;
+const LEAD_REACH = 4;
 
 /** The clause around [start, end): between the separators that bound it. */
 function clauseOf(sentence: Sentence, start: number, end: number): Span {
@@ -85,15 +85,13 @@ function aggregationOf(f: Figure, clause: Span, sentence: Sentence, period: Date
 
 /**
  * The date expression a figure is about: one in its clause; else the nearest before it in the
- * sentence ("In 2025, …, X rose to 5%"); else the first after it with no other figure between
- * ("… rose to 1.6 million, up from 1.5 million, in March" gives March to 1.5 million only).
+ * sentence ("In 2025, …, X rose to 5%"); a date in a later clause is another figure's.
  */
-function periodOf(f: Figure, clause: Span, dates: DateExpression[], aggregation: string, figures: Figure[]): { period: DateExpression['period']; evidence: ExtractedClaim['periodEvidence'] } {
+function periodOf(f: Figure, clause: Span, dates: DateExpression[], aggregation: string): { period: DateExpression['period']; evidence: ExtractedClaim['periodEvidence'] } {
   const usable = dates.filter((d) => d.period && !d.statementDate && !(d.start < f.end && d.end > f.start));
   const inClause = usable.filter((d) => d.start >= clause.start && d.end <= clause.end);
   const before = usable.filter((d) => d.end <= f.start).slice(-1);
-  const after = usable.filter((d) => d.start >= f.end && !figures.some((o) => o !== f && o.start >= f.end && o.end <= d.start)).slice(0, 1);
-  const pool = inClause.length ? inClause : before.length ? before : after;
+  const pool = inClause.length ? inClause : before;
   if (!pool.length) return { period: null, evidence: { words: null, confidence: 0.5, span: null } };
   const distance = (d: DateExpression) => (d.start >= f.end ? d.start - f.end : f.start - d.end + 5);
   const best = [...pool].sort((a, b) => distance(a) - distance(b))[0];
@@ -145,10 +143,13 @@ export function extract(text: string, publishedAt: string): Extraction {
   const seen = new Set<string>();
   let lead: { agents: AgentMention[]; sentence: Sentence } | null = null;
   let lastNamed: AgentMention[] = [];
+  /** The attribution of the sentence before, for "That is …" sentences. */
+  let previous: { agents: AgentMention[]; index: number } | null = null;
   for (const sentence of sentences) {
     if (FURNITURE.some((re) => re.test(sentence.text)) || (sentence.index === 0 && !/[.!?]["”’]?$/.test(sentence.text.trim()))) continue;
     const agents = agentsOf(sentence);
-    const named = agents.filter((a) => !a.backReference);
+    // A back-reference with nothing named before it names a body of its own ("officials said").
+    const named = agents.filter((a) => !a.backReference || !(lead || lastNamed.length));
     const figures = figuresOf(text, sentence);
     const dates = figures.length ? dateExpressions(sentence.text, sentence.start, publishedAt) : [];
     for (const f of figures) {
@@ -161,7 +162,7 @@ export function extract(text: string, publishedAt: string): Extraction {
       if (restated) continue;
       const clause = clauseOf(sentence, f.start, f.end);
       const provisional = aggregationOf(f, clause, sentence, null);
-      const { period, evidence: periodEvidence } = periodOf(f, clause, dates, provisional.aggregation, figures);
+      const { period, evidence: periodEvidence } = periodOf(f, clause, dates, provisional.aggregation);
       const agg = aggregationOf(f, clause, sentence, period);
       // A size or a level (an area, an age) is not about a period.
       const timeless = agg.aggregation === 'NONE' && !!f.unit && LEVEL_UNITS.has(f.unit) && !periodEvidence.span?.text.match(/\b(?:in|during|since)\b/);
@@ -173,6 +174,11 @@ export function extract(text: string, publishedAt: string): Extraction {
         const near = [...named].sort((a, b) => Math.abs(a.start - f.start) - Math.abs(b.start - f.start))[0];
         chosen = [near];
         attributionEvidence = { words: near.cue, confidence: 0.85, sentenceIndex: sentence.index };
+      } else if (previous && /^(?:that|this|it|these|those)\s+(?:is|was|are|were|represents|represented|means|meant|amounts|amounted|equals|equalled|makes|made)\b/i.test(sentence.text)) {
+        // "That is roughly a quarter of …": the sentence speaks of the one before, and is its source's.
+        chosen = previous.agents;
+        inherited = true;
+        attributionEvidence = { words: sentence.text.split(/\s+/).slice(0, 2).join(' '), confidence: 0.7, sentenceIndex: previous.index };
       } else if (agents.some((a) => a.backReference) && (lead || lastNamed.length)) {
         chosen = lead?.agents ?? lastNamed;
         inherited = true;
@@ -199,6 +205,8 @@ export function extract(text: string, publishedAt: string): Extraction {
         confidence: Number(confidence.toFixed(2)),
       });
     }
+    const stated = claims.filter((c) => c.sentence.index === sentence.index && c.agents.length);
+    previous = stated.length ? { agents: stated[0].agents, index: sentence.index } : named.length ? { agents: named, index: sentence.index } : null;
     if (named.length) {
       lastNamed = named;
       const leads = named.filter((a) => a.lead);

@@ -105,7 +105,17 @@ function countNoun(sentence: Sentence, at: number): { unit: string; words: strin
     if (t.pos === 'PUNCT' && !['-', '–'].includes(t.text)) return null;
     if (PEOPLE_NOUNS.has(w)) return { unit: 'persons', words: t.text, end: t.end };
     if (PEOPLE_VERBS.test(w) && skipped > 0) return { unit: 'persons', words: t.text, end: t.end };
-    if ((t.pos === 'NOUN' || (t.pos === 'PROPN' && /s$/.test(w) && w === t.text)) && !NOT_UNIT_NOUNS.has(w)) return { unit: w, words: t.text, end: t.end };
+    if ((t.pos === 'NOUN' || (t.pos === 'PROPN' && /s$/.test(w) && w === t.text)) && !NOT_UNIT_NOUNS.has(w)) {
+      // "a year earlier", "the week before": time, not the thing counted.
+      if (/^(?:years?|months?|weeks?|days?|decades?|times?)$/.test(w) && skipped > 0) return null;
+      // "measles cases", "water bottles": the head of a compound is its last noun.
+      const k = next.indexOf(t);
+      let head = t;
+      for (let j = k + 1; j < next.length && next[j].pos === 'NOUN' && next[j].start - head.end <= 1; j++) head = next[j];
+      const hw = head.text.toLowerCase();
+      if (PEOPLE_NOUNS.has(hw)) return { unit: 'persons', words: `${t === head ? '' : `${t.text} `}${head.text}`, end: head.end };
+      return { unit: hw, words: head.text, end: head.end };
+    }
     if (t.pos === 'VERB' || t.pos === 'AUX' || (t.pos === 'ADP' && w !== 'of')) return null;
     if (NOT_UNIT_NOUNS.has(w)) return null;
     skipped++;
@@ -204,7 +214,8 @@ export function figuresOf(text: string, sentence: Sentence): Figure[] {
   for (const m of s.matchAll(FRACTION_RE)) {
     const start = sentence.start + m.index!;
     if (!free(start, start + m[0].length)) continue;
-    finish({ start, end: start + m[0].length, text: m[0], value: FRACTIONS[m[0].toLowerCase()], low: null, high: null, bound: 'APPROX', boundEvidence: { words: m[0], confidence: 0.6 } }, true);
+    const hedge = hedgeBefore(text, start);
+    finish({ start, end: start + m[0].length, text: m[0], value: FRACTIONS[m[0].toLowerCase()], low: null, high: null, bound: hedge && hedge.bound !== 'EXACT' ? hedge.bound : 'APPROX', boundEvidence: { words: hedge?.words ?? m[0], confidence: 0.6 } }, true);
   }
 
   for (const m of s.matchAll(NUMBER)) {
@@ -226,8 +237,11 @@ export function figuresOf(text: string, sentence: Sentence): Figure[] {
     if (value === null) continue;
     if (isWord) {
       // A number word counts only before what it counts ("three people", "ten per cent", "two million").
-      const noun = countNoun(sentence, end);
-      if (!scaleWord && !unitAfter(text, end) && !noun) continue;
+      // "two to three weeks": what it counts stands after the range.
+      const rangeTail = RANGE_TAIL.exec(text.slice(end, end + 30));
+      const countedAt = rangeTail ? end + rangeTail[0].length : end;
+      const noun = countNoun(sentence, countedAt);
+      if (!scaleWord && !unitAfter(text, countedAt) && !noun) continue;
       if (/^(?:one)$/i.test(g.n) && /^\s+(?:of|another|day|time|way)\b/i.test(text.slice(end, end + 10))) continue;
     }
     const scale = scaleWord ? SCALES[scaleWord] : 1;
@@ -240,7 +254,12 @@ export function figuresOf(text: string, sentence: Sentence): Figure[] {
     const beforeWords = text.slice(Math.max(0, start - 12), start).toLowerCase();
     const between = /\bbetween\s+$/.test(beforeWords);
     // "rose from 4.2% to 4.4%", "fell by 26,000 to 898,000": a change and a level, two figures.
-    const from = /\b(?:from|by)\s+$/.test(beforeWords);
+    let from = /\bfrom\s+$/.test(beforeWords);
+    if (tail && /\bby\s+$/.test(beforeWords)) {
+      // "by two to three weeks" is a range; "by 26,000 to 898,000", "by 2% to 5%" a change and a level.
+      const second = parseNumber(tail.groups!.n);
+      from = !!unitAfter(text, end) || second === null || second > 3 * value;
+    }
     if (tail && !from && (tail.groups!.c !== 'and' || between)) {
       const second = parseNumber(tail.groups!.n);
       const tailScale = tail.groups!.scale ? SCALES[tail.groups!.scale.toLowerCase()] ?? 1 : 1;
@@ -268,5 +287,16 @@ export function figuresOf(text: string, sentence: Sentence): Figure[] {
       ...(sym ? { unit: sym, unitEvidence: { words: g.sym!, confidence: 0.95 } } : {}),
     });
   }
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  // "1,100 runners, and 41 were taken to hospital", "up from 578,304 a year earlier": a figure
+  // without a unit counts what the nearest figure of its sentence counts.
+  for (const f of found) {
+    if (f.unit) continue;
+    const near = found.filter((o) => o !== f && o.unit && o.unit !== 'percent').sort((a, b) => Math.abs(a.start - f.start) - Math.abs(b.start - f.start))[0];
+    if (near) {
+      f.unit = near.unit;
+      f.unitEvidence = { words: `as ${near.text}`, confidence: 0.55 };
+    }
+  }
+  return found;
 }

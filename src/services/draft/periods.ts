@@ -50,8 +50,9 @@ function toPeriod(v: Value): DateExpression['period'] {
   if (/^\d{4}$/.test(timex)) return { start: timex, ...(since ? { end: null } : {}), granularity: 'YEAR' };
   if (/^\d{4}-\d{2}$/.test(timex)) return { start: timex, ...(since ? { end: null } : {}), granularity: 'MONTH' };
   // A month or day without its year ("in March"): the year of the value picked.
-  if (/^XXXX-\d{2}$/.test(timex) && v.start) return { start: v.start.slice(0, 7), granularity: 'MONTH' };
-  if (/^XXXX-\d{2}-\d{2}$/.test(timex) && (v.value ?? v.start)) return { start: (v.value ?? v.start)!.slice(0, 10), granularity: 'DAY' };
+  const sinceOf = () => (v.Mod === 'since' || v.Mod === 'after' ? { end: null } : {});
+  if (/^XXXX-\d{2}$/.test(timex) && v.start) return { start: v.start.slice(0, 7), ...sinceOf(), granularity: 'MONTH' };
+  if (/^XXXX-\d{2}-\d{2}$/.test(timex) && (v.value ?? v.start)) return { start: (v.value ?? v.start)!.slice(0, 10), ...sinceOf(), granularity: 'DAY' };
   if (/^\d{4}-\d{2}-\d{2}$/.test(timex)) return { start: timex, ...(since ? { end: null } : {}), granularity: 'DAY' };
   if (v.start && /^\d{4}-\d{2}-\d{2}$/.test(v.start)) {
     const granularity: Granularity = /W\d{2}/.test(timex) || /P1W|P7D/.test(timex) ? 'WEEK' : /P3M/.test(timex) ? 'QUARTER' : /P\d+M/.test(timex) ? 'MONTH' : /P\d+Y/.test(timex) ? 'YEAR' : 'DAY';
@@ -70,12 +71,15 @@ export function dateExpressions(sentenceText: string, sentenceStart: number, ref
     const values = ((m.resolution?.values ?? []) as Value[]).filter(Boolean);
     const v = pick(values, reference);
     const before = sentenceText.slice(Math.max(0, m.start - 4), m.start).toLowerCase();
+    // "said on Tuesday", "released … on Wednesday": when it was said, not what it is about.
+    const cued = /\b(?:said|says|reported|announced|published|released|told|confirmed|stated|wrote|added)\b[^,.;]{0,80}$/.test(sentenceText.slice(0, m.start).toLowerCase());
     return {
       start: sentenceStart + m.start,
       end: sentenceStart + m.end + 1,
       text: sentenceText.slice(m.start, m.end + 1),
-      period: kind === 'set' || kind === 'duration' || kind === 'time' || !v ? null : toPeriod(v),
-      statementDate: kind === 'date' && /\bon\s$/.test(before),
+      // "for the year", "the week" alone name no period of their own.
+      period: kind === 'set' || kind === 'duration' || kind === 'time' || !v || /^the (?:year|month|week|day|season|quarter)$/i.test(m.text.trim()) ? null : toPeriod(v),
+      statementDate: kind === 'date' && /\bon\s$/.test(before) && cued,
       set: kind === 'set',
       duration: kind === 'duration',
     };
