@@ -27,7 +27,7 @@ const CUE_VERB_SET = new Set(CUE_VERBS);
 const NAME_GLUE = new Set(['of', 'for', 'the', 'and', '&', 'de', 'du', 'von', 'van', 'al']);
 /** Capitalised words that end a name: days and months ("the WHO on Tuesday"). */
 const NOT_NAMES = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|on|in|at)$/i;
-const GENERIC_HEADS = /\b(?:data|figures|statistics|reports?|study|studies|survey|surveys|ministry|ministries|agency|agencies|office|offices|department|departments|government|officials|authorities|police|researchers|experts|analysts|scientists|economists|doctors|organisers|organizers|project|institute|institutes|bureau|organi[sz]ation|spokes(?:person|man|woman)|he|she|they|it)\b/i;
+const GENERIC_HEADS = /\b(?:data|figures|statistics|reports?|study|studies|survey|surveys|ministry|ministries|agency|agencies|office|offices|department|departments|government|officials|authorities|police|researchers|experts|analysts|scientists|economists|doctors|organisers|organizers|charity|charities|campaigners|unions?|pollsters|project|institute|institutes|bureau|organi[sz]ation|spokes(?:person|man|woman)|he|she|they|it)\b/i;
 /** Generic words that point back to a body already named ("the ministry said", "according to the published data"). */
 const BACK_HEADS = /^(?:he|she|they|it|officials|(?:(?:the|its|their|his|her)\s+)?(?:[a-z-]+\s+){0,2}(?:data|figures|statistics|report|study|survey|ministry|agency|office|department|government|organi[sz]ation|institute|bureau|spokes(?:person|man|woman)|project))$/i;
 

@@ -7,7 +7,7 @@
 import { HEDGES_AFTER, HEDGES_BEFORE, type Bound } from './lexicon/bounds.js';
 import { FRACTIONS, SCALES, UNITS_WORDS, VAGUE } from './lexicon/quantities.js';
 import { LABEL_AFTER, LABEL_BEFORE, MONTHS, RANKING_SPAN, RANKING_WORDS } from './lexicon/traps.js';
-import { CURRENCY_SYMBOLS, CURRENCY_WORDS, MEASUREMENT_UNITS, NOT_UNIT_NOUNS, PEOPLE_NOUNS } from './lexicon/units.js';
+import { CURRENCY_SYMBOLS, CURRENCY_WORDS, LEVEL_UNITS, MEASUREMENT_UNITS, NOT_UNIT_NOUNS, PEOPLE_NOUNS } from './lexicon/units.js';
 import type { Sentence } from './text.js';
 
 export interface Evidence {
@@ -206,6 +206,8 @@ export function figuresOf(text: string, sentence: Sentence): Figure[] {
   // Vague quantities and fractions first: "half a million" is one figure, not "a million".
   for (const m of s.matchAll(VAGUE_RE)) {
     const v = VAGUE.find((x) => x.phrase === m[0].toLowerCase())!;
+    // "a majority of 174": the number is the figure, not the vague word.
+    if (/^\s*\d/.test(s.slice(m.index! + m[0].length))) continue;
     const start = sentence.start + m.index!;
     const end = start + m[0].length;
     const hedge = hedgeBefore(text, start);
@@ -287,16 +289,20 @@ export function figuresOf(text: string, sentence: Sentence): Figure[] {
       ...(sym ? { unit: sym, unitEvidence: { words: g.sym!, confidence: 0.95 } } : {}),
     });
   }
-  found.sort((a, b) => a.start - b.start);
-  // "1,100 runners, and 41 were taken to hospital", "up from 578,304 a year earlier": a figure
-  // without a unit counts what the nearest figure of its sentence counts.
-  for (const f of found) {
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "1,100 runners, and 41 were taken to hospital", "up from 578,304 a year earlier": a figure
+ * without a unit counts what the nearest count of its sentence counts (not a size or a share).
+ */
+export function unitsFromNeighbours(figures: Figure[]): void {
+  for (const f of figures) {
     if (f.unit) continue;
-    const near = found.filter((o) => o !== f && o.unit && o.unit !== 'percent').sort((a, b) => Math.abs(a.start - f.start) - Math.abs(b.start - f.start))[0];
+    const near = figures.filter((o) => o !== f && o.unit && o.unit !== 'percent' && !LEVEL_UNITS.has(o.unit)).sort((a, b) => Math.abs(a.start - f.start) - Math.abs(b.start - f.start))[0];
     if (near) {
       f.unit = near.unit;
       f.unitEvidence = { words: `as ${near.text}`, confidence: 0.55 };
     }
   }
-  return found;
 }

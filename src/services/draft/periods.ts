@@ -64,8 +64,16 @@ function toPeriod(v: Value): DateExpression['period'] {
 }
 
 /** The sentence's date expressions, with the periods they name. */
-export function dateExpressions(sentenceText: string, sentenceStart: number, reference: string): DateExpression[] {
-  const found = Recognizers.recognizeDateTime(sentenceText, Recognizers.Culture.English, undefined, new Date(`${reference}T12:00:00Z`));
+export function dateExpressions(sentenceText: string, sentenceStart: number, reference: string, masks: { start: number; end: number }[] = []): DateExpression[] {
+  // The figures are masked first (same length, so offsets hold): "More than 3.8 million people
+  // … in the past year" would otherwise read as one long duration.
+  let masked = sentenceText;
+  for (const m of masks) {
+    const a = m.start - sentenceStart;
+    const b = m.end - sentenceStart;
+    if (a >= 0 && b <= masked.length) masked = masked.slice(0, a) + masked.slice(a, b).replace(/[\d.,]/g, '#') + masked.slice(b);
+  }
+  const found = Recognizers.recognizeDateTime(masked, Recognizers.Culture.English, undefined, new Date(`${reference}T12:00:00Z`));
   return found.map((m) => {
     const kind = m.typeName.split('.').pop() ?? '';
     const values = ((m.resolution?.values ?? []) as Value[]).filter(Boolean);
@@ -77,8 +85,8 @@ export function dateExpressions(sentenceText: string, sentenceStart: number, ref
       start: sentenceStart + m.start,
       end: sentenceStart + m.end + 1,
       text: sentenceText.slice(m.start, m.end + 1),
-      // "for the year", "the week" alone name no period of their own.
-      period: kind === 'set' || kind === 'duration' || kind === 'time' || !v || /^the (?:year|month|week|day|season|quarter)$/i.test(m.text.trim()) ? null : toPeriod(v),
+      // "for the year", "the week" alone name no period of their own; "compared with a year earlier" is a base.
+      period: kind === 'set' || kind === 'duration' || kind === 'time' || !v || /^the (?:year|month|week|day|season|quarter)$/i.test(m.text.trim()) || /\b(?:compared (?:with|to)|than|versus|vs\.?)\s+$/i.test(sentenceText.slice(Math.max(0, m.start - 16), m.start)) ? null : toPeriod(v),
       statementDate: kind === 'date' && /\bon\s$/.test(before) && cued,
       set: kind === 'set',
       duration: kind === 'duration',
