@@ -59,12 +59,24 @@ function spanOf(text: string, figure: string, occurrence = 1): [number, number] 
   return [at, at + figure.length];
 }
 
+/** The seed article: ../shared/seed/ beside the repository when there, else the verbatim quotes data/seed/ holds. */
+function seedText(seedDoc: { claims: { quote?: string }[] }): string {
+  const shared = path.join(root, '../shared/seed/express-2025-russian-surrenders.txt');
+  if (fs.existsSync(shared)) return fs.readFileSync(shared, 'utf8');
+  const quotes: string[] = [];
+  for (const c of seedDoc.claims) {
+    const q = c.quote?.trim();
+    if (q && !quotes.some((x) => x.includes(q))) quotes.push(/[.!?]$/.test(q) ? q : `${q}.`);
+  }
+  return quotes.join('\n');
+}
+
 function loadArticles(): Article[] {
   const seedDoc = JSON.parse(fs.readFileSync(path.join(root, 'data/seed/express-2025-russian-surrenders.json'), 'utf8'));
   const seed: Article = {
     name: 'seed (express-2025-russian-surrenders)',
     subject: 'war',
-    text: fs.readFileSync(path.join(root, '../shared/seed/express-2025-russian-surrenders.txt'), 'utf8'),
+    text: seedText(seedDoc),
     publisher: 'Express',
     title: seedDoc.source.title,
     publishedAt: '2025-12-10',

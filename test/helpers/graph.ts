@@ -27,3 +27,16 @@ export function seedDocument(): Record<string, any> {
 export function fixture(name: string): Record<string, any> {
   return JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
 }
+
+/**
+ * The seed article's text as the repository holds it: the verbatim quotes of data/seed/ in their
+ * order, each once (the article itself lives outside the repository, in ../shared/seed/).
+ */
+export function seedArticleText(): string {
+  const quotes: string[] = [];
+  for (const c of seedDocument().claims as { quote?: string }[]) {
+    const q = c.quote?.trim();
+    if (q && !quotes.some((x) => x.includes(q))) quotes.push(/[.!?]$/.test(q) ? q : `${q}.`);
+  }
+  return quotes.join('\n');
+}

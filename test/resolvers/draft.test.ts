@@ -3,13 +3,11 @@
  * quantified claims with their value, bound and unit and reuses the seed's entity ids; a draft
  * goes through validate and ingest; bad input gets coded errors; nothing is written.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, graphCounts, seedDocument, seedGraph } from '../helpers/graph.js';
+import { graphCounts, seedArticleText, seedDocument, seedGraph } from '../helpers/graph.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
 
-const SEED_TEXT = fs.readFileSync(path.resolve(FIXTURES, '../../../shared/seed/express-2025-russian-surrenders.txt'), 'utf8');
+const SEED_TEXT = seedArticleText();
 const DRAFT = `query Draft($input: DraftInput!) {
   draft(input: $input) {
     document
@@ -86,6 +84,16 @@ describe('draft → validate → ingest', () => {
     const millions = document.claims.find((c: { quantity: { value: number } }) => c.quantity.value === 1_200_000);
     expect(millions).toMatchObject({ quantity: { unit: 'persons', bound: 'EXACT' }, period: { start: '2025-03', granularity: 'MONTH' } });
     await seedGraph(t.db);
+  });
+});
+
+describe('draft: places', () => {
+  it('resolves a region the graph holds, and proposes one it lacks after "in"', async () => {
+    const res = await draft({ text: 'Fires burned 12,000 hectares in Quebec in 2023, officials said. Some 300 soldiers were captured in Donetsk last year.', publishedAt: '2024-01-10' });
+    expect(res.errors).toBeUndefined();
+    const doc = res.data!.draft.document;
+    expect(doc.regions).toEqual([{ id: 'region:quebec', name: 'Quebec' }]);
+    expect(doc.claims.map((c: { regions?: string[] }) => c.regions)).toEqual([['region:quebec'], ['region:donetsk-oblast']]);
   });
 });
 

@@ -183,6 +183,7 @@ async function draftWithin(db: Database, input: DraftInput, { text, publishedAt 
   const organizations = new Map<string, Record<string, unknown>>();
   const people = new Map<string, Record<string, unknown>>();
   const measures = new Map<string, Record<string, unknown>>();
+  const newRegions = new Map<string, Record<string, unknown>>();
   const sources = new Map<string, Record<string, unknown>>();
   const problems: DraftProblem[] = [];
 
@@ -227,7 +228,14 @@ async function draftWithin(db: Database, input: DraftInput, { text, publishedAt 
     const regions = c.places
       .map((p, k) => {
         const r = resolved.get(keys.places[k])!;
-        if (r.state === 'NEW') return null;
+        if (r.state === 'NEW') {
+          // "in Quebec", "across Europe": a place the graph lacks is proposed; other names are not places.
+          if (!/^(?:in|across|throughout|inside|within)$/.test(p.after ?? '') || p.text.split(/\s+/).length > 4) return null;
+          const id = `region:${slug(p.text)}`;
+          newRegions.set(id, { id, name: p.text.replace(/['’]s$/, '') });
+          drafted.push({ text: p.text, role: 'REGION', kind: 'REGION', state: 'NEW', id, candidates: [] });
+          return id;
+        }
         drafted.push({ text: p.text, role: 'REGION', kind: 'REGION', state: r.state, id: r.id, candidates: r.candidates });
         return r.id;
       })
@@ -308,6 +316,7 @@ async function draftWithin(db: Database, input: DraftInput, { text, publishedAt 
     ...(sources.size ? { sources: [...sources.values()] } : {}),
     ...(organizations.size ? { organizations: [...organizations.values()] } : {}),
     ...(people.size ? { people: [...people.values()] } : {}),
+    ...(newRegions.size ? { regions: [...newRegions.values()] } : {}),
     ...(measures.size ? { measures: [...measures.values()] } : {}),
     claims,
   };

@@ -32,7 +32,7 @@ export interface ExtractedClaim {
   inherited: boolean;
   attributionEvidence: Evidence & { sentenceIndex: number | null };
   /** Proper names in the sentence that may be regions (resolved against the graph later). */
-  places: Span[];
+  places: (Span & { after: string | null })[];
   /** The words that say what is counted, for matching or naming a measure. */
   measureWords: string;
   confidence: number;
@@ -104,20 +104,28 @@ function periodOf(f: Figure, clause: Span, dates: DateExpression[], aggregation:
 }
 
 /** Proper-name runs of the sentence (candidate regions), without the agents' spans. */
-function placesOf(sentence: Sentence, agents: AgentMention[]): Span[] {
-  const out: Span[] = [];
+const NOT_PLACES = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)$/i;
+
+/** Proper-name runs of the sentence (candidate regions), without the agents' spans; `after` is the word before ("in", "across"). */
+function placesOf(sentence: Sentence, agents: AgentMention[]): (Span & { after: string | null })[] {
+  const out: (Span & { after: string | null })[] = [];
   let run: typeof sentence.tokens = [];
+  let before: string | null = null;
   const flush = () => {
     if (run.length) {
       const start = run[0].start;
       const end = run.at(-1)!.end;
-      if (!agents.some((a) => start >= a.start && end <= a.end)) out.push({ start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start) });
+      if (!agents.some((a) => start >= a.start && end <= a.end)) out.push({ start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start), after: before });
     }
     run = [];
   };
+  let prev: string | null = null;
   for (const t of sentence.tokens) {
-    if (t.pos === 'PROPN' && /^[A-Z]/.test(t.text)) run.push(t);
-    else flush();
+    if (t.pos === 'PROPN' && /^[A-Z]/.test(t.text) && !NOT_PLACES.test(t.text)) {
+      if (!run.length) before = prev;
+      run.push(t);
+    } else flush();
+    prev = t.text.toLowerCase();
   }
   flush();
   return out;
