@@ -18,7 +18,7 @@ import { draftPool } from '../src/services/draft/draftPool.js';
 import { normaliseName } from '../src/services/draft/resolve.js';
 import { LOCAL_ACTOR } from '../src/services/ingest/ingest.js';
 import { unitConversion } from '../src/services/provenance/units.js';
-import { loadSeed } from '../src/services/seed.js';
+import { loadSeed, quotesText } from '../src/services/seed.js';
 import { benchDatabase } from './benchDatabase.js';
 import { loadLine, percentile } from './stats.js';
 
@@ -62,13 +62,7 @@ function spanOf(text: string, figure: string, occurrence = 1): [number, number] 
 /** The seed article: ../shared/seed/ beside the repository when there, else the verbatim quotes data/seed/ holds. */
 function seedText(seedDoc: { claims: { quote?: string }[] }): string {
   const shared = path.join(root, '../shared/seed/express-2025-russian-surrenders.txt');
-  if (fs.existsSync(shared)) return fs.readFileSync(shared, 'utf8');
-  const quotes: string[] = [];
-  for (const c of seedDoc.claims) {
-    const q = c.quote?.trim();
-    if (q && !quotes.some((x) => x.includes(q))) quotes.push(/[.!?]$/.test(q) ? q : `${q}.`);
-  }
-  return quotes.join('\n');
+  return fs.existsSync(shared) ? fs.readFileSync(shared, 'utf8') : quotesText(seedDoc);
 }
 
 function loadArticles(): Article[] {

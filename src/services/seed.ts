@@ -29,3 +29,17 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
   await loadSeed(db);
   return true;
 }
+
+/**
+ * An article's text as its ingest document holds it: the verbatim quotes in claim order, each
+ * once. The seed article itself lives outside the repository (../shared/seed/); its quotes are
+ * what the draft tests and bench:draft read when it is absent.
+ */
+export function quotesText(document: { claims: { quote?: string | null }[] }): string {
+  const quotes: string[] = [];
+  for (const c of document.claims) {
+    const q = c.quote?.trim();
+    if (q && !quotes.some((x) => x.includes(q))) quotes.push(/[.!?]$/.test(q) ? q : `${q}.`);
+  }
+  return quotes.join('\n');
+}

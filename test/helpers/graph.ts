@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../../src/db/database.js';
 import { deleteAll, graphCounts } from '../../src/services/admin.js';
-import { loadSeed } from '../../src/services/seed.js';
+import { loadSeed, quotesText } from '../../src/services/seed.js';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 
@@ -28,15 +28,7 @@ export function fixture(name: string): Record<string, any> {
   return JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
 }
 
-/**
- * The seed article's text as the repository holds it: the verbatim quotes of data/seed/ in their
- * order, each once (the article itself lives outside the repository, in ../shared/seed/).
- */
+/** The seed article's text as the repository holds it: its document's quotes (see quotesText). */
 export function seedArticleText(): string {
-  const quotes: string[] = [];
-  for (const c of seedDocument().claims as { quote?: string }[]) {
-    const q = c.quote?.trim();
-    if (q && !quotes.some((x) => x.includes(q))) quotes.push(/[.!?]$/.test(q) ? q : `${q}.`);
-  }
-  return quotes.join('\n');
+  return quotesText(seedDocument() as { claims: { quote?: string }[] });
 }

@@ -40,7 +40,7 @@ export interface ExtractedClaim {
 
 export interface Extraction {
   claims: ExtractedClaim[];
-  /** Every agent the article names with a cue, for the source's derivations. */
+  /** How many sentences the article has. */
   sentences: number;
 }
 
@@ -82,7 +82,7 @@ function aggregationOf(f: Figure, clause: Span, sentence: Sentence, period: Date
   }
   if (period?.end === null) return { aggregation: 'CUMULATIVE', per: null, evidence: { words: 'an open period', confidence: 0.6 } };
   if (period) return { aggregation: 'PERIOD_TOTAL', per: null, evidence: { words: 'a period', confidence: 0.6 } };
-  return { aggregation: f.unit && /^[A-Z]{3}$/.test(f.unit) ? 'NONE' : 'NONE', per: null, evidence: { words: null, confidence: 0.4 } };
+  return { aggregation: 'NONE', per: null, evidence: { words: null, confidence: 0.4 } };
 }
 
 /**
