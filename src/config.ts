@@ -38,6 +38,8 @@ export interface Config {
   logLevel: string;
   /** Load the seed article when the graph is empty at start. */
   seedOnStart: boolean;
+  /** Whether that first load adds data/demo/ (CLAIMGRAPH_DEMO, default true): the documents that show what the explorer can do. */
+  demoOnStart: boolean;
   /** Keys from CLAIMGRAPH_API_KEYS, hashed at once: the keys themselves are not kept. */
   apiKeys: ConfiguredKey[];
   /** Reads without a key (default true). */
@@ -124,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryTimeoutMs: intFrom(env, 'CLAIMGRAPH_QUERY_TIMEOUT_MS', 30_000),
     logLevel: logLevelFrom(env),
     seedOnStart: boolFrom(env, 'CLAIMGRAPH_SEED', true),
+    demoOnStart: boolFrom(env, 'CLAIMGRAPH_DEMO', true),
     apiKeys: parseApiKeys(env.CLAIMGRAPH_API_KEYS),
     publicReads: boolFrom(env, 'CLAIMGRAPH_PUBLIC_READS', true),
     corsOrigins: corsOriginsFrom(env.CLAIMGRAPH_CORS_ORIGINS),

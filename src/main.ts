@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     throw new Error(`Port ${config.port} on ${config.host} is already in use (another claimgraph server?). Stop it or set PORT.`);
   }
   const runtime = await startRuntime(config, log);
-  if (config.seedOnStart && (await seedIfEmpty(runtime.db))) log.info('The graph was empty: loaded the seed data (data/seed/)');
+  if (config.seedOnStart && (await seedIfEmpty(runtime.db, { demo: config.demoOnStart }))) {
+    log.info(`The graph was empty: loaded the seed data (data/seed/)${config.demoOnStart ? ' and the demo corpus (data/demo/; CLAIMGRAPH_DEMO=false skips it)' : ''}`);
+  }
   const app = await createApp({
     db: runtime.db,
     logger: log,

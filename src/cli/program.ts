@@ -10,7 +10,7 @@ import { loadConfig, type Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { startRuntime } from '../runtime.js';
 import { deleteAll, graphCounts } from '../services/admin.js';
-import { loadSeed } from '../services/seed.js';
+import { loadSeed, loadSeedAndDemo } from '../services/seed.js';
 import { dbStart, dbStatus, dbStop } from './db.js';
 import { draftCommand } from './draftCommand.js';
 import { exportCommand, type ExportFormat } from './exportCommand.js';
@@ -127,10 +127,11 @@ function buildProgram(result: { code: number }, env: NodeJS.ProcessEnv = process
 
   program
     .command('seed')
-    .description('load data/seed/ (idempotent)')
-    .action(async () => {
+    .description('load data/seed/ (idempotent); --demo adds data/demo/')
+    .option('--demo', 'also load the demo corpus (data/demo/): other outlets and bodies on the seed\'s facts')
+    .action(async (o: { demo?: boolean }) => {
       result.code = await withGraph(config(), async (graph) => {
-        const outcomes = await loadSeed(graph);
+        const outcomes = o.demo ? await loadSeedAndDemo(graph) : await loadSeed(graph);
         const claims = outcomes.reduce((n, o) => n + o.claimCount, 0);
         console.log(`Seed loaded: ${outcomes.length} document(s), ${claims} claims (${outcomes.reduce((n, o) => n + o.nodesCreated, 0)} nodes created).`);
         return 0;

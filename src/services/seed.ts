@@ -1,6 +1,8 @@
 /**
  * The seed graph: every document in data/seed/, ingested through the same service as the
- * mutation. `npm start` loads it into an empty graph; `claimgraph seed` loads it on demand
+ * mutation, and the demo corpus in data/demo/ (other outlets' and bodies' figures on the seed's
+ * facts, so the explorer shows agreement, conflict and circular reporting out of the box).
+ * `npm start` loads both into an empty graph; `claimgraph seed [--demo]` loads them on demand
  * (idempotent, so loading twice changes nothing).
  */
 import fs from 'node:fs';
@@ -11,6 +13,7 @@ import { graphCounts } from './admin.js';
 import { ingest, type IngestOutcome } from './ingest/ingest.js';
 
 export const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/seed');
+export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/demo');
 
 export async function loadSeed(db: Database, dir = SEED_DIR): Promise<IngestOutcome[]> {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -22,11 +25,16 @@ export async function loadSeed(db: Database, dir = SEED_DIR): Promise<IngestOutc
   return outcomes;
 }
 
-/** Loads the seed only when the graph holds nothing at all; returns whether it did. */
-export async function seedIfEmpty(db: Database): Promise<boolean> {
+/** The seed, then the demo corpus (which refers to the seed's entities). */
+export async function loadSeedAndDemo(db: Database): Promise<IngestOutcome[]> {
+  return [...(await loadSeed(db)), ...(await loadSeed(db, DEMO_DIR))];
+}
+
+/** Loads the seed (and the demo corpus, unless `demo` is false) only when the graph holds nothing at all; returns whether it did. */
+export async function seedIfEmpty(db: Database, { demo = true }: { demo?: boolean } = {}): Promise<boolean> {
   const { nodes } = await graphCounts(db);
   if (nodes > 0) return false;
-  await loadSeed(db);
+  await (demo ? loadSeedAndDemo(db) : loadSeed(db));
   return true;
 }
 

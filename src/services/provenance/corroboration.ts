@@ -55,6 +55,11 @@ export function comparable(row: EntityRow, shares?: Map<string, ShareContext>): 
  * (only same-origin agreement, or A > C > 0) · 4 doubtful (0 < A ≤ C) · 5 improbable (C > 0,
  * A = 0) · 6 cannot be judged (nothing comparable).
  */
+/** "1 independent origin agrees", "2 independent origins agree". */
+function origins(n: number, one: string, many: string): string {
+  return n === 1 ? `1 independent origin ${one}` : `${n} independent origins ${many}`;
+}
+
 export function credibilityGrade(compared: number, a: number, c: number): { grade: number; reason: string } {
   if (compared === 0) return { grade: 6, reason: 'Cannot be judged: no comparable figure from any source.' };
   if (c === 0) {
@@ -62,9 +67,9 @@ export function credibilityGrade(compared: number, a: number, c: number): { grad
     if (a === 1) return { grade: 2, reason: 'Probably true: one independent origin agrees and none conflicts.' };
     return { grade: 3, reason: 'Possibly true: only sources sharing its origin agree, which is repetition, not confirmation.' };
   }
-  if (a > c) return { grade: 3, reason: `Possibly true: ${a} independent origins agree, ${c} conflict.` };
-  if (a > 0) return { grade: 4, reason: `Doubtful: ${a} independent origin${a === 1 ? '' : 's'} agree, ${c} conflict.` };
-  return { grade: 5, reason: `Improbable: ${c} independent origin${c === 1 ? '' : 's'} contradict it and none agrees.` };
+  if (a > c) return { grade: 3, reason: `Possibly true: ${origins(a, 'agrees', 'agree')}, ${c} ${c === 1 ? 'conflicts' : 'conflict'}.` };
+  if (a > 0) return { grade: 4, reason: `Doubtful: ${origins(a, 'agrees', 'agree')}, ${c} ${c === 1 ? 'conflicts' : 'conflict'}.` };
+  return { grade: 5, reason: `Improbable: ${origins(c, 'contradicts', 'contradict')} it and none agrees.` };
 }
 
 /**
