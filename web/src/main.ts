@@ -10,6 +10,7 @@ import { currentRoute, go, startRouter } from './router';
 import { agentView } from './views/agent';
 import { claimView } from './views/claim';
 import { crossReferenceView } from './views/crossReference';
+import { reviewView } from './review/reviewView';
 import { nodeView } from './views/node';
 import { setUpSearch } from './views/search';
 
@@ -30,8 +31,11 @@ function home(main: HTMLElement): void {
         'ul',
         {},
         example('/?claim=claim%3Aexpress-2025-casualties-1213460', '“1,213,460 Russian soldiers killed or injured” — its chain and corroboration'),
-        example('/?claim=claim%3Aexpress-2025-record-week-350', '“350 surrendered in one week of August 2024”'),
-        example('/?xref=org%3Ageneral-staff-ua,org%3Ai-want-to-live', 'Cross-reference: General Staff × “I Want to Live”'),
+        example('/?claim=claim%3Amorning-briefing-record-week-350', '“350 surrendered in one week” — two reports, one origin: circular reporting'),
+        example('/?claim=claim%3Aexpress-2025-territory-taken-0-8-percent-2025', '“0.8% of Ukraine taken in 2025” — against two bodies’ areas: one agrees, one conflicts'),
+        example('/?claim=claim%3Ageneral-staff-casualties-2025-06-16', 'The General Staff’s running total — a series that grows, and an independent body that agrees'),
+        example('/?xref=org%3Aarmed-forces-ua,org%3Aarmed-forces-ru', 'Cross-reference: the two armed forces — a conflict between two officials'),
+        example('/?review', 'Add an article: paste its text, review the drafted claims, ingest'),
       ),
       h('p', { class: 'hint' }, 'Keyboard: / focuses search, arrows move through results, Enter opens; in a graph, Tab to its tools, and Ctrl+Z undoes.'),
     ),
@@ -54,6 +58,7 @@ async function render(): Promise<void> {
     else if (route.view === 'person') done = await agentView(view, route.id, 'person');
     else if (route.view === 'node') done = await nodeView(view, route.id, route.depth, route.limit);
     else if (route.view === 'xref') done = await crossReferenceView(view, route.ids);
+    else if (route.view === 'review') done = await reviewView(view);
     else home(view);
     if (mine !== rendering) return void (view.remove(), done()); // the user moved on meanwhile
     cleanup = done;
@@ -71,6 +76,7 @@ setUpSearch(document.getElementById('search-box') as HTMLInputElement, document.
 const dialog = ingestDialog();
 document.getElementById('dialog-root')!.append(dialog);
 document.getElementById('open-ingest')!.addEventListener('click', () => dialog.showModal());
+document.getElementById('open-review')!.addEventListener('click', () => go({ view: 'review' }));
 document.getElementById('open-xref')!.addEventListener('click', () => go({ view: 'xref', ids: currentRoute().view === 'org' ? [(currentRoute() as { id: string }).id] : [] }));
 startRouter(() => void render());
 void render();

@@ -1,6 +1,6 @@
 /**
  * The view lives in the URL, so a view can be shared and back/forward work: `/?claim=<id>`,
- * `/?org=<id>`, `/?person=<id>`, `/?node=<id>`, `/?xref=<id>,<id>`, `/?q=<search>`.
+ * `/?org=<id>`, `/?person=<id>`, `/?node=<id>`, `/?xref=<id>,<id>`, `/?q=<search>`, `/?review` (an article's draft).
  */
 export type Route =
   | { view: 'home' }
@@ -8,7 +8,8 @@ export type Route =
   | { view: 'org'; id: string }
   | { view: 'person'; id: string }
   | { view: 'node'; id: string; depth?: number; limit?: number }
-  | { view: 'xref'; ids: string[] };
+  | { view: 'xref'; ids: string[] }
+  | { view: 'review' };
 
 export function currentRoute(): Route {
   const q = new URLSearchParams(location.search);
@@ -17,6 +18,7 @@ export function currentRoute(): Route {
   if (q.get('person')) return { view: 'person', id: q.get('person')! };
   if (q.get('node')) return { view: 'node', id: q.get('node')!, depth: Number(q.get('depth')) || undefined, limit: Number(q.get('limit')) || undefined };
   if (q.get('xref')) return { view: 'xref', ids: q.get('xref')!.split(',').filter(Boolean) };
+  if (q.has('review')) return { view: 'review' };
   return { view: 'home' };
 }
 
@@ -24,6 +26,8 @@ export function hrefOf(r: Route): string {
   switch (r.view) {
     case 'home':
       return '/';
+    case 'review':
+      return '/?review';
     case 'xref':
       return `/?xref=${r.ids.map(encodeURIComponent).join(',')}`;
     case 'node':
