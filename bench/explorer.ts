@@ -9,9 +9,14 @@
  * - layout: fcose alone; drawn: from the layout's start until the laid-out graph is painted (the
  *   page's own performance measures; MARKS=1 prints them all);
  * - filter: a click hiding every claim until the view has redrawn, and the undo that brings them back;
- * - expand: picking a node and expanding it until the new nodes are drawn (a server round trip).
+ * - expand: picking a node and expanding it until the new nodes are drawn (a server round trip);
+ * - review draft: a 3,000-character article pasted on the review page until its draft table is on
+ *   screen; review problem: a unit edited until the dry run's problem shows under its row.
  */
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bulkImport } from '../src/services/ingest/bulkImport.js';
 import { createApp } from '../src/server/app.js';
 import { buildExplorer, launchBrowser } from '../test/helpers/browser.js';
@@ -21,6 +26,20 @@ import { loadLine } from './stats.js';
 
 const claims = Number(process.env.CLAIMS ?? 5_000);
 const rounds = Number(process.env.ROUNDS ?? 5);
+
+/** About 3,000 characters of the draft development set (bench/draft/dev/), whole sentences, with the first article's date. */
+function reviewArticle(): { text: string; publishedAt: string } {
+  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'draft/dev');
+  const articles = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { text: string; publishedAt: string });
+  let text = '';
+  for (const a of articles) {
+    for (const line of a.text.split('\n')) {
+      if (text.length + line.length > 3_000) return { text: text.trim(), publishedAt: articles[0].publishedAt };
+      text += `${line}\n`;
+    }
+  }
+  return { text: text.trim(), publishedAt: articles[0].publishedAt };
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const show = (name: string, xs: number[]) => console.log(`${name.padEnd(8)} median ${median(xs).toFixed(0).padStart(5)} ms   (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}; ${xs.map((x) => x.toFixed(0)).join(', ')})`);
@@ -104,6 +123,38 @@ try {
   show('filter', times.filter);
   show('undo', times.undo);
   if (times.expand.length) show('expand', times.expand);
+
+  // The review page (issue #23): a 3,000-character article pasted → the draft table on screen, and
+  // an edit → the dry run's problem under its row (the page waits 300 ms after a keystroke first).
+  const article = reviewArticle();
+  const review = { draft: [] as number[], problems: [] as number[] };
+  let drafted = 0;
+  for (let round = 0; round < rounds; round++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${origin}/?review`);
+    await page.getByTestId('article-text').fill(article.text);
+    await page.getByTestId('article-published').fill(article.publishedAt);
+    let t0 = Date.now();
+    await page.getByTestId('draft-submit').click();
+    await page.getByTestId('draft-row').first().waitFor({ timeout: 30_000 });
+    review.draft.push(Date.now() - t0);
+    drafted = await page.getByTestId('draft-row').count();
+    // A unit that cannot fit its measure's (a percent measure's figure given in km2).
+    const units = page.locator('tr.claim-row td[data-field="quantity.unit"] input');
+    const values = await units.evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
+    const unit = units.nth(Math.max(0, values.findIndex((v) => v === 'percent' || v === 'persons')));
+    await page.waitForTimeout(1_000);
+    const before = await page.locator('tr.row-problems:not([hidden])').count();
+    t0 = Date.now();
+    await unit.fill((await unit.inputValue()) === 'km2' ? 'persons' : 'km2');
+    await page.waitForFunction((n) => document.querySelectorAll('tr.row-problems:not([hidden])').length > n, before, { timeout: 30_000 });
+    review.problems.push(Date.now() - t0);
+    await context.close();
+  }
+  console.log(`review: a ${article.text.length.toLocaleString('en')}-character article (${drafted} claims drafted), ${rounds} rounds`);
+  show('draft', review.draft);
+  show('problem', review.problems);
   console.log(loadLine());
 } finally {
   await browser.close();
