@@ -20,6 +20,8 @@ export interface AgentMention {
   lead: boolean;
   /** "according to the published data": refers back to the last agent named. */
   backReference: boolean;
+  /** "the airport said": the noun that names it, to find the body it stands for ("Heathrow airport") earlier in the text. */
+  head?: string;
 }
 
 const LEAD_CUES = new Set(['data from', 'figures from', 'statistics from', 'published by', 'released by', 'released through', 'reported by', 'compiled by', 'provided by', 'issued by', 'a report by', 'a report from', 'a survey by', 'research by', 'a study by', 'published', 'released', 'provided', 'showed', 'shows', 'show', 'reported', 'reports', 'revealed', 'reveals', 'recorded', 'records', 'found', 'finds']);
@@ -29,7 +31,12 @@ const NAME_GLUE = new Set(['of', 'for', 'the', 'and', '&', 'de', 'du', 'von', 'v
 const NOT_NAMES = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|on|in|at)$/i;
 const GENERIC_HEADS = /\b(?:data|figures|statistics|reports?|study|studies|survey|surveys|ministry|ministries|agency|agencies|office|offices|department|departments|government|officials|authorities|police|researchers|experts|analysts|scientists|economists|doctors|organisers|organizers|charity|charities|campaigners|unions?|pollsters|project|institute|institutes|bureau|organi[sz]ation|spokes(?:person|man|woman)|he|she|they|it)\b/i;
 /** Generic words that point back to a body already named ("the ministry said", "according to the published data"). */
-const BACK_HEADS = /^(?:he|she|they|it|officials|(?:(?:the|its|their|his|her)\s+)?(?:[a-z-]+\s+){0,2}(?:data|figures|statistics|report|study|survey|ministry|agency|office|department|government|organi[sz]ation|institute|bureau|spokes(?:person|man|woman)|project))$/i;
+const BACK_HEADS = /^(?:he|she|they|it|we|officials|(?:(?:the|its|their|his|her)\s+)?(?:[a-z-]+\s+){0,2}(?:data|figures|statistics|report|study|survey|analysis|research|poll|review|ministry|agency|office|department|government|organi[sz]ation|institute|bureau|spokes(?:person|man|woman)|project))$/i;
+
+/** A pronoun standing for an agent: "he" and "she" for the last person named, "it" and "they" for the last body. */
+export const PRONOUN = /^(?:he|she|it|they|we)$/i;
+/** Documents a body publishes: "according to an analysis by X", "a report from X" name X through them. */
+const DOCUMENT_WORDS = /^(?:analysis|analyses|report|reports|study|survey|poll|review|research|data|figures|statistics|estimates?|assessment|audit|census|count|tally|index|forecast|projections?|modelling|modeling)$/i;
 
 const capital = (t: Token) => ((/^[A-Z“"‘'«]/.test(t.text) && t.pos !== 'PUNCT') || /^[“"‘«]$/.test(t.text)) && !NOT_NAMES.test(t.text);
 const possessive = (t: Token) => /^['’]s$/.test(t.text) || t.text === '’' || t.text === "'";
@@ -87,6 +94,9 @@ function nameStartingAt(tokens: Token[], first: number): [number, number] | null
 function trim(tokens: Token[], a: number, b: number): [number, number] | null {
   while (a <= b && (['the', 'a', 'an', 'its', 'their'].includes(tokens[a].text.toLowerCase()) || /^[,]$/.test(tokens[a].text))) a++;
   while (b >= a && (NAME_GLUE.has(tokens[b].text.toLowerCase()) || possessive(tokens[b]) || /^[,“‘«]$/.test(tokens[b].text))) b--;
+  // "the Rhine Valley Institute for Ecology published": a lower-case word after the name is not part of it.
+  const capitalAt = tokens.slice(a, b + 1).findIndex((t) => /^[A-Z]/.test(t.text));
+  while (capitalAt >= 0 && b > a + capitalAt && /^[a-z]/.test(tokens[b].text) && !ORG_WORDS.has(tokens[b].text) && !PERSON_TITLES.has(tokens[b].text)) b--;
   return a <= b ? [a, b] : null;
 }
 
@@ -113,8 +123,8 @@ export function agentsOf(sentence: Sentence): AgentMention[] {
     const [a, b] = run;
     const start = tokens[a].start;
     const end = tokens[b].end;
-    const text = sentence.text.slice(start - sentence.start, end - sentence.start);
-    const named = /[A-Z]/.test(text.replace(/^The\s+/, ''));
+    const text = sentence.text.slice(start - sentence.start, end - sentence.start).replace(/['’]s$/, '');
+    const named = /[A-Z]/.test(text.replace(/^The\s+/, '')) && !PRONOUN.test(text);
     const backReference = !named && BACK_HEADS.test(text.trim());
     if (!named && !GENERIC_HEADS.test(text)) return;
     // "Countries in Europe reported": a name after "in" is a place.
@@ -129,14 +139,44 @@ export function agentsOf(sentence: Sentence): AgentMention[] {
       if (words.every((w, k) => lower[i + k] === w)) {
         const after = i + words.length;
         if (['said', 'says', 'told'].includes(cue) && !(tokens[after] && capital(tokens[after]))) continue;
-        push(nameStartingAt(tokens, after), cue, LEAD_CUES.has(cue));
+        let from = after;
+        let lead = LEAD_CUES.has(cue);
+        // "according to an analysis by X", "according to the latest figures from X": through the document to its body.
+        for (let k = after; k < Math.min(tokens.length - 1, after + 5); k++) {
+          if (DOCUMENT_WORDS.test(tokens[k].text) && ['by', 'from', 'of', 'for'].includes(lower[k + 1])) {
+            from = k + 2;
+            lead = true;
+            break;
+          }
+          if (!['the', 'a', 'an', 'new', 'latest', 'its', 'their', 'official', 'recent', 'annual', 'monthly', 'weekly', 'quarterly'].includes(lower[k]) && !DOCUMENT_WORDS.test(tokens[k].text)) break;
+        }
+        let run = nameStartingAt(tokens, from);
+        // "the energy think tank Ember", "the estate agent Savills": a description, then the name.
+        if (run && !/[A-Z]/.test(sentence.text.slice(tokens[run[0]].start - sentence.start, tokens[run[1]].end - sentence.start).replace(/^The\s+/, ''))) {
+          for (let k = from; k < Math.min(tokens.length, from + 7) && !/^[,.;:()]$/.test(tokens[k].text); k++) {
+            if (capital(tokens[k]) && !/^[“"«‘]$/.test(tokens[k].text)) {
+              run = nameStartingAt(tokens, k);
+              break;
+            }
+          }
+        }
+        // "said X" names X only where X ends the clause ("said Jane Doe, the agency's head"), not "said North America remained …".
+        if (['said', 'says', 'told'].includes(cue) && run && tokens[run[1] + 1] && !/^[,.;:)”"’]$/.test(tokens[run[1] + 1].text) && !['who', 'of', 'at', 'in', 'on'].includes(lower[run[1] + 1])) continue;
+        push(run, cue, lead);
       }
     }
     // "X said", "X estimates that", "X provided a breakdown": the name, then the verb.
     if (CUE_VERB_SET.has(lower[i]) && i > 0) {
       let j = i - 1;
       while (j >= 0 && ['has', 'have', 'had', 'also', 'now', 'previously', 'earlier', 'recently', 'which', 'that'].includes(lower[j])) j--;
+      // "The agency's director, Jane Doe, said": the name between the commas.
+      if (j > 0 && tokens[j].text === ',' && capital(tokens[j - 1])) j--;
       let run = j >= 0 ? nameEndingAt(tokens, j) : null;
+      // "the airport said", "which the club reported": a noun standing for a body named earlier.
+      if (!run && j > 0 && tokens[j].pos === 'NOUN' && /^[a-z]+$/.test(tokens[j].text) && ['the', 'its'].includes(lower[j - 1]) && !/^(?:data|figures|statistics|reports?|study|survey|analysis|research)$/.test(tokens[j].text)) {
+        out.push({ start: tokens[j - 1].start, end: tokens[j].end, text: `${tokens[j - 1].text} ${tokens[j].text}`, kind: 'ORGANIZATION', cue: lower[i], lead: LEAD_CUES.has(lower[i]), backReference: true, head: tokens[j].text });
+        continue;
+      }
       // "organisers said", "the city police reported": a generic body, lower case.
       if (!run && j >= 0 && GENERIC_HEADS.test(tokens[j].text)) {
         let k = j;

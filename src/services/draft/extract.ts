@@ -11,6 +11,7 @@ import { FURNITURE } from './lexicon/traps.js';
 import { CUMULATIVE_CUES, RATE_CUES, type Granularity } from './lexicon/time.js';
 import { LEVEL_UNITS } from './lexicon/units.js';
 import { dateExpressions, type DateExpression } from './periods.js';
+import { remember, resolveReferents, type Referents } from './referents.js';
 import { sentencesOf, type Sentence } from './text.js';
 
 export interface Span {
@@ -155,9 +156,11 @@ export function extract(text: string, publishedAt: string): Extraction {
   let lastNamed: AgentMention[] = [];
   /** The attribution of the sentence before, for "That is …" sentences. */
   let previous: { agents: AgentMention[]; index: number } | null = null;
+  const referents: Referents = { person: null, organization: null };
   for (const sentence of sentences) {
     if (FURNITURE.some((re) => re.test(sentence.text)) || (sentence.index === 0 && !/[.!?]["”’]?$/.test(sentence.text.trim()))) continue;
-    const agents = agentsOf(sentence);
+    const agents = resolveReferents(agentsOf(sentence), text, referents);
+    remember(referents, agents);
     // A back-reference with nothing named before it names a body of its own ("officials said").
     const named = agents.filter((a) => !a.backReference || !(lead || lastNamed.length));
     const all = figuresOf(text, sentence);
@@ -224,7 +227,9 @@ export function extract(text: string, publishedAt: string): Extraction {
       lastNamed = named;
       // A publication cue ("The figures were published by …") leads further than a statement ("… said").
       const leads = named.filter((a) => a.lead);
-      lead = { agents: leads.length ? leads : named, sentence, reach: leads.length ? LEAD_REACH : STATEMENT_REACH };
+      // "…, they said": the lead's own source speaking again carries its reach on, from here.
+      const same: boolean = !!lead && named.every((a) => lead!.agents.some((b) => b.text === a.text));
+      lead = { agents: leads.length ? leads : named, sentence, reach: leads.length || (same && lead!.reach > STATEMENT_REACH) ? LEAD_REACH : STATEMENT_REACH };
     }
   }
   return { claims, sentences: sentences.length };
