@@ -156,10 +156,10 @@ export function extract(text: string, publishedAt: string): Extraction {
   let lastNamed: AgentMention[] = [];
   /** The attribution of the sentence before, for "That is …" sentences. */
   let previous: { agents: AgentMention[]; index: number } | null = null;
-  const referents: Referents = { person: null, organization: null };
+  const referents: Referents = { person: null, people: [], organization: null, documents: new Map() };
   for (const sentence of sentences) {
     if (FURNITURE.some((re) => re.test(sentence.text)) || (sentence.index === 0 && !/[.!?]["”’]?$/.test(sentence.text.trim()))) continue;
-    const agents = resolveReferents(agentsOf(sentence), text, referents);
+    const agents = resolveReferents(agentsOf(sentence), text, referents, sentence.start);
     remember(referents, agents);
     // A back-reference with nothing named before it names a body of its own ("officials said").
     const named = agents.filter((a) => !a.backReference || !(lead || lastNamed.length));
@@ -223,7 +223,11 @@ export function extract(text: string, publishedAt: string): Extraction {
     }
     const stated = claims.filter((c) => c.sentence.index === sentence.index && c.agents.length);
     previous = stated.length ? { agents: stated[0].agents, index: sentence.index } : named.length ? { agents: named, index: sentence.index } : null;
-    if (named.length) {
+    // "Finance director Tom Beckett said the improvement reflected …": a remark with no figure of its own
+    // does not take over from the publication the figures around it come from.
+    const remark = !figures.length && !named.some((a) => a.lead) && !!lead && lead.reach === LEAD_REACH && sentence.index - lead.sentence.index < lead.reach;
+    if (named.length && remark) lastNamed = named;
+    else if (named.length) {
       lastNamed = named;
       // A publication cue ("The figures were published by …") leads further than a statement ("… said").
       const leads = named.filter((a) => a.lead);

@@ -81,4 +81,42 @@ describe('attribution', () => {
     const claims = one('The figures were published by the World Health Organization on Tuesday.\nCases rose to 12,000 in March.');
     expect(claims[0]).toMatchObject({ inherited: true, agents: [{ text: 'World Health Organization' }] });
   });
+
+  const agents = (text: string) => one(text).map((c) => [c.figure.value ?? c.figure.low, c.agents.map((a) => a.text)]);
+
+  it('reads "the club", "the accounts" and a surname back to the body or person named in full', () => {
+    const text = [
+      'Northgate Rugby Club made a profit of £2.1m last season, according to accounts the club filed on Monday.',
+      'Ticket sales rose to 14,000 a match, according to the club.',
+      'Its owners have lent it a further £6m, the accounts show.',
+      '"We expect 20,000 members by 2027," said Dana Okafor, the chief executive.',
+      'Okafor said the club expected revenue of £30m next year.',
+    ].join('\n');
+    expect(agents(text)).toEqual([
+      [2100000, ['Northgate Rugby Club']],
+      [14000, ['Northgate Rugby Club']],
+      [6000000, ['Northgate Rugby Club']],
+      [20000, ['Dana Okafor']],
+      [30000000, ['Dana Okafor']],
+    ]);
+  });
+
+  it('prefers the body named beside a kind of speaker, and reads "analysts at X"', () => {
+    expect(agents('More than 300 million adults have diabetes, a study published in The BMJ found.')).toEqual([[300000000, ['BMJ']]]);
+    expect(agents('Geologists have mapped 41 new faults, a team led by the University of Bergen reported.')).toEqual([[41, ['University of Bergen']]]);
+    expect(agents('The deal is worth $80m a year, analysts at the consultancy Brightwater estimate.')[0][1]).toEqual(['Brightwater']);
+    expect(one('The deal is worth $80m a year, analysts at the consultancy Brightwater estimate.')[0].agents[0].kind).toBe('ORGANIZATION');
+  });
+
+  it('keeps a publication lead across a remark with no figure, and reads no cue in "United States"', () => {
+    const text = [
+      'The Harbour Port Authority handled 4.1 million containers last year, according to figures it published on Friday.',
+      'Its director, Sam Lee, said the results reflected new cranes.',
+      'Exports through the port rose to £12bn.',
+      'In the United States, 44% of ports reported delays.',
+    ].join('\n');
+    const found = agents(text);
+    expect(found[1]).toEqual([12000000000, ['Harbour Port Authority']]);
+    expect(found[2][1]).not.toContain('United');
+  });
 });

@@ -5,7 +5,9 @@
  */
 
 /** "according to X", "data from X": the cue precedes the agent. */
-export const CUES_BEFORE = ['according to', 'data from', 'figures from', 'statistics from', 'estimates from', 'a report by', 'a report from', 'a survey by', 'research by', 'a study by', 'published by', 'released by', 'reported by', 'released through', 'compiled by', 'cited by', 'said', 'says', 'told', 'estimated by', 'provided by', 'issued by', 'announced by', 'confirmed by', 'figures by'];
+export const CUES_BEFORE = ['according to', 'data from', 'figures from', 'statistics from', 'estimates from', 'a report by', 'a report from', 'a survey by', 'research by', 'a study by', 'published by', 'released by', 'reported by', 'released through', 'compiled by', 'cited by', 'said', 'says', 'told', 'estimated by', 'provided by', 'issued by', 'announced by', 'confirmed by', 'figures by',
+  // People speaking for the body named after them.
+  'analysts at', 'economists at', 'researchers at', 'scientists at', 'experts at', 'a team at', 'a team from', 'led by'];
 
 /** "X said", "X estimates that": the verb follows the agent. */
 export const CUE_VERBS = ['said', 'says', 'say', 'reported', 'reports', 'estimated', 'estimates', 'estimate', 'announced', 'announces', 'told', 'found', 'finds', 'showed', 'shows', 'show', 'revealed', 'reveals', 'warned', 'warns', 'added', 'noted', 'claimed', 'claims', 'confirmed', 'confirms', 'published', 'publishes', 'recorded', 'records', 'counted', 'counts', 'projected', 'projects', 'forecast', 'forecasts', 'calculated', 'calculates', 'stated', 'states', 'wrote', 'writes', 'predicted', 'predicts', 'expected', 'expects', 'provided', 'registered', 'tallied', 'put', 'puts', 'released', 'releases', 'argue', 'argues', 'argued', 'believes', 'wants', 'aims', 'plans', 'targets'];
