@@ -1,4 +1,4 @@
-// Claims comparable with a claim: same measure and aggregation (none stated counts as NONE), or a share and an absolute figure of what its measure declares it a share of (shareBase, sharePart); regions equal or nested either way, or either claim stating no region (an unstated scope is compared, not hidden); periods sharing at least a day (open ends run to the date stated; a claim without a period stays in); 500 at most.
+// Claims comparable with a claim, each with where its region lies (SAME, PART of this claim's, the WHOLE it lies in, or UNSTATED): same measure and aggregation (none stated counts as NONE), or a share and an absolute figure of what its measure declares it a share of (shareBase, sharePart); regions equal or nested either way, or either claim stating no region (an unstated scope is compared, not hidden); periods sharing at least a day (open ends run to the date stated; a claim without a period stays in); 500 at most.
 MATCH (c:Claim {id: $p.claimId})
 OPTIONAL MATCH (c)-[:ABOUT]->(m:Measure)
 WITH c, m, COLLECT { MATCH (c)-[:IN_REGION]->(r:Region) RETURN r } AS regions,
@@ -13,9 +13,9 @@ WITH c, m, regions, cEnd, isShare,
      } END AS family
 // The claim's regions, the regions they lie in, and the regions inside them.
 WITH c, m, regions, cEnd, isShare, family,
-     COLLECT { UNWIND regions AS r MATCH (r)-[:PART_OF*0..8]->(up:Region) RETURN up
-               UNION
-               UNWIND regions AS r MATCH (r)<-[:PART_OF*1..8]-(down:Region) RETURN down AS up } AS scope
+     COLLECT { UNWIND regions AS r MATCH (r)-[:PART_OF*1..8]->(up:Region) RETURN up } AS wholes,
+     COLLECT { UNWIND regions AS r MATCH (r)<-[:PART_OF*1..8]-(down:Region) RETURN down } AS parts
+WITH c, m, regions, cEnd, isShare, family, wholes, parts, regions + wholes + parts AS scope
 RETURN c.id AS claimId,
        COLLECT {
          UNWIND family AS fm
@@ -29,7 +29,12 @@ RETURN c.id AS claimId,
            AND (size(regions) = 0
                 OR NOT EXISTS { (o)-[:IN_REGION]->(:Region) }
                 OR EXISTS { (o)-[:IN_REGION]->(r:Region) WHERE r IN scope })
-         RETURN DISTINCT o.id AS id
-         ORDER BY id
+         WITH o, COLLECT { MATCH (o)-[:IN_REGION]->(r:Region) RETURN r } AS theirs
+         RETURN DISTINCT {id: o.id, region: CASE
+                  WHEN size(regions) = 0 OR size(theirs) = 0 THEN 'UNSTATED'
+                  WHEN any(r IN theirs WHERE r IN regions) THEN 'SAME'
+                  WHEN any(r IN theirs WHERE r IN wholes) THEN 'WHOLE'
+                  ELSE 'PART' END} AS hit
+         ORDER BY hit.id
          LIMIT 500
        } AS candidates

@@ -241,9 +241,11 @@ export type Comparison = {
   allenRelation: AllenRelation;
   /** The other claim. */
   claim: Claim;
+  /** Whether it counts toward the credibility grade: a SUPERSEDED or RETRACTED claim keeps its verdict but does not count (the reason says so). */
+  counted: Scalars['Boolean']['output'];
   /** For CONFLICTS: the distance between the two intervals, in the measure's unit. */
   gap: Maybe<Scalars['Float']['output']>;
-  /** Why the verdict, in words. */
+  /** Why the verdict, in words. A figure for a part of the other's region (a city against its province) is at most the whole's: consistent, not agreement (NOT_COMPARABLE), or CONFLICTS where the part exceeds the whole. */
   reason: Scalars['String']['output'];
   /** Whether the other claim shares a top institution among its origins with this claim. */
   sameOrigin: Scalars['Boolean']['output'];
@@ -1943,6 +1945,7 @@ export type ClaimPairResolvers<ContextType = Context, ParentType extends Resolve
 export type ComparisonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Comparison'] = ResolversParentTypes['Comparison']> = {
   allenRelation?: Resolver<ResolversTypes['AllenRelation'], ParentType, ContextType>;
   claim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+  counted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   gap?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sameOrigin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

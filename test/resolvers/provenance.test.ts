@@ -165,7 +165,7 @@ const CORROBORATION = `query($id: ID!) { corroboration(claimId: $id) {
   independentAgreeingOrigins independentConflictingOrigins credibility credibilityReason } }`;
 
 describe('corroboration', () => {
-  it('separates echoes of the same origin from independent agreement (nested regions too)', async () => {
+  it('separates echoes of the same origin from independent agreement; the whole country’s figure is consistent, not agreement', async () => {
     const res = await t.exec(CORROBORATION, { id: 'claim:agency-displaced' });
     const c = res.data!.corroboration;
     const byId = Object.fromEntries(c.comparisons.map((x: any) => [x.claim.id, x]));
@@ -173,9 +173,10 @@ describe('corroboration', () => {
     expect(byId['claim:paper-p-displaced']).toMatchObject({ verdict: 'AGREES', sameOrigin: true });
     expect(byId['claim:spokes-displaced']).toMatchObject({ verdict: 'AGREES', sameOrigin: true });
     expect(byId['claim:ngo-displaced']).toMatchObject({ verdict: 'AGREES', sameOrigin: false });
-    expect(byId['claim:institute-displaced']).toMatchObject({ verdict: 'AGREES', sameOrigin: false });
-    expect(c.independentAgreeingOrigins).toBe(2);
-    expect(c.credibility).toBe(1);
+    expect(byId['claim:institute-displaced']).toMatchObject({ verdict: 'NOT_COMPARABLE', sameOrigin: false });
+    expect(byId['claim:institute-displaced'].reason).toMatch(/^this claim is about a part of the other claim’s region: consistent/);
+    expect(c.independentAgreeingOrigins).toBe(1);
+    expect(c.credibility).toBe(2);
   });
 
   it('finds the conflict of running totals stated the same day, and leaves other dates not comparable', async () => {
@@ -209,7 +210,7 @@ describe('crossReference', () => {
     expect(res.errors).toBeUndefined();
     const x = res.data!.crossReference;
     expect(x.sharedMeasures.map((m: any) => m.id).sort()).toEqual(['measure:casualties', 'measure:displaced']);
-    expect(x.sharedRegions).toEqual([{ id: 'region:landia' }]);
+    expect(x.sharedRegions.map((r: any) => r.id).sort()).toEqual(['region:landia', 'region:north']);
     expect(x.agreements).toContainEqual({ a: { id: 'claim:agency-displaced' }, b: { id: 'claim:ngo-displaced' } });
     expect(x.conflicts).toEqual([{ a: { id: 'claim:cas-feb' }, b: { id: 'claim:ngo-cas-feb' }, gap: 1800 }]);
     expect(x.truncated).toBe(false);
@@ -326,5 +327,42 @@ describe('an unstated scope', () => {
 
     const x = (await t.exec(`{ crossReference(organizationIds: ["org:agency-a", "org:blog-s"]) { conflicts { a { id } b { id } scopeUnstated } } }`)).data!.crossReference;
     expect(x.conflicts).toContainEqual({ a: { id: 'claim:agency-displaced' }, b: { id: 'claim:unplaced-displaced' }, scopeUnstated: true });
+  });
+});
+
+describe('a part and its whole, and retired figures', () => {
+  it('says a city’s figure is consistent with its province’s, not agreement, and a part above the whole conflicts', async () => {
+    const claim = (id: string, value: number, region: string, by: string, extra: object = {}) => ({
+      id, text: `${value} people were displaced in February 2025.`, measure: 'measure:displaced',
+      quantity: { value, unit: 'persons', bound: 'EXACT', aggregation: 'PERIOD_TOTAL' }, period: { start: '2025-02', granularity: 'MONTH' },
+      regions: [region], attributedTo: [by], ...extra,
+    });
+    await ingest(t.db, {
+      source: { id: 'src:city-hall-feb', kind: 'STATEMENT', title: 'City hall, February', publisher: 'org:blog-s', publishedAt: '2025-03-03' },
+      claims: [
+        claim('claim:city-displaced', 3000, 'region:north-city', 'org:blog-s'),
+        claim('claim:city-displaced-high', 20000, 'region:north-city', 'org:blog-s'),
+        claim('claim:north-displaced-old', 12000, 'region:north', 'org:blog-s', { status: 'SUPERSEDED' }),
+      ],
+    });
+    const Q = `query($id: ID!) { corroboration(claimId: $id) { comparisons { claim { id status } verdict counted reason } credibility credibilityReason } }`;
+    const of = async (id: string) => (await t.exec(Q, { id })).data!.corroboration;
+    const province = await of('claim:agency-displaced');
+    const byId = Object.fromEntries(province.comparisons.map((x: any) => [x.claim.id, x]));
+    expect(byId['claim:city-displaced']).toMatchObject({ verdict: 'NOT_COMPARABLE', counted: true });
+    expect(byId['claim:city-displaced'].reason).toMatch(/part of this claim’s region: consistent, since the part \(3,000\) can be at most the whole \(12,000\)/);
+    expect(byId['claim:city-displaced-high']).toMatchObject({ verdict: 'CONFLICTS', counted: true });
+    expect(byId['claim:city-displaced-high'].reason).toMatch(/exceeds the whole/);
+    // The retired figure keeps its verdict, says why it does not count, and the grade says so too.
+    expect(byId['claim:north-displaced-old']).toMatchObject({ verdict: 'AGREES', counted: false, claim: { status: 'SUPERSEDED' } });
+    expect(byId['claim:north-displaced-old'].reason).toMatch(/it is SUPERSEDED, so it is shown but not counted/);
+    expect(province.credibilityReason).toMatch(/One superseded or retracted figure is not counted\.$/);
+    // From the city's side the province is the whole.
+    const city = Object.fromEntries((await of('claim:city-displaced')).comparisons.map((x: any) => [x.claim.id, x]));
+    expect(city['claim:agency-displaced'].reason).toMatch(/this claim is about a part of the other claim’s region: consistent/);
+    // A cross-reference reads nesting the same way: the city's 3,000 is no agreement with the province's 12,000.
+    const x = (await t.exec(`{ crossReference(organizationIds: ["org:agency-a", "org:blog-s"]) { agreements { a { id } b { id } } conflicts { a { id } b { id } } } }`)).data!.crossReference;
+    expect(x.agreements.map((p: any) => p.b.id)).not.toContain('claim:city-displaced');
+    expect(x.conflicts.map((p: any) => p.b.id)).toContain('claim:city-displaced-high');
   });
 });

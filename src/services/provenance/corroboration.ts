@@ -11,6 +11,7 @@ import { num, str } from '../props.js';
 import type { Chain, OriginInfo } from './chains.js';
 import { independentGroups, institutionsOf, loadTops } from './institutions.js';
 import { compareClaims, resolvePeriod, type ComparableClaim } from './intervals.js';
+import { partWholeOutcome, type RegionRelation } from './partWhole.js';
 import { loadShareBases, type ShareContext } from './shares.js';
 import { loadChains } from './sourceChain.js';
 
@@ -22,6 +23,8 @@ export interface ComparisonOut {
   sameOrigin: boolean;
   /** Whether either claim names no region: compared as if about the other's place. */
   scopeUnstated: boolean;
+  /** Whether it counts toward the grade: a SUPERSEDED or RETRACTED claim is shown, not counted. */
+  counted: boolean;
   reason: string;
 }
 
@@ -90,9 +93,10 @@ function originsOf(chains: Map<string, Chain>, claimIds: string[]): OriginInfo[]
 
 export async function corroboration(db: Database, loader: EntityLoader, claimId: string): Promise<CorroborationOut> {
   // Independent round trips run side by side.
-  const [claim, comparableRows] = await Promise.all([loader.load(claimId), db.read<{ candidates: string[] }>('provenance/comparableClaims', { p: { claimId } })]);
+  const [claim, comparableRows] = await Promise.all([loader.load(claimId), db.read<{ candidates: { id: string; region: RegionRelation }[] }>('provenance/comparableClaims', { p: { claimId } })]);
   if (!claim || claim.kind !== 'Claim' || !comparableRows.length) throw notFound(`No claim with id "${claimId}"`);
-  const candidates = comparableRows[0].candidates;
+  const candidates = comparableRows[0].candidates.map((c) => c.id);
+  const regionOf = new Map(comparableRows[0].candidates.map((c) => [c.id, c.region]));
   const [others, chains] = await Promise.all([loadMany<ClaimRow>(loader, candidates, ['Claim']), loadChains(db, [claimId, ...candidates], 10)]);
   // Bases are read only for shares (most corroborations have none), beside the institutions.
   const shareIds = [claim, ...others].filter((c) => str(c, 'aggregation') === 'SHARE').map((c) => c.id);
@@ -102,21 +106,29 @@ export async function corroboration(db: Database, loader: EntityLoader, claimId:
   const me = comparable(claim, shareBases);
   const comparisons: ComparisonOut[] = others.map((other) => {
     const theirs = institutionsOf(originsOf(chains, [other.id]).flatMap((o) => o.agentIds), tops);
-    const outcome = compareClaims(me, comparable(other, shareBases));
+    const them = comparable(other, shareBases);
+    const outcome = partWholeOutcome(compareClaims(me, them), regionOf.get(other.id) ?? 'SAME', me, them);
     const unstated = scopeUnstatedReason(edgeIds(claim, 'IN_REGION').length > 0, edgeIds(other, 'IN_REGION').length > 0);
-    return { claim: other, ...outcome, reason: unstated ? `${outcome.reason}; ${unstated}` : outcome.reason, scopeUnstated: unstated !== null, sameOrigin: theirs.some((i) => own.has(i)) };
+    // A superseded or retracted figure is shown with its verdict, and says that it does not count.
+    const status = str(other, 'status') ?? 'ACTIVE';
+    const retired = status !== 'ACTIVE' && outcome.verdict !== 'NOT_COMPARABLE' ? `it is ${status}, so it is shown but not counted` : null;
+    const reason = [outcome.reason, unstated, retired].filter(Boolean).join('; ');
+    return { claim: other, ...outcome, reason, scopeUnstated: unstated !== null, sameOrigin: theirs.some((i) => own.has(i)), counted: !retired };
   });
   const verdictOrder = { AGREES: 0, CONFLICTS: 1, NOT_COMPARABLE: 2 };
   comparisons.sort((a, b) => verdictOrder[a.verdict] - verdictOrder[b.verdict] || a.claim.id.localeCompare(b.claim.id));
 
   const independent = (verdict: string) =>
     independentGroups(
-      originsOf(chains, comparisons.filter((c) => c.verdict === verdict && !c.sameOrigin).map((c) => c.claim.id)),
+      originsOf(chains, comparisons.filter((c) => c.verdict === verdict && !c.sameOrigin && c.counted).map((c) => c.claim.id)),
       tops,
     ).length;
   const a = independent('AGREES');
   const c = independent('CONFLICTS');
-  const compared = comparisons.filter((x) => x.verdict !== 'NOT_COMPARABLE').length;
-  const { grade, reason } = credibilityGrade(compared, a, c);
+  const compared = comparisons.filter((x) => x.verdict !== 'NOT_COMPARABLE' && x.counted).length;
+  const graded = credibilityGrade(compared, a, c);
+  const retired = comparisons.filter((x) => !x.counted).length;
+  const grade = graded.grade;
+  const reason = retired ? `${graded.reason} ${retired === 1 ? 'One superseded or retracted figure is' : `${retired} superseded or retracted figures are`} not counted.` : graded.reason;
   return { claim: claim as ClaimRow, comparisons, independentAgreeingOrigins: a, independentConflictingOrigins: c, credibility: grade, credibilityReason: reason };
 }

@@ -6,6 +6,7 @@
 import type { Database } from '../../db/database.js';
 import type { CompactClaimRow } from '../../db/rows.js';
 import { compareClaims, resolvePeriod, type ComparableClaim } from './intervals.js';
+import { partWholeOutcome, type RegionRelation } from './partWhole.js';
 import type { ShareContext } from './shares.js';
 
 /** Pairs listed per verdict at most. */
@@ -31,15 +32,22 @@ function within(x: string, y: string, up: Ancestors): boolean {
 }
 
 /**
- * Regions equal or nested either way; a claim that names no region is compared with any (its
+ * Where b's regions lie against a's: the same, a PART of them, the WHOLE they lie in (a city
+ * against its province: partWhole.ts), or null when neither. A claim that names no region is compared with any (its
  * scope is unstated, and missing metadata must not hide a conflict: the pair says so). Called for
  * every candidate pair, so it creates no closures: tsx keeps function names, and naming a closure
  * costs more than the test.
  */
-function sameOrNestedRegions(a: CompactClaimRow, b: CompactClaimRow, up: Ancestors): boolean {
-  if (!a.regionIds.length || !b.regionIds.length) return true;
-  for (const ra of a.regionIds) for (const rb of b.regionIds) if (within(ra, rb, up) || within(rb, ra, up)) return true;
-  return false;
+function regionRelation(a: CompactClaimRow, b: CompactClaimRow, up: Ancestors): RegionRelation | null {
+  if (!a.regionIds.length || !b.regionIds.length) return 'UNSTATED';
+  let found: RegionRelation | null = null;
+  for (const ra of a.regionIds)
+    for (const rb of b.regionIds) {
+      if (ra === rb) return 'SAME';
+      if (within(ra, rb, up)) found = 'WHOLE';
+      else if (within(rb, ra, up)) found ??= 'PART';
+    }
+  return found;
 }
 
 /**
@@ -85,8 +93,10 @@ class PairCollector {
       return false;
     }
     this.budget -= 1;
-    if (a.row.id === b.row.id || !sameOrNestedRegions(a.row, b.row, this.up)) return true;
-    const out = compareClaims(a.cmp, b.cmp);
+    if (a.row.id === b.row.id) return true;
+    const region = regionRelation(a.row, b.row, this.up);
+    if (region === null) return true;
+    const out = partWholeOutcome(compareClaims(a.cmp, b.cmp), region, a.cmp, b.cmp);
     if (out.verdict === 'NOT_COMPARABLE') return true;
     const list = out.verdict === 'AGREES' ? this.agreements : this.conflicts;
     if (list.length <= MAX_PAIRS) list.push({ a: a.row.id, b: b.row.id, gap: out.gap, allenRelation: out.allenRelation, scopeUnstated: !a.row.regionIds.length || !b.row.regionIds.length });
