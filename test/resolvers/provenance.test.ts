@@ -185,6 +185,9 @@ describe('corroboration', () => {
     expect(byId['claim:ngo-cas-feb']).toMatchObject({ verdict: 'CONFLICTS', gap: 1800, sameOrigin: false, allenRelation: 'EQUALS' });
     expect(byId['claim:cas-jan']).toMatchObject({ verdict: 'NOT_COMPARABLE', allenRelation: 'STARTS' });
     expect(byId['claim:cas-mar'].verdict).toBe('NOT_COMPARABLE');
+    // Not comparable, but one series: whether it stays consistent, and how fast it grows.
+    expect(byId['claim:cas-jan'].reason).toBe('running totals as of different dates (2025-02-15 vs 2025-01-15): the later total (4,200 on 2025-02-15) is below the earlier (5,000 on 2025-01-15), which a running total cannot be — they count differently, or one is wrong');
+    expect(byId['claim:cas-mar'].reason).toMatch(/^running totals as of different dates \(2025-02-15 vs 2025-03-\d\d\): one consistent series, from 4,200 on 2025-02-15 to 5,600 on 2025-03-\d\d \(\+1,400 in \d+ days, about \d+(\.\d)? a day\)$/);
     expect(c.independentConflictingOrigins).toBe(1);
     expect(c.credibility).toBe(5);
   });

@@ -2,6 +2,7 @@
  * Comparing figures: a stated value with its bound becomes an interval, a period becomes a
  * day range (open ends resolved to the date stated), and two periods get their Allen relation.
  */
+import { runningTotalsReason } from './series.js';
 import { shareAsAbsolute, shareMode, type ShareContext } from './shares.js';
 import { showNumber, unitConversion } from './units.js';
 
@@ -162,7 +163,10 @@ export function compareClaims(a: ComparableClaim, b: ComparableClaim): Compariso
   if (a.aggregation === 'RATE' && a.per !== b.per) return not(`rates per different units of time (${a.per} vs ${b.per})`);
   if (a.period && b.period) {
     if (a.aggregation === 'PERIOD_TOTAL' && relation !== 'equals') return not(`totals over different periods (${relation})`);
-    if (a.aggregation === 'CUMULATIVE' && a.period.end !== b.period.end) return not(`running totals as of different dates (${a.period.end} vs ${b.period.end})`);
+    if (a.aggregation === 'CUMULATIVE' && a.period.end !== b.period.end) return lazyReason({ allenRelation: relation, verdict: 'NOT_COMPARABLE', gap: null }, () => {
+      const other = toInterval(b);
+      return runningTotalsReason({ interval: toInterval(a), end: a.period!.end }, { interval: other && scaled(other, conversion.factor), end: b.period!.end });
+    });
     if (DISJOINT.has(relation)) return not(`the periods do not overlap (${relation})`);
   }
   const ia = toInterval(a);
