@@ -57,6 +57,16 @@ const shots: Shot[] = [
       await graphDrawn(page);
     },
   },
+  {
+    file: 'explorer-timeline.png',
+    caption: 'The General Staff’s casualty figures over time: running totals as a line, the totals over a period in bars of their own, each with its unit and every value listed',
+    url: '/?claim=claim%3Ageneral-staff-casualties-2025-06-16',
+    ready: async (page) => {
+      const timeline = page.getByTestId('timeline');
+      await timeline.locator('canvas').first().waitFor();
+      await timeline.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 20));
+    },
+  },
 ];
 
 buildExplorer();

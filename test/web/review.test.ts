@@ -41,6 +41,80 @@ afterAll(async () => {
 
 const rows = (w: WatchedPage) => w.page.getByTestId('draft-row');
 
+/** The README's demo table: each page opens with the effect it promises (before the review adds claims). */
+describe('the demo corpus in the explorer', () => {
+  /** Opens a page, runs the checks, and holds it to no foreign request and no console error. */
+  async function page(url: string, check: (w: WatchedPage) => Promise<void>) {
+    const w = await openPage(browser, origin);
+    try {
+      await w.page.goto(`${origin}/${url}`);
+      await check(w);
+      expect(w.foreignRequests).toEqual([]);
+      expect(w.consoleErrors).toEqual([]);
+    } finally {
+      await w.page.context().close();
+    }
+  }
+  const claim = (id: string) => `?claim=${encodeURIComponent(id)}`;
+  const noIsoDates = async (w: WatchedPage, testId: string) => expect(await w.page.getByTestId(testId).textContent()).not.toMatch(/\b\d{4}-\d{2}(?:-\d{2})?\b/);
+
+  it('shows circular reporting, and copies that are not confirmation, in words said once', async () => {
+    await page(claim('claim:morning-briefing-record-week-350'), async (w) => {
+      await w.page.getByTestId('circular-banner').waitFor();
+      await noIsoDates(w, 'claim-card');
+    });
+    await page(claim('claim:express-2025-record-week-350'), async (w) => {
+      const grade = w.page.getByTestId('corroboration-panel').locator('p.grade');
+      await grade.waitFor();
+      const text = (await grade.textContent())!;
+      expect(text).toMatch(/^Credibility 3 — Possibly true\. Only sources sharing its origin agree/);
+      expect(text.match(/Possibly true/g)).toHaveLength(1);
+      // A week of August 2024 reads as dates in words, to their precision.
+      expect(await w.page.getByTestId('claim-card').textContent()).toMatch(/August 2024/);
+      await noIsoDates(w, 'claim-card');
+    });
+  }, 60_000);
+
+  it('compares a share with absolute areas: one agrees, one conflicts', async () => {
+    await page(claim('claim:express-2025-territory-taken-0-8-percent-2025'), async (w) => {
+      const panel = w.page.getByTestId('corroboration-panel');
+      await expect.poll(() => panel.locator('tbody tr[data-verdict="AGREES"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(await panel.locator('tbody tr[data-verdict="CONFLICTS"]').count()).toBeGreaterThan(0);
+    });
+  }, 60_000);
+
+  it('cross-references a conflict between two officials, and agreement between independent bodies', async () => {
+    const count = async (w: WatchedPage, verdict: string) => {
+      await w.page.getByTestId('xref-result').waitFor();
+      return w.page.locator(`table[data-verdict="${verdict}"] tbody tr`).count();
+    };
+    await page('?xref=org:armed-forces-ua,org:armed-forces-ru', async (w) => expect(await count(w, 'CONFLICTS')).toBeGreaterThan(0));
+    await page('?xref=org:general-staff-ua,org:uk-defence-intelligence', async (w) => expect(await count(w, 'AGREES')).toBeGreaterThan(0));
+  }, 60_000);
+
+  it('draws the General Staff’s growing running total as its own line, its unit named, every value in the legend', async () => {
+    await page(claim('claim:general-staff-casualties-2025-06-16'), async (w) => {
+      const timeline = w.page.getByTestId('timeline');
+      await timeline.waitFor();
+      const kinds = await timeline.locator('.timeline-kind').evaluateAll((ks) => ks.map((k) => ({ kind: (k as HTMLElement).dataset.kind, unit: (k as HTMLElement).dataset.unit, title: k.querySelector('h3')!.textContent, values: [...k.querySelectorAll('li strong:first-child')].map((s) => s.textContent) })));
+      // One chart per kind of number: never one line through running totals and anything else.
+      expect(new Set(kinds.map((k) => `${k.kind} ${k.unit}`)).size).toBe(kinds.length);
+      const running = kinds.find((k) => k.kind === 'CUMULATIVE')!;
+      expect(running.title).toBe(`Running totals (${running.unit})`);
+      expect(running.values.length).toBeGreaterThanOrEqual(3);
+      expect(running.values.every((v) => /\d/.test(v!))).toBe(true);
+      // The x-axis spans the data: no more than a month of room past either end.
+      const span = await timeline.locator('.timeline-kind[data-kind="CUMULATIVE"]').evaluate((k) => ({ ...(k as HTMLElement).dataset }));
+      const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+      expect(days(span.lastEnd!, span.xTo!)).toBeLessThanOrEqual(31);
+      expect(days(span.xFrom!, span.firstEnd!)).toBeLessThanOrEqual(31);
+      expect(days(span.xFrom!, span.xTo!)).toBeGreaterThan(days(span.firstEnd!, span.lastEnd!));
+      expect(await timeline.locator('canvas').count()).toBeGreaterThanOrEqual(kinds.length);
+      expect((await timeline.locator('ol.timeline-list').allTextContents()).join(' ')).not.toMatch(/\b\d{4}-\d{2}(?:-\d{2})?\b/);
+    });
+  }, 60_000);
+});
+
 describe('the review page', () => {
   it('drafts the seed article, takes an edit and a rejection, survives a reload, and ingests with a key', async () => {
     const w = await openPage(browser, origin);

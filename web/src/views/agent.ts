@@ -7,16 +7,16 @@ import { neighbourhood, read } from '../api';
 import { fill, h } from '../dom';
 import { GraphExplorer } from '../graph/explorer';
 import { go } from '../router';
-import { nodeLink } from './format';
+import { nodeLink, periodText } from './format';
 import { nodeCardPanel } from './nodeCard';
 
 interface Page {
   totalCount: number;
-  edges: { cursor: string; node: { id: string; text: string; period: { label: string | null; start: string } | null } }[];
+  edges: { cursor: string; node: { id: string; text: string; period: { label: string | null; start: string; end: string | null; granularity: string | null } | null } }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-const CLAIM_PAGE = 'totalCount edges { cursor node { id text period { label start } } } pageInfo { hasNextPage endCursor }';
+const CLAIM_PAGE = 'totalCount edges { cursor node { id text period { label start end granularity } } } pageInfo { hasNextPage endCursor }';
 
 export async function agentView(main: HTMLElement, id: string, kind: 'org' | 'person'): Promise<() => void> {
   const isOrg = kind === 'org';
@@ -63,7 +63,7 @@ export async function agentView(main: HTMLElement, id: string, kind: 'org' | 'pe
     const field = isOrg ? `claims(first: 20, after: $after, includeSubsidiaries: ${includeSubsidiaries})` : 'claims(first: 20, after: $after)';
     const d = await read<{ agent: { claims: Page } }>(`query($id: ID!, $after: String) { agent: ${isOrg ? 'organization' : 'person'}(id: $id) { ${field} { ${CLAIM_PAGE} } } }`, { id, after });
     const page = d.agent.claims;
-    list.append(...page.edges.map((e) => h('li', {}, nodeLink(e.node.id, e.node.text), e.node.period ? h('span', { class: 'note' }, ` — ${e.node.period.label ?? e.node.period.start}`) : null)));
+    list.append(...page.edges.map((e) => h('li', {}, nodeLink(e.node.id, e.node.text), e.node.period ? h('span', { class: 'note' }, ` — ${periodText(e.node.period)}`) : null)));
     count.textContent = `${page.totalCount} claim${page.totalCount === 1 ? '' : 's'}${isOrg && includeSubsidiaries ? ', with its subsidiaries and people' : ''}.`;
     after = page.pageInfo.endCursor;
     more.hidden = !page.pageInfo.hasNextPage;

@@ -7,8 +7,9 @@ import { GRAPH_FIELDS, read, type GraphView } from '../api';
 import { h, num } from '../dom';
 import { timelineChart, type TimelinePoint } from '../chart/timeline';
 import { GraphExplorer } from '../graph/explorer';
-import { allenText, gapText, nodeLink } from './format';
+import { allenText, dateText, gapText, nodeLink, periodText } from './format';
 import { nodeCardPanel } from './nodeCard';
+import { statusBadge } from './status';
 
 const QUERY = `query($id: ID!) {
   claim(id: $id) {
@@ -27,7 +28,7 @@ const QUERY = `query($id: ID!) {
   }
   corroboration(claimId: $id) {
     credibility credibilityReason independentAgreeingOrigins independentConflictingOrigins
-    comparisons { claim { id text } verdict gap allenRelation sameOrigin scopeUnstated reason }
+    comparisons { claim { id text status } verdict gap allenRelation sameOrigin scopeUnstated counted reason }
   }
 }`;
 
@@ -44,7 +45,7 @@ interface ClaimData {
     status: string;
     confidence: number | null;
     quantity: { value: number | null; low: number | null; high: number | null; unit: string | null; bound: string; aggregation: string; per: string | null; effectivePrecision: number | null } | null;
-    period: { start: string; end: string | null; label: string | null } | null;
+    period: { start: string; end: string | null; label: string | null; granularity: string | null } | null;
     measure: Named & { unit: string | null } | null;
     regions: Named[];
     attributedTo: Named[];
@@ -56,7 +57,7 @@ interface ClaimData {
     credibilityReason: string;
     independentAgreeingOrigins: number;
     independentConflictingOrigins: number;
-    comparisons: { claim: { id: string; text: string }; verdict: string; gap: number | null; allenRelation: string; sameOrigin: boolean; scopeUnstated: boolean; reason: string }[];
+    comparisons: { claim: { id: string; text: string; status: string }; verdict: string; gap: number | null; allenRelation: string; sameOrigin: boolean; scopeUnstated: boolean; counted: boolean; reason: string }[];
   } | null;
 }
 
@@ -67,6 +68,12 @@ const VERDICT: Record<string, { icon: string; word: string; cls: string }> = {
 };
 
 const GRADE = ['', 'Confirmed', 'Probably true', 'Possibly true', 'Doubtful', 'Improbable', 'Cannot be judged'];
+
+/** The reason without the grade's name it opens with ("Cannot be judged: …"): the heading already says it. */
+function gradeReason(reason: string, grade: string): string {
+  const rest = reason.startsWith(`${grade}: `) ? reason.slice(grade.length + 2) : reason;
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
 
 
 function quantityText(q: NonNullable<NonNullable<ClaimData['claim']>['quantity']>): string {
@@ -95,10 +102,10 @@ export async function claimView(main: HTMLElement, id: string): Promise<() => vo
         {},
         c.quantity ? [h('dt', {}, 'Quantity'), h('dd', {}, quantityText(c.quantity))] : null,
         c.measure ? [h('dt', {}, 'Measure'), h('dd', {}, nodeLink(c.measure.id, c.measure.name))] : null,
-        c.period ? [h('dt', {}, 'Period'), h('dd', {}, `${c.period.label ? `${c.period.label}: ` : ''}${c.period.start} – ${c.period.end ?? 'open'}`)] : null,
+        c.period ? [h('dt', {}, 'Period'), h('dd', {}, periodText(c.period))] : null,
         [h('dt', {}, 'Regions'), h('dd', {}, c.regions.length ? c.regions.map((r, i) => [i ? ', ' : '', nodeLink(r.id, r.name)]) : 'unstated')],
         [h('dt', {}, 'Attributed to'), h('dd', {}, c.attributedTo.length ? c.attributedTo.map((a, i) => [i ? ', ' : '', nodeLink(a.id, a.name)]) : 'no one named')],
-        [h('dt', {}, 'Stated in'), h('dd', {}, c.statedIn.map((s, i) => [i ? '; ' : '', nodeLink(s.source.id, s.source.title ?? s.source.id), s.source.publishedAt ? ` (${s.source.publishedAt})` : '']))],
+        [h('dt', {}, 'Stated in'), h('dd', {}, c.statedIn.map((s, i) => [i ? '; ' : '', nodeLink(s.source.id, s.source.title ?? s.source.id), s.source.publishedAt ? ` (${dateText(s.source.publishedAt)})` : '']))],
         c.confidence != null ? [h('dt', {}, 'Confidence'), h('dd', {}, String(c.confidence))] : null,
       ),
     ),
@@ -134,9 +141,13 @@ export async function claimView(main: HTMLElement, id: string): Promise<() => vo
         'p',
         { class: `grade grade-${cor.credibility}` },
         h('strong', {}, `Credibility ${cor.credibility} — ${GRADE[cor.credibility]}. `),
-        cor.credibilityReason,
+        gradeReason(cor.credibilityReason, GRADE[cor.credibility]),
         ` (${cor.independentAgreeingOrigins} independent agreeing, ${cor.independentConflictingOrigins} conflicting origins.)`,
       ),
+      // The banner says "copies, not confirmation" and the grade may still say "Confirmed": both are true, and this says how.
+      chain.circularReporting && cor.independentAgreeingOrigins > 0
+        ? h('p', { class: 'reconcile', 'data-testid': 'reconcile' }, `Both are true: the sources in this claim's own chain repeat one origin, so they count once, as this claim's own; the grade comes from ${cor.independentAgreeingOrigins === 1 ? 'one other origin' : `${cor.independentAgreeingOrigins} other origins`}, independent of it, that agree.`)
+        : null,
       cor.comparisons.length
         ? h(
             'table',
@@ -151,7 +162,13 @@ export async function claimView(main: HTMLElement, id: string): Promise<() => vo
                   'tr',
                   { class: v.cls, 'data-verdict': x.verdict },
                   h('td', {}, h('span', { class: 'verdict', 'aria-hidden': 'true' }, v.icon), ` ${v.word}`),
-                  h('td', {}, nodeLink(x.claim.id, x.claim.text), x.scopeUnstated ? h('span', { class: 'note' }, ' (scope unstated)') : null),
+                  h(
+                    'td',
+                    {},
+                    nodeLink(x.claim.id, x.claim.text),
+                    statusBadge(x.claim.status, x.counted ? 'no longer current' : 'not counted in the grade'),
+                    x.scopeUnstated ? h('span', { class: 'note' }, ' (scope unstated)') : null,
+                  ),
                   h('td', {}, gapText(x.gap)),
                   h('td', {}, allenText(x.allenRelation)),
                   h('td', {}, x.sameOrigin ? '⟲ same origin' : 'independent'),
@@ -167,11 +184,11 @@ export async function claimView(main: HTMLElement, id: string): Promise<() => vo
   // The timeline of its measure in its region.
   if (c.measure) {
     const region = c.regions[0];
-    const t = await read<{ timeline: (TimelinePoint & { claim: { quantity: { aggregation: string } | null } })[] | null }>(
-      `query($m: ID!, $r: ID) { timeline(measureId: $m, regionId: $r) { claim { id text quantity { aggregation } } start end value low high bound decreases previous { id } } }`,
+    const t = await read<{ timeline: (TimelinePoint & { claim: { quantity: { aggregation: string; unit: string | null; per: string | null } | null } })[] | null }>(
+      `query($m: ID!, $r: ID) { timeline(measureId: $m, regionId: $r) { claim { id text status quantity { aggregation unit per } period { start end label granularity } } start end value low high bound decreases previous { id } } }`,
       { m: c.measure.id, r: region?.id ?? null },
     );
-    const points = (t.timeline ?? []).map((p) => ({ ...p, aggregation: p.claim.quantity?.aggregation ?? null }));
+    const points = (t.timeline ?? []).map((p) => ({ ...p, aggregation: p.claim.quantity?.aggregation ?? null, unit: p.claim.quantity?.unit ?? null, per: p.claim.quantity?.per ?? null }));
     main.append(h('section', { class: 'timeline-section', 'aria-label': 'Timeline' }, h('h2', {}, 'Over time'), timelineChart(points, `${c.measure.name}${region ? ` in ${region.name}` : ''}`, c.id)));
   }
   return () => explorer.destroy();

@@ -8,17 +8,18 @@ import { fill, h } from '../dom';
 import { GraphExplorer } from '../graph/explorer';
 import { go } from '../router';
 import { allenText, gapText, nodeLink } from './format';
+import { statusBadge } from './status';
 import { nodeCardPanel } from './nodeCard';
 
 interface Pair {
-  a: { id: string; text: string; attributedTo: { id: string; name: string }[] };
-  b: { id: string; text: string; attributedTo: { id: string; name: string }[] };
+  a: { id: string; text: string; status: string; attributedTo: { id: string; name: string }[] };
+  b: { id: string; text: string; status: string; attributedTo: { id: string; name: string }[] };
   gap: number | null;
   allenRelation: string;
   scopeUnstated: boolean;
 }
 
-const PAIR = 'a { id text attributedTo { ... on Organization { id name } ... on Person { id name } } } b { id text attributedTo { ... on Organization { id name } ... on Person { id name } } } gap allenRelation scopeUnstated';
+const PAIR = 'a { id text status attributedTo { ... on Organization { id name } ... on Person { id name } } } b { id text status attributedTo { ... on Organization { id name } ... on Person { id name } } } gap allenRelation scopeUnstated';
 const QUERY = `query($ids: [ID!]!) { crossReference(organizationIds: $ids) {
   organizations { id name }
   sharedMeasures { id name }
@@ -73,8 +74,8 @@ function pairTable(pairs: Pair[], verdict: 'AGREES' | 'CONFLICTS'): HTMLElement 
           'tr',
           { class: verdict === 'AGREES' ? 'agree' : 'conflict' },
           h('td', {}, icon),
-          h('td', {}, nodeLink(p.a.id, p.a.text), h('span', { class: 'note' }, who(p.a) ? ` — ${who(p.a)}` : '')),
-          h('td', {}, nodeLink(p.b.id, p.b.text), h('span', { class: 'note' }, who(p.b) ? ` — ${who(p.b)}` : ''), p.scopeUnstated ? h('span', { class: 'note' }, ' (scope unstated)') : null),
+          h('td', {}, nodeLink(p.a.id, p.a.text), statusBadge(p.a.status), h('span', { class: 'note' }, who(p.a) ? ` — ${who(p.a)}` : '')),
+          h('td', {}, nodeLink(p.b.id, p.b.text), statusBadge(p.b.status), h('span', { class: 'note' }, who(p.b) ? ` — ${who(p.b)}` : ''), p.scopeUnstated ? h('span', { class: 'note' }, ' (scope unstated)') : null),
           h('td', {}, gapText(p.gap)),
           h('td', {}, allenText(p.allenRelation)),
         ),

@@ -3,19 +3,25 @@ import { fill, h } from '../dom';
 import type { GraphExplorer, SelectedNode } from '../graph/explorer';
 import { KINDS } from '../graph/style';
 import { hrefOf, routeOfNode } from '../router';
+import { dateText, inferGranularity } from './format';
+
+/** Properties that hold a date: shown to the precision they were stated in. */
+const DATE_PROPERTY = /(?:At|Start|End|^start|^end)$/;
 
 /** A side panel that shows the card of whatever node is picked. */
 export function nodeCardPanel(): { panel: HTMLElement; show: (n: SelectedNode, explorer: GraphExplorer) => void } {
   const panel = h('aside', { class: 'node-card', 'data-testid': 'node-card', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Click a node (or pick one in the node list) for its card.'));
   const show = (n: SelectedNode, explorer: GraphExplorer) => {
     const kind = KINDS.find((k) => k.kind === n.kind);
+    const p = (n.properties ?? {}) as Record<string, string | undefined>;
+    const granularity = p.granularity ?? inferGranularity(p.periodStart ?? p.start, p.periodEnd ?? p.end);
     const props = Object.entries(n.properties ?? {}).filter(([k, v]) => v != null && v !== '' && !['ownerSourceId'].includes(k));
     fill(
       panel,
       h('p', { class: 'kind' }, `${kind?.glyph ?? ''} ${kind?.name ?? n.kind}`),
       h('h3', {}, n.label),
       h('p', { class: 'id' }, h('code', {}, n.id)),
-      props.length ? h('dl', {}, props.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v))])) : null,
+      props.length ? h('dl', {}, props.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : typeof v === 'string' && DATE_PROPERTY.test(k) ? dateText(v, granularity) : String(v))])) : null,
       h(
         'p',
         { class: 'actions' },
