@@ -23,6 +23,7 @@ import { limitsPlugin } from './limits/limitsPlugin.js';
 import { RateLimiter, type RateSettings } from './limits/rateLimiter.js';
 import { Metrics } from './metrics.js';
 import { registerExplorer } from './explorer.js';
+import { registerFormatDocs } from './formatDocs.js';
 import { registerExportRoutes } from './exportRoutes.js';
 import { makeFormatError } from './formatError.js';
 import { graphiqlPage, registerGraphiqlAssets, wantsIde } from './graphiql.js';
@@ -180,6 +181,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   registerExportRoutes(http, apollo, contextFor);
   registerGraphiqlAssets(http);
   registerExplorer(http);
+  registerFormatDocs(http);
   registerHealth(http, opts.db);
   http.get('/metrics', { logLevel: 'warn' }, async (req, reply) => {
     access.reader(req.headers.authorization);

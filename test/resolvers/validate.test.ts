@@ -3,6 +3,8 @@
  * real database: every problem ingest would refuse for, by JSON path and code, with the graph's
  * counts exactly as they were; a document it passes, ingest takes.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { graphCounts, seedDocument, seedGraph } from '../helpers/graph.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
@@ -102,5 +104,21 @@ describe('a claim\'s unit must fit its measure', () => {
       ],
     });
     expect(await validate(d)).toMatchObject({ valid: true, problems: [] });
+  });
+});
+
+describe('the README’s ingest template', () => {
+  it('is a valid document: the dry run passes it and ingest takes it whole', async () => {
+    // The first JSON block under "### The ingest document", exactly as a reader would copy it.
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### The ingest document'));
+    const block = /```json\n([\s\S]*?)\n```/.exec(section)![1];
+    const template = JSON.parse(block);
+    expect(await validate(template)).toMatchObject({ valid: true, problems: [], claimCount: 1 });
+    const res = await t.exec(INGEST, { doc: template });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.ingest.claimCount).toBe(1);
+    const chain = await t.exec(`{ sourceChain(claimId: "claim:gazette-surrenders-weekly-aug-2024") { origins { source { id } institutions { id } } } }`);
+    expect(chain.data!.sourceChain.origins).toEqual([{ source: { id: 'src:surrender-project-data-2025' }, institutions: [{ id: 'org:defence-ministry' }] }]);
   });
 });

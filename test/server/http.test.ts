@@ -81,3 +81,22 @@ describe('GraphiQL', () => {
     expect((await t.app.http.inject({ method: 'GET', url: '/graphiql/..%2Fpackage.json' })).statusCode).toBe(404);
   });
 });
+
+describe('the ingest format at hand', () => {
+  it('serves the JSON Schema and the examples the ingest dialog links to, and nothing else from that folder', async () => {
+    const schema = await t.app.http.inject({ method: 'GET', url: '/schema/ingest.schema.json' });
+    expect(schema.statusCode).toBe(200);
+    expect(schema.headers['content-type']).toMatch(/^application\/schema\+json/);
+    expect(schema.json().$schema).toMatch(/2020-12/);
+    const list = (await t.app.http.inject({ method: 'GET', url: '/examples/' })).json();
+    expect(list.examples.map((e: { name: string }) => e.name)).toContain('01-statement.json');
+    const one = await t.app.http.inject({ method: 'GET', url: list.examples[0].href });
+    expect(one.statusCode).toBe(200);
+    expect(one.json().source.id).toMatch(/^src:/);
+    for (const url of ['/examples/README.md', '/examples/..%2F..%2Fpackage.json', '/examples/%2e%2e%2fseed']) {
+      const res = await t.app.http.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().errors[0].extensions.code).toBe('NOT_FOUND');
+    }
+  });
+});
