@@ -4,16 +4,12 @@ import { found } from './found.js';
 import { pageNeighbours, prefetch } from './lookahead.js';
 import type { AgentRow, ClaimRow, RegionRow, SourceRow } from '../db/rows.js';
 import * as claimsService from '../services/claims/claims.js';
+import { effectiveStatus } from '../services/claims/status.js';
 import { edgeIds, loadMany, present, rowsOf } from '../services/entities/entities.js';
 import * as lookups from '../services/lookups.js';
 import { num, str } from '../services/props.js';
 import { roundingUnit } from '../services/provenance/intervals.js';
 
-/** Stored ACTIVE but replaced by a newer claim reads as SUPERSEDED. */
-function status(c: ClaimRow): string {
-  const stored = str(c, 'status') ?? 'ACTIVE';
-  return stored === 'ACTIVE' && edgeIds(c, 'SUPERSEDES', 'in').length > 0 ? 'SUPERSEDED' : stored;
-}
 
 export const claimResolvers: Resolvers = {
   Query: {
@@ -37,7 +33,7 @@ export const claimResolvers: Resolvers = {
     statedIn: (c) => c.out.filter((e) => e.type === 'STATED_IN').map((e) => ({ sourceId: e.id, props: e.props, scope: c.scope })),
     basedOn: (c, _, ctx) => loadMany<SourceRow>(rowsOf(c, ctx.entities), edgeIds(c, 'BASED_ON'), ['Source']),
     confidence: (c) => num(c, 'confidence'),
-    status: (c) => status(c) as never,
+    status: (c) => effectiveStatus(c) as never,
     supersedes: (c, _, ctx) => loadMany<ClaimRow>(rowsOf(c, ctx.entities), edgeIds(c, 'SUPERSEDES'), ['Claim']),
     supersededBy: (c, _, ctx) => loadMany<ClaimRow>(rowsOf(c, ctx.entities), edgeIds(c, 'SUPERSEDES', 'in'), ['Claim']),
     statedAt: (c) => str(c, 'statedAt'),

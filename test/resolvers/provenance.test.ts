@@ -345,7 +345,9 @@ describe('a part and its whole, and retired figures', () => {
       claims: [
         claim('claim:city-displaced', 3000, 'region:north-city', 'org:blog-s'),
         claim('claim:city-displaced-high', 20000, 'region:north-city', 'org:blog-s'),
-        claim('claim:north-displaced-old', 12000, 'region:north', 'org:blog-s', { status: 'SUPERSEDED' }),
+        claim('claim:north-displaced-old', 12500, 'region:north', 'org:blog-s', { quantity: { value: 12500, unit: 'persons', bound: 'APPROX', aggregation: 'PERIOD_TOTAL' } }),
+        // Replacing a figure makes it SUPERSEDED without anyone restating its status.
+        claim('claim:north-displaced-revised', 12000, 'region:north', 'org:blog-s', { supersedes: ['claim:north-displaced-old'] }),
       ],
     });
     const Q = `query($id: ID!) { corroboration(claimId: $id) { comparisons { claim { id status } verdict counted reason } credibility credibilityReason } }`;
@@ -356,8 +358,8 @@ describe('a part and its whole, and retired figures', () => {
     expect(byId['claim:city-displaced'].reason).toMatch(/part of this claim’s region: consistent, since the part \(3,000\) can be at most the whole \(12,000\)/);
     expect(byId['claim:city-displaced-high']).toMatchObject({ verdict: 'CONFLICTS', counted: true });
     expect(byId['claim:city-displaced-high'].reason).toMatch(/exceeds the whole/);
-    // The retired figure keeps its verdict, says why it does not count, and the grade says so too.
-    expect(byId['claim:north-displaced-old']).toMatchObject({ verdict: 'AGREES', counted: false, claim: { status: 'SUPERSEDED' } });
+    // The replaced figure keeps its verdict (a conflict here), says why it does not count, and the grade says so too.
+    expect(byId['claim:north-displaced-old']).toMatchObject({ verdict: 'CONFLICTS', counted: false, claim: { status: 'SUPERSEDED' } });
     expect(byId['claim:north-displaced-old'].reason).toMatch(/it is SUPERSEDED, so it is shown but not counted/);
     expect(province.credibilityReason).toMatch(/One superseded or retracted figure is not counted\.$/);
     // From the city's side the province is the whole.

@@ -12,6 +12,7 @@ import type { Chain, OriginInfo } from './chains.js';
 import { independentGroups, institutionsOf, loadTops } from './institutions.js';
 import { compareClaims, resolvePeriod, type ComparableClaim } from './intervals.js';
 import { partWholeOutcome, type RegionRelation } from './partWhole.js';
+import { effectiveStatus } from '../claims/status.js';
 import { loadShareBases, type ShareContext } from './shares.js';
 import { loadChains } from './sourceChain.js';
 
@@ -110,7 +111,7 @@ export async function corroboration(db: Database, loader: EntityLoader, claimId:
     const outcome = partWholeOutcome(compareClaims(me, them), regionOf.get(other.id) ?? 'SAME', me, them);
     const unstated = scopeUnstatedReason(edgeIds(claim, 'IN_REGION').length > 0, edgeIds(other, 'IN_REGION').length > 0);
     // A superseded or retracted figure is shown with its verdict, and says that it does not count.
-    const status = str(other, 'status') ?? 'ACTIVE';
+    const status = effectiveStatus(other);
     const retired = status !== 'ACTIVE' && outcome.verdict !== 'NOT_COMPARABLE' ? `it is ${status}, so it is shown but not counted` : null;
     const reason = [outcome.reason, unstated, retired].filter(Boolean).join('; ');
     return { claim: other, ...outcome, reason, scopeUnstated: unstated !== null, sameOrigin: theirs.some((i) => own.has(i)), counted: !retired };
