@@ -115,6 +115,40 @@ describe('the demo corpus in the explorer', () => {
   }, 60_000);
 });
 
+describe('graph labels', () => {
+  it('overlap no other label, no node and no box heading in the seed’s and the demo’s views', async () => {
+    const views = [
+      '?claim=claim%3Aexpress-2025-record-week-350',
+      '?claim=claim%3Amorning-briefing-record-week-350',
+      '?claim=claim%3Aexpress-2025-territory-taken-0-8-percent-2025',
+      '?claim=claim%3Aexpress-2025-casualties-1213460',
+      '?xref=org:armed-forces-ua,org:armed-forces-ru',
+      '?xref=org:general-staff-ua,org:uk-defence-intelligence',
+      '?xref=org:general-staff-ua,org:i-want-to-live',
+      '?node=src%3Aexpress-2025-russian-surrenders&depth=1',
+    ];
+    const w = await openPage(browser, origin);
+    try {
+      const found: Record<string, unknown[]> = {};
+      for (const view of views) {
+        await w.page.goto(`${origin}/${view}`);
+        await w.page.waitForFunction(() => {
+          const graphs = [...document.querySelectorAll('[data-testid="graph"]')] as HTMLElement[];
+          return graphs.length > 0 && graphs.every((g) => g.dataset.layout === 'done');
+        }, undefined, { timeout: 20_000 });
+        await w.page.waitForTimeout(600); // animated layouts settle
+        const overlaps = await w.page.evaluate(() => ([...document.querySelectorAll('[data-testid="graph"]')] as (HTMLElement & { labelOverlaps: () => unknown[] })[]).flatMap((g) => g.labelOverlaps()));
+        if (overlaps.length) found[view] = [...overlaps, await w.page.evaluate(() => [...document.querySelectorAll('[data-testid="graph"]')].map((g) => (g as HTMLElement).dataset.labelRounds))];
+      }
+      expect(found).toEqual({});
+      expect(w.foreignRequests).toEqual([]);
+      expect(w.consoleErrors).toEqual([]);
+    } finally {
+      await w.page.context().close();
+    }
+  }, 120_000);
+});
+
 describe('the review page', () => {
   it('drafts the seed article, takes an edit and a rejection, survives a reload, and ingests with a key', async () => {
     const w = await openPage(browser, origin);
