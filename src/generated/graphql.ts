@@ -1336,12 +1336,16 @@ export type RegionFilter = {
 export type RelationshipType =
   /** Claim → the measure it counts. */
   | 'ABOUT'
+  /** Claim → a claim of another organization whose figure agrees with it. Drawn in cross-reference views only (computed there, not stored), so no neighbourhood filters by it. */
+  | 'AGREES_WITH'
   /** Claim → an organization or person it is attributed to. */
   | 'ATTRIBUTED_TO'
   /** Source → an author. */
   | 'AUTHORED_BY'
   /** Claim → a source its own source names as its basis. */
   | 'BASED_ON'
+  /** Claim → a claim of another organization whose figure conflicts with it (`gap`). Drawn in cross-reference views only (computed there, not stored), so no neighbourhood filters by it. */
+  | 'CONFLICTS_WITH'
   /** Claim → the period it is about. */
   | 'COVERS'
   /** Source → a source it derives from (`kind`: CITES, QUOTES, PRIMARY_SOURCE, REPUBLISHES). */

@@ -83,3 +83,35 @@ describe('the demo corpus', () => {
     expect(series.some((p: any) => p.decreases)).toBe(false);
   });
 });
+
+describe('the cross-reference graph', () => {
+  /** The nodes reachable from `from` over the view's edges, either way. */
+  function reach(graph: { edges: { source: string; target: string }[] }, from: string): Set<string> {
+    const seen = new Set([from]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const e of graph.edges) {
+        if (seen.has(e.source) !== seen.has(e.target)) {
+          seen.add(e.source);
+          seen.add(e.target);
+          grew = true;
+        }
+      }
+    }
+    return seen;
+  }
+
+  it.each([
+    ['org:armed-forces-ua', 'org:armed-forces-ru'],
+    ['org:general-staff-ua', 'org:uk-defence-intelligence'],
+    ['org:general-staff-ua', 'org:i-want-to-live'],
+  ])('connects %s and %s through their claims, measures, sources and the people who speak for them', async (a, b) => {
+    const res = await t.exec(`query($ids: [ID!]!) { crossReference(organizationIds: $ids) { sharedMeasures { id } commonSources { id } graph { nodes { id } edges { source target type } } } }`, { ids: [a, b] });
+    expect(res.errors).toBeUndefined();
+    const x = res.data!.crossReference;
+    const fromA = reach(x.graph, a);
+    expect(fromA.has(b)).toBe(true);
+    for (const m of x.sharedMeasures) expect(fromA.has(m.id)).toBe(true);
+    for (const s of x.commonSources) expect(fromA.has(s.id)).toBe(true);
+  });
+});

@@ -303,6 +303,10 @@ describe('graph views', () => {
     expect(narrowed.nodes.map((n: any) => n.id).sort()).toEqual(['org:agency-a', 'org:ministry-a']);
     const bad = await t.exec(GRAPH, { seeds: ['org:agency-a'], types: ['DETACH DELETE'] });
     expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    // A cross-reference's verdict edges are computed, not stored: no neighbourhood walks them.
+    const computed = await t.exec(GRAPH, { seeds: ['org:agency-a'], types: ['AGREES_WITH'] });
+    expect(computed.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(computed.errors![0].message).toMatch(/unknown edge type "AGREES_WITH"/);
   });
 });
 

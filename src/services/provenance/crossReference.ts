@@ -5,7 +5,7 @@
  * that make it into the answer are loaded as nodes.
  */
 import type { Database } from '../../db/database.js';
-import type { ClaimRow, CompactClaimRow, CompactClaimWire, GraphEdgeRow, OrganizationRow } from '../../db/rows.js';
+import type { ClaimRow, CompactClaimRow, CompactClaimWire, EntityRow, GraphEdgeRow, OrganizationRow } from '../../db/rows.js';
 import { badUserInput, notFound } from '../../errors.js';
 import { matchingClaimIds, type ClaimFilterInput } from '../claims/claims.js';
 import { claimIdOnly, loadMany, type EntityLoader } from '../entities/entities.js';
@@ -80,14 +80,60 @@ function sourceOverlap(edges: Derivation[], sourceSets: Set<string>[], groups: C
   return { derivations, commonSourceIds };
 }
 
-/** The picture of a cross-reference: the organizations, shared measures, paired claims with their attribution, measure and source, and the derivations between the organizations' sources. */
-function crossReferenceGraph(loader: EntityLoader, nodeIds: string[], derivations: Derivation[], claims: ClaimRow[]): Promise<GraphViewOut> {
-  const edges: GraphEdgeRow[] = [
-    ...derivations.map((d) => ({ source: d.sourceId, type: 'DERIVED_FROM', target: d.derivedFromId, props: { kind: d.kind } })),
-    ...claims.flatMap((c) => c.out.filter((e) => GRAPH_CLAIM_EDGES.has(e.type)).map((e) => ({ source: c.id, type: e.type, target: e.id, props: e.props }))),
-  ];
-  return buildGraphView(loader, [...nodeIds, ...edges.flatMap((e) => [e.source, e.target])], edges);
+/**
+ * The picture of a cross-reference, connected: the organizations; the paired claims, and where a
+ * shared measure or a source they both draw on has no pair, one claim of each organization on it
+ * (so every organization reaches the measures and sources it shares), joined by their verdicts
+ * (AGREES_WITH, CONFLICTS_WITH); each claim's attribution,
+ * measure and source; the people and subsidiaries that speak for an organization, linked to it by
+ * their ROLE or PART_OF; and the derivations between the organizations' sources.
+ */
+async function crossReferenceGraph(loader: EntityLoader, orgIds: string[], sharedMeasureIds: string[], commonSourceIds: string[], groups: CompactClaimRow[][], pairs: { agreements: Pair[]; conflicts: Pair[] }, derivations: Derivation[]): Promise<GraphViewOut> {
+  const claimIds = new Set([...pairs.agreements, ...pairs.conflicts].flatMap((p) => [p.a, p.b]));
+  const linked = (ids: string[], has: (c: CompactClaimRow, id: string) => boolean) => {
+    for (const id of ids.slice(0, MAX_LINKED_IN_GRAPH))
+      for (const group of groups) {
+        if (group.some((c) => claimIds.has(c.id) && has(c, id))) continue;
+        const one = group.find((c) => has(c, id));
+        if (one) claimIds.add(one.id);
+      }
+  };
+  linked(sharedMeasureIds, (c, id) => c.measureId === id);
+  linked(commonSourceIds, (c, id) => c.sourceIds.includes(id));
+  const claims = await loadMany<ClaimRow>(loader, [...claimIds], ['Claim']);
+  const claimEdges = claims.flatMap((c) => c.out.filter((e) => GRAPH_CLAIM_EDGES.has(e.type)).map((e) => ({ source: c.id, type: e.type, target: e.id, props: e.props })));
+  const orgs = new Set(orgIds);
+  const agentEdges = await speakingFor(loader, orgs, claimEdges.filter((e) => e.type === 'ATTRIBUTED_TO' && !orgs.has(e.target)).map((e) => e.target));
+  // The verdicts themselves join the paired claims: a share and an area that conflict are one edge apart.
+  const verdictEdges = [...pairs.agreements.map((p) => ({ source: p.a, type: 'AGREES_WITH', target: p.b, props: {} })), ...pairs.conflicts.map((p) => ({ source: p.a, type: 'CONFLICTS_WITH', target: p.b, props: { gap: p.gap } }))];
+  const edges: GraphEdgeRow[] = [...derivations.map((d) => ({ source: d.sourceId, type: 'DERIVED_FROM', target: d.derivedFromId, props: { kind: d.kind } })), ...claimEdges, ...agentEdges, ...verdictEdges];
+  return buildGraphView(loader, [...orgIds, ...sharedMeasureIds, ...commonSourceIds.slice(0, MAX_LINKED_IN_GRAPH), ...claimIds, ...edges.flatMap((e) => [e.source, e.target])], edges);
 }
+
+/**
+ * How the agents of the drawn claims speak for the organizations: a person's ROLE in a body, and
+ * that body's PART_OF, up to the organization (Gerasimov → the Russian General Staff → the Armed
+ * Forces), at most five levels; only the edges on a way to one of the organizations.
+ */
+async function speakingFor(loader: EntityLoader, orgs: Set<string>, agentIds: string[]): Promise<GraphEdgeRow[]> {
+  const up = new Map<string, GraphEdgeRow[]>();
+  const seen = new Set(agentIds);
+  let frontier = [...seen];
+  for (let level = 0; level < 5 && frontier.length; level++) {
+    const rows = await loadMany<EntityRow>(loader, frontier, ['Person', 'Organization']);
+    frontier = [];
+    for (const r of rows) {
+      const edges = r.out.filter((e) => e.type === 'ROLE' || e.type === 'PART_OF').map((e) => ({ source: r.id, type: e.type, target: e.id, props: e.props }));
+      up.set(r.id, edges);
+      for (const e of edges) if (!orgs.has(e.target) && !seen.has(e.target)) frontier.push((seen.add(e.target), e.target));
+    }
+  }
+  const reaches = (id: string, depth = 0): boolean => orgs.has(id) || (depth < 6 && (up.get(id) ?? []).some((e) => reaches(e.target, depth + 1)));
+  return [...up.values()].flat().filter((e) => reaches(e.target));
+}
+
+/** Shared measures and common sources drawn, at most: the lists say how many there are. */
+const MAX_LINKED_IN_GRAPH = 20;
 
 const GRAPH_CLAIM_EDGES = new Set(['ATTRIBUTED_TO', 'ABOUT', 'STATED_IN']);
 
@@ -177,7 +223,6 @@ export async function crossReference(
     derivations,
     commonSourceIds,
     truncated,
-    graph: async () =>
-      crossReferenceGraph(loader, [...orgIds, ...sharedMeasureIds, ...pairClaimIds], derivations, await loadMany<ClaimRow>(loader, pairClaimIds, ['Claim'])),
+    graph: () => crossReferenceGraph(loader, orgIds, sharedMeasureIds, commonSourceIds, groups, { agreements: shownAgreements, conflicts: shownConflicts }, derivations),
   };
 }

@@ -15,7 +15,7 @@ export const KINDS: { kind: string; name: string; shape: cytoscape.Css.NodeShape
   { kind: 'PERIOD', name: 'Period', shape: 'tag', color: '#0e7490', glyph: '◷' },
 ];
 
-export const EDGE_TYPES = ['STATED_IN', 'DERIVED_FROM', 'BASED_ON', 'ATTRIBUTED_TO', 'PUBLISHED_BY', 'AUTHORED_BY', 'ABOUT', 'COVERS', 'IN_REGION', 'PART_OF', 'ROLE', 'SUPERSEDES'];
+export const EDGE_TYPES = ['STATED_IN', 'DERIVED_FROM', 'BASED_ON', 'ATTRIBUTED_TO', 'PUBLISHED_BY', 'AUTHORED_BY', 'ABOUT', 'COVERS', 'IN_REGION', 'PART_OF', 'ROLE', 'SUPERSEDES', 'AGREES_WITH', 'CONFLICTS_WITH'];
 
 /** Colours for groups (top institutions behind origins), distinguishable and with dark text contrast. */
 export const GROUP_COLORS = ['#fde68a', '#bbf7d0', '#fecaca', '#c7d2fe', '#fbcfe8', '#a5f3fc', '#ddd6fe', '#fed7aa'];
@@ -68,6 +68,9 @@ export function stylesheet(): cytoscape.StylesheetJson {
     },
     { selector: 'edge[type = "DERIVED_FROM"], edge[type = "BASED_ON"]', style: { 'line-color': '#374151', 'target-arrow-color': '#374151', width: 2.5 } },
     { selector: 'edge[type = "SUPERSEDES"]', style: { 'line-style': 'dashed' } },
+    // A cross-reference's verdicts: the word on the edge says it, the colour repeats it.
+    { selector: 'edge[type = "AGREES_WITH"]', style: { 'line-color': '#15803d', 'target-arrow-color': '#15803d', width: 3, label: '✔ agrees' } },
+    { selector: 'edge[type = "CONFLICTS_WITH"]', style: { 'line-color': '#b91c1c', 'target-arrow-color': '#b91c1c', width: 3, 'line-style': 'dashed', label: '✖ conflicts' } },
     {
       selector: 'node.box',
       style: {
