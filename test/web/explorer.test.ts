@@ -97,7 +97,9 @@ describe('the explorer', () => {
     await w.page.goto(`${origin}/?claim=claim%3Awire-displaced`);
     const banner = w.page.getByTestId('circular-banner');
     await banner.waitFor();
-    expect(await banner.textContent()).toMatch(/Circular reporting: .*circular reporting/);
+    expect(await banner.textContent()).toMatch(/^⟲ Circular reporting: several appearances lead back to one independent origin/);
+    // The chain's explanation in words, under the graph.
+    expect(await w.page.locator('.chain p.explanation').textContent()).toMatch(/circular reporting/);
     expect(await w.page.locator('.legend').textContent()).toContain('origins behind:');
   });
 

@@ -149,6 +149,32 @@ describe('graph labels', () => {
   }, 120_000);
 });
 
+describe('a claim’s source chain', () => {
+  it('is drawn whole inside a 1280×800 window without scrolling, in the seed’s and the demo’s claims', async () => {
+    const claims = ['claim:express-2025-record-week-350', 'claim:express-2025-casualties-1213460', 'claim:express-2025-territory-taken-0-8-percent-2025', 'claim:morning-briefing-record-week-350'];
+    const w = await openPage(browser, origin);
+    try {
+      const outside: Record<string, unknown> = {};
+      for (const id of claims) {
+        await w.page.goto(`${origin}/?claim=${encodeURIComponent(id)}`);
+        await w.page.waitForFunction(() => (document.querySelector('.chain [data-testid="graph"]') as HTMLElement | null)?.dataset.layout === 'done', undefined, { timeout: 20_000 });
+        await w.page.waitForTimeout(600); // an animated layout settles
+        const box = await w.page.evaluate(() => {
+          const g = document.querySelector('.chain [data-testid="graph"]') as HTMLElement & { drawnBox: () => { x1: number; y1: number; x2: number; y2: number } };
+          const r = g.getBoundingClientRect();
+          const d = g.drawnBox();
+          return { top: r.top + d.y1, bottom: r.top + d.y2, left: r.left + d.x1, right: r.left + d.x2, scrollY: window.scrollY, innerHeight: window.innerHeight };
+        });
+        if (box.scrollY !== 0 || box.top < 0 || box.left < 0 || box.bottom > box.innerHeight || box.right > 1280) outside[id] = box;
+      }
+      expect(outside).toEqual({});
+      expect(w.consoleErrors).toEqual([]);
+    } finally {
+      await w.page.context().close();
+    }
+  }, 60_000);
+});
+
 describe('the review page', () => {
   it('drafts the seed article, takes an edit and a rejection, survives a reload, and ingests with a key', async () => {
     const w = await openPage(browser, origin);

@@ -102,6 +102,8 @@ export class GraphExplorer {
     this.cy.on('tap', 'node:childless', (e) => this.select(e.target as cytoscape.NodeSingular));
     // For tests and the console: which labels of the drawn view overlap (none, when the layout did its job).
     Object.defineProperty(this.canvas, 'labelOverlaps', { value: () => labelOverlaps(this.cy) });
+    // …and where the drawn elements are, labels included, in the canvas's own pixels.
+    Object.defineProperty(this.canvas, 'drawnBox', { value: () => this.cy.elements().renderedBoundingBox({ includeLabels: true }) });
     this.canvas.tabIndex = 0;
     this.canvas.addEventListener('keydown', (e) => {
       if ((e.ctrlKey || e.metaKey) && e.key === 'z') {
@@ -295,7 +297,7 @@ export class GraphExplorer {
     const options =
       this.layoutName === 'dagre'
         ? // Nodes sized with their labels: no label lies on another, on a node, or on a box's heading (labelBoxes.ts).
-          ({ name: 'dagre', rankDir: 'LR', nodeSep: 30, rankSep: 110, animate, fit: true, padding: 30, nodeDimensionsIncludeLabels: true } as cytoscape.LayoutOptions)
+          ({ name: 'dagre', rankDir: 'LR', nodeSep: 30, rankSep: 60, animate, fit: true, padding: 30, nodeDimensionsIncludeLabels: true } as cytoscape.LayoutOptions)
         : ({ name: 'fcose', quality: this.cy.nodes().length > 400 ? 'draft' : 'default', animate: animate && this.cy.nodes().length < 300, fit: true, padding: 30, randomize: true, nodeRepulsion: 6000, idealEdgeLength: 90, nodeDimensionsIncludeLabels: true } as cytoscape.LayoutOptions);
     // Marks for anyone timing the page (bench/explorer.ts): layout start to stop.
     performance.mark('cg:layout-start');

@@ -27,10 +27,8 @@ export function stylesheet(): cytoscape.StylesheetJson {
       style: {
         label: 'data(display)',
         'font-size': 11,
-        // Labels too small to read are not drawn: a zoomed-out 1,000-node view stays fast.
-        'min-zoomed-font-size': 7,
         'text-wrap': 'wrap',
-        'text-max-width': '160px',
+        'text-max-width': '120px',
         'text-valign': 'bottom',
         'text-margin-y': 4,
         color: '#111827',
@@ -59,7 +57,6 @@ export function stylesheet(): cytoscape.StylesheetJson {
         'curve-style': 'bezier',
         label: 'data(type)',
         'font-size': 8,
-        'min-zoomed-font-size': 7,
         color: '#4b5563',
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
@@ -90,8 +87,10 @@ export function stylesheet(): cytoscape.StylesheetJson {
     },
     // A dense view (hundreds of nodes) draws no edge labels and unwrapped node labels: the first
     // frame of a 1,000-node view is then a third of the work. The card names an edge's ends.
+    // Only there are labels too small to read left undrawn (a zoomed-out 1,000-node view stays fast);
+    // a chain of a dozen nodes that fit zooms out keeps every label.
     { selector: 'edge.dense', style: { label: '', 'curve-style': 'straight' } },
-    { selector: 'node.dense', style: { 'text-wrap': 'ellipsis', 'text-max-width': '120px' } },
+    { selector: 'node.dense', style: { 'text-wrap': 'ellipsis', 'text-max-width': '120px', 'min-zoomed-font-size': 7 } },
     { selector: '.filtered', style: { display: 'none' } },
   ];
 }

@@ -19,7 +19,7 @@ const QUERY = `query($id: ID!) {
     measure { id name unit }
     regions { id name }
     attributedTo { __typename ... on Organization { id name } ... on Person { id name } }
-    statedIn { source { id title publishedAt url } quote statedAt }
+    statedIn { source { id title publishedAt publishedAtPrecision url } quote statedAt }
   }
   sourceChain(claimId: $id) {
     circularReporting explanation independentOriginCount truncated
@@ -49,7 +49,7 @@ interface ClaimData {
     measure: Named & { unit: string | null } | null;
     regions: Named[];
     attributedTo: Named[];
-    statedIn: { source: { id: string; title: string | null; publishedAt: string | null; url: string | null }; quote: string | null }[];
+    statedIn: { source: { id: string; title: string | null; publishedAt: string | null; publishedAtPrecision: string | null; url: string | null }; quote: string | null }[];
   } | null;
   sourceChain: { circularReporting: boolean; explanation: string; independentOriginCount: number; truncated: boolean; origins: { source: { id: string }; institutions: Named[] }[]; graph: GraphView } | null;
   corroboration: {
@@ -94,7 +94,8 @@ export async function claimView(main: HTMLElement, id: string): Promise<() => vo
     h(
       'article',
       { class: 'card claim-card', 'data-testid': 'claim-card' },
-      h('p', { class: 'kind' }, '❝ Claim', c.status !== 'ACTIVE' ? h('span', { class: 'badge' }, ` ${c.status}`) : null),
+      // Confidence in the heading line, not a row of its own: the card stays short enough for the chain under it.
+      h('p', { class: 'kind' }, '❝ Claim', c.status !== 'ACTIVE' ? h('span', { class: 'badge' }, ` ${c.status}`) : null, c.confidence != null ? h('span', { class: 'confidence' }, ` · confidence ${c.confidence}`) : null),
       h('h1', {}, c.text),
       c.quote ? h('blockquote', {}, c.quote) : null,
       h(
@@ -105,8 +106,7 @@ export async function claimView(main: HTMLElement, id: string): Promise<() => vo
         c.period ? [h('dt', {}, 'Period'), h('dd', {}, periodText(c.period))] : null,
         [h('dt', {}, 'Regions'), h('dd', {}, c.regions.length ? c.regions.map((r, i) => [i ? ', ' : '', nodeLink(r.id, r.name)]) : 'unstated')],
         [h('dt', {}, 'Attributed to'), h('dd', {}, c.attributedTo.length ? c.attributedTo.map((a, i) => [i ? ', ' : '', nodeLink(a.id, a.name)]) : 'no one named')],
-        [h('dt', {}, 'Stated in'), h('dd', {}, c.statedIn.map((s, i) => [i ? '; ' : '', nodeLink(s.source.id, s.source.title ?? s.source.id), s.source.publishedAt ? ` (${dateText(s.source.publishedAt)})` : '']))],
-        c.confidence != null ? [h('dt', {}, 'Confidence'), h('dd', {}, String(c.confidence))] : null,
+        [h('dt', {}, 'Stated in'), h('dd', {}, c.statedIn.map((s, i) => [i ? '; ' : '', nodeLink(s.source.id, s.source.title ?? s.source.id), s.source.publishedAt ? ` (${dateText(s.source.publishedAt, s.source.publishedAtPrecision)})` : '']))],
       ),
     ),
   );
@@ -122,10 +122,10 @@ export async function claimView(main: HTMLElement, id: string): Promise<() => vo
       'section',
       { class: 'chain', 'aria-labelledby': 'chain-title' },
       h('h2', { id: 'chain-title' }, 'Where it came from'),
-      chain.circularReporting
-        ? h('div', { class: 'banner warn', role: 'status', 'data-testid': 'circular-banner' }, h('strong', {}, '⟲ Circular reporting: '), 'several appearances lead back to one independent origin. ', chain.explanation)
-        : h('p', { class: 'explanation' }, chain.explanation),
+      // The banner above the graph, the explanation under it: at 1280×800 the chain shows without scrolling.
+      chain.circularReporting ? h('div', { class: 'banner warn', role: 'status', 'data-testid': 'circular-banner' }, h('strong', {}, '⟲ Circular reporting: '), 'several appearances lead back to one independent origin. ') : null,
       h('div', { class: 'graph-with-card' }, explorer.root, card.panel),
+      h('p', { class: 'explanation' }, chain.explanation),
     ),
   );
   explorer.show(chain.graph);

@@ -34,7 +34,8 @@ export function dateText(value: string | null | undefined, granularity?: string 
 
 /** A period as words: its label if any, then its dates to their precision ("August 2024", "since June 2023"). */
 export function periodText(p: { start: string; end: string | null; label?: string | null; granularity?: string | null }): string {
-  const granularity = p.granularity ?? inferGranularity(p.start, p.end);
+  // The dates' own span first: "a week in August 2024" runs over the month, and reads "August 2024".
+  const granularity = inferGranularity(p.start, p.end) ?? p.granularity;
   const start = dateText(p.start, granularity);
   const span = p.end == null ? `since ${start}` : p.end === p.start || dateText(p.end, granularity) === start ? start : `${start} – ${dateText(p.end, granularity)}`;
   return p.label ? `${p.label} (${span})` : span;

@@ -15,13 +15,13 @@ export function nodeCardPanel(): { panel: HTMLElement; show: (n: SelectedNode, e
     const kind = KINDS.find((k) => k.kind === n.kind);
     const p = (n.properties ?? {}) as Record<string, string | undefined>;
     const granularity = p.granularity ?? inferGranularity(p.periodStart ?? p.start, p.periodEnd ?? p.end);
-    const props = Object.entries(n.properties ?? {}).filter(([k, v]) => v != null && v !== '' && !['ownerSourceId'].includes(k));
+    const props = Object.entries(n.properties ?? {}).filter(([k, v]) => v != null && v !== '' && !['ownerSourceId'].includes(k) && !k.endsWith('Precision'));
     fill(
       panel,
       h('p', { class: 'kind' }, `${kind?.glyph ?? ''} ${kind?.name ?? n.kind}`),
       h('h3', {}, n.label),
       h('p', { class: 'id' }, h('code', {}, n.id)),
-      props.length ? h('dl', {}, props.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : typeof v === 'string' && DATE_PROPERTY.test(k) ? dateText(v, granularity) : String(v))])) : null,
+      props.length ? h('dl', {}, props.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : typeof v === 'string' && DATE_PROPERTY.test(k) ? dateText(v, p[`${k}Precision`] ?? granularity) : String(v))])) : null,
       h(
         'p',
         { class: 'actions' },
