@@ -61,7 +61,7 @@ try {
     const res = await app.apollo.executeOperation({ query: 'query($s: [ID!]!, $d: Int) { graph(seeds: $s, depth: $d, limit: 1000) { nodes { id } } }', variables: { s: [seed], d: depth } }, { contextValue: app.context() });
     const n = res.body.kind === 'single' ? ((res.body.singleResult.data as { graph?: { nodes: unknown[] } } | undefined)?.graph?.nodes.length ?? 0) : 0;
     if (n >= 1000) {
-      url = `${origin}/?node=${encodeURIComponent(seed)}&depth=${depth}&limit=1000`;
+      url = `${origin}/?node=${encodeURIComponent(seed)}&depth=${depth}&limit=1000&all=1`;
       seedName = `${seed}, ${depth} hops`;
       break;
     }

@@ -149,6 +149,41 @@ describe('graph labels', () => {
   }, 120_000);
 });
 
+describe('a big neighbourhood', () => {
+  it('is drawn with its claims and lone leaves collapsed into counted groups, which open and close again; “every node” draws them all', async () => {
+    const source = encodeURIComponent('src:express-2025-russian-surrenders');
+    const w = await openPage(browser, origin);
+    const count = async () => Number(await w.page.getByTestId('graph').getAttribute('data-node-count'));
+    const laidOut = () => w.page.waitForFunction(() => (document.querySelector('[data-testid="graph"]') as HTMLElement | null)?.dataset.layout === 'done', undefined, { timeout: 20_000 });
+    try {
+      await w.page.goto(`${origin}/?node=${source}&depth=3&all=1`);
+      await laidOut();
+      const every = await count();
+      expect(every).toBeGreaterThan(60);
+      await w.page.goto(`${origin}/?node=${source}&depth=3`);
+      await laidOut();
+      const grouped = await count();
+      expect(grouped).toBeLessThan(every / 2);
+      expect(await w.page.locator('.graph-status').textContent()).toMatch(/grouped into \d+ counted nodes/);
+      await w.page.waitForTimeout(600);
+      expect(await w.page.evaluate(() => (document.querySelector('[data-testid="graph"]') as HTMLElement & { labelOverlaps: () => unknown[] }).labelOverlaps())).toEqual([]);
+      // The article's own claims are one group; its card opens it, undo closes it again.
+      await w.page.locator('.node-list-box summary').first().click();
+      const group = w.page.locator('.node-list button[data-node-id^="group:src:express-2025-russian-surrenders:CLAIM"]');
+      expect(await group.textContent()).toMatch(/Claim: \d+ claims in Russian soldiers revolt/);
+      await group.click();
+      await w.page.getByTestId('node-card').getByRole('button', { name: /^Show the \d+ claims/ }).click();
+      await expect.poll(count).toBeGreaterThan(grouped);
+      await w.page.getByRole('button', { name: 'Undo the last action (Ctrl+Z)' }).click();
+      await expect.poll(count).toBe(grouped);
+      expect(w.foreignRequests).toEqual([]);
+      expect(w.consoleErrors).toEqual([]);
+    } finally {
+      await w.page.context().close();
+    }
+  }, 60_000);
+});
+
 describe('a claim’s source chain', () => {
   it('is drawn whole inside a 1280×800 window without scrolling, in the seed’s and the demo’s claims', async () => {
     const claims = ['claim:express-2025-record-week-350', 'claim:express-2025-casualties-1213460', 'claim:express-2025-territory-taken-0-8-percent-2025', 'claim:morning-briefing-record-week-350'];

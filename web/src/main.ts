@@ -56,7 +56,7 @@ async function render(): Promise<void> {
     if (route.view === 'claim') done = await claimView(view, route.id);
     else if (route.view === 'org') done = await agentView(view, route.id, 'org');
     else if (route.view === 'person') done = await agentView(view, route.id, 'person');
-    else if (route.view === 'node') done = await nodeView(view, route.id, route.depth, route.limit);
+    else if (route.view === 'node') done = await nodeView(view, route.id, route.depth, route.limit, route.all);
     else if (route.view === 'xref') done = await crossReferenceView(view, route.ids);
     else if (route.view === 'review') done = await reviewView(view);
     else home(view);

@@ -1,13 +1,13 @@
 /**
  * The view lives in the URL, so a view can be shared and back/forward work: `/?claim=<id>`,
- * `/?org=<id>`, `/?person=<id>`, `/?node=<id>`, `/?xref=<id>,<id>`, `/?q=<search>`, `/?review` (an article's draft).
+ * `/?org=<id>`, `/?person=<id>`, `/?node=<id>` (`&depth=`, `&limit=`, `&all=1` for every node ungrouped), `/?xref=<id>,<id>`, `/?q=<search>`, `/?review` (an article's draft).
  */
 export type Route =
   | { view: 'home' }
   | { view: 'claim'; id: string }
   | { view: 'org'; id: string }
   | { view: 'person'; id: string }
-  | { view: 'node'; id: string; depth?: number; limit?: number }
+  | { view: 'node'; id: string; depth?: number; limit?: number; all?: boolean }
   | { view: 'xref'; ids: string[] }
   | { view: 'review' };
 
@@ -16,7 +16,7 @@ export function currentRoute(): Route {
   if (q.get('claim')) return { view: 'claim', id: q.get('claim')! };
   if (q.get('org')) return { view: 'org', id: q.get('org')! };
   if (q.get('person')) return { view: 'person', id: q.get('person')! };
-  if (q.get('node')) return { view: 'node', id: q.get('node')!, depth: Number(q.get('depth')) || undefined, limit: Number(q.get('limit')) || undefined };
+  if (q.get('node')) return { view: 'node', id: q.get('node')!, depth: Number(q.get('depth')) || undefined, limit: Number(q.get('limit')) || undefined, all: q.get('all') === '1' || undefined };
   if (q.get('xref')) return { view: 'xref', ids: q.get('xref')!.split(',').filter(Boolean) };
   if (q.has('review')) return { view: 'review' };
   return { view: 'home' };
@@ -31,7 +31,7 @@ export function hrefOf(r: Route): string {
     case 'xref':
       return `/?xref=${r.ids.map(encodeURIComponent).join(',')}`;
     case 'node':
-      return `/?node=${encodeURIComponent(r.id)}${r.depth ? `&depth=${r.depth}` : ''}${r.limit ? `&limit=${r.limit}` : ''}`;
+      return `/?node=${encodeURIComponent(r.id)}${r.depth ? `&depth=${r.depth}` : ''}${r.limit ? `&limit=${r.limit}` : ''}${r.all ? '&all=1' : ''}`;
     default:
       return `/?${r.view}=${encodeURIComponent(r.id)}`;
   }

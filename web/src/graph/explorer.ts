@@ -13,6 +13,7 @@ import svg from 'cytoscape-svg';
 import { neighbourhood, nodeProperties, type GraphView } from '../api';
 import { h } from '../dom';
 import { download } from './download';
+import { collapseLeaves } from './collapse';
 import { labelOverlaps, separateLabels } from './labelBoxes';
 import { EDGE_TYPES, GROUP_COLORS, KINDS, stylesheet } from './style';
 
@@ -32,6 +33,8 @@ export interface ExplorerOptions {
   focus?: string[];
   /** Called after every change, e.g. to refresh an outside list. */
   onChange?: () => void;
+  /** Collapse a big view's leaves into counted groups (collapse.ts); Expand on a group opens it. */
+  collapse?: boolean;
 }
 
 export interface SelectedNode {
@@ -61,6 +64,8 @@ export class GraphExplorer {
   private readonly status: HTMLElement;
   private readonly undoButton: HTMLButtonElement;
   private readonly history: Action[] = [];
+  /** Group node id → the members it stands for, while the group is drawn collapsed. */
+  private collapsed = new Map<string, GraphView>();
   private readonly hiddenKinds = new Set<string>();
   private readonly hiddenTypes = new Set<string>();
   private readonly filterBoxes = new Map<string, HTMLInputElement>();
@@ -167,7 +172,7 @@ export class GraphExplorer {
           display: display(n.label, n.hiddenNeighbours),
           ...(group ? { group: group.id, groupColor: GROUP_COLORS[groupIndex.get(group.id)! % GROUP_COLORS.length] } : {}),
         },
-        classes: [group ? 'origin' : '', this.opts.focus?.includes(n.id) ? 'focus' : ''].filter(Boolean).join(' '),
+        classes: [group ? 'origin' : '', this.opts.focus?.includes(n.id) ? 'focus' : '', this.collapsed.has(n.id) ? 'collapsed' : ''].filter(Boolean).join(' '),
       };
     });
     const ids = new Set(view.nodes.map((n) => n.id));
@@ -183,11 +188,17 @@ export class GraphExplorer {
     this.cy.resize();
     this.cy.elements().remove();
     this.history.length = 0;
-    this.cy.add(this.elements(view));
+    const shown = this.opts.collapse ? collapseLeaves(view, this.opts.focus) : { view, members: new Map<string, GraphView>() };
+    this.collapsed = shown.members;
+    this.cy.add(this.elements(shown.view));
     this.markDensity();
     this.applyFilters();
     this.relayout(false);
     this.refresh();
+    if (this.collapsed.size) {
+      const leaves = [...this.collapsed.values()].reduce((sum, m) => sum + m.nodes.length, 0);
+      this.say(`${view.nodes.length} nodes: ${leaves} with a single neighbour are grouped into ${this.collapsed.size} counted nodes (dashed border); expand a group to see its members.`);
+    }
   }
 
   /** Views of more than DENSE nodes draw less per element (style.ts). */
@@ -214,6 +225,8 @@ export class GraphExplorer {
   async expand(id: string): Promise<number> {
     const node = this.cy.getElementById(id);
     if (node.empty()) return 0;
+    const members = this.collapsed.get(id);
+    if (members) return this.openGroup(node as cytoscape.NodeSingular, members);
     this.say(`Expanding ${node.data('label')}…`);
     const view = await neighbourhood([id], 1, 200);
     const added = this.merge(view);
@@ -221,12 +234,30 @@ export class GraphExplorer {
     const before = node.data('hidden') as number;
     node.data({ hidden: 0, display: display(node.data('label'), 0) });
     this.applyFilters();
-    if (added.nonempty()) this.layoutAround(node as cytoscape.NodeSingular, added);
+    if (added.nonempty()) this.layoutAround(node.position(), added);
     this.record(`expand ${id}`, () => {
       this.cy.remove(added);
       node.data({ hidden: before, display: display(node.data('label'), before) });
     });
     this.say(`Added ${added.nodes().length} nodes and ${added.edges().length} edges.`);
+    return added.nodes().length;
+  }
+
+  /** Puts a collapsed group's members back where the group was; undo collapses them again. */
+  private openGroup(group: cytoscape.NodeSingular, members: GraphView): number {
+    const where = { ...group.position() };
+    const removed = this.cy.remove(group.union(group.connectedEdges()));
+    this.collapsed.delete(group.id());
+    const added = this.merge(members);
+    this.markDensity();
+    this.applyFilters();
+    if (added.nonempty()) this.layoutAround(where, added);
+    this.record(`open ${group.id()}`, () => {
+      this.cy.remove(added);
+      removed.restore();
+      this.collapsed.set(group.id(), members);
+    });
+    this.say(`Showed the ${added.nodes().length} ${group.data('label').replace(/^\d+ /, '')} of the group.`);
     return added.nodes().length;
   }
 
@@ -325,9 +356,8 @@ export class GraphExplorer {
    * Places new nodes on a ring around the node they were expanded from, leaving everything else
    * where the user had it (Relayout lays out the whole graph again).
    */
-  private layoutAround(center: cytoscape.NodeSingular, added: cytoscape.CollectionReturnValue): void {
+  private layoutAround({ x, y }: cytoscape.Position, added: cytoscape.CollectionReturnValue): void {
     const nodes = added.nodes();
-    const { x, y } = center.position();
     const radius = 90 + 12 * Math.sqrt(nodes.length);
     nodes.forEach((n, i) => {
       const angle = (2 * Math.PI * i) / nodes.length;
@@ -357,9 +387,18 @@ export class GraphExplorer {
 
   /** The graph shown, as the `graph` payload (nodes and edges a client can load again). */
   payload(): GraphView {
+    // A collapsed group is the explorer's, not the graph's: its members go out in its place.
+    const groups = this.shownNodes().filter((n) => this.collapsed.has(n.id()));
+    const members = groups.map((g) => this.collapsed.get(g.id())!);
     return {
-      nodes: this.shownNodes().map((n) => ({ id: n.id(), kind: n.data('kind'), label: n.data('label'), hiddenNeighbours: n.data('hidden'), properties: n.data('properties') })),
-      edges: this.shownEdges().map((e) => ({ id: e.id(), source: e.data('source'), target: e.data('target'), type: e.data('type'), properties: e.data('properties') })),
+      nodes: [
+        ...this.shownNodes().not(groups).map((n) => ({ id: n.id(), kind: n.data('kind'), label: n.data('label'), hiddenNeighbours: n.data('hidden'), properties: n.data('properties') })),
+        ...members.flatMap((m) => m.nodes),
+      ],
+      edges: [
+        ...this.shownEdges().not(groups.connectedEdges()).map((e) => ({ id: e.id(), source: e.data('source'), target: e.data('target'), type: e.data('type'), properties: e.data('properties') })),
+        ...members.flatMap((m) => m.edges),
+      ],
     };
   }
 

@@ -46,6 +46,8 @@ export function stylesheet(): cytoscape.StylesheetJson {
     { selector: 'node.origin', style: { width: 36, height: 36 } },
     { selector: 'node.focus', style: { 'border-color': '#000000', 'border-width': 4, width: 36, height: 36 } },
     { selector: 'node:selected', style: { 'overlay-color': '#2563eb', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+    // A group of leaves (collapse.ts): larger, its border dashed, its label the count.
+    { selector: 'node.collapsed', style: { width: 40, height: 40, 'border-style': 'dashed', 'border-width': 3, 'font-weight': 'bold' } },
     { selector: 'node:locked', style: { 'border-style': 'double', 'border-width': 5 } },
     {
       selector: 'edge',

@@ -12,6 +12,7 @@ const DATE_PROPERTY = /(?:At|Start|End|^start|^end)$/;
 export function nodeCardPanel(): { panel: HTMLElement; show: (n: SelectedNode, explorer: GraphExplorer) => void } {
   const panel = h('aside', { class: 'node-card', 'data-testid': 'node-card', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Click a node (or pick one in the node list) for its card.'));
   const show = (n: SelectedNode, explorer: GraphExplorer) => {
+    if (n.id.startsWith('group:')) return showGroup(n, explorer);
     const kind = KINDS.find((k) => k.kind === n.kind);
     const p = (n.properties ?? {}) as Record<string, string | undefined>;
     const granularity = p.granularity ?? inferGranularity(p.periodStart ?? p.start, p.periodEnd ?? p.end);
@@ -29,6 +30,17 @@ export function nodeCardPanel(): { panel: HTMLElement; show: (n: SelectedNode, e
         ' ',
         h('button', { type: 'button', onclick: () => void explorer.expand(n.id) }, n.hiddenNeighbours > 0 ? `Expand (+${n.hiddenNeighbours})` : 'Expand'),
       ),
+    );
+  };
+  /** A collapsed group (graph/collapse.ts) is no node of the graph: its card offers to open it. */
+  const showGroup = (n: SelectedNode, explorer: GraphExplorer) => {
+    const kind = KINDS.find((k) => k.kind === n.kind);
+    fill(
+      panel,
+      h('p', { class: 'kind' }, `${kind?.glyph ?? ''} Group of ${kind?.name.toLowerCase() ?? n.kind}s`),
+      h('h3', {}, n.label),
+      h('p', {}, `Each has no other neighbour in this view than the node it hangs from (by ${String(n.properties.via)}).`),
+      h('p', { class: 'actions' }, h('button', { type: 'button', onclick: () => void explorer.expand(n.id) }, `Show the ${n.label}`)),
     );
   };
   return { panel, show };
