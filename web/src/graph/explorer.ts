@@ -204,7 +204,11 @@ export class GraphExplorer {
   /** Views of more than DENSE nodes draw less per element (style.ts). */
   private markDensity(): void {
     const dense = this.cy.nodes().length > DENSE;
-    this.cy.batch(() => (dense ? this.cy.elements().addClass('dense') : this.cy.elements().removeClass('dense')));
+    this.cy.batch(() => {
+      (dense ? this.cy.elements().addClass('dense') : this.cy.elements().removeClass('dense'));
+      // Edges between one pair of nodes stay curved apart even where the rest are drawn straight.
+      if (dense) this.cy.edges().filter((e) => e.parallelEdges().length > 1).addClass('parallel');
+    });
   }
 
   /** Adds a payload's new nodes and edges (by id); returns what was added. */

@@ -92,6 +92,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
     // Only there are labels too small to read left undrawn (a zoomed-out 1,000-node view stays fast);
     // a chain of a dozen nodes that fit zooms out keeps every label.
     { selector: 'edge.dense', style: { label: '', 'curve-style': 'straight' } },
+    { selector: 'edge.dense.parallel', style: { 'curve-style': 'bezier' } },
     { selector: 'node.dense', style: { 'text-wrap': 'ellipsis', 'text-max-width': '120px', 'min-zoomed-font-size': 7 } },
     { selector: '.filtered', style: { display: 'none' } },
   ];
