@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bulkImport } from '../src/services/ingest/bulkImport.js';
 import { createApp } from '../src/server/app.js';
+import { draftPool } from '../src/services/draft/draftPool.js';
 import { buildExplorer, launchBrowser } from '../test/helpers/browser.js';
 import { benchDatabase } from './benchDatabase.js';
 import { generateDocuments, registryDocument } from './generator.js';
@@ -159,5 +160,7 @@ try {
 } finally {
   await browser.close();
   await app.http.close();
+  // The review rounds started the extraction workers: they would keep the process alive.
+  await draftPool.close();
   await db.stop();
 }
