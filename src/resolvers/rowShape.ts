@@ -10,6 +10,7 @@
  */
 import { getNamedType, isAbstractType, isObjectType, type GraphQLNamedType, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import type { RowShape } from '../services/entities/entities.js';
+import { isIncluded } from './included.js';
 
 /** What one field's resolver reads of its parent's row (or of the edge its wrapper came from). */
 interface Reads {
@@ -105,6 +106,8 @@ class ReadsBuilder {
   walk(set: SelectionSetNode | undefined, types: readonly GraphQLObjectType[], hops: number): void {
     if (!set) return;
     for (const sel of set.selections) {
+      // A skipped field reads nothing: no prefetch, no property in the shape.
+      if (!isIncluded(sel, this.info.variableValues)) continue;
       if (sel.kind === 'Field') {
         if (sel.name.value === '__typename') continue;
         for (const type of types) this.field(type, sel.name.value, sel.selectionSet, hops);

@@ -35,6 +35,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { isIncluded } from '../../resolvers/included.js';
 
 type Args = Record<string, any>;
 
@@ -138,6 +139,8 @@ export function requestCost(schema: GraphQLSchema, document: DocumentNode, varia
   const priceSet = (set: SelectionSetNode, parent: GraphQLNamedType, scope: Scope): number => {
     let total = 0;
     for (const sel of set.selections) {
+      // What `@skip`/`@include` drop is not run: it costs nothing.
+      if (!isIncluded(sel, variables)) continue;
       if (sel.kind === Kind.INLINE_FRAGMENT) {
         const on = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
         total += on ? priceSet(sel.selectionSet, on, scope) : 0;
@@ -270,6 +273,7 @@ export function actualCost(schema: GraphQLSchema, document: DocumentNode, variab
   const walkSet = (set: SelectionSetNode, parent: GraphQLNamedType, value: Record<string, unknown>, keys: Set<string>): number => {
     let total = 0;
     for (const sel of set.selections) {
+      if (!isIncluded(sel, variables)) continue;
       if (sel.kind === Kind.INLINE_FRAGMENT) {
         const on = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
         if (on) total += walkSet(sel.selectionSet, on, value, keys);
