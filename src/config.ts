@@ -6,15 +6,12 @@ import path from 'node:path';
 import { hashKey } from './services/access/keyStore.js';
 import type { ConfiguredKey } from './services/access/keyRing.js';
 import { isRole } from './services/access/roles.js';
-import { DEFAULT_BASE_IRI } from './services/provenance/prov.js';
+import type { Neo4jTarget } from './db/target.js';
 
-export interface Neo4jTarget {
-  /** bolt://, neo4j:// (routing), neo4j+s:// (Aura) ... */
-  uri: string;
-  user?: string;
-  password?: string;
-  database: string;
-}
+/** Where exported node IRIs live unless CLAIMGRAPH_BASE_IRI says otherwise. */
+export const DEFAULT_BASE_IRI = 'https://claimgraph.example.org/id/';
+
+export type { Neo4jTarget };
 
 export interface EmbeddedSettings {
   dataDir: string;

@@ -9,7 +9,7 @@ import type { AccessPolicy } from './services/access/accessPolicy.js';
 import type { Principal } from './services/access/keyRing.js';
 import { createEntityLoader, type EntityLoader } from './services/entities/entities.js';
 import { createHistoryLoaders, type HistoryLoaders } from './services/history/history.js';
-import { DEFAULT_BASE_IRI } from './services/provenance/prov.js';
+import { DEFAULT_BASE_IRI } from './config.js';
 
 export interface Context {
   db: Database;

@@ -4,7 +4,7 @@
  * and returns plain JSON rows.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { Neo4jTarget } from '../config.js';
+import type { Neo4jTarget } from './target.js';
 import { loadNamedQueries, type NamedQuery } from './queryFiles.js';
 import type { QueryName } from './queryRegistry.js';
 import { toPlain } from './toPlain.js';

@@ -154,7 +154,7 @@ export function toIngestDocuments(rows: EntityRow[]): Record<string, unknown>[] 
 }
 
 /** The whole graph as PROV-O JSON-LD. */
-export function toProvDocument(rows: EntityRow[], baseIri?: string): Record<string, unknown> {
+export function toProvDocument(rows: EntityRow[], baseIri: string): Record<string, unknown> {
   const edges: GraphEdgeRow[] = rows.flatMap((r) => r.out.map((e) => ({ source: r.id, type: e.type, target: e.id, props: e.props })));
   return toProvJsonLd(rows, edges, [], baseIri);
 }

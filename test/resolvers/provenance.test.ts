@@ -15,7 +15,8 @@ import { createTestApp, type TestApp } from '../helpers/testApp.js';
 import { provViolations } from '../helpers/provOntology.js';
 import { createEntityLoader } from '../../src/services/entities/entities.js';
 import { loadAllEntities, toProvDocument } from '../../src/services/export.js';
-import { DEFAULT_BASE_IRI, nodeIri } from '../../src/services/provenance/prov.js';
+import { DEFAULT_BASE_IRI } from '../../src/config.js';
+import { nodeIri } from '../../src/services/provenance/prov.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -111,7 +112,7 @@ describe('sourceChain on the seed article', () => {
     const res = await t.exec(`{ sourceChain(claimId: "claim:express-2025-territory-taken-0-8-percent-2025") { prov } }`);
     expect(res.errors).toBeUndefined();
     const rows = await loadAllEntities(t.db, createEntityLoader(t.db));
-    const whole = (await jsonld.expand(toProvDocument(rows) as never)) as Record<string, any>[];
+    const whole = (await jsonld.expand(toProvDocument(rows, DEFAULT_BASE_IRI) as never)) as Record<string, any>[];
     expect(provViolations(whole)).toEqual([]);
     const month = whole.find((n) => n['@id'] === nodeIri(DEFAULT_BASE_IRI, 'src:month-only'))!;
     expect(month['http://purl.org/dc/terms/issued']).toEqual([{ '@value': '2025-12', '@type': 'http://www.w3.org/2001/XMLSchema#gYearMonth' }]);

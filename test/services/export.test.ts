@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocuments } from '../../src/cli/readDocuments.js';
 import type { Database } from '../../src/db/database.js';
 import { createEntityLoader } from '../../src/services/entities/entities.js';
+import { DEFAULT_BASE_IRI } from '../../src/config.js';
 import { loadAllEntities, toIngestDocuments, toProvDocument } from '../../src/services/export.js';
 import { bulkImport } from '../../src/services/ingest/bulkImport.js';
 import { FIXTURES, graphCounts, resetGraph, seedGraph } from '../helpers/graph.js';
@@ -53,7 +54,7 @@ describe('export', () => {
 
   it('as PROV-O JSON-LD parses and holds every node', async () => {
     const rows = await loadAllEntities(t.db, createEntityLoader(t.db));
-    const expanded = (await jsonld.expand(toProvDocument(rows) as never)) as Record<string, any>[];
+    const expanded = (await jsonld.expand(toProvDocument(rows, DEFAULT_BASE_IRI) as never)) as Record<string, any>[];
     expect(expanded.length).toBe(rows.length);
     expect(provViolations(expanded)).toEqual([]);
   });

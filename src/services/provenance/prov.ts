@@ -13,7 +13,6 @@ import { nodeLabel } from '../graphView.js';
 import { statedDate } from '../props.js';
 
 /** Where node IRIs live when CLAIMGRAPH_BASE_IRI is not set (example.org: a placeholder by design). */
-export const DEFAULT_BASE_IRI = 'https://claimgraph.example.org/id/';
 
 export const PROV_CONTEXT = {
   prov: 'http://www.w3.org/ns/prov#',
@@ -150,7 +149,7 @@ function activities(items: Map<string, Record<string, unknown>>, kinds: Map<stri
   return [...out, ...agents.values()];
 }
 
-export function toProvJsonLd(nodes: EntityRow[], edges: GraphEdgeRow[], ingestions: ProvActivity[] = [], baseIri = DEFAULT_BASE_IRI): Record<string, unknown> {
+export function toProvJsonLd(nodes: EntityRow[], edges: GraphEdgeRow[], ingestions: ProvActivity[], baseIri: string): Record<string, unknown> {
   const iri = (id: string) => nodeIri(baseIri, id);
   const periods = new Map(nodes.filter((n) => n.kind === 'Period').map((n) => [n.id, n]));
   const kinds = new Map(nodes.map((n) => [n.id, n.kind]));

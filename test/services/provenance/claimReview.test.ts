@@ -12,7 +12,8 @@ import { exportCommand } from '../../../src/cli/exportCommand.js';
 import { readDocuments } from '../../../src/cli/readDocuments.js';
 import { bulkImport } from '../../../src/services/ingest/bulkImport.js';
 import { RATING_SCALE } from '../../../src/services/provenance/claimReview.js';
-import { DEFAULT_BASE_IRI, nodeIri } from '../../../src/services/provenance/prov.js';
+import { DEFAULT_BASE_IRI } from '../../../src/config.js';
+import { nodeIri } from '../../../src/services/provenance/prov.js';
 import { FIXTURES, seedGraph } from '../../helpers/graph.js';
 import { createTestApp, type TestApp } from '../../helpers/testApp.js';
 
