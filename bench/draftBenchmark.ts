@@ -222,7 +222,7 @@ try {
   await Promise.all([...loops, victim]);
   light.sort((x, y) => x - y);
   console.log(loadLine());
-  console.log(`claim(id) beside ${CONCURRENT} clients drafting a ${longest.text.length.toLocaleString('en')}-character article in a loop: ${light.length} requests, p50 ${percentile(light, 50).toFixed(1)} ms, p99 ${percentile(light, 99).toFixed(1)} ms; drafts ${JSON.stringify(Object.fromEntries(codes))}`);
+  console.log(`claim(id) beside ${CONCURRENT} clients drafting a ${longest.text.length.toLocaleString('en')}-character article in a loop: ${light.length} requests, p50 ${percentile(light, 50).toFixed(1)} ms, p99 ${percentile(light, 99).toFixed(1)} ms; ${drafts} drafts answered ${JSON.stringify(Object.fromEntries(codes))}`);
   await app.http.close();
 } finally {
   await draftPool.close();

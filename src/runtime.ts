@@ -36,7 +36,7 @@ async function waitForDatabase(db: Database, timeoutMs: number): Promise<void> {
       await db.ping();
       return;
     } catch (err) {
-      if (Date.now() > deadline) throw new Error(`Neo4j at ${db.target.uri} did not answer within ${timeoutMs / 1000} s: ${(err as Error).message}`);
+      if (Date.now() > deadline) throw new Error(`Neo4j at ${db.target.uri} did not answer within ${timeoutMs / 1000} s: ${(err as Error).message}`, { cause: err });
       await new Promise((r) => setTimeout(r, 250));
     }
   }

@@ -155,6 +155,7 @@ export class Database {
    * after the client went away. Everything else is shared with this instance.
    */
   scoped(limits: RequestLimits): Database {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the scoped copy delegates to this instance by name
     const base = this;
     const gate = new Gate(limits.maxConcurrent);
     const scoped = Object.create(base) as Database;

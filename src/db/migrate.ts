@@ -12,7 +12,7 @@ export async function migrate(db: Database): Promise<{ statements: number }> {
       try {
         await db.runSchemaStatement(statement);
       } catch (err) {
-        throw new Error(`Migration ${file} failed on: ${statement.split('\n')[0]}\n${(err as Error).message}`);
+        throw new Error(`Migration ${file} failed on: ${statement.split('\n')[0]}\n${(err as Error).message}`, { cause: err });
       }
       statements += 1;
     }

@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
 import { plainHttpStatus } from '../errors.js';
 import { sendError } from './httpErrors.js';
+import type { Args } from './limits/costModel.js';
 
 const PROV = 'query ExportProv($claim: ID!, $maxDepth: Int) { sourceChain(claimId: $claim, maxDepth: $maxDepth) { prov } }';
 const CLAIM_REVIEW = 'query ExportClaimReview($claim: ID!) { claimReview(claimId: $claim) }';
@@ -18,12 +19,12 @@ const CLAIM_REVIEW = 'query ExportClaimReview($claim: ID!) { claimReview(claimId
 type ContextFor = (req: FastifyRequest, reply: FastifyReply) => Promise<Context>;
 
 /** Runs an export's operation; sends its JSON-LD, or its first error in the GraphQL error shape. */
-async function runExport(apollo: ApolloServer<Context>, contextValue: Context, reply: FastifyReply, query: string, variables: Record<string, unknown>, pick: (data: Record<string, any>) => unknown) {
+async function runExport(apollo: ApolloServer<Context>, contextValue: Context, reply: FastifyReply, query: string, variables: Record<string, unknown>, pick: (data: Args) => unknown) {
   const res = await apollo.executeOperation({ query, variables }, { contextValue });
   const body = res.body.kind === 'single' ? res.body.singleResult : undefined;
   for (const [name, value] of res.http.headers) if (name === 'retry-after') reply.header(name, value);
   const error = body?.errors?.[0];
-  const value = body?.data ? pick(body.data as Record<string, any>) : undefined;
+  const value = body?.data ? pick(body.data as Args) : undefined;
   if (error || value == null) {
     const code = String(error?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     const status = res.http.status && res.http.status >= 400 ? res.http.status : plainHttpStatus(code);

@@ -37,7 +37,9 @@ import {
 } from 'graphql';
 import { isIncluded } from '../../resolvers/included.js';
 
-type Args = Record<string, any>;
+/** Arguments and variables as graphql-js coerces them: their types are the schema's, not TypeScript's. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Args = Record<string, any>;
 
 /** Fixed weights of the root fields whose work does not follow their selection. */
 export const ROOT_WEIGHTS: Record<string, (args: Args) => number> = {

@@ -10,7 +10,7 @@ import { getArgumentValues, GraphQLError, Kind, type OperationDefinitionNode } f
 
 import type { Context } from '../../context.js';
 import type { Metrics } from '../metrics.js';
-import { actualCost, coerceVariables, requestCost, ROOT_WEIGHTS } from './costModel.js';
+import { actualCost, coerceVariables, requestCost, ROOT_WEIGHTS, type Args } from './costModel.js';
 import type { Admission } from './admission.js';
 import type { RateLimiter } from './rateLimiter.js';
 
@@ -29,11 +29,11 @@ export interface LimitsOptions {
 interface Accounting {
   requested: number;
   /** The variables as graphql-js coerces them (defaults applied): what both walks price. */
-  variables: Record<string, any>;
+  variables: Args;
   client: string;
   charged: boolean;
   remaining?: number;
-  rootArgs: Map<string, { name: string; args: Record<string, any> }>;
+  rootArgs: Map<string, { name: string; args: Args }>;
 }
 
 /**
@@ -41,8 +41,8 @@ interface Accounting {
  * ingest among them) by response key, with their arguments coerced; the others are priced by the
  * objects they return.
  */
-function rootFields(rc: GraphQLRequestContext<Context>, variables: Record<string, any>): Map<string, { name: string; args: Record<string, any> }> {
-  const out = new Map<string, { name: string; args: Record<string, any> }>();
+function rootFields(rc: GraphQLRequestContext<Context>, variables: Args): Map<string, { name: string; args: Args }> {
+  const out = new Map<string, { name: string; args: Args }>();
   const op = rc.operation as OperationDefinitionNode | undefined;
   const rootType = op?.operation === 'mutation' ? rc.schema.getMutationType() : rc.schema.getQueryType();
   if (!op || !rootType) return out;

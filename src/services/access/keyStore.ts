@@ -32,7 +32,7 @@ export function readKeyFile(dataDir: string): StoredKey[] {
     return Array.isArray(parsed.keys) ? parsed.keys : [];
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new Error(`${keyFilePath(dataDir)} is not a readable key file: ${(err as Error).message}`);
+    throw new Error(`${keyFilePath(dataDir)} is not a readable key file: ${(err as Error).message}`, { cause: err });
   }
 }
 

@@ -12,7 +12,7 @@ export const ID_PREFIX = {
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 
-const ID_FORM = /^[a-z]+:[A-Za-z0-9][A-Za-z0-9._~\-]*$/;
+const ID_FORM = /^[a-z]+:[A-Za-z0-9][A-Za-z0-9._~-]*$/;
 export const MAX_ID = 200;
 
 export const ENUMS = {

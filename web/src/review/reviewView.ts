@@ -62,7 +62,10 @@ export async function reviewView(view: HTMLElement): Promise<() => void> {
   const drawText = () => {
     const text = state.input.text;
     const cuts = new Set<number>([0, text.length]);
-    for (const m of state.meta) for (const s of [m.figure, m.sentence]) (cuts.add(s.start), cuts.add(s.end));
+    for (const m of state.meta) for (const s of [m.figure, m.sentence]) {
+      cuts.add(s.start);
+      cuts.add(s.end);
+    }
     const points = [...cuts].filter((x) => x >= 0 && x <= text.length).sort((a, b) => a - b);
     const parts: Node[] = [];
     for (let k = 0; k + 1 < points.length; k++) {
@@ -210,7 +213,10 @@ export async function reviewView(view: HTMLElement): Promise<() => void> {
       x: () => ((state.meta[state.selected].decision = 'rejected'), restructure(), select(Math.min(state.selected + 1, state.meta.length - 1))),
     };
     const act = actions[e.key];
-    if (act) (e.preventDefault(), act());
+    if (act) {
+      e.preventDefault();
+      act();
+    }
   };
   document.addEventListener('keydown', onKey);
 

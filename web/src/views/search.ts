@@ -87,9 +87,16 @@ export function setUpSearch(input: HTMLInputElement, form: HTMLFormElement, pane
   panel.addEventListener('keydown', (e) => {
     const all = links();
     const i = all.indexOf(document.activeElement as HTMLAnchorElement);
-    if (e.key === 'ArrowDown') (e.preventDefault(), all[Math.min(i + 1, all.length - 1)]?.focus());
-    else if (e.key === 'ArrowUp') (e.preventDefault(), i <= 0 ? input.focus() : all[i - 1].focus());
-    else if (e.key === 'Escape') (close(), input.focus());
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      all[Math.min(i + 1, all.length - 1)]?.focus();
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      (i <= 0 ? input : all[i - 1]).focus();
+    } else if (e.key === 'Escape') {
+      close();
+      input.focus();
+    }
   });
   document.addEventListener('keydown', (e) => {
     if (e.key === '/' && document.activeElement?.tagName !== 'INPUT' && document.activeElement?.tagName !== 'TEXTAREA') {

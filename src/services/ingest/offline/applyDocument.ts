@@ -182,7 +182,10 @@ function createClaim(model: GraphModel, c: Counters, claim: NormalizedClaim, now
   model.link(n, 'STATED_IN', claim.sourceId, { quote: claim.statement.quote, statedAt: claim.statement.statedAt == null ? null : instant(claim.statement.statedAt) });
   c.rels += 1;
   const linkAll = (type: string, ids: readonly (string | null)[]) => {
-    for (const id of ids) if (id != null && model.get(id)) (model.link(n, type, id), (c.rels += 1));
+    for (const id of ids) if (id != null && model.get(id)) {
+      model.link(n, type, id);
+      c.rels += 1;
+    }
   };
   linkAll('ABOUT', [claim.measureId]);
   linkAll('COVERS', [claim.periodId]);

@@ -13,6 +13,7 @@ import { TEMPORAL_PROPS, type GraphModel, type ModelNode, type ModelRel } from '
  */
 export const ARRAY_DELIMITER = '\u001f';
 
+// eslint-disable-next-line no-control-regex -- the importer's array delimiter is a control character on purpose
 const SPECIAL = /["\r\n\u001f]/;
 
 export interface CsvFiles {
