@@ -34,7 +34,10 @@ function document(o: number) {
 const db = await benchDatabase();
 try {
   const started = Date.now();
-  const stats = await bulkImport(db.db, Array.from({ length: orgs }, (_, o) => ({ ref: `org ${o}`, raw: document(o) })));
+  const stats = await bulkImport(
+    db.db,
+    Array.from({ length: orgs }, (_, o) => ({ ref: `org ${o}`, raw: document(o) })),
+  );
   console.log(`graph: ${orgs} organizations × ${perOrg} claims (${stats.claims} imported, ${stats.rejected.length} rejected) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const app = await createApp({ db: db.db, logLevel: 'warn' });
   const query = `query($o: [ID!]!) { crossReference(organizationIds: $o) { agreements { a { id } b { id } } conflicts { a { id } b { id } gap } truncated } }`;
@@ -57,7 +60,9 @@ try {
     }
     clearInterval(sampler);
     times.sort((a, b) => a - b);
-    console.log(`crossReference of ${String(n).padStart(2)} organizations: median ${times[1].toFixed(0)} ms of 3 rounds (min ${times[0].toFixed(0)}, max ${times[2].toFixed(0)}), peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB; ${outcome}`);
+    console.log(
+      `crossReference of ${String(n).padStart(2)} organizations: median ${times[1].toFixed(0)} ms of 3 rounds (min ${times[0].toFixed(0)}, max ${times[2].toFixed(0)}), peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB; ${outcome}`,
+    );
   }
   await app.http.close();
 } finally {

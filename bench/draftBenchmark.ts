@@ -76,7 +76,16 @@ function loadArticles(): Article[] {
     publishedAt: '2025-12-10',
     gold: seedDoc.claims
       .filter((c: { quantity?: unknown }) => c.quantity)
-      .map((c: any) => ({ value: c.quantity.value ?? null, low: c.quantity.low ?? null, high: c.quantity.high ?? null, bound: c.quantity.bound, unit: c.quantity.unit ?? null, period: c.period ?? null, attributedTo: c.attributedTo ?? [], span: null })),
+      .map((c: any) => ({
+        value: c.quantity.value ?? null,
+        low: c.quantity.low ?? null,
+        high: c.quantity.high ?? null,
+        bound: c.quantity.bound,
+        unit: c.quantity.unit ?? null,
+        period: c.period ?? null,
+        attributedTo: c.attributedTo ?? [],
+        span: null,
+      })),
     traps: [],
   };
   const dir = path.join(root, 'bench/draft/dev');
@@ -94,7 +103,16 @@ function loadArticles(): Article[] {
             publisher: a.publisher,
             title: a.title,
             publishedAt: a.publishedAt,
-            gold: a.gold.map((g: any) => ({ value: g.value ?? null, low: g.low ?? null, high: g.high ?? null, bound: g.bound, unit: g.unit ?? null, period: g.period ?? null, attributedTo: g.attributedTo ?? [], span: spanOf(a.text, g.figure, g.occurrence ?? 1) })),
+            gold: a.gold.map((g: any) => ({
+              value: g.value ?? null,
+              low: g.low ?? null,
+              high: g.high ?? null,
+              bound: g.bound,
+              unit: g.unit ?? null,
+              period: g.period ?? null,
+              attributedTo: g.attributedTo ?? [],
+              span: spanOf(a.text, g.figure, g.occurrence ?? 1),
+            })),
             traps: (a.traps ?? []).map((t: any) => spanOf(a.text, t.figure, t.occurrence ?? 1)).filter(Boolean),
           } as Article;
         })
@@ -130,10 +148,17 @@ interface Score {
 
 function score(article: Article, d: Draft): Score {
   const doc = d.document as { claims: { quantity: Record<string, any>; period?: Gold['period']; attributedTo?: string[] }[] };
-  const drafted = doc.claims.map((c, i) => ({ q: c.quantity, period: c.period ?? null, ids: c.attributedTo ?? [], span: [d.claims[i].figure.start, d.claims[i].figure.end] as [number, number], names: d.claims[i].mentions.filter((m) => m.role === 'ATTRIBUTION').map((m) => m.text) }));
+  const drafted = doc.claims.map((c, i) => ({
+    q: c.quantity,
+    period: c.period ?? null,
+    ids: c.attributedTo ?? [],
+    span: [d.claims[i].figure.start, d.claims[i].figure.end] as [number, number],
+    names: d.claims[i].mentions.filter((m) => m.role === 'ATTRIBUTION').map((m) => m.text),
+  }));
   const used = new Set<number>();
   const s: Score = { gold: article.gold.length, value: 0, bound: 0, unit: 0, drafted: drafted.length, precise: 0, attribution: 0, period: 0, traps: 0, trapsTotal: article.traps.length, ms: 0 };
-  const matchesValue = (g: Gold, x: (typeof drafted)[number]) => (g.bound === 'RANGE' ? same(x.q.low, g.low) && same(x.q.high, g.high) : same(x.q.value, g.value)) && (!g.span || overlaps(g.span, x.span));
+  const matchesValue = (g: Gold, x: (typeof drafted)[number]) =>
+    (g.bound === 'RANGE' ? same(x.q.low, g.low) && same(x.q.high, g.high) : same(x.q.value, g.value)) && (!g.span || overlaps(g.span, x.span));
   for (const g of article.gold) {
     const k = drafted.findIndex((x, i) => !used.has(i) && matchesValue(g, x));
     if (k < 0) continue;
@@ -141,7 +166,12 @@ function score(article: Article, d: Draft): Score {
     const x = drafted[k];
     s.value++;
     if (process.env.DEBUG) {
-      const bad = [x.q.bound !== g.bound && `bound ${x.q.bound}≠${g.bound}`, !unitsAgree(x.q.unit ?? null, g.unit) && `unit ${x.q.unit}≠${g.unit}`, !periodsAgree(g.period, x.period) && `period ${JSON.stringify(x.period)}≠${JSON.stringify(g.period)}`, `attr [${x.names}] vs [${g.attributedTo}]`].filter(Boolean);
+      const bad = [
+        x.q.bound !== g.bound && `bound ${x.q.bound}≠${g.bound}`,
+        !unitsAgree(x.q.unit ?? null, g.unit) && `unit ${x.q.unit}≠${g.unit}`,
+        !periodsAgree(g.period, x.period) && `period ${JSON.stringify(x.period)}≠${JSON.stringify(g.period)}`,
+        `attr [${x.names}] vs [${g.attributedTo}]`,
+      ].filter(Boolean);
       console.log(`   ${g.value ?? `${g.low}-${g.high}`}: ${bad.join('; ')}`);
     }
     if (x.q.bound === g.bound) {
@@ -149,7 +179,18 @@ function score(article: Article, d: Draft): Score {
       if (unitsAgree(x.q.unit ?? null, g.unit)) s.unit++;
     }
     // Attribution: the seed's gold names ids; the dev set's names, matched to the mention's words.
-    const ok = g.attributedTo.length === 0 ? x.ids.length === 0 : g.attributedTo.every((want) => (want.includes(':') ? x.ids.includes(want) : x.names.some((n) => { const a = normaliseName(n); const b = normaliseName(want); return a.includes(b) || b.includes(a); })));
+    const ok =
+      g.attributedTo.length === 0
+        ? x.ids.length === 0
+        : g.attributedTo.every((want) =>
+            want.includes(':')
+              ? x.ids.includes(want)
+              : x.names.some((n) => {
+                  const a = normaliseName(n);
+                  const b = normaliseName(want);
+                  return a.includes(b) || b.includes(a);
+                }),
+          );
     if (ok) s.attribution++;
     if (periodsAgree(g.period, x.period)) s.period++;
   }
@@ -171,7 +212,9 @@ try {
   const total: Score = { gold: 0, value: 0, bound: 0, unit: 0, drafted: 0, precise: 0, attribution: 0, period: 0, traps: 0, trapsTotal: 0, ms: 0 };
   const times: number[] = [];
   console.log(loadLine());
-  console.log(`${'article'.padEnd(44)} ${'gold'.padStart(4)} ${'value'.padStart(7)} ${'+bound'.padStart(7)} ${'+unit'.padStart(7)} ${'precis.'.padStart(7)} ${'attrib.'.padStart(7)} ${'period'.padStart(7)} ${'traps'.padStart(6)} ${'ms'.padStart(6)}`);
+  console.log(
+    `${'article'.padEnd(44)} ${'gold'.padStart(4)} ${'value'.padStart(7)} ${'+bound'.padStart(7)} ${'+unit'.padStart(7)} ${'precis.'.padStart(7)} ${'attrib.'.padStart(7)} ${'period'.padStart(7)} ${'traps'.padStart(6)} ${'ms'.padStart(6)}`,
+  );
   for (const a of articles) {
     const input = { text: a.text, title: a.title, publisher: a.publisher, publishedAt: a.publishedAt };
     let d: Draft | undefined;
@@ -187,24 +230,33 @@ try {
     s.ms = warm.length ? percentile(warm, 50) : ms[0];
     times.push(s.ms / Math.max(1, a.text.length / 3000));
     for (const k of Object.keys(total) as (keyof Score)[]) if (k !== 'ms') total[k] += s[k];
-    console.log(`${a.name.slice(0, 44).padEnd(44)} ${String(s.gold).padStart(4)} ${pct(s.value, s.gold).padStart(7)} ${pct(s.bound, s.gold).padStart(7)} ${pct(s.unit, s.gold).padStart(7)} ${pct(s.precise, s.drafted).padStart(7)} ${pct(s.attribution, s.value).padStart(7)} ${pct(s.period, s.value).padStart(7)} ${`${s.traps}/${s.trapsTotal}`.padStart(6)} ${s.ms.toFixed(0).padStart(6)}`);
+    console.log(
+      `${a.name.slice(0, 44).padEnd(44)} ${String(s.gold).padStart(4)} ${pct(s.value, s.gold).padStart(7)} ${pct(s.bound, s.gold).padStart(7)} ${pct(s.unit, s.gold).padStart(7)} ${pct(s.precise, s.drafted).padStart(7)} ${pct(s.attribution, s.value).padStart(7)} ${pct(s.period, s.value).padStart(7)} ${`${s.traps}/${s.trapsTotal}`.padStart(6)} ${s.ms.toFixed(0).padStart(6)}`,
+    );
   }
   times.sort((x, y) => x - y);
-  console.log(`${'total'.padEnd(44)} ${String(total.gold).padStart(4)} ${pct(total.value, total.gold).padStart(7)} ${pct(total.bound, total.gold).padStart(7)} ${pct(total.unit, total.gold).padStart(7)} ${pct(total.precise, total.drafted).padStart(7)} ${pct(total.attribution, total.value).padStart(7)} ${pct(total.period, total.value).padStart(7)} ${`${total.traps}/${total.trapsTotal}`.padStart(6)}`);
+  console.log(
+    `${'total'.padEnd(44)} ${String(total.gold).padStart(4)} ${pct(total.value, total.gold).padStart(7)} ${pct(total.bound, total.gold).padStart(7)} ${pct(total.unit, total.gold).padStart(7)} ${pct(total.precise, total.drafted).padStart(7)} ${pct(total.attribution, total.value).padStart(7)} ${pct(total.period, total.value).padStart(7)} ${`${total.traps}/${total.trapsTotal}`.padStart(6)}`,
+  );
   console.log(`warm draft time per 3,000 characters: median ${percentile(times, 50).toFixed(0)} ms (${articles.length} articles, median of ${ROUNDS - 1} warm rounds each)`);
 
   // 20 drafts at once beside another client's claim(id).
   const app = await createApp({ db: db.db, logLevel: 'warn' });
   await app.http.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.http.server.address() as { port: number }).port}/graphql`;
-  const post = async (query: string, variables: Record<string, unknown>) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json() as Promise<{ errors?: { extensions?: { code?: string } }[] }>;
+  const post = async (query: string, variables: Record<string, unknown>) =>
+    (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json() as Promise<{
+      errors?: { extensions?: { code?: string } }[];
+    }>;
   const longest = [...articles].sort((x, y) => y.text.length - x.text.length)[0];
   const until = Date.now() + SECONDS * 1000;
   const codes = new Map<string, number>();
   let drafts = 0;
   const loops = Array.from({ length: CONCURRENT }, async () => {
     while (Date.now() < until) {
-      const body = await post('query($i: DraftInput!) { draft(input: $i) { claims { claimId } problems { path } } }', { i: { text: longest.text, publishedAt: longest.publishedAt, publisher: longest.publisher } });
+      const body = await post('query($i: DraftInput!) { draft(input: $i) { claims { claimId } problems { path } } }', {
+        i: { text: longest.text, publishedAt: longest.publishedAt, publisher: longest.publisher },
+      });
       const code = body.errors?.[0]?.extensions?.code ?? 'ok';
       codes.set(code, (codes.get(code) ?? 0) + 1);
       drafts++;
@@ -222,7 +274,9 @@ try {
   await Promise.all([...loops, victim]);
   light.sort((x, y) => x - y);
   console.log(loadLine());
-  console.log(`claim(id) beside ${CONCURRENT} clients drafting a ${longest.text.length.toLocaleString('en')}-character article in a loop: ${light.length} requests, p50 ${percentile(light, 50).toFixed(1)} ms, p99 ${percentile(light, 99).toFixed(1)} ms; ${drafts} drafts answered ${JSON.stringify(Object.fromEntries(codes))}`);
+  console.log(
+    `claim(id) beside ${CONCURRENT} clients drafting a ${longest.text.length.toLocaleString('en')}-character article in a loop: ${light.length} requests, p50 ${percentile(light, 50).toFixed(1)} ms, p99 ${percentile(light, 99).toFixed(1)} ms; ${drafts} drafts answered ${JSON.stringify(Object.fromEntries(codes))}`,
+  );
   await app.http.close();
 } finally {
   await draftPool.close();

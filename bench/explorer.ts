@@ -31,7 +31,11 @@ const rounds = Number(process.env.ROUNDS ?? 5);
 /** About 3,000 characters of the draft development set (bench/draft/dev/), whole sentences, with the first article's date. */
 function reviewArticle(): { text: string; publishedAt: string } {
   const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'draft/dev');
-  const articles = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { text: string; publishedAt: string });
+  const articles = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { text: string; publishedAt: string });
   let text = '';
   for (const a of articles) {
     for (const line of a.text.split('\n')) {
@@ -43,7 +47,8 @@ function reviewArticle(): { text: string; publishedAt: string } {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const show = (name: string, xs: number[]) => console.log(`${name.padEnd(8)} median ${median(xs).toFixed(0).padStart(5)} ms   (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}; ${xs.map((x) => x.toFixed(0)).join(', ')})`);
+const show = (name: string, xs: number[]) =>
+  console.log(`${name.padEnd(8)} median ${median(xs).toFixed(0).padStart(5)} ms   (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}; ${xs.map((x) => x.toFixed(0)).join(', ')})`);
 
 buildExplorer();
 const db = await benchDatabase();
@@ -58,8 +63,16 @@ try {
   // The first of these seeds whose neighbourhood fills 1,000 nodes.
   let url = '';
   let seedName = '';
-  for (const [seed, depth] of [[registry.countries[0], 2], [registry.measures[0], 3], [registry.countries[0], 3], [registry.organizations[0], 3]] as const) {
-    const res = await app.apollo.executeOperation({ query: 'query($s: [ID!]!, $d: Int) { graph(seeds: $s, depth: $d, limit: 1000) { nodes { id } } }', variables: { s: [seed], d: depth } }, { contextValue: app.context() });
+  for (const [seed, depth] of [
+    [registry.countries[0], 2],
+    [registry.measures[0], 3],
+    [registry.countries[0], 3],
+    [registry.organizations[0], 3],
+  ] as const) {
+    const res = await app.apollo.executeOperation(
+      { query: 'query($s: [ID!]!, $d: Int) { graph(seeds: $s, depth: $d, limit: 1000) { nodes { id } } }', variables: { s: [seed], d: depth } },
+      { contextValue: app.context() },
+    );
     const n = res.body.kind === 'single' ? ((res.body.singleResult.data as { graph?: { nodes: unknown[] } } | undefined)?.graph?.nodes.length ?? 0) : 0;
     if (n >= 1000) {
       url = `${origin}/?node=${encodeURIComponent(seed)}&depth=${depth}&limit=1000&all=1`;
@@ -88,7 +101,12 @@ try {
     times.fetch.push(await page.evaluate(() => performance.getEntriesByName('cg:fetch').at(-1)!.duration));
     await page.waitForFunction(() => performance.getEntriesByName('cg:drawn').length > 0);
     times.drawn.push(await page.evaluate(() => performance.getEntriesByName('cg:drawn').at(-1)!.duration));
-    if (process.env.MARKS) console.log(await page.evaluate(`JSON.stringify({ dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd, marks: performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]), measures: performance.getEntriesByType('measure').map((m) => [m.name, Math.round(m.startTime), Math.round(m.duration)]) })`));
+    if (process.env.MARKS)
+      console.log(
+        await page.evaluate(
+          `JSON.stringify({ dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd, marks: performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]), measures: performance.getEntriesByType('measure').map((m) => [m.name, Math.round(m.startTime), Math.round(m.duration)]) })`,
+        ),
+      );
     nodes = Number(await page.getByTestId('graph').getAttribute('data-node-count'));
     edges = Number(await page.getByTestId('graph').getAttribute('data-edge-count'));
 
@@ -144,7 +162,12 @@ try {
     // A unit that cannot fit its measure's (a percent measure's figure given in km2).
     const units = page.locator('tr.claim-row td[data-field="quantity.unit"] input');
     const values = await units.evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
-    const unit = units.nth(Math.max(0, values.findIndex((v) => v === 'percent' || v === 'persons')));
+    const unit = units.nth(
+      Math.max(
+        0,
+        values.findIndex((v) => v === 'percent' || v === 'persons'),
+      ),
+    );
     await page.waitForTimeout(1_000);
     const before = await page.locator('tr.row-problems:not([hidden])').count();
     t0 = Date.now();

@@ -105,7 +105,10 @@ export function* generateDocuments(opts: GeneratorOptions): Generator<Record<str
   for (let d = 0; made < opts.claims; d++) {
     const sourceId = `src:${series}-${d}`;
     const derivedFrom = sources.length
-      ? [...new Set(Array.from({ length: Math.floor(rand() * 3) }, () => sources[sources.length - 1 - Math.floor(rand() * Math.min(sources.length, 200))]))].map((s) => ({ source: s, kind: pick(DERIVATIONS) }))
+      ? [...new Set(Array.from({ length: Math.floor(rand() * 3) }, () => sources[sources.length - 1 - Math.floor(rand() * Math.min(sources.length, 200))]))].map((s) => ({
+          source: s,
+          kind: pick(DERIVATIONS),
+        }))
       : [];
     const year = 2022 + Math.floor(rand() * 4);
     const month = 1 + Math.floor(rand() * 12);

@@ -53,12 +53,27 @@ const WORKLOADS: Workload[] = [
     claimgraph: {
       query: 'query($id: ID!) { claim(id: $id) { id text statedIn { source { id title } } attributedTo { id name } measure { id name } regions { id name } } }',
       vars: (id) => ({ id }),
-      norm: (d) => ({ id: d.claim.id, text: d.claim.text, sources: ids(d.claim.statedIn.map((s: any) => s.source)), agents: ids(d.claim.attributedTo), measure: d.claim.measure?.id ?? null, regions: ids(d.claim.regions) }),
+      norm: (d) => ({
+        id: d.claim.id,
+        text: d.claim.text,
+        sources: ids(d.claim.statedIn.map((s: any) => s.source)),
+        agents: ids(d.claim.attributedTo),
+        measure: d.claim.measure?.id ?? null,
+        regions: ids(d.claim.regions),
+      }),
     },
     library: {
-      query: 'query($id: ID!) { claims(where: { id: { eq: $id } }) { id text statedIn { id title } attributedTo { ... on Organization { id name } ... on Person { id name } } measure { id name } regions { id name } } }',
+      query:
+        'query($id: ID!) { claims(where: { id: { eq: $id } }) { id text statedIn { id title } attributedTo { ... on Organization { id name } ... on Person { id name } } measure { id name } regions { id name } } }',
       vars: (id) => ({ id }),
-      norm: (d) => ({ id: d.claims[0].id, text: d.claims[0].text, sources: ids(d.claims[0].statedIn), agents: ids(d.claims[0].attributedTo), measure: d.claims[0].measure[0]?.id ?? null, regions: ids(d.claims[0].regions) }),
+      norm: (d) => ({
+        id: d.claims[0].id,
+        text: d.claims[0].text,
+        sources: ids(d.claims[0].statedIn),
+        agents: ids(d.claims[0].attributedTo),
+        measure: d.claims[0].measure[0]?.id ?? null,
+        regions: ids(d.claims[0].regions),
+      }),
     },
     raw: { path: 'w1', norm: (r) => ({ id: r[0].id, text: r[0].text, sources: ids(r[0].sources), agents: ids(r[0].agents), measure: r[0].measure?.id ?? null, regions: ids(r[0].regions) }) },
   },
@@ -130,7 +145,10 @@ async function startChild(script: string, env: Record<string, string>, port: num
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${script} exited (${child.exitCode}):\n${out}`);
-    const answered = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) }).then(() => true, () => false);
+    const answered = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) }).then(
+      () => true,
+      () => false,
+    );
     if (answered) return child;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -160,17 +178,22 @@ function requester(server: Server, w: Workload, port: number) {
 const db = await benchDatabase();
 const children: ChildProcess[] = [];
 try {
-  const stats = await bulkImport(db.db, (function* () {
-    let i = 0;
-    for (const raw of generateDocuments({ claims })) yield { ref: `generated ${i++}`, raw };
-  })());
+  const stats = await bulkImport(
+    db.db,
+    (function* () {
+      let i = 0;
+      for (const raw of generateDocuments({ claims })) yield { ref: `generated ${i++}`, raw };
+    })(),
+  );
   console.log(`graph: ${stats.claims} claims`);
   const target = { NEO4J_URI: db.target.uri, NEO4J_USER: db.target.user ?? 'neo4j', NEO4J_PASSWORD: db.target.password ?? '', NEO4J_DATABASE: db.target.database };
   const ports: Record<Server, number> = { claimgraph: await freePort(), '@neo4j/graphql': await freePort(), 'raw driver': await freePort() };
   // claimgraph as `npm start` runs it: the compiled build.
   const built = spawnSync(process.execPath, [path.join(here, '../bin/build.mjs')], { stdio: 'inherit' });
   if (built.status !== 0) throw new Error('the build failed');
-  children.push(await startChild(path.join(here, '../dist/main.js'), { ...target, PORT: String(ports.claimgraph), CLAIMGRAPH_SEED: 'false', LOG_LEVEL: 'warn', CLAIMGRAPH_RATE_POINTS: '0' }, ports.claimgraph));
+  children.push(
+    await startChild(path.join(here, '../dist/main.js'), { ...target, PORT: String(ports.claimgraph), CLAIMGRAPH_SEED: 'false', LOG_LEVEL: 'warn', CLAIMGRAPH_RATE_POINTS: '0' }, ports.claimgraph),
+  );
   children.push(await startChild(path.join(here, 'peers/libraryServer.ts'), { ...target, PORT: String(ports['@neo4j/graphql']) }, ports['@neo4j/graphql']));
   children.push(await startChild(path.join(here, 'peers/rawServer.ts'), { ...target, PORT: String(ports['raw driver']) }, ports['raw driver']));
 

@@ -38,16 +38,21 @@ const started = Date.now();
 const db = await benchDatabase(offline ? loadOffline : undefined);
 try {
   if (!offline) {
-    const stats = await bulkImport(db.db, (function* () {
-      let i = 0;
-      for (const raw of generateDocuments({ claims })) yield { ref: `generated ${i++}`, raw };
-    })());
+    const stats = await bulkImport(
+      db.db,
+      (function* () {
+        let i = 0;
+        for (const raw of generateDocuments({ claims })) yield { ref: `generated ${i++}`, raw };
+      })(),
+    );
     console.log(`graph: ${stats.claims} claims imported online in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } else {
     console.log(`graph: ${claims} claims loaded offline in ${((Date.now() - started) / 1000).toFixed(1)} s (with the server's start)`);
   }
   const counts = await graphCounts(db.db);
-  console.log(`graph: ${counts.nodes.toLocaleString('en')} nodes, ${counts.relationships.toLocaleString('en')} relationships; store on disk ${(diskBytes(db.config.embedded.dataDir) / 2 ** 30).toFixed(2)} GiB`);
+  console.log(
+    `graph: ${counts.nodes.toLocaleString('en')} nodes, ${counts.relationships.toLocaleString('en')} relationships; store on disk ${(diskBytes(db.config.embedded.dataDir) / 2 ** 30).toFixed(2)} GiB`,
+  );
 
   const app = await createApp({ db: db.db, logLevel: 'warn' });
   await app.http.listen({ port: 0, host: '127.0.0.1' });
@@ -60,7 +65,8 @@ try {
     return { estimate: body.extensions?.cost?.requestedQueryCost ?? NaN, charged: body.extensions?.cost?.actualQueryCost ?? NaN, objects: objectsIn(body.data) };
   };
   /** The work an answer shows, counted apart from the cost model: every object in it. */
-  const objectsIn = (v: unknown): number => (Array.isArray(v) ? v.reduce((n: number, x) => n + objectsIn(x), 0) : v && typeof v === 'object' ? 1 + Object.values(v).reduce((n: number, x) => n + objectsIn(x), 0) : 0);
+  const objectsIn = (v: unknown): number =>
+    Array.isArray(v) ? v.reduce((n: number, x) => n + objectsIn(x), 0) : v && typeof v === 'object' ? 1 + Object.values(v).reduce((n: number, x) => n + objectsIn(x), 0) : 0;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const costLines: string[] = [];
 
@@ -68,19 +74,43 @@ try {
   const claimId = (i: number) => `claim:gen-${(i * 37) % Math.floor(claims / 100)}-${(i * 13) % 100}`;
   const orgPair = (i: number) => ({ o: [`org:gen-inst-${i % 20}-${i % 4}`, `org:gen-inst-${(i + 7) % 20}-${(i + 1) % 4}`] });
   const cases: [string, string, (i: number) => Record<string, unknown>][] = [
-    ['sourceChain', 'query($id: ID!) { sourceChain(claimId: $id) { independentOriginCount circularReporting paths { ending steps { relation to { id } } } origins { source { id } institutions { id } } graph { nodes { id } edges { id } } } }', (i) => ({ id: claimId(i) })],
-    ['graph(depth: 2, limit: 200)', 'query($s: [ID!]!) { graph(seeds: $s, depth: 2, limit: 200) { nodes { id kind label hiddenNeighbours } edges { id source target type } truncated } }', (i) => ({ s: [claimId(i)] })],
+    [
+      'sourceChain',
+      'query($id: ID!) { sourceChain(claimId: $id) { independentOriginCount circularReporting paths { ending steps { relation to { id } } } origins { source { id } institutions { id } } graph { nodes { id } edges { id } } } }',
+      (i) => ({ id: claimId(i) }),
+    ],
+    [
+      'graph(depth: 2, limit: 200)',
+      'query($s: [ID!]!) { graph(seeds: $s, depth: 2, limit: 200) { nodes { id kind label hiddenNeighbours } edges { id source target type } truncated } }',
+      (i) => ({ s: [claimId(i)] }),
+    ],
     ['corroboration', 'query($id: ID!) { corroboration(claimId: $id) { credibility independentAgreeingOrigins comparisons { claim { id } verdict gap sameOrigin } } }', (i) => ({ id: claimId(i) })],
-    ['crossReference (2 organizations)', 'query($o: [ID!]!) { crossReference(organizationIds: $o) { sharedMeasures { id } agreements { a { id } b { id } } conflicts { a { id } b { id } gap } derivations { kind } truncated } }', orgPair],
+    [
+      'crossReference (2 organizations)',
+      'query($o: [ID!]!) { crossReference(organizationIds: $o) { sharedMeasures { id } agreements { a { id } b { id } } conflicts { a { id } b { id } gap } derivations { kind } truncated } }',
+      orgPair,
+    ],
     // Claim lists: the whole graph in id order, and filters that start from an organization
     // (with its subsidiaries and people) and from a country (with its oblasts and cities).
     ['claims(first: 20)', '{ claims(first: 20) { totalCount edges { node { id text attributedTo { id } } } pageInfo { endCursor } } }', () => ({})],
-    ['claims, organization + subsidiaries', 'query($o: ID!) { claims(first: 20, filter: { attributedTo: [$o], includeSubsidiaries: true }) { totalCount edges { node { id } } } }', (i) => ({ o: `org:gen-inst-${i % 20}` })],
+    [
+      'claims, organization + subsidiaries',
+      'query($o: ID!) { claims(first: 20, filter: { attributedTo: [$o], includeSubsidiaries: true }) { totalCount edges { node { id } } } }',
+      (i) => ({ o: `org:gen-inst-${i % 20}` }),
+    ],
     ['claims, country + subregions', 'query($r: ID!) { claims(first: 20, filter: { regionIds: [$r] }) { totalCount edges { node { id } } } }', (i) => ({ r: `region:gen-country-${i % 3}` })],
     // What a richer client pays: views with node properties, pairs with the claims' details.
-    ['graph(depth: 2, limit: 200), properties', 'query($s: [ID!]!) { graph(seeds: $s, depth: 2, limit: 200) { nodes { id kind label properties hiddenNeighbours } edges { id source target type properties } truncated } }', (i) => ({ s: [claimId(i)] })],
-    ['crossReference, claim details', `query($o: [ID!]!) { crossReference(organizationIds: $o) { sharedMeasures { id name } sharedRegions { id name } agreements { ...P } conflicts { ...P gap } derivations { kind } commonSources { id title } truncated } }
-      fragment P on ClaimPair { a { id text quantity { value bound } attributedTo { id } } b { id text quantity { value bound } attributedTo { id } } }`, orgPair],
+    [
+      'graph(depth: 2, limit: 200), properties',
+      'query($s: [ID!]!) { graph(seeds: $s, depth: 2, limit: 200) { nodes { id kind label properties hiddenNeighbours } edges { id source target type properties } truncated } }',
+      (i) => ({ s: [claimId(i)] }),
+    ],
+    [
+      'crossReference, claim details',
+      `query($o: [ID!]!) { crossReference(organizationIds: $o) { sharedMeasures { id name } sharedRegions { id name } agreements { ...P } conflicts { ...P gap } derivations { kind } commonSources { id title } truncated } }
+      fragment P on ClaimPair { a { id text quantity { value bound } attributedTo { id } } b { id text quantity { value bound } attributedTo { id } } }`,
+      orgPair,
+    ],
   ];
   for (const [name, query, vars] of cases) {
     // Warm plans, caches and the JVM's JIT (a cold JVM is several times slower).
@@ -94,14 +124,18 @@ try {
     }
     const [e, c, o] = (['estimate', 'charged', 'objects'] as const).map((k) => median(costs.map((x) => x[k])));
     const ratios = costs.map((x) => x.estimate / Math.max(1, x.objects)).sort((a, b) => a - b);
-    costLines.push(`${name.padEnd(42)} estimate ${String(e).padStart(5)}   charged ${String(c).padStart(5)}   objects returned ${String(o).padStart(5)}   estimate ÷ objects: median ${median(ratios).toFixed(2)}, range ${ratios[0].toFixed(2)}–${ratios.at(-1)!.toFixed(2)}`);
+    costLines.push(
+      `${name.padEnd(42)} estimate ${String(e).padStart(5)}   charged ${String(c).padStart(5)}   objects returned ${String(o).padStart(5)}   estimate ÷ objects: median ${median(ratios).toFixed(2)}, range ${ratios[0].toFixed(2)}–${ratios.at(-1)!.toFixed(2)}`,
+    );
     times.sort((a, b) => a - b);
     console.log(`${name.padEnd(42)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(times, 99).toFixed(1).padStart(7)} ms   (${runs} requests)`);
   }
   console.log('cost (medians over the same requests):');
   for (const line of costLines) console.log(line);
   const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
-  console.log(`memory after the run: server (this process) ${mib(process.memoryUsage().rss)} resident; Neo4j ${mib(residentBytes(db.embedded?.pid))} resident (heap ${db.config.embedded.heap}, page cache ${mib(db.config.embedded.pageCacheBytes)})`);
+  console.log(
+    `memory after the run: server (this process) ${mib(process.memoryUsage().rss)} resident; Neo4j ${mib(residentBytes(db.embedded?.pid))} resident (heap ${db.config.embedded.heap}, page cache ${mib(db.config.embedded.pageCacheBytes)})`,
+  );
   await app.http.close();
 } finally {
   await db.cleanup();

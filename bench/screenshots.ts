@@ -30,7 +30,8 @@ const graphDrawn = (page: Page) => page.waitForFunction(() => Number(document.qu
 const shots: Shot[] = [
   {
     file: 'explorer-claim.png',
-    caption: 'A claim repeated by two outlets that both go back to the “I Want to Live” data: the circular-reporting banner and the source chain, origin boxed by the institution behind it (demo corpus)',
+    caption:
+      'A claim repeated by two outlets that both go back to the “I Want to Live” data: the circular-reporting banner and the source chain, origin boxed by the institution behind it (demo corpus)',
     url: '/?claim=claim%3Amorning-briefing-record-week-350',
     ready: async (page) => {
       await page.getByTestId('circular-banner').waitFor();

@@ -65,11 +65,14 @@ async function victim(post: (q: string, v: Record<string, unknown>) => Promise<B
 
 const db = await benchDatabase();
 try {
-  const stats = await bulkImport(db.db, (function* () {
-    let i = 0;
-    for (const raw of generateDocuments({ claims })) yield { ref: `generated ${i++}`, raw };
-    for (let o = 0; o < 2; o++) yield { ref: `bounds ${o}`, raw: boundsDocument(o) };
-  })());
+  const stats = await bulkImport(
+    db.db,
+    (function* () {
+      let i = 0;
+      for (const raw of generateDocuments({ claims })) yield { ref: `generated ${i++}`, raw };
+      for (let o = 0; o < 2; o++) yield { ref: `bounds ${o}`, raw: boundsDocument(o) };
+    })(),
+  );
   console.log(`graph: ${stats.claims} claims`);
   const app = await createApp({ db: db.db, logLevel: 'warn' });
   await app.http.listen({ port: 0, host: '127.0.0.1' });
@@ -88,7 +91,9 @@ try {
   let probe = await post(heavyWith(lists), { o: orgs });
   while (probe.errors?.[0]?.extensions?.code === 'COST_LIMIT_EXCEEDED' && lists > 0) probe = await post(heavyWith(--lists), { o: orgs });
   const heavy = heavyWith(lists);
-  console.log(`heavy request: crossReference of 10 institutions and ${lists} claim lists, cost ${probe.extensions?.cost?.requestedQueryCost} of at most ${DEFAULT_LIMITS.maxCost}; ${probe.errors ? `error ${probe.errors[0].extensions?.code}` : 'answers'}`);
+  console.log(
+    `heavy request: crossReference of 10 institutions and ${lists} claim lists, cost ${probe.extensions?.cost?.requestedQueryCost} of at most ${DEFAULT_LIMITS.maxCost}; ${probe.errors ? `error ${probe.errors[0].extensions?.code}` : 'answers'}`,
+  );
   console.log(loadLine());
 
   const until = Date.now() + seconds * 1000;
@@ -105,11 +110,14 @@ try {
   });
   const [{ light, errors: lightErrors }] = await Promise.all([victim(post, until), ...heavyLoops]);
   heavyTimes.sort((a, b) => a - b);
-  console.log(`claim(id) beside ${concurrency} heavy clients: ${light.length} requests, p50 ${percentile(light, 50).toFixed(1)} ms, p99 ${percentile(light, 99).toFixed(1)} ms, max ${light.at(-1)!.toFixed(1)} ms; errors: ${JSON.stringify(Object.fromEntries(lightErrors))}`);
+  console.log(
+    `claim(id) beside ${concurrency} heavy clients: ${light.length} requests, p50 ${percentile(light, 50).toFixed(1)} ms, p99 ${percentile(light, 99).toFixed(1)} ms, max ${light.at(-1)!.toFixed(1)} ms; errors: ${JSON.stringify(Object.fromEntries(lightErrors))}`,
+  );
   console.log(`heavy requests: ${heavyTimes.length} answered, p50 ${percentile(heavyTimes, 50)} ms, p99 ${percentile(heavyTimes, 99)} ms; errors: ${JSON.stringify(Object.fromEntries(heavyErrors))}`);
   // Size phase 2's attack here, where no rate limit applies, so the attacker starts with a full
   // bucket: the largest number of aliases the cost cap admits.
-  const xrefWith = (k: number) => `{ ${Array.from({ length: k }, (_, i) => `x${i}: crossReference(organizationIds: ["org:bounds-0", "org:bounds-1"]) { agreements { a { id } b { id } } conflicts { a { id } b { id } gap } truncated }`).join(' ')} }`;
+  const xrefWith = (k: number) =>
+    `{ ${Array.from({ length: k }, (_, i) => `x${i}: crossReference(organizationIds: ["org:bounds-0", "org:bounds-1"]) { agreements { a { id } b { id } } conflicts { a { id } b { id } gap } truncated }`).join(' ')} }`;
   let aliases = 15;
   let sized = await post(xrefWith(aliases));
   while (sized.errors?.[0]?.extensions?.code === 'COST_LIMIT_EXCEEDED' && aliases > 1) sized = await post(xrefWith(--aliases));
@@ -126,12 +134,20 @@ try {
   const limited = await createApp({ db: db.db, logLevel: 'warn', access, limits: { rate } });
   await limited.http.listen({ port: 0, host: '127.0.0.1' });
   const url2 = `http://127.0.0.1:${(limited.http.server.address() as { port: number }).port}/graphql`;
-  const postAs = (key: string | null) => async (query: string, variables: Record<string, unknown> = {}) => {
-    const res = await fetch(url2, { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify({ query, variables }) });
-    return (await res.json()) as Body;
-  };
+  const postAs =
+    (key: string | null) =>
+    async (query: string, variables: Record<string, unknown> = {}) => {
+      const res = await fetch(url2, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as Body;
+    };
   const attack = postAs(null);
-  console.log(`attack request: ${aliases} cross-references of 2 × ${PER_ORG} claims in one month, estimated ${sized.extensions?.cost?.requestedQueryCost}, charged ${sized.extensions?.cost?.actualQueryCost}, ${sizedMs} ms alone; ${sized.errors ? `error ${sized.errors[0].extensions?.code}` : 'answers'}; rate limit ${rate.capacity} points, ${rate.refillPerSecond}/s`);
+  console.log(
+    `attack request: ${aliases} cross-references of 2 × ${PER_ORG} claims in one month, estimated ${sized.extensions?.cost?.requestedQueryCost}, charged ${sized.extensions?.cost?.actualQueryCost}, ${sizedMs} ms alone; ${sized.errors ? `error ${sized.errors[0].extensions?.code}` : 'answers'}; rate limit ${rate.capacity} points, ${rate.refillPerSecond}/s`,
+  );
   console.log(loadLine());
   const until2 = Date.now() + seconds * 1000;
   const attackCodes = new Map<string, number>();
@@ -151,8 +167,12 @@ try {
     }
   });
   const [hurt] = await Promise.all([victim(postAs(victimKey), until2), ...attackLoops]);
-  console.log(`claim(id) beside an attacker looping cross-references at the bounds (${attackers} connections): ${hurt.light.length} requests, p50 ${percentile(hurt.light, 50).toFixed(1)} ms, p99 ${percentile(hurt.light, 99).toFixed(1)} ms, max ${hurt.light.at(-1)!.toFixed(1)} ms; errors: ${JSON.stringify(Object.fromEntries(hurt.errors))}`);
-  console.log(`attacker: ${JSON.stringify(Object.fromEntries(attackCodes))}, charged ${charged} points in ${seconds} s, first 429 after ${first429 === null ? 'never' : `${(first429 / 1000).toFixed(1)} s`}`);
+  console.log(
+    `claim(id) beside an attacker looping cross-references at the bounds (${attackers} connections): ${hurt.light.length} requests, p50 ${percentile(hurt.light, 50).toFixed(1)} ms, p99 ${percentile(hurt.light, 99).toFixed(1)} ms, max ${hurt.light.at(-1)!.toFixed(1)} ms; errors: ${JSON.stringify(Object.fromEntries(hurt.errors))}`,
+  );
+  console.log(
+    `attacker: ${JSON.stringify(Object.fromEntries(attackCodes))}, charged ${charged} points in ${seconds} s, first 429 after ${first429 === null ? 'never' : `${(first429 / 1000).toFixed(1)} s`}`,
+  );
   await limited.http.close();
 } finally {
   await db.cleanup();

@@ -105,9 +105,7 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.CLAIMGRAPH_DATA || '.data');
   const database = env.NEO4J_DATABASE || 'neo4j';
-  const external: Neo4jTarget | undefined = env.NEO4J_URI
-    ? { uri: env.NEO4J_URI, user: env.NEO4J_USER || 'neo4j', password: env.NEO4J_PASSWORD, database }
-    : undefined;
+  const external: Neo4jTarget | undefined = env.NEO4J_URI ? { uri: env.NEO4J_URI, user: env.NEO4J_USER || 'neo4j', password: env.NEO4J_PASSWORD, database } : undefined;
   return {
     port: intFrom(env, 'PORT', 4000),
     host: env.HOST || '127.0.0.1',

@@ -52,9 +52,7 @@ export interface RequestScope {
 
 export function createContext(db: Database, log: Logger, access: AccessPolicy, principal: Principal, scope?: RequestScope, baseIri = DEFAULT_BASE_IRI): Context {
   const roundTrips = { count: 0 };
-  const requestDb = scope
-    ? db.scoped({ maxConcurrent: scope.maxConcurrentQueries, deadline: Date.now() + scope.timeoutMs, signal: scope.signal, onQuery: () => (roundTrips.count += 1) })
-    : db;
+  const requestDb = scope ? db.scoped({ maxConcurrent: scope.maxConcurrentQueries, deadline: Date.now() + scope.timeoutMs, signal: scope.signal, onQuery: () => (roundTrips.count += 1) }) : db;
   const client = principal.authenticated ? `key:${principal.name}` : `ip:${scope?.address ?? 'local'}`;
   return { db: requestDb, entities: createEntityLoader(requestDb), history: createHistoryLoaders(requestDb), log, principal, access, client, roundTrips, baseIri, work: { points: 0, stopped: false } };
 }

@@ -30,13 +30,30 @@ describe('schema', () => {
       const f = type.getFields()[field];
       return getNamedType(arg ? f.args.find((a) => a.name === arg)!.type : f.type).name;
     };
-    const notEnums = ['GraphEdge.type', 'Query.graph.edgeTypes', 'ProvenanceStep.relation', 'ProvenanceStep.kind', 'ProvenancePath.ending', 'Comparison.allenRelation', 'Comparison.verdict', 'ClaimPair.allenRelation', 'Source.publishedAtPrecision', 'Source.kind', 'GraphNode.kind', 'Quantity.bound', 'Quantity.aggregation', 'Quantity.per'].filter((p) => !isEnumType(schema.getType(typeOf(p))));
+    const notEnums = [
+      'GraphEdge.type',
+      'Query.graph.edgeTypes',
+      'ProvenanceStep.relation',
+      'ProvenanceStep.kind',
+      'ProvenancePath.ending',
+      'Comparison.allenRelation',
+      'Comparison.verdict',
+      'ClaimPair.allenRelation',
+      'Source.publishedAtPrecision',
+      'Source.kind',
+      'GraphNode.kind',
+      'Quantity.bound',
+      'Quantity.aggregation',
+      'Quantity.per',
+    ].filter((p) => !isEnumType(schema.getType(typeOf(p))));
     expect(notEnums).toEqual([]);
   });
 
   it('makes by-id and provenance answers nullable, so an unknown id nulls its field only', () => {
     const query = schema.getQueryType()!.getFields();
-    const nonNull = ['node', 'claim', 'source', 'organization', 'person', 'region', 'measure', 'sourceChain', 'corroboration', 'crossReference', 'timeline'].filter((f) => query[f].type.toString().endsWith('!'));
+    const nonNull = ['node', 'claim', 'source', 'organization', 'person', 'region', 'measure', 'sourceChain', 'corroboration', 'crossReference', 'timeline'].filter((f) =>
+      query[f].type.toString().endsWith('!'),
+    );
     expect(nonNull).toEqual([]);
   });
 });

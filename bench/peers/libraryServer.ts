@@ -13,9 +13,17 @@ import neo4j from 'neo4j-driver';
 
 const typeDefs = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'typeDefs.graphql'), 'utf8');
 // Notifications off, as claimgraph and the raw peer run: no server is charged for warnings it never reads.
-const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD!), { maxConnectionPoolSize: 64, notificationFilter: { minimumSeverityLevel: 'OFF' } });
+const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD!), {
+  maxConnectionPoolSize: 64,
+  notificationFilter: { minimumSeverityLevel: 'OFF' },
+});
 const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
 const server = new ApolloServer({ schema });
 await startStandaloneServer(server, { listen: { port: Number(process.env.PORT), host: '127.0.0.1' } });
 console.log(`ready ${process.env.PORT}`);
-process.on('SIGTERM', () => server.stop().then(() => driver.close()).then(() => process.exit(0)));
+process.on('SIGTERM', () =>
+  server
+    .stop()
+    .then(() => driver.close())
+    .then(() => process.exit(0)),
+);

@@ -91,11 +91,12 @@ export async function dbStatus(config: Config): Promise<number> {
   }
   if (rec) {
     const sup = rec.supervisorPid;
-    const who = !sup || !alive(sup)
-      ? `nobody supervises it (process ${sup ?? 'unknown'} is gone): the next \`npm start\` restarts it under its own supervision`
-      : rec.detached
-        ? `supervised by \`claimgraph db start\` (process ${sup})`
-        : `supervised by the claimgraph server, process ${sup}`;
+    const who =
+      !sup || !alive(sup)
+        ? `nobody supervises it (process ${sup ?? 'unknown'} is gone): the next \`npm start\` restarts it under its own supervision`
+        : rec.detached
+          ? `supervised by \`claimgraph db start\` (process ${sup})`
+          : `supervised by the claimgraph server, process ${sup}`;
     console.log(`Embedded Neo4j pid ${rec.pid} at ${target.uri}, ${who}. Bolt user neo4j, password in ${passwordFilePath(config.embedded.dataDir)}.`);
   }
   const db = Database.connect(target);

@@ -22,7 +22,13 @@ export interface DraftOptions {
 
 export async function draftCommand(db: Database, target: string, o: DraftOptions, name = 'claimgraph'): Promise<number> {
   const folder = fs.statSync(target).isDirectory();
-  const files = folder ? fs.readdirSync(target).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(target, f)) : [target];
+  const files = folder
+    ? fs
+        .readdirSync(target)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+        .map((f) => path.join(target, f))
+    : [target];
   if (folder && !files.length) {
     console.error(`${name} draft: ${target} holds no .txt files`);
     return 2;
@@ -31,7 +37,13 @@ export async function draftCommand(db: Database, target: string, o: DraftOptions
   let failed = 0;
   try {
     for (const file of files) {
-      const input: DraftInput = { text: fs.readFileSync(file, 'utf8'), url: o.url, title: o.title ?? (folder ? path.basename(file, '.txt') : undefined), publisher: o.publisher, publishedAt: o.publishedAt };
+      const input: DraftInput = {
+        text: fs.readFileSync(file, 'utf8'),
+        url: o.url,
+        title: o.title ?? (folder ? path.basename(file, '.txt') : undefined),
+        publisher: o.publisher,
+        publishedAt: o.publishedAt,
+      };
       try {
         const d = await draft(db, input, LOCAL_ACTOR);
         for (const p of d.problems) console.error(`${file}: ${p.path}: ${p.message} (${p.code})`);

@@ -23,7 +23,12 @@ async function render(db: Database, o: ExportOptions): Promise<{ text: string; w
     return { text: `${JSON.stringify(review, null, 2)}\n`, what: `the ClaimReview of ${o.claimId}` };
   }
   const rows = await loadAllEntities(db, loader);
-  const text = o.format === 'ndjson' ? toIngestDocuments(rows).map((d) => JSON.stringify(d)).join('\n') + '\n' : `${JSON.stringify(toProvDocument(rows, o.baseIri), null, 2)}\n`;
+  const text =
+    o.format === 'ndjson'
+      ? toIngestDocuments(rows)
+          .map((d) => JSON.stringify(d))
+          .join('\n') + '\n'
+      : `${JSON.stringify(toProvDocument(rows, o.baseIri), null, 2)}\n`;
   return { text, what: `${rows.length} nodes` };
 }
 

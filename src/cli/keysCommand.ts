@@ -16,7 +16,9 @@ export function keysCommand(config: Config, args: string[]): number {
     if (!name) return usage('keys add needs a NAME');
     if (!role || !isRole(role)) return usage(`--role must be one of ${ROLES.join(', ')}`);
     const key = addKey(config.dataDir, name, role);
-    console.log(`Key "${name}" (${role}) created. It is shown only now; store it safely:\n\n  ${key}\n\nClients send it as "Authorization: Bearer <key>". Stored as a hash in ${keyFilePath(config.dataDir)}.`);
+    console.log(
+      `Key "${name}" (${role}) created. It is shown only now; store it safely:\n\n  ${key}\n\nClients send it as "Authorization: Bearer <key>". Stored as a hash in ${keyFilePath(config.dataDir)}.`,
+    );
     return 0;
   }
   if (action === 'list') {

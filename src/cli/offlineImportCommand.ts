@@ -24,13 +24,15 @@ import { printRejections } from './rejections.js';
 async function refusal(config: Config, log: Logger): Promise<string | null> {
   if (config.external) return `NEO4J_URI is set (${config.external.uri}): an offline import writes only the embedded store. Use \`neo4j-admin database import\` on that server, or import online.`;
   const running = readLivePid(config.embedded.dataDir);
-  if (running) return `the embedded Neo4j in ${config.embedded.dataDir} is running (pid ${running.pid}, port ${running.port}): stop the server or \`${invokedAs()} db stop\` first, since the importer needs the store to itself.`;
+  if (running)
+    return `the embedded Neo4j in ${config.embedded.dataDir} is running (pid ${running.pid}, port ${running.port}): stop the server or \`${invokedAs()} db stop\` first, since the importer needs the store to itself.`;
   if (!fs.existsSync(path.join(config.embedded.dataDir, 'data', 'databases', config.database))) return null;
   // The database exists: it may be empty (after `claimgraph reset --yes`), or hold a graph.
   const runtime = await startRuntime(config, log);
   try {
     const counts = await graphCounts(runtime.db);
-    if (counts.nodes > 0) return `the store in ${config.embedded.dataDir} already holds ${counts.nodes.toLocaleString('en')} nodes: an offline import only loads an empty store. Import online (without --offline), run \`${invokedAs()} reset --yes\` first, or set CLAIMGRAPH_DATA to a new directory.`;
+    if (counts.nodes > 0)
+      return `the store in ${config.embedded.dataDir} already holds ${counts.nodes.toLocaleString('en')} nodes: an offline import only loads an empty store. Import online (without --offline), run \`${invokedAs()} reset --yes\` first, or set CLAIMGRAPH_DATA to a new directory.`;
     return null;
   } finally {
     await runtime.stop();
@@ -63,20 +65,23 @@ export async function offlineImportCommand(config: Config, files: string[], log:
     const nodeCount = model.nodes.size;
     model.nodes.clear();
     let lastStage = '';
-    const result = await runOfflineImporter({
-      storeDir: config.embedded.dataDir,
-      database: config.database,
-      nodeFiles: csv.nodes,
-      relationshipFiles: csv.relationships,
-      arrayDelimiter: ARRAY_DELIMITER,
-      multiline: csv.multiline,
-      reportFile: path.join(csvDir, 'import.report'),
-      onStage: (stage, percent) => {
-        if (stage !== lastStage && process.stderr.isTTY) process.stderr.write(`\n`);
-        lastStage = stage;
-        if (process.stderr.isTTY) process.stderr.write(`\rNeo4j importer ${stage}: ${percent}%   `);
+    const result = await runOfflineImporter(
+      {
+        storeDir: config.embedded.dataDir,
+        database: config.database,
+        nodeFiles: csv.nodes,
+        relationshipFiles: csv.relationships,
+        arrayDelimiter: ARRAY_DELIMITER,
+        multiline: csv.multiline,
+        reportFile: path.join(csvDir, 'import.report'),
+        onStage: (stage, percent) => {
+          if (stage !== lastStage && process.stderr.isTTY) process.stderr.write(`\n`);
+          lastStage = stage;
+          if (process.stderr.isTTY) process.stderr.write(`\rNeo4j importer ${stage}: ${percent}%   `);
+        },
       },
-    }, { info: (m) => log.info(m), warn: (m) => log.warn(m) });
+      { info: (m) => log.info(m), warn: (m) => log.warn(m) },
+    );
     if (process.stderr.isTTY) process.stderr.write('\n');
     console.log(`Neo4j's importer: ${result.summary.join('; ')}`);
     // Constraints, indexes and full-text indexes: the migrations, on the imported store.

@@ -71,8 +71,12 @@ function buildProgram(result: { code: number }, env: NodeJS.ProcessEnv = process
     .description('start it in the background, or in the foreground')
     .option('--foreground', 'stay attached until Ctrl-C')
     .action(async (o: { foreground?: boolean }) => void (result.code = await dbStart(config(), !!o.foreground)));
-  db.command('stop').description('stop it').action(async () => void (result.code = await dbStop(config())));
-  db.command('status').description('is it running, and how big is the graph').action(async () => void (result.code = await dbStatus(config())));
+  db.command('stop')
+    .description('stop it')
+    .action(async () => void (result.code = await dbStop(config())));
+  db.command('status')
+    .description('is it running, and how big is the graph')
+    .action(async () => void (result.code = await dbStatus(config())));
 
   program
     .command('import')
@@ -112,7 +116,9 @@ function buildProgram(result: { code: number }, env: NodeJS.ProcessEnv = process
   program
     .command('export')
     .description('the whole graph as ingest documents (re-importable) or W3C PROV-O JSON-LD, or one claim as schema.org ClaimReview')
-    .addOption(new Option('--format <format>', 'ndjson, prov-jsonld or claimreview (default: claimreview with --claim, else from --out, else ndjson)').choices(['ndjson', 'prov-jsonld', 'claimreview']))
+    .addOption(
+      new Option('--format <format>', 'ndjson, prov-jsonld or claimreview (default: claimreview with --claim, else from --out, else ndjson)').choices(['ndjson', 'prov-jsonld', 'claimreview']),
+    )
     .option('--claim <id>', 'the claim a ClaimReview reviews')
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (o: { format?: ExportFormat; out?: string; claim?: string }) => {
@@ -128,7 +134,7 @@ function buildProgram(result: { code: number }, env: NodeJS.ProcessEnv = process
   program
     .command('seed')
     .description('load data/seed/ (idempotent); --demo adds data/demo/')
-    .option('--demo', 'also load the demo corpus (data/demo/): other outlets and bodies on the seed\'s facts')
+    .option('--demo', "also load the demo corpus (data/demo/): other outlets and bodies on the seed's facts")
     .action(async (o: { demo?: boolean }) => {
       result.code = await withGraph(config(), async (graph) => {
         const outcomes = o.demo ? await loadSeedAndDemo(graph) : await loadSeed(graph);
@@ -159,7 +165,10 @@ function buildProgram(result: { code: number }, env: NodeJS.ProcessEnv = process
     .argument('<name>', 'who holds it (letters, digits, . _ -)')
     .addOption(new Option('--role <role>', 'what it may do').choices(['read', 'write', 'admin']).default('read'))
     .action((keyName: string, o: { role: string }) => void (result.code = keysCommand(config(), ['add', keyName, '--role', o.role])));
-  keys.command('list').description('the keys in force (names and roles, never the keys)').action(() => void (result.code = keysCommand(config(), ['list'])));
+  keys
+    .command('list')
+    .description('the keys in force (names and roles, never the keys)')
+    .action(() => void (result.code = keysCommand(config(), ['list'])));
   keys
     .command('revoke')
     .description('revoke a key at once, also for running servers')

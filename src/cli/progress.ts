@@ -6,7 +6,10 @@ export class Progress {
   private readonly started = Date.now();
   private lastLine = 0;
 
-  constructor(private readonly total: number, private readonly unit: string) {}
+  constructor(
+    private readonly total: number,
+    private readonly unit: string,
+  ) {}
 
   update(done: number, extra = ''): void {
     const now = Date.now();

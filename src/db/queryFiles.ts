@@ -49,7 +49,16 @@ function expandIncludes(text: string, file: string, dir: string, problems: strin
       problems.push(`${path.relative(dir, file)}: includes nest deeper than ${MAX_INCLUDE_DEPTH} levels (a cycle?) at "${name}"`);
       return '';
     }
-    return expandIncludes(fs.readFileSync(part, 'utf8').replace(/^\/\/.*\n/, '').trimEnd(), part, dir, problems, depth + 1);
+    return expandIncludes(
+      fs
+        .readFileSync(part, 'utf8')
+        .replace(/^\/\/.*\n/, '')
+        .trimEnd(),
+      part,
+      dir,
+      problems,
+      depth + 1,
+    );
   });
 }
 
@@ -61,7 +70,10 @@ function expandIncludes(text: string, file: string, dir: string, problems: strin
  * query log and in `SHOW TRANSACTIONS`. (No query has a string literal spanning lines.)
  */
 export function compactCypher(name: string, text: string): string {
-  const body = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('//'));
+  const body = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('//'));
   return [`// ${name}`, ...body].join('\n');
 }
 
@@ -69,7 +81,14 @@ export function compactCypher(name: string, text: string): string {
 export function loadNamedQueries(dir = CYPHER_DIR): Map<QueryName, NamedQuery> {
   const files = listCypherFiles(dir).filter((f) => !f.startsWith(SCHEMA_DIR + path.sep));
   const byName = new Map<string, string>();
-  for (const f of files) byName.set(path.relative(dir, f).replace(/\\/g, '/').replace(/\.cypher$/, ''), f);
+  for (const f of files)
+    byName.set(
+      path
+        .relative(dir, f)
+        .replace(/\\/g, '/')
+        .replace(/\.cypher$/, ''),
+      f,
+    );
 
   const problems: string[] = [];
   for (const name of byName.keys()) {

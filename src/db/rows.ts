@@ -161,4 +161,3 @@ export type CompactClaimWire = [
   regionIds: string[],
   sourceIds: string[],
 ];
-

@@ -53,10 +53,7 @@ export function checkJava(): void {
   const m = /version "(\d+)/.exec(r.stderr + r.stdout);
   const major = m ? Number(m[1]) : 0;
   if (major < 17) {
-    throw new Error(
-      `Java ${major || '(unknown)'} found, but the embedded Neo4j 5.26 needs Java 17 or newer. ` +
-        'Install a JDK 17+, or set NEO4J_URI to use an existing Neo4j.',
-    );
+    throw new Error(`Java ${major || '(unknown)'} found, but the embedded Neo4j 5.26 needs Java 17 or newer. ` + 'Install a JDK 17+, or set NEO4J_URI to use an existing Neo4j.');
   }
 }
 
@@ -64,7 +61,7 @@ function checkMaven(): void {
   const r = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
   if (r.error || r.status !== 0) {
     throw new Error(
-      'Maven (`mvn`) is needed once, to fetch Neo4j\'s jars for the embedded database, and was not found on PATH. ' +
+      "Maven (`mvn`) is needed once, to fetch Neo4j's jars for the embedded database, and was not found on PATH. " +
         'Install Maven (e.g. `apt-get install maven`), or set NEO4J_URI to use an existing Neo4j.',
     );
   }

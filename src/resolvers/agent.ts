@@ -25,8 +25,7 @@ export const agentResolvers: Resolvers = {
     partOf: (o, _, ctx) => agents.parentOrganization(rowsOf(o, ctx.entities), o),
     subsidiaries: (o, _, ctx) => agents.subsidiaries(rowsOf(o, ctx.entities), o),
     people: (o) => agents.roleAssignments(o),
-    claims: (o, { includeSubsidiaries, ...page }, ctx, info) =>
-      claimsService.claims(ctx.db, ctx.entities, { ...page, filter: { attributedTo: [o.id], includeSubsidiaries } }, pageNeighbours(info)),
+    claims: (o, { includeSubsidiaries, ...page }, ctx, info) => claimsService.claims(ctx.db, ctx.entities, { ...page, filter: { attributedTo: [o.id], includeSubsidiaries } }, pageNeighbours(info)),
     publishedSources: (o, args, ctx) => catalog.sources(ctx.db, ctx.entities, { ...args, filter: { publisherIds: [o.id] } }),
   },
   Person: {

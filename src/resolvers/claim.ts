@@ -10,7 +10,6 @@ import * as lookups from '../services/lookups.js';
 import { num, str } from '../services/props.js';
 import { roundingUnit } from '../services/provenance/intervals.js';
 
-
 export const claimResolvers: Resolvers = {
   Query: {
     claim: async (_, { id }, ctx, info) => found(await lookups.claim(await prefetch(ctx, info, [id]), id), 'claim', id),

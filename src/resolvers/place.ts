@@ -27,8 +27,7 @@ export const placeResolvers: Resolvers = {
       return id ? lookups.region(rowsOf(r, ctx.entities), id) : null;
     },
     children: (r, _, ctx) => loadMany<RegionRow>(rowsOf(r, ctx.entities), edgeIds(r, 'PART_OF', 'in'), ['Region']),
-    claims: (r, { includeSubregions, ...page }, ctx, info) =>
-      claimsService.claims(ctx.db, ctx.entities, { ...page, filter: { regionIds: [r.id], includeSubregions } }, pageNeighbours(info)),
+    claims: (r, { includeSubregions, ...page }, ctx, info) => claimsService.claims(ctx.db, ctx.entities, { ...page, filter: { regionIds: [r.id], includeSubregions } }, pageNeighbours(info)),
   },
   Measure: {
     name: (m) => str(m, 'name') ?? m.id,

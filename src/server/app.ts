@@ -100,7 +100,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     // Node checks request timeouts this often (30 s by default, which would double the budget).
     // Node answers an HTTP/1.1 request without Host with a bare 400 of its own; the onRequest hook
     // below refuses it instead, with a code, as it does every missing or invalid Host.
-    http: { connectionsCheckingInterval: Math.min(1_000, opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS), headersTimeout: Math.min(15_000, opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS), requireHostHeader: false } as never,
+    http: {
+      connectionsCheckingInterval: Math.min(1_000, opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
+      headersTimeout: Math.min(15_000, opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
+      requireHostHeader: false,
+    } as never,
     clientErrorHandler,
     // A path the router cannot decode (`/%ZZ`) or a parameter past its length: coded too.
     frameworkErrors: frameworkErrorHandler(metrics),
@@ -165,7 +169,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const principal = access.reader(req.headers.authorization);
     // A client that hangs up stops its request's work: no further queries start for it.
     const gone = clientGone(reply.raw);
-    return createContext(opts.db, req.log as unknown as Logger, access, principal, { maxConcurrentQueries: limits.maxConcurrentQueries, timeoutMs: limits.timeoutMs, signal: gone, address: req.ip }, opts.baseIri);
+    return createContext(
+      opts.db,
+      req.log as unknown as Logger,
+      access,
+      principal,
+      { maxConcurrentQueries: limits.maxConcurrentQueries, timeoutMs: limits.timeoutMs, signal: gone, address: req.ip },
+      opts.baseIri,
+    );
   };
   const graphql = apolloHandler(apollo, contextFor);
   http.route({

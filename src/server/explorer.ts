@@ -35,7 +35,12 @@ const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 function assetList(): Map<string, string> {
   const dir = path.join(WEB_DIST, 'assets');
   if (!fs.existsSync(dir)) return new Map();
-  return new Map(fs.readdirSync(dir).filter((f) => TYPES[path.extname(f)]).map((f) => [f, path.join(dir, f)]));
+  return new Map(
+    fs
+      .readdirSync(dir)
+      .filter((f) => TYPES[path.extname(f)])
+      .map((f) => [f, path.join(dir, f)]),
+  );
 }
 
 export function registerExplorer(app: FastifyInstance): void {
@@ -51,11 +56,13 @@ export function registerExplorer(app: FastifyInstance): void {
   app.get<{ Params: { file: string } }>('/assets/:file', async (req, reply) => {
     const file = assets.get(req.params.file) ?? (assets = assetList()).get(req.params.file);
     if (!file) return sendError(reply, 404, 'NOT_FOUND', 'No such asset');
-    return reply
-      .header('content-type', `${TYPES[path.extname(file)]}; charset=utf-8`)
-      .header('x-content-type-options', 'nosniff')
-      // Vite names assets by content hash: a name never changes meaning.
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .send(fs.createReadStream(file));
+    return (
+      reply
+        .header('content-type', `${TYPES[path.extname(file)]}; charset=utf-8`)
+        .header('x-content-type-options', 'nosniff')
+        // Vite names assets by content hash: a name never changes meaning.
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .send(fs.createReadStream(file))
+    );
   });
 }

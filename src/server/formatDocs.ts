@@ -24,7 +24,9 @@ export function registerFormatDocs(app: FastifyInstance): void {
   );
   const cache = 'public, max-age=300';
   app.get('/schema/ingest.schema.json', { logLevel: 'warn' }, async (_req, reply) => reply.header('cache-control', cache).type('application/schema+json; charset=utf-8').send(schema));
-  app.get('/examples/', { logLevel: 'warn' }, async (_req, reply) => reply.header('cache-control', cache).send({ examples: [...examples.keys()].map((name) => ({ name, href: `/examples/${name}` })) }));
+  app.get('/examples/', { logLevel: 'warn' }, async (_req, reply) =>
+    reply.header('cache-control', cache).send({ examples: [...examples.keys()].map((name) => ({ name, href: `/examples/${name}` })) }),
+  );
   app.get<{ Params: { name: string } }>('/examples/:name', { logLevel: 'warn' }, async (req, reply) => {
     const body = examples.get(req.params.name);
     if (!body) return sendError(reply, 404, 'NOT_FOUND', `No example "${req.params.name.slice(0, 80)}"; GET /examples/ lists them`);

@@ -66,9 +66,6 @@ export function registerGraphiqlAssets(app: FastifyInstance): void {
     const asset = ASSETS.get(req.params.asset);
     // Only a file found is cached; a refusal must not stick in caches for a day.
     if (!asset) return sendError(reply, 404, 'NOT_FOUND', 'No such IDE asset');
-    return reply
-      .header('content-type', `${asset.type}; charset=utf-8`)
-      .header('cache-control', 'public, max-age=86400')
-      .send(fs.createReadStream(asset.file));
+    return reply.header('content-type', `${asset.type}; charset=utf-8`).header('cache-control', 'public, max-age=86400').send(fs.createReadStream(asset.file));
   });
 }

@@ -13,10 +13,7 @@ export function registerHealth(app: FastifyInstance, db: Database): void {
   app.get('/health/ready', { logLevel: 'warn' }, async (_req, reply) => {
     const started = Date.now();
     try {
-      await Promise.race([
-        db.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${READY_DEADLINE_MS} ms`)), READY_DEADLINE_MS).unref()),
-      ]);
+      await Promise.race([db.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${READY_DEADLINE_MS} ms`)), READY_DEADLINE_MS).unref())]);
       return { status: 'ready', database: db.target.uri, latencyMs: Date.now() - started };
     } catch (err) {
       return reply.code(503).send({ status: 'unavailable', reason: `Neo4j at ${db.target.uri} does not answer: ${(err as Error).message.split('\n')[0]}` });

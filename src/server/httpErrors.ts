@@ -22,7 +22,10 @@ const CODES: Record<string, string> = {
 
 /** Sends `{ errors: [{ message, extensions: { code } }] }` with the given status. */
 export function sendError(reply: FastifyReply, status: number, code: string, message: string, extra: Record<string, unknown> = {}): FastifyReply {
-  return reply.code(status).type('application/json; charset=utf-8').send({ errors: [{ message, extensions: { code, ...extra } }] });
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send({ errors: [{ message, extensions: { code, ...extra } }] });
 }
 
 export function registerHttpErrors(app: FastifyInstance, metrics?: Metrics): void {
@@ -109,7 +112,9 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: import('n
         : [400, 'BAD_REQUEST', 'The request is not valid HTTP.'];
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${status === 408 ? 'Request Timeout' : status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${status === 408 ? 'Request Timeout' : status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(err);
 }

@@ -12,7 +12,15 @@ import { checkFirst, decodeCursor, toConnection, type Connection, type PageArgs 
 // and list is bounded (README "Limits") before any query, and refused naming its argument.
 const lower = (text: string | null | undefined, path: string) => checkText(text, path).trim().toLowerCase();
 
-async function idPage<T extends EntityRow>(db: Database, loader: EntityLoader, query: QueryName, kind: T['kind'], params: Record<string, unknown>, args: PageArgs, fallback: number): Promise<Connection<T>> {
+async function idPage<T extends EntityRow>(
+  db: Database,
+  loader: EntityLoader,
+  query: QueryName,
+  kind: T['kind'],
+  params: Record<string, unknown>,
+  args: PageArgs,
+  fallback: number,
+): Promise<Connection<T>> {
   const first = checkFirst(args.first, fallback);
   const cursor = decodeCursor(args.after);
   // One map parameter: one cached plan whatever the filter (see claims.ts).
@@ -20,14 +28,40 @@ async function idPage<T extends EntityRow>(db: Database, loader: EntityLoader, q
   return toConnection<T>(loader, { totalCount: r.totalCount, page: r.page.map((id) => ({ id, key: 0 })) }, first, cursor !== null, kind);
 }
 
-export function sources(db: Database, loader: EntityLoader, args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; publisherIds?: readonly string[] | null; publishedFrom?: string | null; publishedTo?: string | null } | null }) {
+export function sources(
+  db: Database,
+  loader: EntityLoader,
+  args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; publisherIds?: readonly string[] | null; publishedFrom?: string | null; publishedTo?: string | null } | null },
+) {
   const f = args.filter ?? {};
-  return idPage<SourceRow>(db, loader, 'catalog/sourcesPage', 'Source', { text: lower(f.text, 'filter.text'), kinds: checkIds(f.kinds, 'filter.kinds'), publisherIds: checkIds(f.publisherIds, 'filter.publisherIds'), publishedFrom: f.publishedFrom ?? '', publishedTo: f.publishedTo ?? '' }, args, 20);
+  return idPage<SourceRow>(
+    db,
+    loader,
+    'catalog/sourcesPage',
+    'Source',
+    {
+      text: lower(f.text, 'filter.text'),
+      kinds: checkIds(f.kinds, 'filter.kinds'),
+      publisherIds: checkIds(f.publisherIds, 'filter.publisherIds'),
+      publishedFrom: f.publishedFrom ?? '',
+      publishedTo: f.publishedTo ?? '',
+    },
+    args,
+    20,
+  );
 }
 
 export function organizations(db: Database, loader: EntityLoader, args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; partOf?: string | null } | null }) {
   const f = args.filter ?? {};
-  return idPage<OrganizationRow>(db, loader, 'catalog/organizationsPage', 'Organization', { text: lower(f.text, 'filter.text'), kinds: checkIds(f.kinds, 'filter.kinds'), partOf: f.partOf ?? '' }, args, 20);
+  return idPage<OrganizationRow>(
+    db,
+    loader,
+    'catalog/organizationsPage',
+    'Organization',
+    { text: lower(f.text, 'filter.text'), kinds: checkIds(f.kinds, 'filter.kinds'), partOf: f.partOf ?? '' },
+    args,
+    20,
+  );
 }
 
 export function regions(db: Database, loader: EntityLoader, args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; parentId?: string | null } | null }) {

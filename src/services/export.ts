@@ -42,7 +42,10 @@ function sourceDoc(s: EntityRow): Record<string, unknown> {
     retrievedAt: p.retrievedAt,
     language: p.language,
     reliability: p.reliability,
-    derivedFrom: s.out.filter((e) => e.type === 'DERIVED_FROM').map((e) => ({ source: e.id, kind: e.props.kind })).sort((a, b) => byText(a.source, b.source)),
+    derivedFrom: s.out
+      .filter((e) => e.type === 'DERIVED_FROM')
+      .map((e) => ({ source: e.id, kind: e.props.kind }))
+      .sort((a, b) => byText(a.source, b.source)),
   });
 }
 
@@ -73,8 +76,17 @@ function claimDoc(c: EntityRow, sourceId: string, byId: Map<string, EntityRow>):
 
 const organizationDoc = (o: EntityRow) => defined({ id: o.id, name: o.props.name, aliases: o.props.aliases, kind: o.props.kind, reliability: o.props.reliability, partOf: edgeIds(o, 'PART_OF')[0] });
 const personDoc = (p: EntityRow) =>
-  defined({ id: p.id, name: p.props.name, aliases: p.props.aliases, roles: p.out.filter((e) => e.type === 'ROLE').sort((a, b) => byText(`${a.id} ${a.props.title ?? ''}`, `${b.id} ${b.props.title ?? ''}`)).map((e) => defined({ organization: e.id, title: e.props.title || undefined, from: e.props.from, to: e.props.to })) });
-const regionDoc = (r: EntityRow) => defined({ id: r.id, name: r.props.name, aliases: r.props.aliases, kind: r.props.kind, code: r.props.code, areaKm2: r.props.areaKm2, partOf: edgeIds(r, 'PART_OF')[0] });
+  defined({
+    id: p.id,
+    name: p.props.name,
+    aliases: p.props.aliases,
+    roles: p.out
+      .filter((e) => e.type === 'ROLE')
+      .sort((a, b) => byText(`${a.id} ${a.props.title ?? ''}`, `${b.id} ${b.props.title ?? ''}`))
+      .map((e) => defined({ organization: e.id, title: e.props.title || undefined, from: e.props.from, to: e.props.to })),
+  });
+const regionDoc = (r: EntityRow) =>
+  defined({ id: r.id, name: r.props.name, aliases: r.props.aliases, kind: r.props.kind, code: r.props.code, areaKm2: r.props.areaKm2, partOf: edgeIds(r, 'PART_OF')[0] });
 const measureDoc = (m: EntityRow) =>
   defined({
     id: m.id,

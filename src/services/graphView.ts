@@ -52,12 +52,7 @@ function nodeOut(row: NodeCard, hidden: number): GraphNodeOut {
 }
 
 /** Loads the nodes (one batched round trip) and keeps only edges whose both ends are in the view. */
-export async function buildGraphView(
-  cards: CardSource,
-  nodeIds: Iterable<string>,
-  edges: GraphEdgeRow[],
-  opts: { truncated?: boolean; hidden?: Map<string, number> } = {},
-): Promise<GraphViewOut> {
+export async function buildGraphView(cards: CardSource, nodeIds: Iterable<string>, edges: GraphEdgeRow[], opts: { truncated?: boolean; hidden?: Map<string, number> } = {}): Promise<GraphViewOut> {
   const ids = [...new Set(nodeIds)];
   const rows = typeof cards === 'function' ? await cards(ids) : (await cards.loadMany(ids)).filter((r): r is EntityRow => !!r && !(r instanceof Error));
   const present = new Set(rows.map((r) => r.id));

@@ -65,9 +65,20 @@ export async function toConnection<T extends EntityRow>(
 ): Promise<Connection<T>> {
   const keys = result.page.slice(0, first);
   const source = neighbours
-    ? await prefetchWithNeighbours(neighbours.db, neighbours.loader, keys.map((k) => k.id), neighbours.types, 1, neighbours.shape)
+    ? await prefetchWithNeighbours(
+        neighbours.db,
+        neighbours.loader,
+        keys.map((k) => k.id),
+        neighbours.types,
+        1,
+        neighbours.shape,
+      )
     : rows;
-  const nodes = await loadMany<T>(source, keys.map((k) => k.id), [kind]);
+  const nodes = await loadMany<T>(
+    source,
+    keys.map((k) => k.id),
+    [kind],
+  );
   const byId = new Map(nodes.map((r) => [r.id, r]));
   const edges = keys.filter((k) => byId.has(k.id)).map((k) => ({ cursor: encodeCursor(k), node: byId.get(k.id)! }));
   return {

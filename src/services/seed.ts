@@ -16,7 +16,10 @@ export const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/demo');
 
 export async function loadSeed(db: Database, dir = SEED_DIR): Promise<IngestOutcome[]> {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const outcomes: IngestOutcome[] = [];
   for (const file of files) {
     const doc = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as unknown;

@@ -37,7 +37,10 @@ async function runImport(file: string, maxProblems?: number): Promise<{ code: nu
 describe('claimgraph import', () => {
   it('imports the good documents, names the bad ones with file:line and reason, and exits 1', async () => {
     const good = fixture('minimal.json');
-    const later = { source: { id: 'src:fixture-later', kind: 'STATEMENT', publisher: 'org:fixture-agency' }, claims: [{ id: 'claim:fixture-later', text: 'Later.', attributedTo: ['org:fixture-agency'] }] };
+    const later = {
+      source: { id: 'src:fixture-later', kind: 'STATEMENT', publisher: 'org:fixture-agency' },
+      claims: [{ id: 'claim:fixture-later', text: 'Later.', attributedTo: ['org:fixture-agency'] }],
+    };
     const dangling = { source: { id: 'src:fixture-bad', kind: 'STATEMENT' }, claims: [{ id: 'claim:fixture-bad', text: 'Bad.', measure: 'measure:missing' }] };
     const file = path.join(dir, 'mixed.ndjson');
     fs.writeFileSync(file, [JSON.stringify(good), '{ not json', JSON.stringify(dangling), '', JSON.stringify(later)].join('\n'));
@@ -66,7 +69,8 @@ describe('claimgraph import', () => {
       'source.publishedAt: "2025-13" has month 13, which does not exist',
       'claims[0].measure: "measure:missing" is neither defined in this document nor present in the graph',
       'claims[0].regions[0]: "region:nowhere" is neither defined in this document nor present in the graph',
-    ]) expect(text).toContain(`    ${line}`);
+    ])
+      expect(text).toContain(`    ${line}`);
     const capped = await runImport(file, 2);
     expect(capped.text.split('\n').filter((l) => l.startsWith('    '))).toHaveLength(2);
     expect(capped.text).toContain('… and 3 more problems (`claimgraph import --max-problems 5 …` prints them all)');

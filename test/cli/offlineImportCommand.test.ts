@@ -49,7 +49,11 @@ afterAll(async () => {
 function withoutRecordedAt(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutRecordedAt);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'recordedAt' && k !== 'updatedAt').map(([k, v]) => [k, withoutRecordedAt(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== 'recordedAt' && k !== 'updatedAt')
+        .map(([k, v]) => [k, withoutRecordedAt(v)]),
+    );
   }
   return value;
 }

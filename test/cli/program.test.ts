@@ -56,7 +56,10 @@ describe('claimgraph command line', () => {
 
   it('asks a ClaimReview for its claim, and keeps --claim to ClaimReviews', async () => {
     expect(await cli(['export', '--format', 'claimreview'])).toEqual({ code: 2, out: 'npm run claimgraph -- export: a ClaimReview is of one claim: add --claim <id>\n' });
-    expect(await cli(['export', '--format', 'prov-jsonld', '--claim', 'claim:x'])).toEqual({ code: 2, out: 'npm run claimgraph -- export: --claim applies to --format claimreview, not prov-jsonld\n' });
+    expect(await cli(['export', '--format', 'prov-jsonld', '--claim', 'claim:x'])).toEqual({
+      code: 2,
+      out: 'npm run claimgraph -- export: --claim applies to --format claimreview, not prov-jsonld\n',
+    });
   });
 
   it('names the command as the user runs it, and refuses unknown commands and a reset without --yes', async () => {

@@ -78,6 +78,6 @@ describe('embedded Neo4j under supervision', () => {
     await runtime.stop();
     runtime = await startRuntime(await config(), quietLog);
     app = await createApp({ db: runtime.db, logLevel: 'warn' });
-    expect((await gql("{ claims(first: 100) { totalCount } }")).data).toEqual({ claims: { totalCount: 24 } });
+    expect((await gql('{ claims(first: 100) { totalCount } }')).data).toEqual({ claims: { totalCount: 24 } });
   }, 180_000);
 });

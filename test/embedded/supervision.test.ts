@@ -44,10 +44,11 @@ const alive = (pid: number) => {
 };
 
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) {
-    c.kill('SIGTERM');
-    await new Promise((r) => c.once('exit', r));
-  }
+  for (const c of children)
+    if (c.exitCode === null && c.signalCode === null) {
+      c.kill('SIGTERM');
+      await new Promise((r) => c.once('exit', r));
+    }
   const rec = readLivePid(path.join(dataDir, 'neo4j'));
   if (rec) process.kill(rec.pid, 'SIGKILL');
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -56,7 +57,15 @@ afterAll(async () => {
 describe('supervision after crashes', () => {
   it('SIGKILL of the server, then of Neo4j: ready again within 60 s', async () => {
     const port = await freePort();
-    const env = { CLAIMGRAPH_DATA: dataDir, PORT: String(port), EMBEDDED_NEO4J_PORT: String(await freePort()), EMBEDDED_NEO4J_HEAP: '512m', EMBEDDED_NEO4J_PAGECACHE: '64m', CLAIMGRAPH_SEED: 'false', LOG_LEVEL: 'info' };
+    const env = {
+      CLAIMGRAPH_DATA: dataDir,
+      PORT: String(port),
+      EMBEDDED_NEO4J_PORT: String(await freePort()),
+      EMBEDDED_NEO4J_HEAP: '512m',
+      EMBEDDED_NEO4J_PAGECACHE: '64m',
+      CLAIMGRAPH_SEED: 'false',
+      LOG_LEVEL: 'info',
+    };
     const first = await startServer(env);
     const orphan = readLivePid(path.join(dataDir, 'neo4j'))!;
     expect(orphan.supervisorPid).toBe(first.child.pid);
@@ -79,7 +88,11 @@ describe('supervision after crashes', () => {
       ready = res?.status === 200 && Date.now() - killedAt > 100;
     }
     expect(ready).toBe(true);
-    const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ claims(first: 1) { totalCount } }' }) });
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ claims(first: 1) { totalCount } }' }),
+    });
     expect((await res.json()).data).toEqual({ claims: { totalCount: 0 } });
   }, 400_000);
 });

@@ -86,7 +86,8 @@ export function provViolations(expanded: Node[]): string[] {
         if (Array.isArray(range)) {
           const target = v['@id'] as string | undefined;
           if (!target) problems.push(`${id}: prov:${term} needs a node, has a literal`);
-          else if (!range.some((c) => provClasses(byId.get(target)).has(c))) problems.push(`${id}: prov:${term} → ${target} needs ${range.join(' or ')}, has ${[...provClasses(byId.get(target))].join(', ') || 'no PROV class'}`);
+          else if (!range.some((c) => provClasses(byId.get(target)).has(c)))
+            problems.push(`${id}: prov:${term} → ${target} needs ${range.join(' or ')}, has ${[...provClasses(byId.get(target))].join(', ') || 'no PROV class'}`);
         } else if (typeof range === 'string' && v['@type'] !== `${XSD}${range}`) {
           problems.push(`${id}: prov:${term} needs xsd:${range}, has ${v['@type'] ?? 'a plain literal'}`);
         }

@@ -37,11 +37,7 @@ describe('ClaimFilter', () => {
 
   it('attributedTo, with and without subsidiaries and the people in them', async () => {
     expect(await ids('{ attributedTo: ["org:armed-forces-ua"] }')).toEqual([]);
-    expect(await ids('{ attributedTo: ["org:armed-forces-ua"], includeSubsidiaries: true }')).toEqual([
-      'casualties-1213460',
-      'territory-taken-0-8-percent-2025',
-      'ukraine-area-603550',
-    ]);
+    expect(await ids('{ attributedTo: ["org:armed-forces-ua"], includeSubsidiaries: true }')).toEqual(['casualties-1213460', 'territory-taken-0-8-percent-2025', 'ukraine-area-603550']);
     expect((await ids('{ attributedTo: ["org:hur"], includeSubsidiaries: true }')).length).toBe(11);
   });
 

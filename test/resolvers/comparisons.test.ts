@@ -54,7 +54,7 @@ describe('units', () => {
     expect(fromThousands.reason).toContain('[410,000, 420,000] persons is [410, 420] thousand persons (× 0.001)');
   });
 
-  it('converts square miles to square kilometres, and a conflict keeps its gap in the asking claim\'s unit', async () => {
+  it("converts square miles to square kilometres, and a conflict keeps its gap in the asking claim's unit", async () => {
     const c = (await comparisons('claim:wire-territory-2025-4800-km2'))['claim:blog-territory-2025-3600-mi2'];
     expect(c.verdict).toBe('CONFLICTS');
     expect(c.reason).toContain('[3,550, 3,650] sq mi is [9,194.457792, 9,453.456603] km2');
@@ -83,7 +83,7 @@ describe('a share of a base the graph holds', () => {
     expect(mi2.gap).toBeCloseTo(9194.457792 - 4828.4, 3);
   });
 
-  it('is found from the absolute figure\'s side too', async () => {
+  it("is found from the absolute figure's side too", async () => {
     const c = (await comparisons('claim:wire-territory-2025-4800-km2'))[SEED_SHARE];
     expect(c.verdict).toBe('AGREES');
     expect(c.reason).toContain('is [4,828.4, 4,828.4] km2');
@@ -92,12 +92,12 @@ describe('a share of a base the graph holds', () => {
   it('stays NOT_COMPARABLE, saying why, when the graph holds no base for its region; shares of different wholes are not compared as percentages', async () => {
     const fromKm2 = (await comparisons('claim:wire-territory-2025-4800-km2'))['claim:wire-territory-donetsk-share-2025'];
     expect(fromKm2.verdict).toBe('NOT_COMPARABLE');
-    expect(fromKm2.reason).toBe('the graph holds no Area of a country for Donetsk Oblast in the share\'s period, so the share cannot be made absolute');
+    expect(fromKm2.reason).toBe("the graph holds no Area of a country for Donetsk Oblast in the share's period, so the share cannot be made absolute");
     const fromShare = (await comparisons(SEED_SHARE))['claim:wire-territory-donetsk-share-2025'];
     expect(fromShare.verdict).toBe('NOT_COMPARABLE');
   });
 
-  it('pairs in a cross-reference: Syrskyi\'s share against the wire\'s kilometres', async () => {
+  it("pairs in a cross-reference: Syrskyi's share against the wire's kilometres", async () => {
     const res = await t.exec(`{ crossReference(organizationIds: ["org:armed-forces-ua", "org:wire-x"]) { agreements { a { id } b { id } } conflicts { a { id } b { id } } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data!.crossReference.agreements).toContainEqual({ a: { id: SEED_SHARE }, b: { id: 'claim:wire-territory-2025-4800-km2' } });

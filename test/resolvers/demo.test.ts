@@ -40,7 +40,7 @@ describe('the demo corpus', () => {
     expect(res.data!.claims.totalCount).toBeGreaterThan(24);
   });
 
-  it('shows circular reporting: one outlet cites two that both go back to the project\'s data', async () => {
+  it("shows circular reporting: one outlet cites two that both go back to the project's data", async () => {
     const res = await t.exec(`{ sourceChain(claimId: "claim:morning-briefing-record-week-350") {
       circularReporting independentOriginCount paths { end { id } } explanation } }`);
     const chain = res.data!.sourceChain;
@@ -88,7 +88,7 @@ describe('the cross-reference graph', () => {
   /** The nodes reachable from `from` over the view's edges, either way. */
   function reach(graph: { edges: { source: string; target: string }[] }, from: string): Set<string> {
     const seen = new Set([from]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const e of graph.edges) {
         if (seen.has(e.source) !== seen.has(e.target)) {
@@ -106,7 +106,9 @@ describe('the cross-reference graph', () => {
     ['org:general-staff-ua', 'org:uk-defence-intelligence'],
     ['org:general-staff-ua', 'org:i-want-to-live'],
   ])('connects %s and %s through their claims, measures, sources and the people who speak for them', async (a, b) => {
-    const res = await t.exec(`query($ids: [ID!]!) { crossReference(organizationIds: $ids) { sharedMeasures { id } commonSources { id } graph { nodes { id } edges { source target type } } } }`, { ids: [a, b] });
+    const res = await t.exec(`query($ids: [ID!]!) { crossReference(organizationIds: $ids) { sharedMeasures { id } commonSources { id } graph { nodes { id } edges { source target type } } } }`, {
+      ids: [a, b],
+    });
     expect(res.errors).toBeUndefined();
     const x = res.data!.crossReference;
     const fromA = reach(x.graph, a);

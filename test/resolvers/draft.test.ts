@@ -71,7 +71,8 @@ describe('draft: the seed article', () => {
 
 describe('draft → validate → ingest', () => {
   it('takes a drafted document through the dry run and into the graph', async () => {
-    const text = 'The Office for National Statistics said on Tuesday that 1.2 million people were out of work in March 2025, up from 1.1 million a year earlier. Inflation was 3.4% in the same month, the ONS said.';
+    const text =
+      'The Office for National Statistics said on Tuesday that 1.2 million people were out of work in March 2025, up from 1.1 million a year earlier. Inflation was 3.4% in the same month, the ONS said.';
     const res = await draft({ text, title: 'Jobless total rises', publisher: 'Example Wire', publishedAt: '2025-04-15' });
     expect(res.errors).toBeUndefined();
     const { document, problems } = res.data!.draft;
@@ -103,7 +104,13 @@ describe('draft: bad input gets coded errors', () => {
     ['a 1 MB paste', { text: 'The council said 12 people came. '.repeat(32_000) }, 'input.text'],
     ['binary', { text: 'PK\u0003\u0004\u0000\u0000\u0008\u0000'.repeat(50) }, 'input.text'],
     ['another language, said', { text: 'La inflación subió al 3,4%.', language: 'es' }, 'input.language'],
-    ['another language, unsaid', { text: 'Die Inflation in Deutschland ist im März auf 2,2 Prozent gestiegen, teilte das Statistische Bundesamt am Dienstag mit. Im Vormonat hatte sie noch bei 2,5 Prozent gelegen, wie die Behörde in Wiesbaden mitteilte.' }, 'input.text'],
+    [
+      'another language, unsaid',
+      {
+        text: 'Die Inflation in Deutschland ist im März auf 2,2 Prozent gestiegen, teilte das Statistische Bundesamt am Dienstag mit. Im Vormonat hatte sie noch bei 2,5 Prozent gelegen, wie die Behörde in Wiesbaden mitteilte.',
+      },
+      'input.text',
+    ],
     ['a publishedAt that is no date', { text: 'Some 300 people came.', publishedAt: '2025-02-30' }, 'input.publishedAt'],
   ];
   for (const [name, input, jsonPath] of cases) {
@@ -115,12 +122,17 @@ describe('draft: bad input gets coded errors', () => {
 });
 
 describe('draft: bounded like every request', () => {
-  it('stops at the request\'s deadline with QUERY_TIMEOUT, and the next draft still answers', async () => {
+  it("stops at the request's deadline with QUERY_TIMEOUT, and the next draft still answers", async () => {
     const { createApp } = await import('../../src/server/app.js');
     const hurried = await createApp({ db: t.db, logLevel: 'silent', limits: { timeoutMs: 30 } });
     try {
       const long = `${SEED_TEXT}\n`.repeat(30);
-      const res = await hurried.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: { query: DRAFT, variables: { input: { text: long, publishedAt: '2025-12-10' } } } });
+      const res = await hurried.http.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        payload: { query: DRAFT, variables: { input: { text: long, publishedAt: '2025-12-10' } } },
+      });
       expect(res.json().errors[0].extensions.code).toBe('QUERY_TIMEOUT');
     } finally {
       await hurried.http.close();
@@ -135,7 +147,12 @@ describe('draft: bounded like every request', () => {
     const app = await createApp({ db: t.db, logLevel: 'silent' });
     try {
       const price = async (text: string) => {
-        const res = await app.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: { query: 'query($i: DraftInput!) { draft(input: $i) { problems { path } } }', variables: { i: { text, publishedAt: '2025-12-10' } } } });
+        const res = await app.http.inject({
+          method: 'POST',
+          url: '/graphql',
+          headers: { 'content-type': 'application/json' },
+          payload: { query: 'query($i: DraftInput!) { draft(input: $i) { problems { path } } }', variables: { i: { text, publishedAt: '2025-12-10' } } },
+        });
         return res.json().extensions.cost.requestedQueryCost as number;
       };
       const short = await price('Some 300 people came.');

@@ -89,7 +89,17 @@ describe('ingest', () => {
     await t.exec(INGEST, { doc: base() });
     const later = {
       source: { id: 'src:fixture-followup', kind: 'STATEMENT', publisher: 'org:fixture-agency', publishedAt: '2025-07' },
-      claims: [{ id: 'claim:fixture-3', text: 'Revised: 110 in June 2025.', measure: 'measure:fixture-count', quantity: { value: 110, bound: 'EXACT', aggregation: 'PERIOD_TOTAL' }, period: { start: '2025-06' }, attributedTo: ['org:fixture-agency'], supersedes: ['claim:fixture-1'] }],
+      claims: [
+        {
+          id: 'claim:fixture-3',
+          text: 'Revised: 110 in June 2025.',
+          measure: 'measure:fixture-count',
+          quantity: { value: 110, bound: 'EXACT', aggregation: 'PERIOD_TOTAL' },
+          period: { start: '2025-06' },
+          attributedTo: ['org:fixture-agency'],
+          supersedes: ['claim:fixture-1'],
+        },
+      ],
     };
     expect((await t.exec(INGEST, { doc: later })).errors).toBeUndefined();
     const res = await t.exec(`{ claim(id: "claim:fixture-1") { status supersededBy { id } } }`);

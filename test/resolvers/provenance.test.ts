@@ -56,7 +56,9 @@ describe('sourceChain on the seed article', () => {
     expect(c.independentOriginCount).toBe(1);
     expect(c.circularReporting).toBe(false);
     expect(c.explanation).toMatch(/I Want to Live/);
-    expect(c.graph.nodes.map((n: any) => n.id)).toEqual(expect.arrayContaining(['claim:express-2025-record-week-350', 'src:express-2025-russian-surrenders', 'src:i-want-to-live-data', 'org:i-want-to-live', 'org:hur']));
+    expect(c.graph.nodes.map((n: any) => n.id)).toEqual(
+      expect.arrayContaining(['claim:express-2025-record-week-350', 'src:express-2025-russian-surrenders', 'src:i-want-to-live-data', 'org:i-want-to-live', 'org:hur']),
+    );
   });
 
   it("collapses the General Staff's and Syrskyi's claims to the Armed Forces of Ukraine", async () => {
@@ -75,7 +77,11 @@ describe('sourceChain on the seed article', () => {
     expect(provViolations(expanded)).toEqual([]);
     const iri = (id: string) => nodeIri(DEFAULT_BASE_IRI, id);
     const ids = expanded.map((n) => n['@id']);
-    expect(ids).toEqual(expect.arrayContaining(['claim:express-2025-casualties-1213460', 'src:express-2025-russian-surrenders', 'src:general-staff-casualty-estimate', 'org:general-staff-ua', 'org:armed-forces-ua'].map(iri)));
+    expect(ids).toEqual(
+      expect.arrayContaining(
+        ['claim:express-2025-casualties-1213460', 'src:express-2025-russian-surrenders', 'src:general-staff-casualty-estimate', 'org:general-staff-ua', 'org:armed-forces-ua'].map(iri),
+      ),
+    );
     expect(iri('claim:express-2025-casualties-1213460')).toBe('https://claimgraph.example.org/id/claim/express-2025-casualties-1213460');
     const estimate = expanded.find((n) => n['@id'] === iri('src:general-staff-casualty-estimate'))!;
     expect(estimate['@type']).toContain('http://www.w3.org/ns/prov#Entity');
@@ -187,8 +193,12 @@ describe('corroboration', () => {
     expect(byId['claim:cas-jan']).toMatchObject({ verdict: 'NOT_COMPARABLE', allenRelation: 'STARTS' });
     expect(byId['claim:cas-mar'].verdict).toBe('NOT_COMPARABLE');
     // Not comparable, but one series: whether it stays consistent, and how fast it grows.
-    expect(byId['claim:cas-jan'].reason).toBe('running totals as of different dates (2025-02-15 vs 2025-01-15): the later total (4,200 on 2025-02-15) is below the earlier (5,000 on 2025-01-15), which a running total cannot be — they count differently, or one is wrong');
-    expect(byId['claim:cas-mar'].reason).toMatch(/^running totals as of different dates \(2025-02-15 vs 2025-03-\d\d\): one consistent series, from 4,200 on 2025-02-15 to 5,600 on 2025-03-\d\d \(\+1,400 in \d+ days, about \d+(\.\d)? a day\)$/);
+    expect(byId['claim:cas-jan'].reason).toBe(
+      'running totals as of different dates (2025-02-15 vs 2025-01-15): the later total (4,200 on 2025-02-15) is below the earlier (5,000 on 2025-01-15), which a running total cannot be — they count differently, or one is wrong',
+    );
+    expect(byId['claim:cas-mar'].reason).toMatch(
+      /^running totals as of different dates \(2025-02-15 vs 2025-03-\d\d\): one consistent series, from 4,200 on 2025-02-15 to 5,600 on 2025-03-\d\d \(\+1,400 in \d+ days, about \d+(\.\d)? a day\)$/,
+    );
     expect(c.independentConflictingOrigins).toBe(1);
     expect(c.credibility).toBe(5);
   });
@@ -317,11 +327,16 @@ describe('an unstated scope', () => {
     // reporting often does not): it must still meet, and here conflict with, the regional figures.
     await ingest(t.db, {
       source: { id: 'src:unplaced-wire', kind: 'ARTICLE', title: 'Unplaced wire', publisher: 'org:wire-w', publishedAt: '2025-03-02' },
-      claims: [{
-        id: 'claim:unplaced-displaced', text: '30,000 people were displaced in February 2025.', measure: 'measure:displaced',
-        quantity: { value: 30000, unit: 'persons', bound: 'EXACT', aggregation: 'PERIOD_TOTAL' }, period: { start: '2025-02', granularity: 'MONTH' },
-        attributedTo: ['org:blog-s'],
-      }],
+      claims: [
+        {
+          id: 'claim:unplaced-displaced',
+          text: '30,000 people were displaced in February 2025.',
+          measure: 'measure:displaced',
+          quantity: { value: 30000, unit: 'persons', bound: 'EXACT', aggregation: 'PERIOD_TOTAL' },
+          period: { start: '2025-02', granularity: 'MONTH' },
+          attributedTo: ['org:blog-s'],
+        },
+      ],
     });
     const Q = `query($id: ID!) { corroboration(claimId: $id) { comparisons { claim { id } verdict scopeUnstated reason } } }`;
     const from = async (id: string) => Object.fromEntries((await t.exec(Q, { id })).data!.corroboration.comparisons.map((x: any) => [x.claim.id, x]));
@@ -341,9 +356,14 @@ describe('an unstated scope', () => {
 describe('a part and its whole, and retired figures', () => {
   it('says a city’s figure is consistent with its province’s, not agreement, and a part above the whole conflicts', async () => {
     const claim = (id: string, value: number, region: string, by: string, extra: object = {}) => ({
-      id, text: `${value} people were displaced in February 2025.`, measure: 'measure:displaced',
-      quantity: { value, unit: 'persons', bound: 'EXACT', aggregation: 'PERIOD_TOTAL' }, period: { start: '2025-02', granularity: 'MONTH' },
-      regions: [region], attributedTo: [by], ...extra,
+      id,
+      text: `${value} people were displaced in February 2025.`,
+      measure: 'measure:displaced',
+      quantity: { value, unit: 'persons', bound: 'EXACT', aggregation: 'PERIOD_TOTAL' },
+      period: { start: '2025-02', granularity: 'MONTH' },
+      regions: [region],
+      attributedTo: [by],
+      ...extra,
     });
     await ingest(t.db, {
       source: { id: 'src:city-hall-feb', kind: 'STATEMENT', title: 'City hall, February', publisher: 'org:blog-s', publishedAt: '2025-03-03' },

@@ -70,7 +70,9 @@ describe('round trips of the common shapes', () => {
 
   it('the answers equal those of the plain loads', async () => {
     // The same selections through node(id) fragments (another root) answer the same data.
-    const viaNode = await t.exec(`{ node(id: "claim:express-2025-record-week-350") { ... on Claim { id text quantity { value } statedIn { source { id title } } attributedTo { id name } measure { id name } regions { id name } } } }`);
+    const viaNode = await t.exec(
+      `{ node(id: "claim:express-2025-record-week-350") { ... on Claim { id text quantity { value } statedIn { source { id title } } attributedTo { id name } measure { id name } regions { id name } } } }`,
+    );
     const direct = await t.exec(SHAPES.W1);
     expect(viaNode.data!.node).toEqual(direct.data!.claim);
   });

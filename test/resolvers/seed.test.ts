@@ -54,8 +54,7 @@ describe('the seed graph', () => {
   });
 
   it('includes Donetsk and Zaporizhzhia claims when filtering on Ukraine, and not Kursk', async () => {
-    const ids = async (filter: string) =>
-      (await t.exec(`{ claims(first: 100, filter: ${filter}) { edges { node { id } } } }`)).data!.claims.edges.map((e: any) => e.node.id);
+    const ids = async (filter: string) => (await t.exec(`{ claims(first: 100, filter: ${filter}) { edges { node { id } } } }`)).data!.claims.edges.map((e: any) => e.node.id);
     const ukraine = await ids('{ regionIds: ["region:ukraine"] }');
     expect(ukraine).toEqual(expect.arrayContaining(['claim:express-2025-majority-captured-in-donetsk', 'claim:express-2025-captured-in-zaporizhzhia']));
     expect(ukraine).not.toContain('claim:express-2025-captured-in-kursk');
@@ -86,11 +85,27 @@ describe('approximations as precise as the figure', () => {
     await ingest(t.db, {
       source: { id: 'src:precision-wire', kind: 'ARTICLE', title: 'Precision wire', publisher: 'org:express', publishedAt: '2026-01-05' },
       claims: [
-        { id: 'claim:precision-about-455000', text: 'About 455,000 Russian casualties in 2025.', measure: 'measure:russian-military-casualties', quantity: { value: 455000, unit: 'persons', bound: 'APPROX', aggregation: 'PERIOD_TOTAL' }, period: { start: '2025', granularity: 'YEAR' }, regions: ['region:ukraine'] },
-        { id: 'claim:precision-about-415000', text: 'About 415,000 Russian casualties in 2025.', measure: 'measure:russian-military-casualties', quantity: { value: 415000, unit: 'persons', bound: 'APPROX', aggregation: 'PERIOD_TOTAL' }, period: { start: '2025', granularity: 'YEAR' }, regions: ['region:ukraine'] },
+        {
+          id: 'claim:precision-about-455000',
+          text: 'About 455,000 Russian casualties in 2025.',
+          measure: 'measure:russian-military-casualties',
+          quantity: { value: 455000, unit: 'persons', bound: 'APPROX', aggregation: 'PERIOD_TOTAL' },
+          period: { start: '2025', granularity: 'YEAR' },
+          regions: ['region:ukraine'],
+        },
+        {
+          id: 'claim:precision-about-415000',
+          text: 'About 415,000 Russian casualties in 2025.',
+          measure: 'measure:russian-military-casualties',
+          quantity: { value: 415000, unit: 'persons', bound: 'APPROX', aggregation: 'PERIOD_TOTAL' },
+          period: { start: '2025', granularity: 'YEAR' },
+          regions: ['region:ukraine'],
+        },
       ],
     });
-    const res = await t.exec(`{ corroboration(claimId: "claim:express-2025-casualties-2025-almost-420000") { comparisons { claim { id quantity { bound precision effectivePrecision } } verdict gap reason } } }`);
+    const res = await t.exec(
+      `{ corroboration(claimId: "claim:express-2025-casualties-2025-almost-420000") { comparisons { claim { id quantity { bound precision effectivePrecision } } verdict gap reason } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const byId = Object.fromEntries(res.data!.corroboration.comparisons.map((c: any) => [c.claim.id, c]));
     expect(byId['claim:precision-about-455000']).toMatchObject({ verdict: 'CONFLICTS', gap: 34500, reason: 'their value intervals [410,000, 420,000] and [454,500, 455,500] are 34,500 apart' });
@@ -101,7 +116,16 @@ describe('approximations as precise as the figure', () => {
   it('takes a stated precision, and refuses one that is not a positive rounding unit', async () => {
     const doc = (precision: unknown) => ({
       source: { id: 'src:precision-stated', kind: 'ARTICLE', publisher: 'org:express', publishedAt: '2026-01-06' },
-      claims: [{ id: 'claim:precision-stated', text: 'Some 455,000, to the nearest 5,000.', measure: 'measure:russian-military-casualties', quantity: { value: 455000, unit: 'persons', bound: 'APPROX', precision, aggregation: 'PERIOD_TOTAL' }, period: { start: '2025', granularity: 'YEAR' }, regions: ['region:ukraine'] }],
+      claims: [
+        {
+          id: 'claim:precision-stated',
+          text: 'Some 455,000, to the nearest 5,000.',
+          measure: 'measure:russian-military-casualties',
+          quantity: { value: 455000, unit: 'persons', bound: 'APPROX', precision, aggregation: 'PERIOD_TOTAL' },
+          period: { start: '2025', granularity: 'YEAR' },
+          regions: ['region:ukraine'],
+        },
+      ],
     });
     await expect(ingest(t.db, doc(0))).rejects.toThrow(/claims\[0\]\.quantity\.precision: .*must be greater than 0, got 0/);
     await ingest(t.db, doc(5000));

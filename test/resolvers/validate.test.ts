@@ -40,7 +40,12 @@ async function validate(document: unknown) {
 
 describe('validate: a dry run of ingest', () => {
   it('passes a good document, says what it would add, writes nothing, and ingest then takes it', async () => {
-    const d = doc({ measure: 'measure:russian-military-casualties', quantity: { value: 1000, unit: 'persons', bound: 'EXACT', aggregation: 'PERIOD_TOTAL' }, period: { start: '2025-12' }, regions: ['region:ukraine'] });
+    const d = doc({
+      measure: 'measure:russian-military-casualties',
+      quantity: { value: 1000, unit: 'persons', bound: 'EXACT', aggregation: 'PERIOD_TOTAL' },
+      period: { start: '2025-12' },
+      regions: ['region:ukraine'],
+    });
     expect(await validate(d)).toEqual({ valid: true, problems: [], sourceId: 'src:validate-test', claimCount: 1, newClaims: 1, revisions: 0 });
     const res = await t.exec(INGEST, { doc: d });
     expect(res.errors).toBeUndefined();
@@ -50,7 +55,7 @@ describe('validate: a dry run of ingest', () => {
     expect(await validate(seedDocument())).toMatchObject({ valid: true, problems: [], newClaims: 0, revisions: 0 });
   });
 
-  it('lists the document\'s own problems and the references the graph lacks, all at once', async () => {
+  it("lists the document's own problems and the references the graph lacks, all at once", async () => {
     const d = doc({ measure: 'measure:no-such-measure', regions: ['region:atlantis'], period: { start: '2025-13' } });
     const v = await validate(d);
     expect(v.valid).toBe(false);
@@ -72,11 +77,17 @@ describe('validate: a dry run of ingest', () => {
   });
 });
 
-describe('a claim\'s unit must fit its measure', () => {
+describe("a claim's unit must fit its measure", () => {
   it('refuses km2 on a stored percent measure, naming both units, in validate and ingest alike', async () => {
     const d = doc({ measure: 'measure:ukrainian-territory-taken-share', quantity: { value: 4800, unit: 'km2', bound: 'APPROX', aggregation: 'PERIOD_TOTAL' }, period: { start: '2025' } });
     const v = await validate(d);
-    expect(v.problems).toEqual([{ path: 'claims[0].quantity.unit', code: 'BAD_USER_INPUT', message: expect.stringMatching(/"km2" \(area\) does not fit measure:ukrainian-territory-taken-share, measured in "percent" \(share\)/) }]);
+    expect(v.problems).toEqual([
+      {
+        path: 'claims[0].quantity.unit',
+        code: 'BAD_USER_INPUT',
+        message: expect.stringMatching(/"km2" \(area\) does not fit measure:ukrainian-territory-taken-share, measured in "percent" \(share\)/),
+      },
+    ]);
     const before = await graphCounts(t.db);
     const res = await t.exec(INGEST, { doc: d });
     expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', jsonPath: 'claims[0].quantity.unit' });
@@ -94,15 +105,18 @@ describe('a claim\'s unit must fit its measure', () => {
     expect(res.errors![0].message).toMatch(/"divisions" \(a count of divisions\) does not fit .*"persons" \(a count of persons\)/);
   });
 
-  it('takes units of the measure\'s dimension (thousand persons, square miles) and any unit on a measure without one', async () => {
-    const d = doc({}, {
-      measures: [{ id: 'measure:validate-test-free', name: 'Anything' }],
-      claims: [
-        { id: 'claim:validate-test-a', text: 'a', measure: 'measure:russian-military-casualties', quantity: { value: 420, unit: 'thousand persons', bound: 'APPROX', aggregation: 'PERIOD_TOTAL' } },
-        { id: 'claim:validate-test-b', text: 'b', measure: 'measure:country-area', quantity: { value: 233000, unit: 'sq mi', bound: 'APPROX', aggregation: 'NONE' } },
-        { id: 'claim:validate-test-c', text: 'c', measure: 'measure:validate-test-free', quantity: { value: 35, unit: 'divisions', bound: 'EXACT', aggregation: 'NONE' } },
-      ],
-    });
+  it("takes units of the measure's dimension (thousand persons, square miles) and any unit on a measure without one", async () => {
+    const d = doc(
+      {},
+      {
+        measures: [{ id: 'measure:validate-test-free', name: 'Anything' }],
+        claims: [
+          { id: 'claim:validate-test-a', text: 'a', measure: 'measure:russian-military-casualties', quantity: { value: 420, unit: 'thousand persons', bound: 'APPROX', aggregation: 'PERIOD_TOTAL' } },
+          { id: 'claim:validate-test-b', text: 'b', measure: 'measure:country-area', quantity: { value: 233000, unit: 'sq mi', bound: 'APPROX', aggregation: 'NONE' } },
+          { id: 'claim:validate-test-c', text: 'c', measure: 'measure:validate-test-free', quantity: { value: 35, unit: 'divisions', bound: 'EXACT', aggregation: 'NONE' } },
+        ],
+      },
+    );
     expect(await validate(d)).toMatchObject({ valid: true, problems: [] });
   });
 });

@@ -175,7 +175,10 @@ describe('no silent overwrite', () => {
     const rewrite = { source: { id: 'src:other', kind: 'ARTICLE' }, organizations: [{ id: 'org:express', name: 'The Daily Invented' }] };
     const refused = await post(open, { query: INGEST, variables: { doc: rewrite } }, KEYS.writer);
     expect(refused.body.errors[0].extensions).toMatchObject({ code: 'CONFLICT', conflicts: [{ path: 'organizations[0].name', field: 'name' }] });
-    const alias = { source: { id: 'src:other', kind: 'ARTICLE' }, organizations: [{ id: 'org:express', name: seedDocument().organizations.find((o: { id: string }) => o.id === 'org:express').name, aliases: ['Daily Express'] }] };
+    const alias = {
+      source: { id: 'src:other', kind: 'ARTICLE' },
+      organizations: [{ id: 'org:express', name: seedDocument().organizations.find((o: { id: string }) => o.id === 'org:express').name, aliases: ['Daily Express'] }],
+    };
     expect((await post(open, { query: INGEST, variables: { doc: alias } }, KEYS.writer)).body.errors).toBeUndefined();
     const org = await post(open, { query: '{ organization(id: "org:express") { name aliases } }' });
     expect(org.body.data.organization.aliases).toContain('Daily Express');
@@ -196,10 +199,14 @@ describe('mutations in one request', () => {
   beforeEach(() => resetGraph(db));
 
   it('a failing mutation leaves the results of those before it', async () => {
-    const res = await post(open, {
-      query: 'mutation($a: IngestDocument!, $b: IngestDocument!) { first: ingest(document: $a) { claimCount } second: ingest(document: $b) { claimCount } }',
-      variables: { a: seedDocument(), b: attackerDocument(0) },
-    }, KEYS.writer);
+    const res = await post(
+      open,
+      {
+        query: 'mutation($a: IngestDocument!, $b: IngestDocument!) { first: ingest(document: $a) { claimCount } second: ingest(document: $b) { claimCount } }',
+        variables: { a: seedDocument(), b: attackerDocument(0) },
+      },
+      KEYS.writer,
+    );
     expect(res.body.data).toEqual({ first: { claimCount: 24 }, second: null });
     expect(res.body.errors[0]).toMatchObject({ path: ['second'], extensions: { code: 'CONFLICT' } });
   });

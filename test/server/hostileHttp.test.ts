@@ -54,7 +54,7 @@ function raw(request: string | Buffer): Promise<RawResponse> {
       let body = text.slice(split + 4);
       if (headers['transfer-encoding'] === 'chunked') {
         let out = '';
-        for (let rest = body; ; ) {
+        for (let rest = body; ;) {
           const eol = rest.indexOf('\r\n');
           const size = parseInt(rest.slice(0, eol), 16);
           if (!size) break;
@@ -76,7 +76,9 @@ function request(method: string, path: string, opts: { body?: string; headers?: 
     headers['Content-Type'] ??= 'application/json';
     headers['Content-Length'] = String(Buffer.byteLength(opts.body));
   }
-  const head = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  const head = Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
   return `${method} ${path} HTTP/${opts.version ?? '1.1'}\r\n${head}\r\n${opts.body ?? ''}`;
 }
 
@@ -309,7 +311,57 @@ describe('a sweep of odd HTTP requests', () => {
     ['authority target on GET', request('GET', 'localhost:80')],
     ['garbage bytes', Buffer.from([0x16, 0x03, 0x01, 0x00, 0xff, 0x01, 0x00, 0x00, 0x0d, 0x0a, 0x0d, 0x0a])],
     // Paths.
-    ...['/%00', '/graphql%00', '/%00graphql', '/graphiql/%00', '/graphiql/react.js%00', '/..%2f', '/..%2f..%2fetc%2fpasswd', '/graphiql/..%2f..%2fpackage.json', '/graphiql/%2e%2e%2fpackage.json', '/graphiql/%2e%2e', '/graphiql/', '/graphiql', '/graphiql/%', '/graphiql/%ZZ', '/graphiql/%E0%A4%A', '/%', '/%ZZ', '/assets/%00', '/assets/%2e%2e%2fpackage.json', '/assets/..%5c..%5cpackage.json', '/assets/constructor', '/assets/__proto__', '/export/prov.jsonld?claim[]=a&claim[]=b', '/export/prov.jsonld?claim=%00', '/export/claimreview.jsonld?claim[__proto__]=x', '/export/prov.jsonld?claim=x&maxDepth=NaN', '/export/prov.jsonld?claim=x&maxDepth=1e309', '/export/prov.jsonld?claim=x&maxDepth=-1', '//graphql', '/graphql/', '/graphql//', '/GRAPHQL', '/graphql;a=b', '/graphql?', '/graphql#x', '/./graphql', '/graphql/../graphql', '/health/live/..', '/health/%6cive', '/metrics?%00', '/constructor', '/__proto__', '/toString', '/\u00e9', '/\\..\\package.json', `/${'a'.repeat(8_000)}`, `/graphql?query=${'%7B'.repeat(2_000)}`, `/graphiql/${'a'.repeat(8_000)}`, `/${'a'.repeat(100_000)}`].map((p): [string, string] => [`GET ${p.slice(0, 60)}`, request('GET', p, { headers: preflight })]),
+    ...[
+      '/%00',
+      '/graphql%00',
+      '/%00graphql',
+      '/graphiql/%00',
+      '/graphiql/react.js%00',
+      '/..%2f',
+      '/..%2f..%2fetc%2fpasswd',
+      '/graphiql/..%2f..%2fpackage.json',
+      '/graphiql/%2e%2e%2fpackage.json',
+      '/graphiql/%2e%2e',
+      '/graphiql/',
+      '/graphiql',
+      '/graphiql/%',
+      '/graphiql/%ZZ',
+      '/graphiql/%E0%A4%A',
+      '/%',
+      '/%ZZ',
+      '/assets/%00',
+      '/assets/%2e%2e%2fpackage.json',
+      '/assets/..%5c..%5cpackage.json',
+      '/assets/constructor',
+      '/assets/__proto__',
+      '/export/prov.jsonld?claim[]=a&claim[]=b',
+      '/export/prov.jsonld?claim=%00',
+      '/export/claimreview.jsonld?claim[__proto__]=x',
+      '/export/prov.jsonld?claim=x&maxDepth=NaN',
+      '/export/prov.jsonld?claim=x&maxDepth=1e309',
+      '/export/prov.jsonld?claim=x&maxDepth=-1',
+      '//graphql',
+      '/graphql/',
+      '/graphql//',
+      '/GRAPHQL',
+      '/graphql;a=b',
+      '/graphql?',
+      '/graphql#x',
+      '/./graphql',
+      '/graphql/../graphql',
+      '/health/live/..',
+      '/health/%6cive',
+      '/metrics?%00',
+      '/constructor',
+      '/__proto__',
+      '/toString',
+      '/\u00e9',
+      '/\\..\\package.json',
+      `/${'a'.repeat(8_000)}`,
+      `/graphql?query=${'%7B'.repeat(2_000)}`,
+      `/graphiql/${'a'.repeat(8_000)}`,
+      `/${'a'.repeat(100_000)}`,
+    ].map((p): [string, string] => [`GET ${p.slice(0, 60)}`, request('GET', p, { headers: preflight })]),
     ['POST to an unknown path', request('POST', '/..%2fgraphql', { body: q })],
     ['POST to an IDE asset', request('POST', '/graphiql/react.js', { body: q })],
     ['POST to health', request('POST', '/health/live', { body: q })],

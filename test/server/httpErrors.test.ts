@@ -37,7 +37,12 @@ describe('errors outside GraphQL carry a code', () => {
   });
 
   it('an oversize body', async () => {
-    const res = await app.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', 'x-request-id': 'oversize-1' }, payload: `{"query":"${'a'.repeat(BODY_LIMIT)}"}` });
+    const res = await app.http.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'oversize-1' },
+      payload: `{"query":"${'a'.repeat(BODY_LIMIT)}"}`,
+    });
     expectCoded(res, 413, 'PAYLOAD_TOO_LARGE');
     // An error answer names its request like any other.
     expect(res.headers['x-request-id']).toBe('oversize-1');
@@ -106,7 +111,12 @@ describe('metrics', () => {
 
 describe('compression', () => {
   it('large answers are compressed for clients that accept it, small ones are not', async () => {
-    const big = await app.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' }, payload: { query: '{ __schema { types { name description fields { name description } } } }' } });
+    const big = await app.http.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' },
+      payload: { query: '{ __schema { types { name description fields { name description } } } }' },
+    });
     expect(big.statusCode).toBe(200);
     expect(big.headers['content-encoding']).toBe('gzip');
     const { gunzipSync } = await import('node:zlib');

@@ -45,7 +45,10 @@ describe('export', () => {
     const counts = await domainCounts(t.db);
     const docs = toIngestDocuments(await loadAllEntities(t.db, createEntityLoader(t.db)));
     await resetGraph(t.db);
-    const stats = await bulkImport(t.db, docs.map((raw, i) => ({ ref: `doc ${i}`, raw })));
+    const stats = await bulkImport(
+      t.db,
+      docs.map((raw, i) => ({ ref: `doc ${i}`, raw })),
+    );
     expect(stats.rejected).toEqual([]);
     // Ingestions (bookkeeping: who wrote what, when) differ by design: one per exported document.
     expect(await domainCounts(t.db)).toEqual(counts);

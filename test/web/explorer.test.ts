@@ -80,7 +80,10 @@ describe('the explorer', () => {
     // Enter opens the first (most relevant) result: Syrskyi himself, whose claims include it.
     await box.press('Enter');
     await w.page.waitForURL(/\?person=person%3Aoleksandr-syrskyi/);
-    await w.page.getByTestId('agent-claims').getByRole('link', { name: /0\.8 percent/ }).waitFor();
+    await w.page
+      .getByTestId('agent-claims')
+      .getByRole('link', { name: /0\.8 percent/ })
+      .waitFor();
     // The claim itself is among the results too.
     await box.fill('Syrskyi');
     await results.locator(`a[data-result-id="${TERRITORY}"]`).click();
@@ -219,7 +222,10 @@ describe('the explorer', () => {
       // Refused writes answer 401 by design; the browser logs those as failed loads, nothing else.
       w.consoleErrors = w.consoleErrors.filter((e) => !/status of 401/.test(e));
     } finally {
-      await w.page.context().close().catch(() => {});
+      await w.page
+        .context()
+        .close()
+        .catch(() => {});
       await locked.close();
     }
     w = await openPage(browser, origin); // for afterEach

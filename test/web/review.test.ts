@@ -96,7 +96,14 @@ describe('the demo corpus in the explorer', () => {
     await page(claim('claim:general-staff-casualties-2025-06-16'), async (w) => {
       const timeline = w.page.getByTestId('timeline');
       await timeline.waitFor();
-      const kinds = await timeline.locator('.timeline-kind').evaluateAll((ks) => ks.map((k) => ({ kind: (k as HTMLElement).dataset.kind, unit: (k as HTMLElement).dataset.unit, title: k.querySelector('h3')!.textContent, values: [...k.querySelectorAll('li strong:first-child')].map((s) => s.textContent) })));
+      const kinds = await timeline.locator('.timeline-kind').evaluateAll((ks) =>
+        ks.map((k) => ({
+          kind: (k as HTMLElement).dataset.kind,
+          unit: (k as HTMLElement).dataset.unit,
+          title: k.querySelector('h3')!.textContent,
+          values: [...k.querySelectorAll('li strong:first-child')].map((s) => s.textContent),
+        })),
+      );
       // One chart per kind of number: never one line through running totals and anything else.
       expect(new Set(kinds.map((k) => `${k.kind} ${k.unit}`)).size).toBe(kinds.length);
       const running = kinds.find((k) => k.kind === 'CUMULATIVE')!;
@@ -132,12 +139,18 @@ describe('graph labels', () => {
       const found: Record<string, unknown[]> = {};
       for (const view of views) {
         await w.page.goto(`${origin}/${view}`);
-        await w.page.waitForFunction(() => {
-          const graphs = [...document.querySelectorAll('[data-testid="graph"]')] as HTMLElement[];
-          return graphs.length > 0 && graphs.every((g) => g.dataset.layout === 'done');
-        }, undefined, { timeout: 20_000 });
+        await w.page.waitForFunction(
+          () => {
+            const graphs = [...document.querySelectorAll('[data-testid="graph"]')] as HTMLElement[];
+            return graphs.length > 0 && graphs.every((g) => g.dataset.layout === 'done');
+          },
+          undefined,
+          { timeout: 20_000 },
+        );
         await w.page.waitForTimeout(600); // animated layouts settle
-        const overlaps = await w.page.evaluate(() => ([...document.querySelectorAll('[data-testid="graph"]')] as (HTMLElement & { labelOverlaps: () => unknown[] })[]).flatMap((g) => g.labelOverlaps()));
+        const overlaps = await w.page.evaluate(() =>
+          ([...document.querySelectorAll('[data-testid="graph"]')] as (HTMLElement & { labelOverlaps: () => unknown[] })[]).flatMap((g) => g.labelOverlaps()),
+        );
         if (overlaps.length) found[view] = [...overlaps, await w.page.evaluate(() => [...document.querySelectorAll('[data-testid="graph"]')].map((g) => (g as HTMLElement).dataset.labelRounds))];
       }
       expect(found).toEqual({});
@@ -172,7 +185,10 @@ describe('a big neighbourhood', () => {
       const group = w.page.locator('.node-list button[data-node-id^="group:src:express-2025-russian-surrenders:CLAIM"]');
       expect(await group.textContent()).toMatch(/Claim: \d+ claims in Russian soldiers revolt/);
       await group.click();
-      await w.page.getByTestId('node-card').getByRole('button', { name: /^Show the \d+ claims/ }).click();
+      await w.page
+        .getByTestId('node-card')
+        .getByRole('button', { name: /^Show the \d+ claims/ })
+        .click();
       await expect.poll(count).toBeGreaterThan(grouped);
       await w.page.getByRole('button', { name: 'Undo the last action (Ctrl+Z)' }).click();
       await expect.poll(count).toBe(grouped);
@@ -267,7 +283,9 @@ describe('the review page', () => {
       await w.page.getByTestId('ingest-draft').click();
       const summary = w.page.getByTestId('ingest-summary');
       await summary.waitFor({ timeout: 30_000 });
-      expect(await summary.textContent()).toMatch(new RegExp(`${drafted - 2} claims added; \\d+ agrees? with figures already in the graph, \\d+ conflicts?, [1-9]\\d* repeats? an origin already known`));
+      expect(await summary.textContent()).toMatch(
+        new RegExp(`${drafted - 2} claims added; \\d+ agrees? with figures already in the graph, \\d+ conflicts?, [1-9]\\d* repeats? an origin already known`),
+      );
       expect(await w.page.evaluate(() => localStorage.getItem('claimgraph.review'))).toBeNull();
       // A claim that repeats a known origin opens on its corroboration, where the agreement shows.
       await summary.locator('h3:has-text("Repeat a known origin") + ul a').first().click();

@@ -54,7 +54,10 @@ export const GRAPH_FIELDS = 'nodes { id kind label hiddenNeighbours properties }
 export async function neighbourhood(seeds: string[], depth = 1, limit = 200): Promise<GraphView> {
   // Marks for anyone timing the page (bench/explorer.ts): the query, server and network.
   performance.mark('cg:fetch-start');
-  const d = await read<{ graph: GraphView }>(`query($seeds: [ID!]!, $depth: Int, $limit: Int) { graph(seeds: $seeds, depth: $depth, limit: $limit) { nodes { id kind label hiddenNeighbours } edges { id source target type properties } truncated } }`, { seeds, depth, limit });
+  const d = await read<{ graph: GraphView }>(
+    `query($seeds: [ID!]!, $depth: Int, $limit: Int) { graph(seeds: $seeds, depth: $depth, limit: $limit) { nodes { id kind label hiddenNeighbours } edges { id source target type properties } truncated } }`,
+    { seeds, depth, limit },
+  );
   performance.measure('cg:fetch', 'cg:fetch-start');
   return d.graph;
 }

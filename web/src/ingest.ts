@@ -36,7 +36,16 @@ export function ingestDialog(): HTMLDialogElement {
           const err = r.errors?.[0];
           if (r.data?.ingest) {
             const ok = r.data.ingest;
-            return fill(out, h('p', { class: 'ok' }, `✔ Ingested ${ok.claimCount} claim(s) of `, h('a', { href: `/?node=${encodeURIComponent(ok.source.id)}`, 'data-link': true }, ok.source.id), ` (${ok.nodesCreated} nodes created).`));
+            return fill(
+              out,
+              h(
+                'p',
+                { class: 'ok' },
+                `✔ Ingested ${ok.claimCount} claim(s) of `,
+                h('a', { href: `/?node=${encodeURIComponent(ok.source.id)}`, 'data-link': true }, ok.source.id),
+                ` (${ok.nodesCreated} nodes created).`,
+              ),
+            );
           }
           const code = err?.extensions?.code;
           if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
@@ -47,7 +56,11 @@ export function ingestDialog(): HTMLDialogElement {
           fill(
             out,
             h('p', { class: 'error', role: 'alert' }, `✖ Rejected (${code ?? 'error'}): ${problems.length} problem${problems.length === 1 ? '' : 's'}, nothing was written.`),
-            h('ul', { class: 'problems' }, problems.map((p) => h('li', {}, p.path ? h('code', {}, p.path) : null, p.path ? ': ' : '', p.message))),
+            h(
+              'ul',
+              { class: 'problems' },
+              problems.map((p) => h('li', {}, p.path ? h('code', {}, p.path) : null, p.path ? ': ' : '', p.message)),
+            ),
             r.errors?.[0]?.extensions?.conflicts ? h('pre', {}, JSON.stringify(r.errors[0].extensions.conflicts, null, 2)) : null,
           );
         },

@@ -25,7 +25,11 @@ function home(main: HTMLElement): void {
       'section',
       { class: 'card home' },
       h('h1', {}, 'Where did this figure come from?'),
-      h('p', {}, 'Search for a claim, a source, an organization, a person or a place. A claim shows its source chain back to its origins, who else states a comparable figure — and whether they are independent or repeating one origin — and how the figure moved over time.'),
+      h(
+        'p',
+        {},
+        'Search for a claim, a source, an organization, a person or a place. A claim shows its source chain back to its origins, who else states a comparable figure — and whether they are independent or repeating one origin — and how the figure moved over time.',
+      ),
       h('h2', {}, 'Try'),
       h(
         'ul',

@@ -228,7 +228,17 @@ function introspectionSizes(schema: GraphQLSchema): IntrospectionSizes {
   const per = (n: number) => Math.max(1, Math.ceil(n / types.length));
   s = {
     types: types.length,
-    perList: { fields: per(fields), args: Math.max(1, Math.ceil(args / Math.max(1, fields))), enumValues: per(enumValues), inputFields: per(inputFields), interfaces: per(interfaces), possibleTypes: per(possible), directives: schema.getDirectives().length, locations: 3, ofType: OF_TYPE_ODDS },
+    perList: {
+      fields: per(fields),
+      args: Math.max(1, Math.ceil(args / Math.max(1, fields))),
+      enumValues: per(enumValues),
+      inputFields: per(inputFields),
+      interfaces: per(interfaces),
+      possibleTypes: per(possible),
+      directives: schema.getDirectives().length,
+      locations: 3,
+      ofType: OF_TYPE_ODDS,
+    },
   };
   sizesOf.set(schema, s);
   return s;
@@ -245,7 +255,7 @@ function introspectionObjects(set: SelectionSetNode | undefined, sizes: Introspe
       if (frag && !seen.has(frag.name.value)) total += introspectionObjects(frag.selectionSet, sizes, fragments, new Set([...seen, frag.name.value]));
     } else if (sel.selectionSet) {
       const name = sel.name.value;
-      const items = name === 'types' ? sizes.types : sizes.perList[name] ?? 1;
+      const items = name === 'types' ? sizes.types : (sizes.perList[name] ?? 1);
       total += items * (1 + introspectionObjects(sel.selectionSet, sizes, fragments, seen));
     }
   }

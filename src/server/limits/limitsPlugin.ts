@@ -122,10 +122,14 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
             if (!charge.ok) {
               metrics.rejections.inc({ kind: 'rate' });
               const headers = new Map([['retry-after', String(charge.retryAfterSeconds)]]);
-              throw limitError('RATE_LIMITED', `Rate limit: this request costs ${requested} points and ${charge.remaining} are left; ${limiter.settings.refillPerSecond} points come back each second. Retry after ${charge.retryAfterSeconds} s.`, {
-                retryAfterSeconds: charge.retryAfterSeconds,
-                http: { status: 429, headers },
-              });
+              throw limitError(
+                'RATE_LIMITED',
+                `Rate limit: this request costs ${requested} points and ${charge.remaining} are left; ${limiter.settings.refillPerSecond} points come back each second. Retry after ${charge.retryAfterSeconds} s.`,
+                {
+                  retryAfterSeconds: charge.retryAfterSeconds,
+                  http: { status: 429, headers },
+                },
+              );
             }
             accounting.charged = true;
           }
@@ -164,7 +168,9 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
               requestedQueryCost: accounting.requested,
               actualQueryCost: actual,
               maximumQueryCost: maxCost,
-              ...(limiter ? { throttleStatus: { maximumAvailable: limiter.settings.capacity, currentlyAvailable: remaining ?? limiter.settings.capacity, restoreRate: limiter.settings.refillPerSecond } } : {}),
+              ...(limiter
+                ? { throttleStatus: { maximumAvailable: limiter.settings.capacity, currentlyAvailable: remaining ?? limiter.settings.capacity, restoreRate: limiter.settings.refillPerSecond } }
+                : {}),
             },
           };
         },

@@ -26,21 +26,54 @@ export interface AgentMention {
   document?: string;
 }
 
-const LEAD_CUES = new Set(['data from', 'figures from', 'statistics from', 'published by', 'released by', 'released through', 'reported by', 'compiled by', 'provided by', 'issued by', 'a report by', 'a report from', 'a survey by', 'research by', 'a study by', 'published', 'released', 'provided', 'showed', 'shows', 'show', 'reported', 'reports', 'revealed', 'reveals', 'recorded', 'records', 'found', 'finds']);
+const LEAD_CUES = new Set([
+  'data from',
+  'figures from',
+  'statistics from',
+  'published by',
+  'released by',
+  'released through',
+  'reported by',
+  'compiled by',
+  'provided by',
+  'issued by',
+  'a report by',
+  'a report from',
+  'a survey by',
+  'research by',
+  'a study by',
+  'published',
+  'released',
+  'provided',
+  'showed',
+  'shows',
+  'show',
+  'reported',
+  'reports',
+  'revealed',
+  'reveals',
+  'recorded',
+  'records',
+  'found',
+  'finds',
+]);
 const CUE_VERB_SET = new Set(CUE_VERBS);
 /** Verbs of speech: what follows them is the speaker's, whoever else it names. */
 const SPEECH = new Set(['said', 'says', 'told']);
 const NAME_GLUE = new Set(['of', 'for', 'the', 'and', '&', 'de', 'du', 'von', 'van', 'al']);
 /** Capitalised words that end a name: days and months ("the WHO on Tuesday"). */
 const NOT_NAMES = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|on|in|at)$/i;
-const GENERIC_HEADS = /\b(?:data|figures|statistics|reports?|study|studies|survey|surveys|ministry|ministries|agency|agencies|office|offices|department|departments|government|officials|authorities|police|researchers|experts|analysts|scientists|astronomers|economists|doctors|organisers|organizers|charity|charities|campaigners|unions?|pollsters|project|institute|institutes|bureau|organi[sz]ation|spokes(?:person|man|woman)|he|she|they|it)\b/i;
+const GENERIC_HEADS =
+  /\b(?:data|figures|statistics|reports?|study|studies|survey|surveys|ministry|ministries|agency|agencies|office|offices|department|departments|government|officials|authorities|police|researchers|experts|analysts|scientists|astronomers|economists|doctors|organisers|organizers|charity|charities|campaigners|unions?|pollsters|project|institute|institutes|bureau|organi[sz]ation|spokes(?:person|man|woman)|he|she|they|it)\b/i;
 /** Generic words that point back to a body already named ("the ministry said", "according to the published data"). */
-const BACK_HEADS = /^(?:he|she|they|it|we|officials|(?:(?:the|its|their|his|her)\s+)?(?:[a-z-]+\s+){0,2}(?:data|figures|statistics|report|study|survey|analysis|research|poll|review|ministry|agency|office|department|government|organi[sz]ation|institute|bureau|spokes(?:person|man|woman)|project))$/i;
+const BACK_HEADS =
+  /^(?:he|she|they|it|we|officials|(?:(?:the|its|their|his|her)\s+)?(?:[a-z-]+\s+){0,2}(?:data|figures|statistics|report|study|survey|analysis|research|poll|review|ministry|agency|office|department|government|organi[sz]ation|institute|bureau|spokes(?:person|man|woman)|project))$/i;
 
 /** A pronoun standing for an agent: "he" and "she" for the last person named, "it" and "they" for the last body. */
 export const PRONOUN = /^(?:he|she|it|they|we)$/i;
 /** Documents a body publishes: "according to an analysis by X", "a report from X" name X through them. */
-export const DOCUMENT_WORDS = /^(?:analysis|analyses|report|reports|study|survey|poll|review|research|data|figures|statistics|estimates?|assessment|audit|census|count|tally|index|forecast|projections?|modelling|modeling|accounts|results|filings?)$/i;
+export const DOCUMENT_WORDS =
+  /^(?:analysis|analyses|report|reports|study|survey|poll|review|research|data|figures|statistics|estimates?|assessment|audit|census|count|tally|index|forecast|projections?|modelling|modeling|accounts|results|filings?)$/i;
 
 const capital = (t: Token) => ((/^[A-Z“"‘'«]/.test(t.text) && t.pos !== 'PUNCT') || /^[“"‘«]$/.test(t.text)) && !NOT_NAMES.test(t.text);
 const possessive = (t: Token) => /^['’]s$/.test(t.text) || t.text === '’' || t.text === "'";
@@ -57,11 +90,15 @@ function nameEndingAt(tokens: Token[], last: number): [number, number] | null {
   // "the Office for National Statistics (ONS) said": the acronym in brackets belongs to the name.
   if (i >= 2 && tokens[i].text === ')' && tokens[i - 2].text === '(') i -= 3;
   if (i < 0) return null;
-  while (i >= 0 && (ORG_WORDS.has(tokens[i].text.toLowerCase()) && i === last)) i--;
+  while (i >= 0 && ORG_WORDS.has(tokens[i].text.toLowerCase()) && i === last) i--;
   // '"We expect 20,000 members," said X': a quotation ends in its own punctuation; a quoted name does not.
   if (i >= 1 && /^[”"»]$/.test(tokens[i].text) && /^[,.?!;:]$/.test(tokens[i - 1].text)) return null;
   if (i >= 0 && /^[”"»’]$/.test(tokens[i].text)) i = quoted(i);
-  while (i >= 0 && (capital(tokens[i]) || possessive(tokens[i]) || /^[”"’»]$/.test(tokens[i].text) || (NAME_GLUE.has(tokens[i].text.toLowerCase()) && i < last) || PERSON_TITLES.has(tokens[i].text.toLowerCase()))) i--;
+  while (
+    i >= 0 &&
+    (capital(tokens[i]) || possessive(tokens[i]) || /^[”"’»]$/.test(tokens[i].text) || (NAME_GLUE.has(tokens[i].text.toLowerCase()) && i < last) || PERSON_TITLES.has(tokens[i].text.toLowerCase()))
+  )
+    i--;
   const first = i + 1;
   if (first > last) return null;
   // The name ends before the bracketed acronym.
@@ -89,7 +126,35 @@ function nameStartingAt(tokens: Token[], first: number): [number, number] | null
       i++;
       continue;
     }
-    const ok = (i === first && ['the', 'a', 'an'].includes(w)) || ((t.pos === 'NOUN' || t.pos === 'ADJ') && i - first < 5) || capital(t) || possessive(t) || /^[”"’»“‘«]$/.test(t.text) || PERSON_TITLES.has(w) || ORG_WORDS.has(w) || (NAME_GLUE.has(w) && i + 1 < tokens.length && (capital(tokens[i + 1]) || ORG_WORDS.has(tokens[i + 1].text.toLowerCase()))) || (t.pos === 'ADJ' && i === first + 1) || (['army', 'military', 'health', 'finance', 'defence', 'defense', 'foreign', 'interior', 'national', 'state', 'federal', 'central', 'statistics', 'published', 'latest', 'official', 'new'].includes(w));
+    const ok =
+      (i === first && ['the', 'a', 'an'].includes(w)) ||
+      ((t.pos === 'NOUN' || t.pos === 'ADJ') && i - first < 5) ||
+      capital(t) ||
+      possessive(t) ||
+      /^[”"’»“‘«]$/.test(t.text) ||
+      PERSON_TITLES.has(w) ||
+      ORG_WORDS.has(w) ||
+      (NAME_GLUE.has(w) && i + 1 < tokens.length && (capital(tokens[i + 1]) || ORG_WORDS.has(tokens[i + 1].text.toLowerCase()))) ||
+      (t.pos === 'ADJ' && i === first + 1) ||
+      [
+        'army',
+        'military',
+        'health',
+        'finance',
+        'defence',
+        'defense',
+        'foreign',
+        'interior',
+        'national',
+        'state',
+        'federal',
+        'central',
+        'statistics',
+        'published',
+        'latest',
+        'official',
+        'new',
+      ].includes(w);
     if (!ok) break;
     i++;
   }
@@ -111,7 +176,10 @@ function kindOf(text: string): AgentMention['kind'] {
   const lastWords = text.split(/\s+/);
   const titleAt = lastWords.findIndex((w) => PERSON_TITLES.has(w.toLowerCase()));
   if (titleAt >= 0 && titleAt < lastWords.length - 1 && lastWords.slice(titleAt + 1).every((w) => /^[A-Z][a-z'’-]+$/.test(w)) && lastWords.length - titleAt - 1 <= 3) return 'PERSON';
-  const words = text.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
   if (words.some((w) => ORG_WORDS.has(w))) return 'ORGANIZATION';
   // Quoted names are projects and campaigns; acronyms are bodies.
   if (/[“"«]/.test(text) || /^[A-Z]{2,6}$/.test(text)) return 'ORGANIZATION';
@@ -138,7 +206,8 @@ function cuedAgents(sentence: Sentence): AgentMention[] {
   const tokens = sentence.tokens;
   const lower = tokens.map((t) => t.text.toLowerCase());
   const out: AgentMention[] = [];
-  const reported = (first: number) => out.some((o) => o.end <= tokens[first].start && SPEECH.has(o.cue) && sentence.text.slice(o.end - sentence.start, tokens[first].start - sentence.start).includes(o.cue));
+  const reported = (first: number) =>
+    out.some((o) => o.end <= tokens[first].start && SPEECH.has(o.cue) && sentence.text.slice(o.end - sentence.start, tokens[first].start - sentence.start).includes(o.cue));
   const push = (run: [number, number] | null, cue: string, lead: boolean, describedBody = false) => {
     if (!run) return;
     // "Lindqvist said the club expected …": what follows a speaker's verb is what they said, not who else says it.
@@ -181,11 +250,25 @@ function cuedAgents(sentence: Sentence): AgentMention[] {
           }
           // "according to accounts the club filed", "figures it published": the body in the clause after the document.
           const clause = k + 1 + (['that', 'which'].includes(lower[k + 1]) ? 1 : 0);
-          if (DOCUMENT_WORDS.test(tokens[k].text) && tokens[clause] && (['the', 'its'].includes(lower[clause]) || capital(tokens[clause]) || /^(?:it|they)$/.test(lower[clause])) && tokens[clause + 1]?.pos !== 'PUNCT') {
+          if (
+            DOCUMENT_WORDS.test(tokens[k].text) &&
+            tokens[clause] &&
+            (['the', 'its'].includes(lower[clause]) || capital(tokens[clause]) || /^(?:it|they)$/.test(lower[clause])) &&
+            tokens[clause + 1]?.pos !== 'PUNCT'
+          ) {
             from = clause;
             lead = true;
             if (/^(?:it|they)$/.test(lower[clause])) {
-              out.push({ start: tokens[clause].start, end: tokens[clause].end, text: tokens[clause].text, kind: 'ORGANIZATION', cue, lead, backReference: true, document: tokens[k].text.toLowerCase() });
+              out.push({
+                start: tokens[clause].start,
+                end: tokens[clause].end,
+                text: tokens[clause].text,
+                kind: 'ORGANIZATION',
+                cue,
+                lead,
+                backReference: true,
+                document: tokens[k].text.toLowerCase(),
+              });
               from = -1;
             }
             break;
@@ -214,7 +297,8 @@ function cuedAgents(sentence: Sentence): AgentMention[] {
           }
         }
         // "said X" names X only where X ends the clause ("said Jane Doe, the agency's head"), not "said North America remained …".
-        if (['said', 'says', 'told'].includes(cue) && run && tokens[run[1] + 1] && !/^[,.;:)”"’]$/.test(tokens[run[1] + 1].text) && !['who', 'of', 'at', 'in', 'on'].includes(lower[run[1] + 1])) continue;
+        if (['said', 'says', 'told'].includes(cue) && run && tokens[run[1] + 1] && !/^[,.;:)”"’]$/.test(tokens[run[1] + 1].text) && !['who', 'of', 'at', 'in', 'on'].includes(lower[run[1] + 1]))
+          continue;
         push(run, cue, lead, describedBody);
       }
     }
@@ -229,8 +313,26 @@ function cuedAgents(sentence: Sentence): AgentMention[] {
       // "the club published": a common noun alone is no name.
       if (run && !/[A-Z]/.test(sentence.text.slice(tokens[run[0]].start - sentence.start, tokens[run[1]].end - sentence.start))) run = null;
       // "the airport said", "which the club reported": a noun standing for a body named earlier.
-      if (!run && j > 0 && !reported(j - 1) && tokens[j].pos === 'NOUN' && /^[a-z]+$/.test(tokens[j].text) && ['the', 'its'].includes(lower[j - 1]) && !/^(?:data|figures|statistics|reports?|study|survey|analysis|research)$/.test(tokens[j].text)) {
-        out.push({ start: tokens[j - 1].start, end: tokens[j].end, text: `${tokens[j - 1].text} ${tokens[j].text}`, kind: 'ORGANIZATION', cue: lower[i], lead: LEAD_CUES.has(lower[i]), backReference: true, head: tokens[j].text, document: documentBefore(tokens, j - 1) });
+      if (
+        !run &&
+        j > 0 &&
+        !reported(j - 1) &&
+        tokens[j].pos === 'NOUN' &&
+        /^[a-z]+$/.test(tokens[j].text) &&
+        ['the', 'its'].includes(lower[j - 1]) &&
+        !/^(?:data|figures|statistics|reports?|study|survey|analysis|research)$/.test(tokens[j].text)
+      ) {
+        out.push({
+          start: tokens[j - 1].start,
+          end: tokens[j].end,
+          text: `${tokens[j - 1].text} ${tokens[j].text}`,
+          kind: 'ORGANIZATION',
+          cue: lower[i],
+          lead: LEAD_CUES.has(lower[i]),
+          backReference: true,
+          head: tokens[j].text,
+          document: documentBefore(tokens, j - 1),
+        });
         continue;
       }
       // "organisers said", "the city police reported": a generic body, lower case.

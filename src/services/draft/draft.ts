@@ -85,8 +85,9 @@ const slug = (s: string, max = 48) =>
 /** Refuses what cannot be drafted, with the input's path: empty, too long, binary, another language, a bad date. */
 function checkInput(input: DraftInput): { text: string; publishedAt: string } {
   const text = input.text ?? '';
-  if (!text.trim()) throw badUserInput('is empty: paste the article\'s text', 'input.text');
-  if (text.length > MAX_DRAFT_CHARS) throw badUserInput(`is ${text.length.toLocaleString('en')} characters; a draft reads at most ${MAX_DRAFT_CHARS.toLocaleString('en')} (split the text)`, 'input.text');
+  if (!text.trim()) throw badUserInput("is empty: paste the article's text", 'input.text');
+  if (text.length > MAX_DRAFT_CHARS)
+    throw badUserInput(`is ${text.length.toLocaleString('en')} characters; a draft reads at most ${MAX_DRAFT_CHARS.toLocaleString('en')} (split the text)`, 'input.text');
   // eslint-disable-next-line no-control-regex
   const control = (text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
   if (control > Math.max(2, text.length / 1000)) throw badUserInput('is not text (it holds control characters or undecodable bytes): paste the article as plain text', 'input.text');
@@ -192,10 +193,17 @@ async function draftWithin(db: Database, input: DraftInput, { text, publishedAt 
     const r = resolved.get(key)!;
     if (r.state === 'EXISTING') return r.id;
     if (r.state === 'AMBIGUOUS') return null;
-    const name = text.replace(/^(?:the|a)\s+/i, '').replace(/[“”"]/g, '').trim();
+    const name = text
+      .replace(/^(?:the|a)\s+/i, '')
+      .replace(/[“”"]/g, '')
+      .trim();
     if (kind === 'PERSON') {
       // "army chief Oleksandr Syrskii": the name is the capitalised tail.
-      const personName = name.split(/\s+/).filter((w, i, all) => /^[A-Z]/.test(w) && all.slice(i).every((x) => /^[A-Z]/.test(x))).join(' ') || name;
+      const personName =
+        name
+          .split(/\s+/)
+          .filter((w, i, all) => /^[A-Z]/.test(w) && all.slice(i).every((x) => /^[A-Z]/.test(x)))
+          .join(' ') || name;
       const id = `person:${slug(personName)}`;
       people.set(id, { id, name: personName });
       return id;
@@ -278,7 +286,13 @@ async function draftWithin(db: Database, input: DraftInput, { text, publishedAt 
     };
     claims.push(claim);
     if (!f.unit) problems.push({ path: `${path}.quantity.unit`, message: `no unit found for "${f.text}": say what it counts`, code: 'REVIEW' });
-    const field = (name: string, value: unknown, evidence: string | null, confidence: number, span: Span | null = null): DraftField => ({ field: name, value: value == null ? null : typeof value === 'string' ? value : JSON.stringify(value), evidence, span, confidence });
+    const field = (name: string, value: unknown, evidence: string | null, confidence: number, span: Span | null = null): DraftField => ({
+      field: name,
+      value: value == null ? null : typeof value === 'string' ? value : JSON.stringify(value),
+      evidence,
+      span,
+      confidence,
+    });
     draftClaims.push({
       path,
       claimId,

@@ -32,7 +32,11 @@ const workerUrl = new URL(FROM_SOURCE ? './draftWorker.ts' : './draftWorker.js',
 function newWorker(): Worker {
   const options = { resourceLimits: { maxOldGenerationSizeMb: 512 } };
   if (!FROM_SOURCE) return new Worker(workerUrl, options);
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsxApi = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { (m.register ?? m.default.register)(); return import(${JSON.stringify(workerUrl.href)}); });`;
   return new Worker(bootstrap, { ...options, eval: true });
 }
@@ -114,7 +118,12 @@ export class DraftPool {
   async close(): Promise<void> {
     const slots = this.slots ?? [];
     this.slots = null;
-    await Promise.all(slots.map((s) => { s.worker.removeAllListeners(); return s.worker.terminate(); }));
+    await Promise.all(
+      slots.map((s) => {
+        s.worker.removeAllListeners();
+        return s.worker.terminate();
+      }),
+    );
   }
 }
 

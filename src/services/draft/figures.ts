@@ -35,7 +35,9 @@ export interface Figure {
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+`;
 const WORD = Object.keys(UNITS_WORDS).join('|');
 const WORD_NUM = String.raw`(?:(?:${WORD})(?:[- ](?:${WORD}))?)`;
-const SCALE = Object.keys(SCALES).sort((a, b) => b.length - a.length).join('|');
+const SCALE = Object.keys(SCALES)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\$]/g, '\\$&');
 const SYMBOL = CURRENCY_SYMBOLS.map(([s]) => esc(s)).join('|');
 
@@ -46,11 +48,24 @@ const longestFirst = <T extends [string, ...unknown[]]>(xs: T[]) => [...xs].sort
 const HEDGES_B = longestFirst(HEDGES_BEFORE);
 const HEDGES_A = longestFirst(HEDGES_AFTER);
 const UNITS_AFTER = longestFirst([...MEASUREMENT_UNITS, ...CURRENCY_WORDS]);
-const VAGUE_RE = new RegExp(String.raw`\b(?:${[...VAGUE].sort((a, b) => b.phrase.length - a.phrase.length).map((v) => esc(v.phrase)).join('|')})\b`, 'gi');
-const FRACTION_RE = new RegExp(String.raw`\b(?:${Object.keys(FRACTIONS).sort((a, b) => b.length - a.length).map(esc).join('|')})\b(?=\s+(?:of|were|are|was|is)\b)`, 'gi');
+const VAGUE_RE = new RegExp(
+  String.raw`\b(?:${[...VAGUE]
+    .sort((a, b) => b.phrase.length - a.phrase.length)
+    .map((v) => esc(v.phrase))
+    .join('|')})\b`,
+  'gi',
+);
+const FRACTION_RE = new RegExp(
+  String.raw`\b(?:${Object.keys(FRACTIONS)
+    .sort((a, b) => b.length - a.length)
+    .map(esc)
+    .join('|')})\b(?=\s+(?:of|were|are|was|is)\b)`,
+  'gi',
+);
 const MONTH_RE = new RegExp(String.raw`\b(?:${MONTHS.join('|')})\b`, 'i');
 /** Participles whose subject is people ("those captured", "were killed"). */
-const PEOPLE_VERBS = /^(?:killed|injured|wounded|captured|arrested|detained|displaced|evacuated|infected|vaccinated|hospitali[sz]ed|employed|unemployed|surveyed|polled|died|dead|missing|rescued|surrendered|deported|sentenced|born)$/i;
+const PEOPLE_VERBS =
+  /^(?:killed|injured|wounded|captured|arrested|detained|displaced|evacuated|infected|vaccinated|hospitali[sz]ed|employed|unemployed|surveyed|polled|died|dead|missing|rescued|surrendered|deported|sentenced|born)$/i;
 
 /** "1,213,460" → 1213460; "twenty-five" → 25. */
 function parseNumber(raw: string): number | null {
@@ -66,7 +81,10 @@ function parseNumber(raw: string): number | null {
 
 /** The hedge that ends right before `at`, if any. */
 function hedgeBefore(text: string, at: number): { bound: Bound; words: string } | null {
-  const before = text.slice(Math.max(0, at - 30), at).toLowerCase().replace(/\s+$/, '');
+  const before = text
+    .slice(Math.max(0, at - 30), at)
+    .toLowerCase()
+    .replace(/\s+$/, '');
   for (const [phrase, bound] of HEDGES_B) {
     if (before.endsWith(phrase) && !/[a-z]/.test(before.charAt(before.length - phrase.length - 1))) return { bound, words: phrase };
   }
@@ -129,7 +147,9 @@ function countedBefore(sentence: Sentence, at: number): { unit: string; words: s
   const m =
     /\b(?:number|total|count|tally|toll)\s+of\s+(?:[a-z-]+\s+){0,3}?(people|[a-z-]+s)\b[^.;]{0,60}$/i.exec(clause) ??
     // "Cases rose to 12,000", "Deaths reached 400": the subject, then a verb of level.
-    /(?:^|[,;]\s)(?:the\s+|new\s+|total\s+|daily\s+|weekly\s+)*([a-z-]+)\s+(?:have\s+|has\s+)?(?:rose|risen|fell|fallen|climbed|reached|stood|totalled|totaled|hit|dropped|increased|decreased|jumped|grew|numbered|topped|exceeded|surpassed)(?:\s+(?:to|at|by|past))?\s*(?:[a-z]+\s+){0,2}$/i.exec(clause);
+    /(?:^|[,;]\s)(?:the\s+|new\s+|total\s+|daily\s+|weekly\s+)*([a-z-]+)\s+(?:have\s+|has\s+)?(?:rose|risen|fell|fallen|climbed|reached|stood|totalled|totaled|hit|dropped|increased|decreased|jumped|grew|numbered|topped|exceeded|surpassed)(?:\s+(?:to|at|by|past))?\s*(?:[a-z]+\s+){0,2}$/i.exec(
+      clause,
+    );
   if (!m) return null;
   const w = m[1].toLowerCase();
   if (!PEOPLE_NOUNS.has(w) && !/s$/.test(w)) return null;
@@ -150,9 +170,19 @@ function isTrap(text: string, start: number, end: number, raw: string, hasSymbol
   // A year: four digits 1800-2100, no currency, no scale, no unit right after.
   if (integer && raw.length === 4 && n >= 1800 && n <= 2100 && !hasSymbol && !hasScale && !/^\s?(?:%|per\s?cent|percent)/i.test(after)) return true;
   // A day of a month: "12 March", "March 12".
-  if (integer && n >= 1 && n <= 31 && (MONTH_RE.test(after.slice(0, 12).split(/[,.;]/)[0]) && /^\s*(?:of\s+)?[A-Z][a-z]+/.test(after) || new RegExp(String.raw`\b(?:${MONTHS.join('|')})\.?\s*$`, 'i').test(before))) return true;
+  if (
+    integer &&
+    n >= 1 &&
+    n <= 31 &&
+    ((MONTH_RE.test(after.slice(0, 12).split(/[,.;]/)[0]) && /^\s*(?:of\s+)?[A-Z][a-z]+/.test(after)) || new RegExp(String.raw`\b(?:${MONTHS.join('|')})\.?\s*$`, 'i').test(before))
+  )
+    return true;
   // The span of a ranking: "the lowest in nine months", "the first time in 20 years".
-  const clause = text.slice(Math.max(0, start - 60), start).split(/[;,]/).pop() ?? '';
+  const clause =
+    text
+      .slice(Math.max(0, start - 60), start)
+      .split(/[;,]/)
+      .pop() ?? '';
   if (RANKING_WORDS.test(clause) && RANKING_SPAN.test(text.slice(Math.max(0, start - 8), end + 12).replace(/^.*?\b(in|for|since|over)\b/i, '$1'))) {
     if (/\b(?:in|for|since|over)\s+(?:more than\s+|almost\s+|nearly\s+|over\s+)?$/i.test(before)) return true;
   }
@@ -211,13 +241,37 @@ export function figuresOf(text: string, sentence: Sentence): Figure[] {
     const start = sentence.start + m.index!;
     const end = start + m[0].length;
     const hedge = hedgeBefore(text, start);
-    finish({ start, end, text: m[0], value: v.value, low: null, high: null, bound: hedge?.bound && hedge.bound !== 'EXACT' ? hedge.bound : v.bound, boundEvidence: { words: hedge?.words ?? m[0], confidence: 0.6 } }, v.share);
+    finish(
+      {
+        start,
+        end,
+        text: m[0],
+        value: v.value,
+        low: null,
+        high: null,
+        bound: hedge?.bound && hedge.bound !== 'EXACT' ? hedge.bound : v.bound,
+        boundEvidence: { words: hedge?.words ?? m[0], confidence: 0.6 },
+      },
+      v.share,
+    );
   }
   for (const m of s.matchAll(FRACTION_RE)) {
     const start = sentence.start + m.index!;
     if (!free(start, start + m[0].length)) continue;
     const hedge = hedgeBefore(text, start);
-    finish({ start, end: start + m[0].length, text: m[0], value: FRACTIONS[m[0].toLowerCase()], low: null, high: null, bound: hedge && hedge.bound !== 'EXACT' ? hedge.bound : 'APPROX', boundEvidence: { words: hedge?.words ?? m[0], confidence: 0.6 } }, true);
+    finish(
+      {
+        start,
+        end: start + m[0].length,
+        text: m[0],
+        value: FRACTIONS[m[0].toLowerCase()],
+        low: null,
+        high: null,
+        bound: hedge && hedge.bound !== 'EXACT' ? hedge.bound : 'APPROX',
+        boundEvidence: { words: hedge?.words ?? m[0], confidence: 0.6 },
+      },
+      true,
+    );
   }
 
   for (const m of s.matchAll(NUMBER)) {
@@ -264,14 +318,24 @@ export function figuresOf(text: string, sentence: Sentence): Figure[] {
     }
     if (tail && !from && (tail.groups!.c !== 'and' || between)) {
       const second = parseNumber(tail.groups!.n);
-      const tailScale = tail.groups!.scale ? SCALES[tail.groups!.scale.toLowerCase()] ?? 1 : 1;
+      const tailScale = tail.groups!.scale ? (SCALES[tail.groups!.scale.toLowerCase()] ?? 1) : 1;
       if (second !== null) {
         const high = second * (tailScale === 1 ? scale : tailScale);
         const low = scale === 1 && tailScale !== 1 ? value * tailScale : value;
         if (low <= high) {
           const rangeEnd = end + tail[0].length;
           const rangeStart = between ? start - (beforeWords.length - beforeWords.lastIndexOf('between')) : start;
-          finish({ start: rangeStart, end: rangeEnd, text: text.slice(rangeStart, rangeEnd), value: null, low, high, bound: 'RANGE', boundEvidence: { words: `${between ? 'between … ' : ''}${tail.groups!.c}`, confidence: 0.9 }, ...(sym ? { unit: sym, unitEvidence: { words: g.sym!, confidence: 0.95 } } : {}) });
+          finish({
+            start: rangeStart,
+            end: rangeEnd,
+            text: text.slice(rangeStart, rangeEnd),
+            value: null,
+            low,
+            high,
+            bound: 'RANGE',
+            boundEvidence: { words: `${between ? 'between … ' : ''}${tail.groups!.c}`, confidence: 0.9 },
+            ...(sym ? { unit: sym, unitEvidence: { words: g.sym!, confidence: 0.95 } } : {}),
+          });
           continue;
         }
       }

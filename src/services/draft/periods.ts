@@ -57,7 +57,7 @@ function toPeriod(v: Value): DateExpression['period'] {
   if (v.start && /^\d{4}-\d{2}-\d{2}$/.test(v.start)) {
     const granularity: Granularity = /W\d{2}/.test(timex) || /P1W|P7D/.test(timex) ? 'WEEK' : /P3M/.test(timex) ? 'QUARTER' : /P\d+M/.test(timex) ? 'MONTH' : /P\d+Y/.test(timex) ? 'YEAR' : 'DAY';
     const end = v.end && /^\d{4}-\d{2}-\d{2}$/.test(v.end) ? dayBefore(v.end) : null;
-    return { start: v.start, end: since ? null : end ?? v.start, granularity };
+    return { start: v.start, end: since ? null : (end ?? v.start), granularity };
   }
   if (v.type === 'date' && v.value && /^\d{4}-\d{2}-\d{2}$/.test(v.value)) return { start: v.value, granularity: 'DAY' };
   return null;
@@ -86,7 +86,15 @@ export function dateExpressions(sentenceText: string, sentenceStart: number, ref
       end: sentenceStart + m.end + 1,
       text: sentenceText.slice(m.start, m.end + 1),
       // "for the year", "the week" alone name no period of their own; "compared with a year earlier" is a base.
-      period: kind === 'set' || kind === 'duration' || kind === 'time' || !v || /^the (?:year|month|week|day|season|quarter)$/i.test(m.text.trim()) || /\b(?:compared (?:with|to)|than|versus|vs\.?)\s+$/i.test(sentenceText.slice(Math.max(0, m.start - 16), m.start)) ? null : toPeriod(v),
+      period:
+        kind === 'set' ||
+        kind === 'duration' ||
+        kind === 'time' ||
+        !v ||
+        /^the (?:year|month|week|day|season|quarter)$/i.test(m.text.trim()) ||
+        /\b(?:compared (?:with|to)|than|versus|vs\.?)\s+$/i.test(sentenceText.slice(Math.max(0, m.start - 16), m.start))
+          ? null
+          : toPeriod(v),
       statementDate: kind === 'date' && /\bon\s$/.test(before) && cued,
       set: kind === 'set',
       duration: kind === 'duration',

@@ -67,8 +67,7 @@ export function remember(memory: Referents, agents: AgentMention[]): void {
     if (a.kind === 'PERSON') {
       memory.person = a;
       if (a.text.includes(' ')) memory.people.push(a);
-    }
-    else memory.organization = a;
+    } else memory.organization = a;
     if (a.document) memory.documents.set(documentKey(a.document), a);
   }
 }

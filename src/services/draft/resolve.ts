@@ -50,7 +50,11 @@ export function normaliseName(s: string): string {
     .trim();
 }
 
-const contentWords = (s: string) => normaliseName(s).split(' ').filter((w) => w.length > 2 && !STOP.has(w)).map((w) => w.replace(/(?:ies)$/, 'y').replace(/(?:es|s)$/, ''));
+const contentWords = (s: string) =>
+  normaliseName(s)
+    .split(' ')
+    .filter((w) => w.length > 2 && !STOP.has(w))
+    .map((w) => w.replace(/(?:ies)$/, 'y').replace(/(?:es|s)$/, ''));
 
 /** How well a candidate's names cover the mention: the length of the longest name standing whole in it. */
 function nameMatch(mention: string, names: string[]): number {

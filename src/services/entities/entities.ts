@@ -74,8 +74,7 @@ export function loadOfKind<T extends EntityRow>(rows: RowSource, id: string, kin
 
 /** Several nodes in the order given, dropping unknown ids and nodes of other kinds (synchronous when all are held). */
 export function loadMany<T extends EntityRow>(rows: RowSource, ids: readonly string[], kinds: readonly T['kind'][]): MaybePromise<T[]> {
-  const keep = (found: Array<EntityRow | null | undefined | Error>) =>
-    found.filter((r): r is T => r != null && !(r instanceof Error) && kinds.includes(r.kind as T['kind']));
+  const keep = (found: Array<EntityRow | null | undefined | Error>) => found.filter((r): r is T => r != null && !(r instanceof Error) && kinds.includes(r.kind as T['kind']));
   if (rows.peek) {
     const held = ids.map((id) => rows.peek!(id));
     if (!held.includes(undefined)) return keep(held);
@@ -95,14 +94,7 @@ export function edgeIds(row: EntityRow, type: string, direction: 'out' | 'in' = 
  * the request's loader, so no other field ever reads a trimmed row; without one, whole rows
  * prime the loader. Without types, nothing is read here: the loader batches the plain lookups.
  */
-export async function prefetchWithNeighbours(
-  db: Database,
-  loader: EntityLoader,
-  ids: readonly string[],
-  types: readonly string[],
-  depth = 1,
-  shape: RowShape | null = null,
-): Promise<RowSource> {
+export async function prefetchWithNeighbours(db: Database, loader: EntityLoader, ids: readonly string[], types: readonly string[], depth = 1, shape: RowShape | null = null): Promise<RowSource> {
   const wanted = [...new Set(ids.filter((id) => id))];
   if (!types.length || !wanted.length) return loader;
   const rows = await nodesWithNeighbours(db, { ids: wanted, types: [...types], depth, shape });

@@ -38,21 +38,30 @@ const ingestionRow = (r: IngestionRow): IngestionRow => ({ ...r, at: iso(r.at)! 
 
 export function createHistoryLoaders(db: Database): HistoryLoaders {
   return {
-    ingestionsOf: new DataLoader(async (ids) => {
-      const rows = await db.read<{ id: string; ingestions: IngestionRow[] }>('history/ingestionsOf', { p: { ids: [...ids] } });
-      const byId = new Map(rows.map((r) => [r.id, r.ingestions.map(ingestionRow)]));
-      return ids.map((id) => byId.get(id) ?? []);
-    }, { maxBatchSize: 250 }),
-    revisionsOf: new DataLoader(async (ids) => {
-      const rows = await db.read<{ id: string; revisions: RevisionRow[] }>('history/revisionsOf', { p: { ids: [...ids] } });
-      const byId = new Map(rows.map((r) => [r.id, r.revisions.map((v) => ({ ...v, validFrom: iso(v.validFrom), validUntil: iso(v.validUntil)! }))]));
-      return ids.map((id) => byId.get(id) ?? []);
-    }, { maxBatchSize: 250 }),
-    ingestion: new DataLoader(async (ids) => {
-      const rows = await db.read<{ ingestion: IngestionRow }>('history/ingestionsByIds', { p: { ids: [...ids] } });
-      const byId = new Map(rows.map((r) => [r.ingestion.id, ingestionRow(r.ingestion)]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }, { maxBatchSize: 250 }),
+    ingestionsOf: new DataLoader(
+      async (ids) => {
+        const rows = await db.read<{ id: string; ingestions: IngestionRow[] }>('history/ingestionsOf', { p: { ids: [...ids] } });
+        const byId = new Map(rows.map((r) => [r.id, r.ingestions.map(ingestionRow)]));
+        return ids.map((id) => byId.get(id) ?? []);
+      },
+      { maxBatchSize: 250 },
+    ),
+    revisionsOf: new DataLoader(
+      async (ids) => {
+        const rows = await db.read<{ id: string; revisions: RevisionRow[] }>('history/revisionsOf', { p: { ids: [...ids] } });
+        const byId = new Map(rows.map((r) => [r.id, r.revisions.map((v) => ({ ...v, validFrom: iso(v.validFrom), validUntil: iso(v.validUntil)! }))]));
+        return ids.map((id) => byId.get(id) ?? []);
+      },
+      { maxBatchSize: 250 },
+    ),
+    ingestion: new DataLoader(
+      async (ids) => {
+        const rows = await db.read<{ ingestion: IngestionRow }>('history/ingestionsByIds', { p: { ids: [...ids] } });
+        const byId = new Map(rows.map((r) => [r.ingestion.id, ingestionRow(r.ingestion)]));
+        return ids.map((id) => byId.get(id) ?? null);
+      },
+      { maxBatchSize: 250 },
+    ),
   };
 }
 

@@ -72,7 +72,12 @@ export async function bulkImport(db: Database, items: AsyncIterable<ImportItem> 
     try {
       await db.writeTransaction('import-batch', (tx) => {
         const now = new Date().toISOString();
-        return writeDocuments(tx, docs.map((b) => ({ doc: b.doc, ingestionId: newIngestionId(now), documentHash: documentHash(b.raw) })), now, actor);
+        return writeDocuments(
+          tx,
+          docs.map((b) => ({ doc: b.doc, ingestionId: newIngestionId(now), documentHash: documentHash(b.raw) })),
+          now,
+          actor,
+        );
       });
       stats.accepted += docs.length;
       stats.claims += claims;

@@ -43,4 +43,3 @@ export async function dryRun(db: Database, document: unknown, actor: Actor): Pro
     revisions: judged.verdicts[0]!.revisions.length,
   };
 }
-

@@ -104,14 +104,20 @@ function entityStatements(doc: NormalizedDocument): Statement[] {
   // The main source is sources[0] of the normalized document (path `source`); the others follow.
   doc.sources.forEach((s, i) => {
     const path = i === 0 ? 'source' : `sources[${i - 1}]`;
-    add('Source', path, s.id, {
-      ...s.props,
-      publishedAt: s.publishedAt,
-      retrievedAt: s.retrievedAt,
-      publisherId: s.publisherId,
-      authorIds: s.authorIds ? sorted(s.authorIds) : null,
-      derivedFrom: s.derivedFrom ? s.derivedFrom.map((d) => `${d.id} ${d.kind}`).sort() : null,
-    }, { publisherId: 'publisher', authorIds: 'authors' });
+    add(
+      'Source',
+      path,
+      s.id,
+      {
+        ...s.props,
+        publishedAt: s.publishedAt,
+        retrievedAt: s.retrievedAt,
+        publisherId: s.publisherId,
+        authorIds: s.authorIds ? sorted(s.authorIds) : null,
+        derivedFrom: s.derivedFrom ? s.derivedFrom.map((d) => `${d.id} ${d.kind}`).sort() : null,
+      },
+      { publisherId: 'publisher', authorIds: 'authors' },
+    );
   });
   doc.organizations.forEach((o, i) => add('Organization', `organizations[${i}]`, o.id, { ...o.props, partOf: o.partOf }));
   doc.people.forEach((p, i) => add('Person', `people[${i}]`, p.id, { ...p.props, roles: p.roles ? p.roles.map((r) => `${r.organizationId} ${r.title ?? ''}`).sort() : null }));
@@ -130,12 +136,7 @@ function storedField(s: ExistingState, field: string): unknown {
  * Decides, for one document, what it may write over what the graph holds. `mayOverride` is true
  * for an admin key: it may change what another source stated (a revision still records it).
  */
-export function judgeOwnership(
-  doc: NormalizedDocument,
-  state: Map<string, ExistingState>,
-  ingestionId: string,
-  mayOverride: boolean,
-): OwnershipVerdict {
+export function judgeOwnership(doc: NormalizedDocument, state: Map<string, ExistingState>, ingestionId: string, mayOverride: boolean): OwnershipVerdict {
   const conflicts: Conflict[] = [];
   const revisions: NewRevision[] = [];
   const restatedClaimIds = new Set<string>();
@@ -157,7 +158,13 @@ export function judgeOwnership(
       for (const [f, p] of changed) conflicts.push({ path: `claims[${i}].${p}`, field: f, existing: before[f], proposed: after[f] });
       return;
     }
-    revise(claim.id, 'Claim', before, changed.map(([f]) => f), existing.props.updatedAt ?? existing.props.recordedAt);
+    revise(
+      claim.id,
+      'Claim',
+      before,
+      changed.map(([f]) => f),
+      existing.props.updatedAt ?? existing.props.recordedAt,
+    );
   });
 
   for (const st of entityStatements(doc)) {

@@ -18,8 +18,7 @@ export interface PartOfEdge {
 
 /** A normalized document's edges, its entries named by index as ownership.ts names them. */
 export function partOfEdges(doc: Pick<NormalizedDocument, 'organizations' | 'regions'>): PartOfEdge[] {
-  const of = (key: 'organizations' | 'regions') =>
-    doc[key].flatMap((e, i) => (e.partOf ? [{ id: e.id, partOf: e.partOf, path: `${key}[${i}].partOf` }] : []));
+  const of = (key: 'organizations' | 'regions') => doc[key].flatMap((e, i) => (e.partOf ? [{ id: e.id, partOf: e.partOf, path: `${key}[${i}].partOf` }] : []));
   return [...of('organizations'), ...of('regions')];
 }
 
@@ -85,6 +84,9 @@ export async function storedParents(lookup: (ids: string[]) => Promise<{ id: str
 export async function storedCycleProblems(lookup: (ids: string[]) => Promise<{ id: string; parentId: string | null }[]>, docs: NormalizedDocument[]): Promise<Problems> {
   const edges = docs.flatMap((d) => partOfEdges(d));
   if (!edges.length) return new Problems();
-  const parents = await storedParents(lookup, edges.map((e) => e.partOf));
+  const parents = await storedParents(
+    lookup,
+    edges.map((e) => e.partOf),
+  );
   return partOfCycleProblems(edges, (id) => parents.get(id));
 }

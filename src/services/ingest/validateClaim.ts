@@ -42,7 +42,11 @@ function quantity(ctx: Ctx, raw: unknown, path: string): Record<string, unknown>
   if (per && aggregation && aggregation !== 'RATE') problems.add(at(path, 'per'), `only a RATE has "per", not ${aggregation}`);
   const unit = f.string(q, 'unit');
   if (aggregation === 'SHARE' && unit === 'percent') {
-    for (const [k, v] of [['value', value], ['low', low], ['high', high]] as const) {
+    for (const [k, v] of [
+      ['value', value],
+      ['low', low],
+      ['high', high],
+    ] as const) {
       if (v !== undefined && (v < 0 || v > 100)) problems.add(at(path, k), `a percentage must lie in 0..100, got ${v}`);
     }
   }
@@ -98,7 +102,7 @@ export function validateClaim(ctx: Ctx, raw: unknown, path: string, defaults: Cl
   const id = f.id(o.id, ['Claim']);
   const text = f.string(o, 'text');
   const quote = f.string(o, 'quote');
-  const measureId = o.measure == null ? null : f.id(o.measure, ['Measure']) ?? null;
+  const measureId = o.measure == null ? null : (f.id(o.measure, ['Measure']) ?? null);
   refs.refer(measureId ?? undefined, at(path, 'measure'));
   const q = o.quantity == null ? undefined : quantity(ctx, o.quantity, at(path, 'quantity'));
   const per = o.period == null ? undefined : period(ctx, o.period, at(path, 'period'));

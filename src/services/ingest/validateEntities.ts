@@ -40,9 +40,15 @@ export function validateSource(ctx: Ctx, raw: unknown, path: string, isMain: boo
   };
   const published = date('publishedAt');
   const retrieved = date('retrievedAt');
-  const publisherId = o.publisher == null ? null : f.id(o.publisher, ['Organization']) ?? null;
+  const publisherId = o.publisher == null ? null : (f.id(o.publisher, ['Organization']) ?? null);
   refs.refer(publisherId ?? undefined, at(path, 'publisher'));
-  const authorIds = o.authors == null ? null : f.array(o, 'authors', LIMITS.refs).map((a) => f.id(a, ['Person'])).filter((a): a is string => !!a);
+  const authorIds =
+    o.authors == null
+      ? null
+      : f
+          .array(o, 'authors', LIMITS.refs)
+          .map((a) => f.id(a, ['Person']))
+          .filter((a): a is string => !!a);
   authorIds?.forEach((a, i) => refs.refer(a, at(at(path, 'authors'), i)));
   let derivedFrom: { id: string; kind: string }[] | null = null;
   if (isMain || o.derivedFrom != null) {
@@ -80,7 +86,7 @@ export function validateOrganization(ctx: Ctx, raw: unknown, path: string): Norm
   const id = f.id(o.id, ['Organization']);
   const name = f.string(o, 'name');
   const aliases = f.stringList(o, 'aliases', LIMITS.aliases);
-  const partOf = o.partOf == null ? null : f.id(o.partOf, ['Organization']) ?? null;
+  const partOf = o.partOf == null ? null : (f.id(o.partOf, ['Organization']) ?? null);
   if (partOf && partOf === id) problems.add(at(path, 'partOf'), 'an organization cannot be part of itself');
   else refs.refer(partOf ?? undefined, at(path, 'partOf'));
   const props = given({ name, kind: f.string(o, 'kind'), reliability: f.enumValue(o, 'reliability', 'Reliability') });
@@ -129,7 +135,7 @@ export function validateRegion(ctx: Ctx, raw: unknown, path: string): Normalized
   const id = f.id(o.id, ['Region']);
   const name = f.string(o, 'name');
   const aliases = f.stringList(o, 'aliases', LIMITS.aliases);
-  const partOf = o.partOf == null ? null : f.id(o.partOf, ['Region']) ?? null;
+  const partOf = o.partOf == null ? null : (f.id(o.partOf, ['Region']) ?? null);
   if (partOf && partOf === id) problems.add(at(path, 'partOf'), 'a region cannot be part of itself');
   else refs.refer(partOf ?? undefined, at(path, 'partOf'));
   const props = given({

@@ -137,7 +137,13 @@ export async function judgeWrites(run: TxRunner['run'], writes: DocumentWrite[],
   const refusals: Problems[] = [...missing, ...misfits, cycles];
   const problems: WriteProblem[] = [
     ...refusals.flatMap((p) => p.list.map((x) => ({ ...x, code: 'BAD_USER_INPUT' as const }))),
-    ...verdicts.flatMap((v) => v.conflicts.map((c) => ({ path: c.path, message: `would change what another source stated (${JSON.stringify(c.existing)} → ${JSON.stringify(c.proposed)}); only the owning source's document or an admin key may change it`, code: 'CONFLICT' as const }))),
+    ...verdicts.flatMap((v) =>
+      v.conflicts.map((c) => ({
+        path: c.path,
+        message: `would change what another source stated (${JSON.stringify(c.existing)} → ${JSON.stringify(c.proposed)}); only the owning source's document or an admin key may change it`,
+        code: 'CONFLICT' as const,
+      })),
+    ),
   ];
   const refused = refusals.find((p) => !p.empty);
   const conflicted = verdicts.findIndex((v) => v.conflicts.length > 0);
@@ -171,9 +177,18 @@ export async function writeDocuments(tx: TxRunner, writes: DocumentWrite[], now:
   await run('ingest/mergeMeasures', rowsOf('measures'));
   await run('ingest/mergeSources', sources);
   await run('ingest/mergePeriods', uniquePeriods(docs.flatMap((d) => d.periods)));
-  await run('ingest/linkOrganizationParents', orgs.filter((o) => o.partOf));
-  await run('ingest/linkRegionParents', regions.filter((r) => r.partOf));
-  await run('ingest/linkPersonRoles', people.filter((p) => p.roles));
+  await run(
+    'ingest/linkOrganizationParents',
+    orgs.filter((o) => o.partOf),
+  );
+  await run(
+    'ingest/linkRegionParents',
+    regions.filter((r) => r.partOf),
+  );
+  await run(
+    'ingest/linkPersonRoles',
+    people.filter((p) => p.roles),
+  );
   await run('ingest/linkSources', sources);
   // Claims new to the graph are created outright (the common case, and much cheaper); claims
   // already there are merged, and their links reconciled with what the document now says;
@@ -183,7 +198,10 @@ export async function writeDocuments(tx: TxRunner, writes: DocumentWrite[], now:
   const known = claims.filter((c) => state.has(c.id) && !restated.has(c.id));
   await run('ingest/mergeClaims', known);
   await run('ingest/linkClaims', known);
-  await run('ingest/restateClaims', claims.filter((c) => restated.has(c.id)));
+  await run(
+    'ingest/restateClaims',
+    claims.filter((c) => restated.has(c.id)),
+  );
   const counters = { ...tx.counters };
 
   const revisions = verdicts.flatMap((v) => v.revisions);

@@ -101,12 +101,26 @@ export async function corroboration(db: Database, loader: EntityLoader, claimId:
   const [others, chains] = await Promise.all([loadMany<ClaimRow>(loader, candidates, ['Claim']), loadChains(db, [claimId, ...candidates], 10)]);
   // Bases are read only for shares (most corroborations have none), beside the institutions.
   const shareIds = [claim, ...others].filter((c) => str(c, 'aggregation') === 'SHARE').map((c) => c.id);
-  const [tops, shareBases] = await Promise.all([loadTops(db, originsOf(chains, [claimId, ...candidates]).flatMap((o) => o.agentIds)), loadShareBases(db, shareIds)]);
-  const own = new Set(institutionsOf(originsOf(chains, [claimId]).flatMap((o) => o.agentIds), tops));
+  const [tops, shareBases] = await Promise.all([
+    loadTops(
+      db,
+      originsOf(chains, [claimId, ...candidates]).flatMap((o) => o.agentIds),
+    ),
+    loadShareBases(db, shareIds),
+  ]);
+  const own = new Set(
+    institutionsOf(
+      originsOf(chains, [claimId]).flatMap((o) => o.agentIds),
+      tops,
+    ),
+  );
 
   const me = comparable(claim, shareBases);
   const comparisons: ComparisonOut[] = others.map((other) => {
-    const theirs = institutionsOf(originsOf(chains, [other.id]).flatMap((o) => o.agentIds), tops);
+    const theirs = institutionsOf(
+      originsOf(chains, [other.id]).flatMap((o) => o.agentIds),
+      tops,
+    );
     const them = comparable(other, shareBases);
     const outcome = partWholeOutcome(compareClaims(me, them), regionOf.get(other.id) ?? 'SAME', me, them);
     const unstated = scopeUnstatedReason(edgeIds(claim, 'IN_REGION').length > 0, edgeIds(other, 'IN_REGION').length > 0);
@@ -121,7 +135,10 @@ export async function corroboration(db: Database, loader: EntityLoader, claimId:
 
   const independent = (verdict: string) =>
     independentGroups(
-      originsOf(chains, comparisons.filter((c) => c.verdict === verdict && !c.sameOrigin && c.counted).map((c) => c.claim.id)),
+      originsOf(
+        chains,
+        comparisons.filter((c) => c.verdict === verdict && !c.sameOrigin && c.counted).map((c) => c.claim.id),
+      ),
       tops,
     ).length;
   const a = independent('AGREES');

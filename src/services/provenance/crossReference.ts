@@ -57,9 +57,11 @@ function compactClaim(w: CompactClaimWire): CompactClaimRow {
 function shared(sets: Set<string>[]): string[] {
   const count = new Map<string, number>();
   for (const s of sets) for (const id of s) count.set(id, (count.get(id) ?? 0) + 1);
-  return [...count].filter(([, n]) => n >= 2).map(([id]) => id).sort();
+  return [...count]
+    .filter(([, n]) => n >= 2)
+    .map(([id]) => id)
+    .sort();
 }
-
 
 /**
  * Where the organizations' sources meet: DERIVED_FROM edges from one's sources to another's, and
@@ -76,7 +78,10 @@ function sourceOverlap(edges: Derivation[], sourceSets: Set<string>[], groups: C
   };
   for (const e of edges) for (const i of ownerOf(e.derivedFromId)) touch(e.sourceId, i);
   for (let i = 0; i < groups.length; i++) for (const c of groups[i]) for (const sid of c.sourceIds) touch(sid, i);
-  const commonSourceIds = [...reach].filter(([, owners]) => owners.size >= 2).map(([id]) => id).sort();
+  const commonSourceIds = [...reach]
+    .filter(([, owners]) => owners.size >= 2)
+    .map(([id]) => id)
+    .sort();
   return { derivations, commonSourceIds };
 }
 
@@ -88,7 +93,15 @@ function sourceOverlap(edges: Derivation[], sourceSets: Set<string>[], groups: C
  * measure and source; the people and subsidiaries that speak for an organization, linked to it by
  * their ROLE or PART_OF; and the derivations between the organizations' sources.
  */
-async function crossReferenceGraph(loader: EntityLoader, orgIds: string[], sharedMeasureIds: string[], commonSourceIds: string[], groups: CompactClaimRow[][], pairs: { agreements: Pair[]; conflicts: Pair[] }, derivations: Derivation[]): Promise<GraphViewOut> {
+async function crossReferenceGraph(
+  loader: EntityLoader,
+  orgIds: string[],
+  sharedMeasureIds: string[],
+  commonSourceIds: string[],
+  groups: CompactClaimRow[][],
+  pairs: { agreements: Pair[]; conflicts: Pair[] },
+  derivations: Derivation[],
+): Promise<GraphViewOut> {
   const claimIds = new Set([...pairs.agreements, ...pairs.conflicts].flatMap((p) => [p.a, p.b]));
   const linked = (ids: string[], has: (c: CompactClaimRow, id: string) => boolean) => {
     for (const id of ids.slice(0, MAX_LINKED_IN_GRAPH))
@@ -103,10 +116,22 @@ async function crossReferenceGraph(loader: EntityLoader, orgIds: string[], share
   const claims = await loadMany<ClaimRow>(loader, [...claimIds], ['Claim']);
   const claimEdges = claims.flatMap((c) => c.out.filter((e) => GRAPH_CLAIM_EDGES.has(e.type)).map((e) => ({ source: c.id, type: e.type, target: e.id, props: e.props })));
   const orgs = new Set(orgIds);
-  const agentEdges = await speakingFor(loader, orgs, claimEdges.filter((e) => e.type === 'ATTRIBUTED_TO' && !orgs.has(e.target)).map((e) => e.target));
+  const agentEdges = await speakingFor(
+    loader,
+    orgs,
+    claimEdges.filter((e) => e.type === 'ATTRIBUTED_TO' && !orgs.has(e.target)).map((e) => e.target),
+  );
   // The verdicts themselves join the paired claims: a share and an area that conflict are one edge apart.
-  const verdictEdges = [...pairs.agreements.map((p) => ({ source: p.a, type: 'AGREES_WITH', target: p.b, props: {} })), ...pairs.conflicts.map((p) => ({ source: p.a, type: 'CONFLICTS_WITH', target: p.b, props: { gap: p.gap } }))];
-  const edges: GraphEdgeRow[] = [...derivations.map((d) => ({ source: d.sourceId, type: 'DERIVED_FROM', target: d.derivedFromId, props: { kind: d.kind } })), ...claimEdges, ...agentEdges, ...verdictEdges];
+  const verdictEdges = [
+    ...pairs.agreements.map((p) => ({ source: p.a, type: 'AGREES_WITH', target: p.b, props: {} })),
+    ...pairs.conflicts.map((p) => ({ source: p.a, type: 'CONFLICTS_WITH', target: p.b, props: { gap: p.gap } })),
+  ];
+  const edges: GraphEdgeRow[] = [
+    ...derivations.map((d) => ({ source: d.sourceId, type: 'DERIVED_FROM', target: d.derivedFromId, props: { kind: d.kind } })),
+    ...claimEdges,
+    ...agentEdges,
+    ...verdictEdges,
+  ];
   return buildGraphView(loader, [...orgIds, ...sharedMeasureIds, ...commonSourceIds.slice(0, MAX_LINKED_IN_GRAPH), ...claimIds, ...edges.flatMap((e) => [e.source, e.target])], edges);
 }
 
@@ -193,7 +218,14 @@ export async function crossReference(
   // An organization's sources are those it (or a subsidiary, or a person in it) published or authored.
   const sourceSets = orgIds.map((id) => new Set(sourcesOf.get(id) ?? []));
   const allSources = [...new Set(sourceSets.flatMap((s) => [...s]))];
-  const shareIds = [...new Set(groups.flat().filter((c) => c.aggregation === 'SHARE').map((c) => c.id))];
+  const shareIds = [
+    ...new Set(
+      groups
+        .flat()
+        .filter((c) => c.aggregation === 'SHARE')
+        .map((c) => c.id),
+    ),
+  ];
   const [ancestorRows, edges, shares] = await Promise.all([
     regionIds.length ? db.read<{ regionId: string; ancestors: string[] }>('provenance/regionAncestors', { p: { regionIds } }) : [],
     allSources.length ? db.read<Derivation>('provenance/derivationsTouching', { p: { sourceIds: allSources } }) : [],
@@ -212,7 +244,10 @@ export async function crossReference(
   const pairClaimIds = [...new Set([...shownAgreements, ...shownConflicts].flatMap((p) => [p.a, p.b]))];
   const claims = opts.pairClaimDetails === false ? pairClaimIds.map(claimIdOnly) : await loadMany<ClaimRow>(loader, pairClaimIds, ['Claim']);
   const claimById = new Map(claims.map((c) => [c.id, c]));
-  const toPairs = (list: Pair[]): PairOut[] => list.filter((p) => claimById.has(p.a) && claimById.has(p.b)).map((p) => ({ a: claimById.get(p.a)!, b: claimById.get(p.b)!, gap: p.gap, allenRelation: p.allenRelation, scopeUnstated: p.scopeUnstated }));
+  const toPairs = (list: Pair[]): PairOut[] =>
+    list
+      .filter((p) => claimById.has(p.a) && claimById.has(p.b))
+      .map((p) => ({ a: claimById.get(p.a)!, b: claimById.get(p.b)!, gap: p.gap, allenRelation: p.allenRelation, scopeUnstated: p.scopeUnstated }));
   return {
     organizations,
     sharedMeasureIds,

@@ -150,7 +150,8 @@ export function compareClaims(a: ComparableClaim, b: ComparableClaim): Compariso
   const mode = shareMode(a, b);
   if (mode !== 'direct') {
     if (mode !== 'absolute') return not(mode);
-    const absolute = (x: ComparableClaim, other: ComparableClaim) => (x.aggregation === 'SHARE' && x.share?.base ? shareAsAbsolute(x, x.share.base, other.aggregation === 'SHARE' ? 'NONE' : other.aggregation) : x);
+    const absolute = (x: ComparableClaim, other: ComparableClaim) =>
+      x.aggregation === 'SHARE' && x.share?.base ? shareAsAbsolute(x, x.share.base, other.aggregation === 'SHARE' ? 'NONE' : other.aggregation) : x;
     const xa = absolute(a, b);
     const xb = absolute(b, a);
     if (!xa || !xb) return not('one of them states no figure');
@@ -163,10 +164,11 @@ export function compareClaims(a: ComparableClaim, b: ComparableClaim): Compariso
   if (a.aggregation === 'RATE' && a.per !== b.per) return not(`rates per different units of time (${a.per} vs ${b.per})`);
   if (a.period && b.period) {
     if (a.aggregation === 'PERIOD_TOTAL' && relation !== 'equals') return not(`totals over different periods (${relation})`);
-    if (a.aggregation === 'CUMULATIVE' && a.period.end !== b.period.end) return lazyReason({ allenRelation: relation, verdict: 'NOT_COMPARABLE', gap: null }, () => {
-      const other = toInterval(b);
-      return runningTotalsReason({ interval: toInterval(a), end: a.period!.end }, { interval: other && scaled(other, conversion.factor), end: b.period!.end });
-    });
+    if (a.aggregation === 'CUMULATIVE' && a.period.end !== b.period.end)
+      return lazyReason({ allenRelation: relation, verdict: 'NOT_COMPARABLE', gap: null }, () => {
+        const other = toInterval(b);
+        return runningTotalsReason({ interval: toInterval(a), end: a.period!.end }, { interval: other && scaled(other, conversion.factor), end: b.period!.end });
+      });
     if (DISJOINT.has(relation)) return not(`the periods do not overlap (${relation})`);
   }
   const ia = toInterval(a);
@@ -178,7 +180,11 @@ export function compareClaims(a: ComparableClaim, b: ComparableClaim): Compariso
   // 250,000 comparisons and reads none of their reasons (formatting them was 83% of its time).
   const reason = () => {
     // What was converted comes first, so the intervals read in one unit.
-    const notes = [a.derivation?.(), b.derivation?.(), conversion.factor === 1 ? null : `${showInterval(own)} ${conversion.from} is ${showInterval(ib)} ${conversion.to} (× ${showNumber(conversion.factor)})`].filter(Boolean);
+    const notes = [
+      a.derivation?.(),
+      b.derivation?.(),
+      conversion.factor === 1 ? null : `${showInterval(own)} ${conversion.from} is ${showInterval(ib)} ${conversion.to} (× ${showNumber(conversion.factor)})`,
+    ].filter(Boolean);
     const lead = notes.length ? `${notes.join('; ')}; ` : '';
     const both = `${showInterval(ia)} and ${showInterval(ib)}`;
     return gap === 0 ? `${lead}their value intervals ${both} overlap` : `${lead}their value intervals ${both} are ${showNumber(gap)} apart`;

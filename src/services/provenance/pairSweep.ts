@@ -203,7 +203,12 @@ export async function comparePairs(
     }
     return { byKey, sharesByPart };
   });
-  const sides = (mine: Item[], theirs: Item[]) => sweep(mine.map((x) => ({ ...x, side: 0 })), theirs.map((x) => ({ ...x, side: 1 })), pairs);
+  const sides = (mine: Item[], theirs: Item[]) =>
+    sweep(
+      mine.map((x) => ({ ...x, side: 0 })),
+      theirs.map((x) => ({ ...x, side: 1 })),
+      pairs,
+    );
   for (let i = 0; i < groups.length; i++) {
     for (let j = i + 1; j < groups.length; j++) {
       for (const [key, mine] of buckets[i].byKey) {

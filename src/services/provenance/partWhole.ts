@@ -18,11 +18,20 @@ export function partWholeOutcome(outcome: ComparisonOutcome, relation: RegionRel
   const [part, whole] = relation === 'PART' ? [other, me] : [me, other];
   const which = relation === 'PART' ? 'the other claim is about a part of this claim’s region' : 'this claim is about a part of the other claim’s region';
   const not = (reason: string): ComparisonOutcome => ({ allenRelation: outcome.allenRelation, verdict: 'NOT_COMPARABLE', gap: null, reason });
-  if (!ADDITIVE.has(me.aggregation ?? 'NONE') || me.unit === 'percent') return not(`${which}: a part’s ${(me.aggregation ?? 'figure').toLowerCase().replace('_', ' ')} says nothing of its whole’s, so this is neither agreement nor conflict`);
+  if (!ADDITIVE.has(me.aggregation ?? 'NONE') || me.unit === 'percent')
+    return not(`${which}: a part’s ${(me.aggregation ?? 'figure').toLowerCase().replace('_', ' ')} says nothing of its whole’s, so this is neither agreement nor conflict`);
   const p = toInterval(part);
   const w = toInterval(whole);
   if (!p || !w) return not(`${which}; one of them states no figure`);
   // The part exceeds the whole even at its lowest and the whole's highest: that cannot both be true.
-  if (p.lo > w.hi) return { allenRelation: outcome.allenRelation, verdict: 'CONFLICTS', gap: p.lo - w.hi, reason: `${which}, and the part (at least ${showNumber(p.lo)}) exceeds the whole (at most ${showNumber(w.hi)})` };
-  return not(`${which}: consistent, since the part (${showNumber(p.lo)}${p.hi !== p.lo ? `–${showNumber(p.hi)}` : ''}) can be at most the whole (${showNumber(w.lo)}${w.hi !== w.lo ? `–${showNumber(w.hi)}` : ''}) — but a part is not agreement`);
+  if (p.lo > w.hi)
+    return {
+      allenRelation: outcome.allenRelation,
+      verdict: 'CONFLICTS',
+      gap: p.lo - w.hi,
+      reason: `${which}, and the part (at least ${showNumber(p.lo)}) exceeds the whole (at most ${showNumber(w.hi)})`,
+    };
+  return not(
+    `${which}: consistent, since the part (${showNumber(p.lo)}${p.hi !== p.lo ? `–${showNumber(p.hi)}` : ''}) can be at most the whole (${showNumber(w.lo)}${w.hi !== w.lo ? `–${showNumber(w.hi)}` : ''}) — but a part is not agreement`,
+  );
 }

@@ -24,7 +24,8 @@ export function runningTotalsReason(a: SeriesPoint, b: SeriesPoint): string {
   const base = `running totals as of different dates (${a.end} vs ${b.end})`;
   if (!a.interval || !b.interval) return base;
   const [early, late, from, to] = a.end < b.end ? [a.interval, b.interval, a.end, b.end] : [b.interval, a.interval, b.end, a.end];
-  if (late.hi < early.lo) return `${base}: the later total (${showNumber(mid(late))} on ${to}) is below the earlier (${showNumber(mid(early))} on ${from}), which a running total cannot be — they count differently, or one is wrong`;
+  if (late.hi < early.lo)
+    return `${base}: the later total (${showNumber(mid(late))} on ${to}) is below the earlier (${showNumber(mid(early))} on ${from}), which a running total cannot be — they count differently, or one is wrong`;
   const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
   const growth = mid(late) - mid(early);
   const rate = days > 0 && growth > 0 ? `, about ${showNumber(Math.round((growth / days) * 10) / 10)} a day` : '';

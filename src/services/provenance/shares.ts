@@ -101,6 +101,10 @@ export function shareAsAbsolute(share: ComparableClaim, base: ShareBase, aggrega
     share: undefined,
   };
   // Built only if the comparison's reason is read (crossReference never reads it).
-  absolute.derivation = () => `the share ${showInterval(own)} ${share.unit ?? 'percent'} of ${base.label} ${showNumber(base.value)} ${base.unit ?? ''} (${base.claimId}) is ${showInterval(toInterval(absolute)!)} ${base.unit ?? ''}`.replace(/ +/g, ' ');
+  absolute.derivation = () =>
+    `the share ${showInterval(own)} ${share.unit ?? 'percent'} of ${base.label} ${showNumber(base.value)} ${base.unit ?? ''} (${base.claimId}) is ${showInterval(toInterval(absolute)!)} ${base.unit ?? ''}`.replace(
+      / +/g,
+      ' ',
+    );
   return absolute;
 }

@@ -75,11 +75,7 @@ function explain(claim: ClaimRow, chain: Chain, rows: Map<string, EntityRow>, gr
   if (institutions.length) {
     parts.push(`Behind ${chain.origins.length === 1 ? 'it stands' : 'them stand'} ${institutions.map(name).join(', ')} (agents collapsed to their top institution).`);
   }
-  parts.push(
-    groups.length === 1
-      ? 'That is one independent origin.'
-      : `That is ${groups.length} independent origins, which can corroborate each other.`,
-  );
+  parts.push(groups.length === 1 ? 'That is one independent origin.' : `That is ${groups.length} independent origins, which can corroborate each other.`);
   if (circular) {
     parts.push('This is circular reporting: the repeated appearances all go back to one origin, so they are copies, not confirmation.');
   }

@@ -29,7 +29,11 @@ export async function timeline(db: Database, loader: EntityLoader, args: { measu
   if (!measure || measure.kind !== 'Measure') throw notFound(`No measure with id "${args.measureId}"`);
   if (args.regionId && (!region || region.kind !== 'Region')) throw notFound(`No region with id "${args.regionId}"`);
   const ids = await db.read<{ id: string }>('provenance/timeline', { p: { measureId: args.measureId, regionId: args.regionId ?? '', asOf: args.asOf ?? '' } });
-  const claims = await loadMany<ClaimRow>(loader, ids.map((r) => r.id), ['Claim']);
+  const claims = await loadMany<ClaimRow>(
+    loader,
+    ids.map((r) => r.id),
+    ['Claim'],
+  );
   const related = await loadMany(loader, [...new Set(claims.flatMap((c) => [...edgeIds(c, 'STATED_IN'), ...edgeIds(c, 'ATTRIBUTED_TO')]))], ['Source', 'Organization', 'Person']);
   const byId = new Map(related.map((r) => [r.id, r]));
 

@@ -42,7 +42,8 @@ async function post(url: string, query: string, variables?: unknown, raw?: strin
   return { status: res.status, body: (await res.json()) as any };
 }
 
-const nested = (first: string) => `{ claims(first: ${first}) { edges { node { regions { claims(first: ${first}) { edges { node { regions { claims(first: ${first}) { edges { node { id } } } } } } } } } } } }`;
+const nested = (first: string) =>
+  `{ claims(first: ${first}) { edges { node { regions { claims(first: ${first}) { edges { node { regions { claims(first: ${first}) { edges { node { id } } } } } } } } } } } }`;
 
 describe('the estimate prices what will run', () => {
   it('`first: null` is priced as the page it serves, not as one object', async () => {

@@ -23,14 +23,22 @@ const MULTI_LINKED = {
   source: { id: 'src:fixture-multi', kind: 'ARTICLE', title: 'Multi-linked', publisher: 'org:fixture-news', publishedAt: '2025-07-01' },
   claims: [
     {
-      id: 'claim:fixture-multi-1', text: 'Counted in both.', measure: 'measure:fixture-count',
-      quantity: { value: 7, unit: 'persons', bound: 'EXACT', aggregation: 'PERIOD_TOTAL' }, period: { start: '2025-06', granularity: 'MONTH' },
-      regions: ['region:fixtureland', 'region:north-fixture'], attributedTo: ['org:fixture-agency', 'person:fixture-spokesperson', 'org:fixture-ministry'],
+      id: 'claim:fixture-multi-1',
+      text: 'Counted in both.',
+      measure: 'measure:fixture-count',
+      quantity: { value: 7, unit: 'persons', bound: 'EXACT', aggregation: 'PERIOD_TOTAL' },
+      period: { start: '2025-06', granularity: 'MONTH' },
+      regions: ['region:fixtureland', 'region:north-fixture'],
+      attributedTo: ['org:fixture-agency', 'person:fixture-spokesperson', 'org:fixture-ministry'],
     },
     {
-      id: 'claim:fixture-multi-2', text: 'Counted in the north.', measure: 'measure:fixture-count',
-      quantity: { value: 8, unit: 'persons', bound: 'EXACT', aggregation: 'PERIOD_TOTAL' }, period: { start: '2025-06', granularity: 'MONTH' },
-      regions: ['region:north-fixture', 'region:ukraine'], attributedTo: ['org:fixture-agency', 'org:hur'],
+      id: 'claim:fixture-multi-2',
+      text: 'Counted in the north.',
+      measure: 'measure:fixture-count',
+      quantity: { value: 8, unit: 'persons', bound: 'EXACT', aggregation: 'PERIOD_TOTAL' },
+      period: { start: '2025-06', granularity: 'MONTH' },
+      regions: ['region:north-fixture', 'region:ukraine'],
+      attributedTo: ['org:fixture-agency', 'org:hur'],
     },
   ],
 };

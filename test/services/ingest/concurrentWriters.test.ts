@@ -25,7 +25,16 @@ function document(w: number, j: number) {
   const base = fixture('minimal.json');
   const shared = (j + w) % 3;
   return {
-    source: { id: `src:w${w}-d${j}`, kind: 'ARTICLE', title: `Writer ${w} document ${j}`, publisher: 'org:fixture-news', derivedFrom: [{ source: 'src:fixture-dataset', kind: 'CITES' }, { source: `src:shared-${shared}`, kind: 'QUOTES' }] },
+    source: {
+      id: `src:w${w}-d${j}`,
+      kind: 'ARTICLE',
+      title: `Writer ${w} document ${j}`,
+      publisher: 'org:fixture-news',
+      derivedFrom: [
+        { source: 'src:fixture-dataset', kind: 'CITES' },
+        { source: `src:shared-${shared}`, kind: 'QUOTES' },
+      ],
+    },
     sources: [{ id: `src:shared-${shared}`, kind: 'REPORT', title: `Shared report ${shared}`, publisher: 'org:fixture-agency' }],
     organizations: base.organizations,
     regions: base.regions,
@@ -60,8 +69,14 @@ describe('8 concurrent writers', () => {
     const claims = await t.exec('{ claims(first: 1, filter: { measureIds: ["measure:fixture-count"] }) { totalCount } }');
     expect(claims.data!.claims.totalCount).toBe(2 + WRITERS * DOCUMENTS * 2);
     // Each acknowledged document whole: its claims with every link, its source with its derivations.
-    for (const [w, j] of [[0, 0], [3, 124], [7, 249]]) {
-      const res = await t.exec(`{ source(id: "src:w${w}-d${j}") { publisher { id } derivedFrom { derivedFrom { id } } } claim(id: "claim:w${w}-d${j}-1") { quantity { value } measure { id } regions { id } attributedTo { id } statedIn { source { id } } } }`);
+    for (const [w, j] of [
+      [0, 0],
+      [3, 124],
+      [7, 249],
+    ]) {
+      const res = await t.exec(
+        `{ source(id: "src:w${w}-d${j}") { publisher { id } derivedFrom { derivedFrom { id } } } claim(id: "claim:w${w}-d${j}-1") { quantity { value } measure { id } regions { id } attributedTo { id } statedIn { source { id } } } }`,
+      );
       expect(res.data!.source.publisher.id).toBe('org:fixture-news');
       expect(res.data!.source.derivedFrom).toHaveLength(2);
       expect(res.data!.claim).toEqual({

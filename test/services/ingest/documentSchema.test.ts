@@ -61,7 +61,8 @@ describe('schema/ingest.schema.json', () => {
       for (const [name, field] of Object.entries(fields)) {
         const prop = s.properties[name];
         if (!prop) continue;
-        if (isNonNullType(field.type) !== s.required.includes(name)) differences.push(`${typeName}.${name}: required ${isNonNullType(field.type)} in GraphQL, ${s.required.includes(name)} in the schema`);
+        if (isNonNullType(field.type) !== s.required.includes(name))
+          differences.push(`${typeName}.${name}: required ${isNonNullType(field.type)} in GraphQL, ${s.required.includes(name)} in the schema`);
         const inner = (isNonNullType(field.type) ? field.type.ofType : field.type) as GraphQLInputType;
         const p = nonNull(prop);
         const isList = isListType(inner);
@@ -81,10 +82,26 @@ describe('schema/ingest.schema.json', () => {
       }
     };
     expect(jsonSchema.title).toBe('IngestDocument');
-    objects.set('IngestDocument', { ...jsonSchema, properties: Object.fromEntries(Object.entries(jsonSchema.properties).map(([k, v]) => [k, (v as Json).$ref ? { ...jsonSchema.$defs[(v as Json).$ref.split('/').pop()] } : v])) });
+    objects.set('IngestDocument', {
+      ...jsonSchema,
+      properties: Object.fromEntries(Object.entries(jsonSchema.properties).map(([k, v]) => [k, (v as Json).$ref ? { ...jsonSchema.$defs[(v as Json).$ref.split('/').pop()] } : v])),
+    });
     compare('IngestDocument');
     expect(differences).toEqual([]);
-    expect([...seen].sort()).toEqual(['IngestClaim', 'IngestDerivation', 'IngestDocument', 'IngestMeasure', 'IngestOrganization', 'IngestPeriod', 'IngestPerson', 'IngestQuantity', 'IngestRegion', 'IngestRole', 'IngestShareOf', 'IngestSource']);
+    expect([...seen].sort()).toEqual([
+      'IngestClaim',
+      'IngestDerivation',
+      'IngestDocument',
+      'IngestMeasure',
+      'IngestOrganization',
+      'IngestPeriod',
+      'IngestPerson',
+      'IngestQuantity',
+      'IngestRegion',
+      'IngestRole',
+      'IngestShareOf',
+      'IngestSource',
+    ]);
   });
 
   it('accepts every example in data/examples/ and the seed', () => {
@@ -98,7 +115,12 @@ describe('schema/ingest.schema.json', () => {
   });
 
   it('accepts null as absent for optional fields, and refuses it where a field is required', () => {
-    expect(() => validateDocument({ source: { id: 'src:nulls', kind: 'ARTICLE', title: null, derivedFrom: null }, claims: [{ id: 'claim:nulls', text: 'x', quantity: null, period: { start: '2025', end: null } }] })).not.toThrow();
+    expect(() =>
+      validateDocument({
+        source: { id: 'src:nulls', kind: 'ARTICLE', title: null, derivedFrom: null },
+        claims: [{ id: 'claim:nulls', text: 'x', quantity: null, period: { start: '2025', end: null } }],
+      }),
+    ).not.toThrow();
     const problems = new Problems();
     checkShape({ source: { id: 'src:nulls', kind: null } }, problems);
     expect(problems.list).toEqual([{ path: 'source.kind', message: 'must be a string, got null' }].map((p) => ({ ...p, message: expect.stringMatching(/null/) })));
@@ -114,7 +136,11 @@ describe('documents in the graph', () => {
   afterAll(() => t.close());
 
   it('(the examples import in order, and answer as data/examples/README.md says)', async () => {
-    const files = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(EXAMPLES, f));
+    const files = fs
+      .readdirSync(EXAMPLES)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => path.join(EXAMPLES, f));
     const stats = await bulkImport(t.db, readDocuments(files));
     expect(stats.rejected).toEqual([]);
     const Q = `query($id: ID!) { corroboration(claimId: $id) { comparisons { claim { id } verdict sameOrigin reason } } }`;

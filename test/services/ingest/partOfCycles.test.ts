@@ -44,8 +44,7 @@ async function refused(document: unknown, path: string, cycle: string) {
   return err;
 }
 
-const parents = async (ids: string[]) =>
-  Object.fromEntries(((await t.exec(PARENTS, { ids })).data!.nodes as any[]).filter(Boolean).map((n) => [n.id, (n.partOf ?? n.parent)?.id ?? null]));
+const parents = async (ids: string[]) => Object.fromEntries(((await t.exec(PARENTS, { ids })).data!.nodes as any[]).filter(Boolean).map((n) => [n.id, (n.partOf ?? n.parent)?.id ?? null]));
 
 describe('PART_OF cycles', () => {
   it('refuses a 2-cycle of organizations within one document', async () => {
@@ -80,14 +79,15 @@ describe('PART_OF cycles', () => {
     const items = [doc('src:one', [org('a', 'b'), org('b')]), doc('src:two', [org('b', 'a')])].map((raw, i) => ({ ref: `docs.ndjson:${i + 1}`, raw }));
     const stats = await bulkImport(t.db, items);
     expect(stats.accepted).toBe(1);
-    expect(stats.rejected).toEqual([
-      expect.objectContaining({ ref: 'docs.ndjson:2', problems: [{ path: 'organizations[0].partOf', message: expect.stringContaining('org:a → org:b → org:a') }] }),
-    ]);
+    expect(stats.rejected).toEqual([expect.objectContaining({ ref: 'docs.ndjson:2', problems: [{ path: 'organizations[0].partOf', message: expect.stringContaining('org:a → org:b → org:a') }] })]);
     expect(await parents(['org:a', 'org:b', 'src:two'])).toEqual({ 'org:a': 'org:b', 'org:b': null });
   });
 
   it('the offline importer refuses it the same way', async () => {
-    const items = [doc('src:one', [org('a', 'b'), org('b')]), doc('src:two', [org('b', 'a')]), doc('src:three', [org('x', 'y'), org('y', 'x')])].map((raw, i) => ({ ref: `docs.ndjson:${i + 1}`, raw }));
+    const items = [doc('src:one', [org('a', 'b'), org('b')]), doc('src:two', [org('b', 'a')]), doc('src:three', [org('x', 'y'), org('y', 'x')])].map((raw, i) => ({
+      ref: `docs.ndjson:${i + 1}`,
+      raw,
+    }));
     const { model, stats } = await buildGraph(items);
     expect(stats.rejected.map((r) => [r.ref, r.problems.map((p) => `${p.path}: ${p.message}`)])).toEqual([
       ['docs.ndjson:2', [expect.stringMatching(/^organizations\[0\]\.partOf: .*org:a → org:b → org:a$/)]],

@@ -58,9 +58,7 @@ describe('validateDocument on raw JSON', () => {
     raw.organizations[0].aliases = [1, 'ok'];
     raw.claims[0].confidence = null;
     raw.source.derivedFrom = {};
-    expect(problemsOf(raw).map((p) => p.path)).toEqual(
-      expect.arrayContaining(['claims[0].quantity.value', 'claims[1].regions', 'organizations[0].aliases[0]', 'source.derivedFrom']),
-    );
+    expect(problemsOf(raw).map((p) => p.path)).toEqual(expect.arrayContaining(['claims[0].quantity.value', 'claims[1].regions', 'organizations[0].aliases[0]', 'source.derivedFrom']));
   });
 
   it('rejects a document with more claims than one transaction should carry', () => {

@@ -44,7 +44,8 @@ async function review(claimId: string) {
 describe('GET /export/claimreview.jsonld', () => {
   it('reviews "almost 420,000 killed or wounded in 2025": appearances from the chain, the first one its origin, a rating from its grade', async () => {
     const r = await review(CLAIM);
-    const corroboration = (await t.exec(`{ corroboration(claimId: "${CLAIM}") { credibility credibilityReason independentAgreeingOrigins independentConflictingOrigins comparisons { verdict } } }`)).data!.corroboration;
+    const corroboration = (await t.exec(`{ corroboration(claimId: "${CLAIM}") { credibility credibilityReason independentAgreeingOrigins independentConflictingOrigins comparisons { verdict } } }`))
+      .data!.corroboration;
     const chain = (await t.exec(`{ sourceChain(claimId: "${CLAIM}", maxDepth: 10) { independentOriginCount origins { source { id } } paths { steps { to { id } } } } }`)).data!.sourceChain;
     expect(r).toMatchObject({ '@context': 'https://schema.org', '@type': 'ClaimReview', url: iri(CLAIM), claimReviewed: 'Almost 420,000 Russians were killed or wounded in 2025 alone.' });
     expect(r.datePublished).toBe(new Date().toISOString().slice(0, 10));

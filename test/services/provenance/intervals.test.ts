@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { compareClaims, roundingUnit, toInterval, type ComparableClaim } from '../../../src/services/provenance/intervals.js';
 
 const figure = (value: number, bound: string, precision: number | null = null): ComparableClaim => ({
-  value, low: null, high: null, bound, precision, aggregation: 'PERIOD_TOTAL', per: null, unit: 'persons', period: { start: '2025-01-01', end: '2025-12-31' },
+  value,
+  low: null,
+  high: null,
+  bound,
+  precision,
+  aggregation: 'PERIOD_TOTAL',
+  per: null,
+  unit: 'persons',
+  period: { start: '2025-01-01', end: '2025-12-31' },
 });
 
 describe('rounding units', () => {

@@ -145,7 +145,15 @@ function kindChart(kind: string, points: TimelinePoint[], width: number, focusId
           h('strong', {}, `${valueText(p)} ${unit}`),
           ' — ',
           // A running total is read as of its date; anything else over its period.
-          h('time', {}, kind === 'CUMULATIVE' ? `as of ${dateText(p.end)}${p.claim.period?.label ? ` (${p.claim.period.label})` : ''}` : p.claim.period ? periodText(p.claim.period) : periodText({ start: p.start ?? p.end!, end: p.end, granularity: null })),
+          h(
+            'time',
+            {},
+            kind === 'CUMULATIVE'
+              ? `as of ${dateText(p.end)}${p.claim.period?.label ? ` (${p.claim.period.label})` : ''}`
+              : p.claim.period
+                ? periodText(p.claim.period)
+                : periodText({ start: p.start ?? p.end!, end: p.end, granularity: null }),
+          ),
           ': ',
           h('a', { href: `/?claim=${encodeURIComponent(p.claim.id)}`, 'data-link': true }, p.claim.text),
           statusBadge(p.claim.status),

@@ -133,8 +133,18 @@ export class GraphExplorer {
       'details',
       { class: 'graph-filters' },
       h('summary', {}, 'Filter by kind and relationship'),
-      h('fieldset', {}, h('legend', {}, 'Node kinds'), KINDS.map((k) => box('kind', k.kind, `${k.glyph} ${k.name}`))),
-      h('fieldset', {}, h('legend', {}, 'Relationships'), EDGE_TYPES.map((t) => box('type', t, t))),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'Node kinds'),
+        KINDS.map((k) => box('kind', k.kind, `${k.glyph} ${k.name}`)),
+      ),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'Relationships'),
+        EDGE_TYPES.map((t) => box('type', t, t)),
+      ),
     );
   }
 
@@ -157,7 +167,12 @@ export class GraphExplorer {
     // Origins behind one top institution share a box: the institution's name, in its colour.
     const boxes = [...new Map([...(this.opts.groups?.values() ?? [])].map((g) => [g.id, g])).values()]
       .filter((g) => this.cy.getElementById(`box:${g.id}`).empty() && view.nodes.some((n) => this.opts.groups?.get(n.id)?.id === g.id))
-      .map((g) => ({ group: 'nodes' as const, data: { id: `box:${g.id}`, display: `Behind: ${g.name}`, label: g.name, groupColor: GROUP_COLORS[groupIndex.get(g.id)! % GROUP_COLORS.length] }, classes: 'box', selectable: false }));
+      .map((g) => ({
+        group: 'nodes' as const,
+        data: { id: `box:${g.id}`, display: `Behind: ${g.name}`, label: g.name, groupColor: GROUP_COLORS[groupIndex.get(g.id)! % GROUP_COLORS.length] },
+        classes: 'box',
+        selectable: false,
+      }));
     const nodes = view.nodes.map((n) => {
       const group = this.opts.groups?.get(n.id);
       return {
@@ -205,9 +220,13 @@ export class GraphExplorer {
   private markDensity(): void {
     const dense = this.cy.nodes().length > DENSE;
     this.cy.batch(() => {
-      (dense ? this.cy.elements().addClass('dense') : this.cy.elements().removeClass('dense'));
+      dense ? this.cy.elements().addClass('dense') : this.cy.elements().removeClass('dense');
       // Edges between one pair of nodes stay curved apart even where the rest are drawn straight.
-      if (dense) this.cy.edges().filter((e) => e.parallelEdges().length > 1).addClass('parallel');
+      if (dense)
+        this.cy
+          .edges()
+          .filter((e) => e.parallelEdges().length > 1)
+          .addClass('parallel');
     });
   }
 
@@ -283,17 +302,17 @@ export class GraphExplorer {
     const selected = this.cy.nodes(':selected');
     if (selected.empty()) return this.say('Select nodes to pin.');
     const wasLocked = selected.map((n) => [n, n.locked()] as const);
-    for (const [n, locked] of wasLocked) (locked ? n.unlock() : n.lock());
+    for (const [n, locked] of wasLocked) locked ? n.unlock() : n.lock();
     this.record('pin', () => wasLocked.forEach(([n, locked]) => (locked ? n.lock() : n.unlock())));
   }
 
   private setFilter(what: 'kind' | 'type', value: string, hide: boolean): void {
     const set = what === 'kind' ? this.hiddenKinds : this.hiddenTypes;
     if (set.has(value) === hide) return;
-    (hide ? set.add(value) : set.delete(value));
+    hide ? set.add(value) : set.delete(value);
     this.applyFilters();
     this.record(`filter ${value}`, () => {
-      (hide ? set.delete(value) : set.add(value));
+      hide ? set.delete(value) : set.add(value);
       this.applyFilters();
       this.syncFilterBoxes();
     });
@@ -309,8 +328,14 @@ export class GraphExplorer {
   private applyFilters(): void {
     this.cy.batch(() => {
       this.cy.elements().removeClass('filtered');
-      this.cy.nodes().filter((n) => this.hiddenKinds.has(n.data('kind'))).addClass('filtered');
-      this.cy.edges().filter((e) => this.hiddenTypes.has(e.data('type'))).addClass('filtered');
+      this.cy
+        .nodes()
+        .filter((n) => this.hiddenKinds.has(n.data('kind')))
+        .addClass('filtered');
+      this.cy
+        .edges()
+        .filter((e) => this.hiddenTypes.has(e.data('type')))
+        .addClass('filtered');
     });
     this.refresh();
   }
@@ -333,7 +358,17 @@ export class GraphExplorer {
       this.layoutName === 'dagre'
         ? // Nodes sized with their labels: no label lies on another, on a node, or on a box's heading (labelBoxes.ts).
           ({ name: 'dagre', rankDir: 'LR', nodeSep: 30, rankSep: 60, animate, fit: true, padding: 30, nodeDimensionsIncludeLabels: true } as cytoscape.LayoutOptions)
-        : ({ name: 'fcose', quality: this.cy.nodes().length > 400 ? 'draft' : 'default', animate: animate && this.cy.nodes().length < 300, fit: true, padding: 30, randomize: true, nodeRepulsion: 6000, idealEdgeLength: 90, nodeDimensionsIncludeLabels: true } as cytoscape.LayoutOptions);
+        : ({
+            name: 'fcose',
+            quality: this.cy.nodes().length > 400 ? 'draft' : 'default',
+            animate: animate && this.cy.nodes().length < 300,
+            fit: true,
+            padding: 30,
+            randomize: true,
+            nodeRepulsion: 6000,
+            idealEdgeLength: 90,
+            nodeDimensionsIncludeLabels: true,
+          } as cytoscape.LayoutOptions);
     // Marks for anyone timing the page (bench/explorer.ts): layout start to stop.
     performance.mark('cg:layout-start');
     delete this.canvas.dataset.layout;
@@ -396,11 +431,15 @@ export class GraphExplorer {
     const members = groups.map((g) => this.collapsed.get(g.id())!);
     return {
       nodes: [
-        ...this.shownNodes().not(groups).map((n) => ({ id: n.id(), kind: n.data('kind'), label: n.data('label'), hiddenNeighbours: n.data('hidden'), properties: n.data('properties') })),
+        ...this.shownNodes()
+          .not(groups)
+          .map((n) => ({ id: n.id(), kind: n.data('kind'), label: n.data('label'), hiddenNeighbours: n.data('hidden'), properties: n.data('properties') })),
         ...members.flatMap((m) => m.nodes),
       ],
       edges: [
-        ...this.shownEdges().not(groups.connectedEdges()).map((e) => ({ id: e.id(), source: e.data('source'), target: e.data('target'), type: e.data('type'), properties: e.data('properties') })),
+        ...this.shownEdges()
+          .not(groups.connectedEdges())
+          .map((e) => ({ id: e.id(), source: e.data('source'), target: e.data('target'), type: e.data('type'), properties: e.data('properties') })),
         ...members.flatMap((m) => m.edges),
       ],
     };
@@ -431,7 +470,10 @@ export class GraphExplorer {
 
   /** The edges shown: not filtered out, between shown nodes. */
   private shownEdges(): cytoscape.EdgeCollection {
-    return this.cy.edges().not('.filtered').filter((e) => !(e as cytoscape.EdgeSingular).source().hasClass('filtered') && !(e as cytoscape.EdgeSingular).target().hasClass('filtered'));
+    return this.cy
+      .edges()
+      .not('.filtered')
+      .filter((e) => !(e as cytoscape.EdgeSingular).source().hasClass('filtered') && !(e as cytoscape.EdgeSingular).target().hasClass('filtered'));
   }
 
   /** Counts on the container, the undo button's state, and the keyboard list of nodes. */
@@ -451,7 +493,9 @@ export class GraphExplorer {
     this.nodeList.replaceChildren(
       ...this.shownNodes()
         .sort((a, b) => String(a.data('kind')).localeCompare(b.data('kind')) || String(a.data('label')).localeCompare(b.data('label')))
-        .map((n) => h('li', {}, h('button', { type: 'button', 'data-node-id': n.id(), onclick: () => this.selectById(n.id()) }, `${glyph(n.data('kind'))} ${kindName(n.data('kind'))}: ${n.data('display')}`))),
+        .map((n) =>
+          h('li', {}, h('button', { type: 'button', 'data-node-id': n.id(), onclick: () => this.selectById(n.id()) }, `${glyph(n.data('kind'))} ${kindName(n.data('kind'))}: ${n.data('display')}`)),
+        ),
     );
   }
 

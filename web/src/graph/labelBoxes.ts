@@ -28,7 +28,9 @@ export function labelOverlaps(cy: cytoscape.Core): Overlap[] {
   const labels = leaves.map((n) => ({ id: n.id(), box: n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }) as Box }));
   const bodies = leaves.map((n) => ({ id: n.id(), box: n.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false }) as Box }));
   // A box's heading: its label, drawn above its children.
-  const headings = shown.filter((n) => n.isParent() && !!n.data('display')).map((n) => ({ id: n.id(), box: n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }) as Box }));
+  const headings = shown
+    .filter((n) => n.isParent() && !!n.data('display'))
+    .map((n) => ({ id: n.id(), box: n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }) as Box }));
   const out: Overlap[] = [];
   for (let i = 0; i < labels.length; i++) {
     for (let j = i + 1; j < labels.length; j++) if (intersects(labels[i].box, labels[j].box)) out.push({ a: labels[i].id, b: labels[j].id, what: 'label' });

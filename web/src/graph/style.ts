@@ -15,7 +15,22 @@ export const KINDS: { kind: string; name: string; shape: cytoscape.Css.NodeShape
   { kind: 'PERIOD', name: 'Period', shape: 'tag', color: '#0e7490', glyph: '◷' },
 ];
 
-export const EDGE_TYPES = ['STATED_IN', 'DERIVED_FROM', 'BASED_ON', 'ATTRIBUTED_TO', 'PUBLISHED_BY', 'AUTHORED_BY', 'ABOUT', 'COVERS', 'IN_REGION', 'PART_OF', 'ROLE', 'SUPERSEDES', 'AGREES_WITH', 'CONFLICTS_WITH'];
+export const EDGE_TYPES = [
+  'STATED_IN',
+  'DERIVED_FROM',
+  'BASED_ON',
+  'ATTRIBUTED_TO',
+  'PUBLISHED_BY',
+  'AUTHORED_BY',
+  'ABOUT',
+  'COVERS',
+  'IN_REGION',
+  'PART_OF',
+  'ROLE',
+  'SUPERSEDES',
+  'AGREES_WITH',
+  'CONFLICTS_WITH',
+];
 
 /** Colours for groups (top institutions behind origins), distinguishable and with dark text contrast. */
 export const GROUP_COLORS = ['#fde68a', '#bbf7d0', '#fecaca', '#c7d2fe', '#fbcfe8', '#a5f3fc', '#ddd6fe', '#fed7aa'];

@@ -22,7 +22,12 @@ export function articleForm(onDrafted: (state: ReviewState) => void): HTMLElemen
   const url = field('article-url', 'URL', { type: 'url', placeholder: 'https://…' });
   const title = field('article-title', 'Title');
   const publisher = field('article-publisher', 'Publisher (a name, or an org: id the graph holds)');
-  const published = field('article-published', 'Published (2025-12-10, or 2025-12): every relative date is read from it', { required: true, pattern: '\\d{4}(-\\d{2}(-\\d{2})?)?', placeholder: 'YYYY-MM-DD', 'data-testid': 'article-published' });
+  const published = field('article-published', 'Published (2025-12-10, or 2025-12): every relative date is read from it', {
+    required: true,
+    pattern: '\\d{4}(-\\d{2}(-\\d{2})?)?',
+    placeholder: 'YYYY-MM-DD',
+    'data-testid': 'article-published',
+  });
   const text = h('textarea', { id: 'article-text', rows: 16, required: true, 'data-testid': 'article-text', placeholder: 'Paste the article’s text: headline, then paragraphs.' });
   const out = h('div', { 'aria-live': 'polite', class: 'form-out' });
   const submit = h('button', { type: 'submit', 'data-testid': 'draft-submit' }, 'Draft claims');
@@ -36,7 +41,9 @@ export function articleForm(onDrafted: (state: ReviewState) => void): HTMLElemen
         submit.disabled = true;
         fill(out, h('p', {}, 'Reading the article…'));
         const input = { text: text.value, url: url.input.value.trim(), title: title.input.value.trim(), publisher: publisher.input.value.trim(), publishedAt: published.input.value.trim() };
-        const r = await gql<{ draft: Drafted }>(DRAFT, { input: { text: input.text, url: input.url || null, title: input.title || null, publisher: input.publisher || null, publishedAt: input.publishedAt } }).catch((err: Error) => ({ errors: [{ message: err.message }], data: null }));
+        const r = await gql<{ draft: Drafted }>(DRAFT, {
+          input: { text: input.text, url: input.url || null, title: input.title || null, publisher: input.publisher || null, publishedAt: input.publishedAt },
+        }).catch((err: Error) => ({ errors: [{ message: err.message }], data: null }));
         submit.disabled = false;
         const d = r.data?.draft;
         if (!d) {
@@ -48,7 +55,11 @@ export function articleForm(onDrafted: (state: ReviewState) => void): HTMLElemen
       },
     },
     h('h1', {}, 'Add an article'),
-    h('p', {}, 'Paste an article: every quantified claim is drafted with its bound, unit, period, regions, attribution and measure, names resolved against the graph. Nothing is written until you ingest.'),
+    h(
+      'p',
+      {},
+      'Paste an article: every quantified claim is drafted with its bound, unit, period, regions, attribution and measure, names resolved against the graph. Nothing is written until you ingest.',
+    ),
     h('div', { class: 'fields' }, url.el, title.el, publisher.el, published.el),
     h('p', { class: 'field' }, h('label', { for: 'article-text' }, 'Text'), text),
     h('p', { class: 'actions' }, submit),

@@ -34,7 +34,11 @@ export function claimRow(state: ReviewState, i: number, hooks: RowHooks): HTMLTa
   const cell = (name: string, ...content: (Node | string | null)[]) => {
     const f = fieldOf(name);
     const low = f && f.confidence < LOW_CONFIDENCE;
-    return h('td', { 'data-field': name, class: low ? 'low' : '', title: f ? `${low ? 'Unsure: ' : ''}${f.evidence ? `decided by “${f.evidence}”` : 'a default'} (confidence ${f.confidence.toFixed(2)})` : null }, ...content);
+    return h(
+      'td',
+      { 'data-field': name, class: low ? 'low' : '', title: f ? `${low ? 'Unsure: ' : ''}${f.evidence ? `decided by “${f.evidence}”` : 'a default'} (confidence ${f.confidence.toFixed(2)})` : null },
+      ...content,
+    );
   };
   const edit = (apply: () => void) => () => {
     apply();
@@ -42,30 +46,56 @@ export function claimRow(state: ReviewState, i: number, hooks: RowHooks): HTMLTa
   };
   const text = (value: unknown, onInput: (v: string) => void, attrs: Record<string, string> = {}) => {
     const input = h('input', { type: 'text', value: value == null ? '' : String(value), size: 8, ...attrs });
-    input.addEventListener('input', edit(() => onInput(input.value)));
+    input.addEventListener(
+      'input',
+      edit(() => onInput(input.value)),
+    );
     return input;
   };
   const select = (options: string[], value: string | undefined, onPick: (v: string) => void, label: string) => {
-    const s = h('select', { 'aria-label': label }, options.map((o) => h('option', { value: o, selected: o === (value ?? '') }, o || '—')));
-    s.addEventListener('change', edit(() => onPick(s.value)));
+    const s = h(
+      'select',
+      { 'aria-label': label },
+      options.map((o) => h('option', { value: o, selected: o === (value ?? '') }, o || '—')),
+    );
+    s.addEventListener(
+      'change',
+      edit(() => onPick(s.value)),
+    );
     return s;
   };
   const value =
     q.bound === 'RANGE'
-      ? h('span', {}, text(q.low, (v) => (q.low = parseNumber(v)), { 'aria-label': 'low' }), '–', text(q.high, (v) => (q.high = parseNumber(v)), { 'aria-label': 'high' }))
+      ? h(
+          'span',
+          {},
+          text(q.low, (v) => (q.low = parseNumber(v)), { 'aria-label': 'low' }),
+          '–',
+          text(q.high, (v) => (q.high = parseNumber(v)), { 'aria-label': 'high' }),
+        )
       : text(q.value, (v) => (q.value = parseNumber(v)), { 'aria-label': 'value' });
-  const bound = select(BOUNDS, q.bound, (v) => {
-    // A range has low and high, every other bound one value: carry the figure across.
-    if (v === 'RANGE' && q.value != null) [q.low, q.high, q.value] = [q.value, q.value, undefined];
-    else if (v !== 'RANGE' && q.bound === 'RANGE') [q.value, q.low, q.high] = [q.low ?? q.high, undefined, undefined];
-    q.bound = v;
-    hooks.restructure();
-  }, 'bound');
-  const aggregation = select(AGGREGATIONS, q.aggregation, (v) => {
-    q.aggregation = v;
-    if (v !== 'RATE') delete q.per;
-    hooks.restructure();
-  }, 'aggregation');
+  const bound = select(
+    BOUNDS,
+    q.bound,
+    (v) => {
+      // A range has low and high, every other bound one value: carry the figure across.
+      if (v === 'RANGE' && q.value != null) [q.low, q.high, q.value] = [q.value, q.value, undefined];
+      else if (v !== 'RANGE' && q.bound === 'RANGE') [q.value, q.low, q.high] = [q.low ?? q.high, undefined, undefined];
+      q.bound = v;
+      hooks.restructure();
+    },
+    'bound',
+  );
+  const aggregation = select(
+    AGGREGATIONS,
+    q.aggregation,
+    (v) => {
+      q.aggregation = v;
+      if (v !== 'RATE') delete q.per;
+      hooks.restructure();
+    },
+    'aggregation',
+  );
   const per = q.aggregation === 'RATE' ? select(PER, q.per, (v) => (v ? (q.per = v) : delete q.per), 'per') : null;
   const period = (claim.period ??= null) as Record<string, any> | null;
   const setPeriod = (key: 'start' | 'end', v: string) => {
@@ -93,13 +123,16 @@ export function claimRow(state: ReviewState, i: number, hooks: RowHooks): HTMLTa
     }
     return meta.mentions.find((m) => m.id === id)?.text ?? null;
   };
-  const proposed = (id: string) => ['organizations', 'people', 'regions', 'measures'].some((l) => ((doc as any)[l] ?? []).some((x: any) => x.id === id && !meta.mentions.some((m) => m.id === id && m.state === 'EXISTING')));
-  const create = (prefix: string, extra: Record<string, unknown> = {}) => (name: string) => {
-    const list = LIST_OF_PREFIX[prefix];
-    const id = newId(prefix, name, idsOf(doc));
-    ((doc[list] ??= []) as Record<string, any>[]).push({ id, name, ...extra });
-    return id;
-  };
+  const proposed = (id: string) =>
+    ['organizations', 'people', 'regions', 'measures'].some((l) => ((doc as any)[l] ?? []).some((x: any) => x.id === id && !meta.mentions.some((m) => m.id === id && m.state === 'EXISTING')));
+  const create =
+    (prefix: string, extra: Record<string, unknown> = {}) =>
+    (name: string) => {
+      const list = LIST_OF_PREFIX[prefix];
+      const id = newId(prefix, name, idsOf(doc));
+      ((doc[list] ??= []) as Record<string, any>[]).push({ id, name, ...extra });
+      return id;
+    };
   const ambiguousOf = (role: string) => meta.mentions.filter((m) => m.role === role && m.state === 'AMBIGUOUS').map((m) => ({ text: m.text, candidates: m.candidates }));
   const picker = (key: 'attributedTo' | 'regions' | 'measure', label: string, kinds: string[], role: string, prefix: string, extra: () => Record<string, unknown> = () => ({})) =>
     entityPicker({
@@ -119,7 +152,11 @@ export function claimRow(state: ReviewState, i: number, hooks: RowHooks): HTMLTa
       create: (name) => create(prefix, extra())(name),
     });
   const inherited = meta.attributionInherited
-    ? h('span', { class: 'inherited', title: `The cue stands in sentence ${(meta.attributionSentence ?? 0) + 1}, not this one: check it applies.` }, `↰ from sentence ${(meta.attributionSentence ?? 0) + 1}`)
+    ? h(
+        'span',
+        { class: 'inherited', title: `The cue stands in sentence ${(meta.attributionSentence ?? 0) + 1}, not this one: check it applies.` },
+        `↰ from sentence ${(meta.attributionSentence ?? 0) + 1}`,
+      )
     : null;
   const decide = (decision: 'accepted' | 'rejected' | 'pending') => () => {
     meta.decision = meta.decision === decision ? 'pending' : decision;
@@ -138,12 +175,18 @@ export function claimRow(state: ReviewState, i: number, hooks: RowHooks): HTMLTa
     h('td', { class: 'figure' }, h('q', {}, meta.figure.text ?? ''), meta.added ? h('span', { class: 'badge' }, 'added') : null),
     cell('quantity.value', value),
     cell('quantity.bound', bound),
-    cell('quantity.unit', text(q.unit, (v) => (v.trim() ? (q.unit = v.trim()) : delete q.unit), { 'aria-label': 'unit', size: '6' })),
+    cell(
+      'quantity.unit',
+      text(q.unit, (v) => (v.trim() ? (q.unit = v.trim()) : delete q.unit), { 'aria-label': 'unit', size: '6' }),
+    ),
     cell('quantity.aggregation', aggregation, per),
     cell('period', periodCell),
     cell('regions', picker('regions', 'region', ['Region'], 'REGION', 'region')),
     cell('attributedTo', picker('attributedTo', 'organization or person', ['Organization', 'Person'], 'ATTRIBUTION', 'org'), inherited),
-    cell('measure', picker('measure', 'measure', ['Measure'], 'MEASURE', 'measure', () => (q.unit ? { unit: q.unit } : {}))),
+    cell(
+      'measure',
+      picker('measure', 'measure', ['Measure'], 'MEASURE', 'measure', () => (q.unit ? { unit: q.unit } : {})),
+    ),
   );
   return row;
 }

@@ -51,7 +51,9 @@ export function entityPicker(o: PickerOptions): HTMLElement {
       const text = input.value.trim();
       const mine = ++asked;
       if (text.length < 2) return void (results.hidden = true);
-      const d = await read<{ search: Hit[] }>(`query($t: String!, $k: [EntityKind!]) { search(text: $t, kinds: $k, first: 6) { id label kind } }`, { t: text, k: o.kinds }).catch(() => ({ search: [] as Hit[] }));
+      const d = await read<{ search: Hit[] }>(`query($t: String!, $k: [EntityKind!]) { search(text: $t, kinds: $k, first: 6) { id label kind } }`, { t: text, k: o.kinds }).catch(() => ({
+        search: [] as Hit[],
+      }));
       if (mine !== asked) return;
       fill(
         results,

@@ -30,13 +30,22 @@ export async function ingestSummary(claimIds: string[]): Promise<HTMLElement> {
       if (cs.some((c) => c.verdict === 'AGREES' && c.sameOrigin)) repeat.push(id);
     });
   }
-  const links = (ids: string[]) => h('ul', {}, ids.map((id) => h('li', {}, h('a', { href: `/?claim=${encodeURIComponent(id)}`, 'data-link': true }, id))));
+  const links = (ids: string[]) =>
+    h(
+      'ul',
+      {},
+      ids.map((id) => h('li', {}, h('a', { href: `/?claim=${encodeURIComponent(id)}`, 'data-link': true }, id))),
+    );
   const n = (x: number, one: string, many: string) => `${x} ${x === 1 ? one : many}`;
   return h(
     'section',
     { class: 'card ingest-summary', 'data-testid': 'ingest-summary', role: 'status' },
     h('h2', {}, '✔ Ingested'),
-    h('p', {}, `${n(claimIds.length, 'claim', 'claims')} added; ${n(agree.length, 'agrees', 'agree')} with figures already in the graph, ${n(conflict.length, 'conflicts', 'conflict')}, ${n(repeat.length, 'repeats', 'repeat')} an origin already known.`),
+    h(
+      'p',
+      {},
+      `${n(claimIds.length, 'claim', 'claims')} added; ${n(agree.length, 'agrees', 'agree')} with figures already in the graph, ${n(conflict.length, 'conflicts', 'conflict')}, ${n(repeat.length, 'repeats', 'repeat')} an origin already known.`,
+    ),
     agree.length ? [h('h3', {}, 'Agree'), links(agree)] : null,
     conflict.length ? [h('h3', {}, 'Conflict'), links(conflict)] : null,
     repeat.length ? [h('h3', {}, 'Repeat a known origin'), links(repeat)] : null,

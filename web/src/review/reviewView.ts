@@ -62,10 +62,11 @@ export async function reviewView(view: HTMLElement): Promise<() => void> {
   const drawText = () => {
     const text = state.input.text;
     const cuts = new Set<number>([0, text.length]);
-    for (const m of state.meta) for (const s of [m.figure, m.sentence]) {
-      cuts.add(s.start);
-      cuts.add(s.end);
-    }
+    for (const m of state.meta)
+      for (const s of [m.figure, m.sentence]) {
+        cuts.add(s.start);
+        cuts.add(s.end);
+      }
     const points = [...cuts].filter((x) => x >= 0 && x <= text.length).sort((a, b) => a - b);
     const parts: Node[] = [];
     for (let k = 0; k + 1 < points.length; k++) {
@@ -83,7 +84,10 @@ export async function reviewView(view: HTMLElement): Promise<() => void> {
   const drawRows = () => {
     fill(
       tbody,
-      state.document.claims.flatMap((_, i) => [claimRow(state, i, { changed, restructure, select }), h('tr', { class: 'row-problems', 'data-problems-of': i, hidden: true }, h('td', { colspan: 10 }))]),
+      state.document.claims.flatMap((_, i) => [
+        claimRow(state, i, { changed, restructure, select }),
+        h('tr', { class: 'row-problems', 'data-problems-of': i, hidden: true }, h('td', { colspan: 10 })),
+      ]),
     );
   };
 
@@ -95,10 +99,23 @@ export async function reviewView(view: HTMLElement): Promise<() => void> {
       tr.classList.add(stateOf(i));
       if (i === state.selected) tr.classList.add('selected');
       const list = problems.get(i) ?? [];
-      for (const td of tr.querySelectorAll<HTMLElement>('td[data-field]')) td.classList.toggle('has-problem', list.some((p) => cellOf(p.path) === td.dataset.field));
+      for (const td of tr.querySelectorAll<HTMLElement>('td[data-field]'))
+        td.classList.toggle(
+          'has-problem',
+          list.some((p) => cellOf(p.path) === td.dataset.field),
+        );
       const pr = tbody.querySelector<HTMLTableRowElement>(`tr[data-problems-of="${i}"]`)!;
       pr.hidden = !list.length;
-      fill(pr.firstElementChild!, list.length ? h('ul', { class: 'problems' }, list.map((p) => h('li', {}, h('code', {}, p.path || 'claim'), ': ', p.message))) : null);
+      fill(
+        pr.firstElementChild!,
+        list.length
+          ? h(
+              'ul',
+              { class: 'problems' },
+              list.map((p) => h('li', {}, h('code', {}, p.path || 'claim'), ': ', p.message)),
+            )
+          : null,
+      );
     }
     for (const el of textPane.querySelectorAll<HTMLElement>('[data-start]')) {
       const a = Number(el.dataset.start);
@@ -111,7 +128,16 @@ export async function reviewView(view: HTMLElement): Promise<() => void> {
     const counts = { resolved: 0, needs: 0, rejected: 0 };
     state.meta.forEach((_, i) => counts[stateOf(i)]++);
     fill(status, `${state.meta.length} drafted: ${counts.resolved} resolved, ${counts.needs} need a decision, ${counts.rejected} rejected. Keys: j/k next/previous, a accept, x reject.`);
-    fill(generalOut, general.length ? h('ul', { class: 'problems' }, general.map((p) => h('li', {}, h('code', {}, p.path), ': ', p.message))) : null);
+    fill(
+      generalOut,
+      general.length
+        ? h(
+            'ul',
+            { class: 'problems' },
+            general.map((p) => h('li', {}, h('code', {}, p.path), ': ', p.message)),
+          )
+        : null,
+    );
   };
 
   const dryRun = async () => {
@@ -176,7 +202,17 @@ export async function reviewView(view: HTMLElement): Promise<() => void> {
       quantity: { ...(Number.isFinite(value) && /\d/.test(figure) ? { value } : {}), bound: 'EXACT', aggregation: 'NONE' },
       measure: '',
     });
-    state.meta.splice(index, 0, { sentence: { start, end }, figure: { start: a, end: b, text: figure }, fields: [], confidence: 0, attributionInherited: false, attributionSentence: null, mentions: [], decision: 'pending', added: true });
+    state.meta.splice(index, 0, {
+      sentence: { start, end },
+      figure: { start: a, end: b, text: figure },
+      fields: [],
+      confidence: 0,
+      attributionInherited: false,
+      attributionSentence: null,
+      mentions: [],
+      decision: 'pending',
+      added: true,
+    });
     state.selected = index;
     drawText();
     restructure();
@@ -191,7 +227,16 @@ export async function reviewView(view: HTMLElement): Promise<() => void> {
     if (r.data?.ingest) {
       reviewStore.clear();
       const summary = await ingestSummary(document.claims.map((c) => c.id as string));
-      view.replaceChildren(summary, h('p', {}, h('a', { href: '/?review', 'data-link': true }, 'Add another article'), ' · ', h('a', { href: `/?node=${encodeURIComponent(r.data.ingest.source.id)}`, 'data-link': true }, 'the article’s source in the graph')));
+      view.replaceChildren(
+        summary,
+        h(
+          'p',
+          {},
+          h('a', { href: '/?review', 'data-link': true }, 'Add another article'),
+          ' · ',
+          h('a', { href: `/?node=${encodeURIComponent(r.data.ingest.source.id)}`, 'data-link': true }, 'the article’s source in the graph'),
+        ),
+      );
       return;
     }
     const code = err?.extensions?.code;
@@ -201,7 +246,15 @@ export async function reviewView(view: HTMLElement): Promise<() => void> {
       return fill(out, h('p', { class: 'error', role: 'alert' }, `✖ ${err!.message} Enter an API key with write rights and ingest again.`));
     }
     const listed = err?.extensions?.problems ?? (err ? [{ path: '', message: err.message }] : []);
-    fill(out, h('p', { class: 'error', role: 'alert' }, `✖ Not ingested (${code ?? 'error'}): ${listed.length} problem${listed.length === 1 ? '' : 's'}; nothing was written.`), h('ul', { class: 'problems' }, listed.map((p) => h('li', {}, h('code', {}, p.path), ': ', p.message))));
+    fill(
+      out,
+      h('p', { class: 'error', role: 'alert' }, `✖ Not ingested (${code ?? 'error'}): ${listed.length} problem${listed.length === 1 ? '' : 's'}; nothing was written.`),
+      h(
+        'ul',
+        { class: 'problems' },
+        listed.map((p) => h('li', {}, h('code', {}, p.path), ': ', p.message)),
+      ),
+    );
   };
 
   const onKey = (e: KeyboardEvent) => {
@@ -251,7 +304,20 @@ export async function reviewView(view: HTMLElement): Promise<() => void> {
         h(
           'div',
           { class: 'table-wrap' },
-          h('table', { class: 'draft-table', 'data-testid': 'draft-table' }, h('thead', {}, h('tr', {}, ['', 'figure', 'value', 'bound', 'unit', 'aggregation', 'period', 'regions', 'attributed to', 'measure'].map((x) => h('th', { scope: 'col' }, x)))), tbody),
+          h(
+            'table',
+            { class: 'draft-table', 'data-testid': 'draft-table' },
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ['', 'figure', 'value', 'bound', 'unit', 'aggregation', 'period', 'regions', 'attributed to', 'measure'].map((x) => h('th', { scope: 'col' }, x)),
+              ),
+            ),
+            tbody,
+          ),
         ),
       ),
     ),

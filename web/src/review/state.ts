@@ -131,7 +131,7 @@ export function documentToSend(state: ReviewState): { document: Doc; rowOf: numb
   }
   // Entities an entity needs (a role's organization, a region's parent), to a fixed point.
   const lists = ['organizations', 'people', 'regions', 'measures'] as const;
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const l of lists) {
       for (const e of state.document[l] ?? []) {

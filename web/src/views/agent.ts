@@ -42,8 +42,24 @@ export async function agentView(main: HTMLElement, id: string, kind: 'org' | 'pe
         isOrg && agent.reliability ? [h('dt', {}, 'Reliability'), h('dd', {}, agent.reliability)] : null,
         isOrg && agent.partOf ? [h('dt', {}, 'Part of'), h('dd', {}, nodeLink(agent.partOf.id, agent.partOf.name))] : null,
         isOrg ? [h('dt', {}, 'Subsidiaries'), h('dd', {}, agent.subsidiaries.length ? agent.subsidiaries.map((s: any, i: number) => [i ? ', ' : '', nodeLink(s.id, s.name)]) : 'none known')] : null,
-        isOrg ? [h('dt', {}, 'People'), h('dd', {}, agent.people.length ? agent.people.map((r: any, i: number) => [i ? ', ' : '', nodeLink(r.person.id, r.person.name), r.title ? ` (${r.title})` : '']) : 'none known')] : null,
-        !isOrg ? [h('dt', {}, 'Roles'), h('dd', {}, agent.roles.length ? agent.roles.map((r: any, i: number) => [i ? ', ' : '', r.title ? `${r.title}, ` : '', nodeLink(r.organization.id, r.organization.name), r.from ? ` since ${r.from}` : '']) : 'none known')] : null,
+        isOrg
+          ? [
+              h('dt', {}, 'People'),
+              h('dd', {}, agent.people.length ? agent.people.map((r: any, i: number) => [i ? ', ' : '', nodeLink(r.person.id, r.person.name), r.title ? ` (${r.title})` : '']) : 'none known'),
+            ]
+          : null,
+        !isOrg
+          ? [
+              h('dt', {}, 'Roles'),
+              h(
+                'dd',
+                {},
+                agent.roles.length
+                  ? agent.roles.map((r: any, i: number) => [i ? ', ' : '', r.title ? `${r.title}, ` : '', nodeLink(r.organization.id, r.organization.name), r.from ? ` since ${r.from}` : ''])
+                  : 'none known',
+              ),
+            ]
+          : null,
       ),
       isOrg ? h('p', {}, h('button', { type: 'button', onclick: () => go({ view: 'xref', ids: [id] }) }, 'Cross-reference with other organizations…')) : null,
     ),
@@ -75,7 +91,12 @@ export async function agentView(main: HTMLElement, id: string, kind: 'org' | 'pe
       { 'aria-labelledby': 'claims-title' },
       h('h2', { id: 'claims-title' }, 'Claims attributed'),
       isOrg
-        ? h('label', {}, h('input', { type: 'checkbox', checked: includeSubsidiaries, onchange: (e: Event) => ((includeSubsidiaries = (e.target as HTMLInputElement).checked), void load(true)) }), ' include subsidiaries and people')
+        ? h(
+            'label',
+            {},
+            h('input', { type: 'checkbox', checked: includeSubsidiaries, onchange: (e: Event) => ((includeSubsidiaries = (e.target as HTMLInputElement).checked), void load(true)) }),
+            ' include subsidiaries and people',
+          )
         : null,
       count,
       list,

@@ -46,18 +46,34 @@ interface ClaimData {
     confidence: number | null;
     quantity: { value: number | null; low: number | null; high: number | null; unit: string | null; bound: string; aggregation: string; per: string | null; effectivePrecision: number | null } | null;
     period: { start: string; end: string | null; label: string | null; granularity: string | null } | null;
-    measure: Named & { unit: string | null } | null;
+    measure: (Named & { unit: string | null }) | null;
     regions: Named[];
     attributedTo: Named[];
     statedIn: { source: { id: string; title: string | null; publishedAt: string | null; publishedAtPrecision: string | null; url: string | null }; quote: string | null }[];
   } | null;
-  sourceChain: { circularReporting: boolean; explanation: string; independentOriginCount: number; truncated: boolean; origins: { source: { id: string }; institutions: Named[] }[]; graph: GraphView } | null;
+  sourceChain: {
+    circularReporting: boolean;
+    explanation: string;
+    independentOriginCount: number;
+    truncated: boolean;
+    origins: { source: { id: string }; institutions: Named[] }[];
+    graph: GraphView;
+  } | null;
   corroboration: {
     credibility: number;
     credibilityReason: string;
     independentAgreeingOrigins: number;
     independentConflictingOrigins: number;
-    comparisons: { claim: { id: string; text: string; status: string }; verdict: string; gap: number | null; allenRelation: string; sameOrigin: boolean; scopeUnstated: boolean; counted: boolean; reason: string }[];
+    comparisons: {
+      claim: { id: string; text: string; status: string };
+      verdict: string;
+      gap: number | null;
+      allenRelation: string;
+      sameOrigin: boolean;
+      scopeUnstated: boolean;
+      counted: boolean;
+      reason: string;
+    }[];
   } | null;
 }
 
@@ -74,7 +90,6 @@ function gradeReason(reason: string, grade: string): string {
   const rest = reason.startsWith(`${grade}: `) ? reason.slice(grade.length + 2) : reason;
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
-
 
 function quantityText(q: NonNullable<NonNullable<ClaimData['claim']>['quantity']>): string {
   const unit = q.unit ? ` ${q.unit}` : '';
@@ -95,7 +110,13 @@ export async function claimView(main: HTMLElement, id: string): Promise<() => vo
       'article',
       { class: 'card claim-card', 'data-testid': 'claim-card' },
       // Confidence in the heading line, not a row of its own: the card stays short enough for the chain under it.
-      h('p', { class: 'kind' }, '❝ Claim', c.status !== 'ACTIVE' ? h('span', { class: 'badge' }, ` ${c.status}`) : null, c.confidence != null ? h('span', { class: 'confidence' }, ` · confidence ${c.confidence}`) : null),
+      h(
+        'p',
+        { class: 'kind' },
+        '❝ Claim',
+        c.status !== 'ACTIVE' ? h('span', { class: 'badge' }, ` ${c.status}`) : null,
+        c.confidence != null ? h('span', { class: 'confidence' }, ` · confidence ${c.confidence}`) : null,
+      ),
       h('h1', {}, c.text),
       c.quote ? h('blockquote', {}, c.quote) : null,
       h(
@@ -106,7 +127,18 @@ export async function claimView(main: HTMLElement, id: string): Promise<() => vo
         c.period ? [h('dt', {}, 'Period'), h('dd', {}, periodText(c.period))] : null,
         [h('dt', {}, 'Regions'), h('dd', {}, c.regions.length ? c.regions.map((r, i) => [i ? ', ' : '', nodeLink(r.id, r.name)]) : 'unstated')],
         [h('dt', {}, 'Attributed to'), h('dd', {}, c.attributedTo.length ? c.attributedTo.map((a, i) => [i ? ', ' : '', nodeLink(a.id, a.name)]) : 'no one named')],
-        [h('dt', {}, 'Stated in'), h('dd', {}, c.statedIn.map((s, i) => [i ? '; ' : '', nodeLink(s.source.id, s.source.title ?? s.source.id), s.source.publishedAt ? ` (${dateText(s.source.publishedAt, s.source.publishedAtPrecision)})` : '']))],
+        [
+          h('dt', {}, 'Stated in'),
+          h(
+            'dd',
+            {},
+            c.statedIn.map((s, i) => [
+              i ? '; ' : '',
+              nodeLink(s.source.id, s.source.title ?? s.source.id),
+              s.source.publishedAt ? ` (${dateText(s.source.publishedAt, s.source.publishedAtPrecision)})` : '',
+            ]),
+          ),
+        ],
       ),
     ),
   );
@@ -123,7 +155,9 @@ export async function claimView(main: HTMLElement, id: string): Promise<() => vo
       { class: 'chain', 'aria-labelledby': 'chain-title' },
       h('h2', { id: 'chain-title' }, 'Where it came from'),
       // The banner above the graph, the explanation under it: at 1280×800 the chain shows without scrolling.
-      chain.circularReporting ? h('div', { class: 'banner warn', role: 'status', 'data-testid': 'circular-banner' }, h('strong', {}, '⟲ Circular reporting: '), 'several appearances lead back to one independent origin. ') : null,
+      chain.circularReporting
+        ? h('div', { class: 'banner warn', role: 'status', 'data-testid': 'circular-banner' }, h('strong', {}, '⟲ Circular reporting: '), 'several appearances lead back to one independent origin. ')
+        : null,
       h('div', { class: 'graph-with-card' }, explorer.root, card.panel),
       h('p', { class: 'explanation' }, chain.explanation),
     ),
@@ -146,13 +180,25 @@ export async function claimView(main: HTMLElement, id: string): Promise<() => vo
       ),
       // The banner says "copies, not confirmation" and the grade may still say "Confirmed": both are true, and this says how.
       chain.circularReporting && cor.independentAgreeingOrigins > 0
-        ? h('p', { class: 'reconcile', 'data-testid': 'reconcile' }, `Both are true: the sources in this claim's own chain repeat one origin, so they count once, as this claim's own; the grade comes from ${cor.independentAgreeingOrigins === 1 ? 'one other origin' : `${cor.independentAgreeingOrigins} other origins`}, independent of it, that agree.`)
+        ? h(
+            'p',
+            { class: 'reconcile', 'data-testid': 'reconcile' },
+            `Both are true: the sources in this claim's own chain repeat one origin, so they count once, as this claim's own; the grade comes from ${cor.independentAgreeingOrigins === 1 ? 'one other origin' : `${cor.independentAgreeingOrigins} other origins`}, independent of it, that agree.`,
+          )
         : null,
       cor.comparisons.length
         ? h(
             'table',
             {},
-            h('thead', {}, h('tr', {}, ['Verdict', 'Other claim', 'Gap', 'Periods', 'Origin', 'Why'].map((t) => h('th', { scope: 'col' }, t)))),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ['Verdict', 'Other claim', 'Gap', 'Periods', 'Origin', 'Why'].map((t) => h('th', { scope: 'col' }, t)),
+              ),
+            ),
             h(
               'tbody',
               {},

@@ -19,7 +19,8 @@ interface Pair {
   scopeUnstated: boolean;
 }
 
-const PAIR = 'a { id text status attributedTo { ... on Organization { id name } ... on Person { id name } } } b { id text status attributedTo { ... on Organization { id name } ... on Person { id name } } } gap allenRelation scopeUnstated';
+const PAIR =
+  'a { id text status attributedTo { ... on Organization { id name } ... on Person { id name } } } b { id text status attributedTo { ... on Organization { id name } ... on Person { id name } } } gap allenRelation scopeUnstated';
 const QUERY = `query($ids: [ID!]!) { crossReference(organizationIds: $ids) {
   organizations { id name }
   sharedMeasures { id name }
@@ -31,9 +32,14 @@ const QUERY = `query($ids: [ID!]!) { crossReference(organizationIds: $ids) {
   graph { ${GRAPH_FIELDS} }
 } }`;
 
-
 function picker(ids: string[], names: Map<string, string>): HTMLElement {
-  const chosen = h('ul', { class: 'chosen', 'aria-label': 'Organizations chosen' }, ids.map((id) => h('li', {}, names.get(id) ?? id, ' ', h('button', { type: 'button', 'aria-label': `Remove ${names.get(id) ?? id}`, onclick: () => go({ view: 'xref', ids: ids.filter((x) => x !== id) }) }, '✕'))));
+  const chosen = h(
+    'ul',
+    { class: 'chosen', 'aria-label': 'Organizations chosen' },
+    ids.map((id) =>
+      h('li', {}, names.get(id) ?? id, ' ', h('button', { type: 'button', 'aria-label': `Remove ${names.get(id) ?? id}`, onclick: () => go({ view: 'xref', ids: ids.filter((x) => x !== id) }) }, '✕')),
+    ),
+  );
   const input = h('input', { type: 'search', id: 'xref-add', placeholder: 'Add an organization by name…', autocomplete: 'off' });
   const options = h('ul', { class: 'options', 'data-testid': 'xref-options' });
   let timer: number | undefined;
@@ -43,7 +49,12 @@ function picker(ids: string[], names: Map<string, string>): HTMLElement {
       const text = input.value.trim();
       if (text.length < 2) return fill(options);
       const d = await read<{ search: { id: string; label: string }[] }>(`query($t: String!) { search(text: $t, kinds: [ORGANIZATION], first: 10) { id label } }`, { t: text });
-      fill(options, d.search.filter((x) => !ids.includes(x.id)).map((x) => h('li', {}, h('button', { type: 'button', disabled: ids.length >= 10, onclick: () => go({ view: 'xref', ids: [...ids, x.id] }) }, `Add ${x.label}`))));
+      fill(
+        options,
+        d.search
+          .filter((x) => !ids.includes(x.id))
+          .map((x) => h('li', {}, h('button', { type: 'button', disabled: ids.length >= 10, onclick: () => go({ view: 'xref', ids: [...ids, x.id] }) }, `Add ${x.label}`))),
+      );
     }, 200);
   });
   return h(
@@ -65,7 +76,15 @@ function pairTable(pairs: Pair[], verdict: 'AGREES' | 'CONFLICTS'): HTMLElement 
   return h(
     'table',
     { 'data-verdict': verdict },
-    h('thead', {}, h('tr', {}, ['', 'One says', 'The other says', 'Gap', 'Periods'].map((t) => h('th', { scope: 'col' }, t)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['', 'One says', 'The other says', 'Gap', 'Periods'].map((t) => h('th', { scope: 'col' }, t)),
+      ),
+    ),
     h(
       'tbody',
       {},
@@ -75,7 +94,14 @@ function pairTable(pairs: Pair[], verdict: 'AGREES' | 'CONFLICTS'): HTMLElement 
           { class: verdict === 'AGREES' ? 'agree' : 'conflict' },
           h('td', {}, icon),
           h('td', {}, nodeLink(p.a.id, p.a.text), statusBadge(p.a.status), h('span', { class: 'note' }, who(p.a) ? ` — ${who(p.a)}` : '')),
-          h('td', {}, nodeLink(p.b.id, p.b.text), statusBadge(p.b.status), h('span', { class: 'note' }, who(p.b) ? ` — ${who(p.b)}` : ''), p.scopeUnstated ? h('span', { class: 'note' }, ' (scope unstated)') : null),
+          h(
+            'td',
+            {},
+            nodeLink(p.b.id, p.b.text),
+            statusBadge(p.b.status),
+            h('span', { class: 'note' }, who(p.b) ? ` — ${who(p.b)}` : ''),
+            p.scopeUnstated ? h('span', { class: 'note' }, ' (scope unstated)') : null,
+          ),
           h('td', {}, gapText(p.gap)),
           h('td', {}, allenText(p.allenRelation)),
         ),
@@ -104,13 +130,36 @@ export async function crossReferenceView(main: HTMLElement, ids: string[]): Prom
     x.truncated ? h('p', { class: 'banner warn', role: 'status' }, 'Only part of their claims was compared (5,000 per organization, 200 pairs listed per kind).') : null,
     h('p', {}, h('strong', {}, 'Shared measures: '), x.sharedMeasures.length ? x.sharedMeasures.map((m: any, i: number) => [i ? ', ' : '', nodeLink(m.id, m.name)]) : 'none'),
     h('p', {}, h('strong', {}, 'Shared regions: '), x.sharedRegions.length ? x.sharedRegions.map((m: any, i: number) => [i ? ', ' : '', nodeLink(m.id, m.name)]) : 'none'),
-    h('div', { class: 'side-by-side' }, h('section', {}, h('h3', {}, `✔ Agreements (${x.agreements.length})`), pairTable(x.agreements, 'AGREES')), h('section', {}, h('h3', {}, `✖ Conflicts (${x.conflicts.length})`), pairTable(x.conflicts, 'CONFLICTS'))),
+    h(
+      'div',
+      { class: 'side-by-side' },
+      h('section', {}, h('h3', {}, `✔ Agreements (${x.agreements.length})`), pairTable(x.agreements, 'AGREES')),
+      h('section', {}, h('h3', {}, `✖ Conflicts (${x.conflicts.length})`), pairTable(x.conflicts, 'CONFLICTS')),
+    ),
     h('h3', {}, 'Derivations between their sources'),
     x.derivations.length
-      ? h('ul', {}, x.derivations.map((dv: any) => h('li', {}, nodeLink(dv.source.id, dv.source.title ?? dv.source.id), ` ${dv.kind.toLowerCase().replace(/_/g, ' ')} `, nodeLink(dv.derivedFrom.id, dv.derivedFrom.title ?? dv.derivedFrom.id))))
+      ? h(
+          'ul',
+          {},
+          x.derivations.map((dv: any) =>
+            h(
+              'li',
+              {},
+              nodeLink(dv.source.id, dv.source.title ?? dv.source.id),
+              ` ${dv.kind.toLowerCase().replace(/_/g, ' ')} `,
+              nodeLink(dv.derivedFrom.id, dv.derivedFrom.title ?? dv.derivedFrom.id),
+            ),
+          ),
+        )
       : h('p', {}, 'None.'),
     h('h3', {}, 'Sources drawing on several of them'),
-    x.commonSources.length ? h('ul', {}, x.commonSources.map((s: any) => h('li', {}, nodeLink(s.id, s.title ?? s.id)))) : h('p', {}, 'None.'),
+    x.commonSources.length
+      ? h(
+          'ul',
+          {},
+          x.commonSources.map((s: any) => h('li', {}, nodeLink(s.id, s.title ?? s.id))),
+        )
+      : h('p', {}, 'None.'),
   );
   main.append(result);
   const card = nodeCardPanel();

@@ -21,15 +21,36 @@ export async function nodeView(main: HTMLElement, id: string, depthArg?: number,
   }
   const card = nodeCardPanel();
   const explorer = new GraphExplorer({ layout: 'fcose', focus: [id], collapse: !all, onSelect: (n) => card.show(n, explorer) });
-  const depthBox = h('select', { id: 'nb-depth' }, [1, 2, 3].map((d) => h('option', { value: d, selected: d === depth }, String(d))));
-  const limitBox = h('select', { id: 'nb-limit' }, [50, 200, 500, 1000].map((l) => h('option', { value: l, selected: l === limit }, String(l))));
+  const depthBox = h(
+    'select',
+    { id: 'nb-depth' },
+    [1, 2, 3].map((d) => h('option', { value: d, selected: d === depth }, String(d))),
+  );
+  const limitBox = h(
+    'select',
+    { id: 'nb-limit' },
+    [50, 200, 500, 1000].map((l) => h('option', { value: l, selected: l === limit }, String(l))),
+  );
   const allBox = h('input', { type: 'checkbox', id: 'nb-all', checked: all });
   const apply = () => go({ view: 'node', id, depth: Number(depthBox.value), limit: Number(limitBox.value), all: allBox.checked || undefined });
   for (const box of [depthBox, limitBox, allBox]) box.addEventListener('change', apply);
   main.append(
     h('h1', {}, self.label),
     h('p', { class: 'kind' }, self.kind.toLowerCase(), ' ', h('code', {}, id)),
-    h('p', { class: 'neighbourhood-controls' }, h('label', { for: 'nb-depth' }, 'Hops '), depthBox, ' ', h('label', { for: 'nb-limit' }, 'at most '), limitBox, ' nodes', view.truncated ? h('span', { class: 'note' }, ' (cut at the limit)') : null, ' ', allBox, h('label', { for: 'nb-all', title: `Views of more than ${COLLAPSE_ABOVE} nodes group the nodes that hang from a single neighbour` }, ' every node, ungrouped')),
+    h(
+      'p',
+      { class: 'neighbourhood-controls' },
+      h('label', { for: 'nb-depth' }, 'Hops '),
+      depthBox,
+      ' ',
+      h('label', { for: 'nb-limit' }, 'at most '),
+      limitBox,
+      ' nodes',
+      view.truncated ? h('span', { class: 'note' }, ' (cut at the limit)') : null,
+      ' ',
+      allBox,
+      h('label', { for: 'nb-all', title: `Views of more than ${COLLAPSE_ABOVE} nodes group the nodes that hang from a single neighbour` }, ' every node, ungrouped'),
+    ),
     h('div', { class: 'graph-with-card' }, explorer.root, card.panel),
   );
   explorer.show(view);

@@ -22,7 +22,26 @@ export function nodeCardPanel(): { panel: HTMLElement; show: (n: SelectedNode, e
       h('p', { class: 'kind' }, `${kind?.glyph ?? ''} ${kind?.name ?? n.kind}`),
       h('h3', {}, n.label),
       h('p', { class: 'id' }, h('code', {}, n.id)),
-      props.length ? h('dl', {}, props.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : typeof v === 'string' && DATE_PROPERTY.test(k) ? dateText(v, p[`${k}Precision`] ?? granularity) : String(v))])) : null,
+      props.length
+        ? h(
+            'dl',
+            {},
+            props.flatMap(([k, v]) => [
+              h('dt', {}, k),
+              h(
+                'dd',
+                {},
+                Array.isArray(v)
+                  ? v.join(', ')
+                  : typeof v === 'object'
+                    ? JSON.stringify(v)
+                    : typeof v === 'string' && DATE_PROPERTY.test(k)
+                      ? dateText(v, p[`${k}Precision`] ?? granularity)
+                      : String(v),
+              ),
+            ]),
+          )
+        : null,
       h(
         'p',
         { class: 'actions' },

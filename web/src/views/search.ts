@@ -56,7 +56,11 @@ export function setUpSearch(input: HTMLInputElement, form: HTMLFormElement, pane
           'section',
           { class: 'result-group', 'data-kind': g.k.kind },
           h('h2', {}, `${g.k.glyph} ${g.k.name}${g.items.length > 1 ? 's' : ''}`),
-          h('ul', {}, g.items.map((x) => h('li', {}, h('a', { href: hrefOf(routeOfNode(x.id)), 'data-result-id': x.id, onclick: (e: Event) => (e.preventDefault(), open(x)) }, x.label)))),
+          h(
+            'ul',
+            {},
+            g.items.map((x) => h('li', {}, h('a', { href: hrefOf(routeOfNode(x.id)), 'data-result-id': x.id, onclick: (e: Event) => (e.preventDefault(), open(x)) }, x.label))),
+          ),
         ),
       ),
     );

@@ -33,10 +33,12 @@ export function applyDocument(doc: NormalizedDocument, ctx: ApplyContext): void 
   const { model } = ctx;
   checkReferences(doc, model);
   const defined = definedIds([doc]);
-  const state = new Map([...defined.keys()].flatMap((id) => {
-    const node = model.get(id);
-    return node ? [[id, model.existingState(node)] as const] : [];
-  }));
+  const state = new Map(
+    [...defined.keys()].flatMap((id) => {
+      const node = model.get(id);
+      return node ? [[id, model.existingState(node)] as const] : [];
+    }),
+  );
   const verdict = judgeOwnership(doc, state, ctx.ingestionId, false);
   if (verdict.conflicts.length) throw conflictError(doc, verdict.conflicts);
 
@@ -156,12 +158,18 @@ function setStatement(props: Record<string, unknown>, claim: NormalizedClaim): v
 
 /** A claim first stated at the earliest of its statements (ingest/linkClaims, restateClaims). */
 function earliestStatement(node: ModelNode): void {
-  const times = node.out.filter((r) => r.type === 'STATED_IN' && r.props.statedAt != null).map((r) => String(r.props.statedAt)).sort();
+  const times = node.out
+    .filter((r) => r.type === 'STATED_IN' && r.props.statedAt != null)
+    .map((r) => String(r.props.statedAt))
+    .sort();
   if (times.length) node.props.statedAt = times[0];
 }
 
 function multiLabels(node: NormalizedClaim, n: ModelNode): void {
-  for (const [label, ids] of [['MultiRegion', node.regionIds], ['MultiAgent', node.attributedToIds]] as const) {
+  for (const [label, ids] of [
+    ['MultiRegion', node.regionIds],
+    ['MultiAgent', node.attributedToIds],
+  ] as const) {
     if (ids.length > 1) n.extraLabels.add(label);
     else n.extraLabels.delete(label);
   }
@@ -182,10 +190,11 @@ function createClaim(model: GraphModel, c: Counters, claim: NormalizedClaim, now
   model.link(n, 'STATED_IN', claim.sourceId, { quote: claim.statement.quote, statedAt: claim.statement.statedAt == null ? null : instant(claim.statement.statedAt) });
   c.rels += 1;
   const linkAll = (type: string, ids: readonly (string | null)[]) => {
-    for (const id of ids) if (id != null && model.get(id)) {
-      model.link(n, type, id);
-      c.rels += 1;
-    }
+    for (const id of ids)
+      if (id != null && model.get(id)) {
+        model.link(n, type, id);
+        c.rels += 1;
+      }
   };
   linkAll('ABOUT', [claim.measureId]);
   linkAll('COVERS', [claim.periodId]);
@@ -232,10 +241,21 @@ function restate(model: GraphModel, c: Counters, claim: NormalizedClaim): void {
 
 function recordRevision(model: GraphModel, rev: NewRevision, now: string): void {
   const entity = model.get(rev.entityId)!;
-  const node = model.create(rev.id, 'Revision', {
-    id: rev.id, entityId: rev.entityId, kind: rev.kind, content: rev.content, fields: rev.fields,
-    validFrom: rev.validFrom == null ? null : instant(rev.validFrom), validUntil: now, ingestionId: rev.ingestionId,
-  }, false);
+  const node = model.create(
+    rev.id,
+    'Revision',
+    {
+      id: rev.id,
+      entityId: rev.entityId,
+      kind: rev.kind,
+      content: rev.content,
+      fields: rev.fields,
+      validFrom: rev.validFrom == null ? null : instant(rev.validFrom),
+      validUntil: now,
+      ingestionId: rev.ingestionId,
+    },
+    false,
+  );
   model.link(entity, 'HAS_REVISION', node.id);
   entity.props.updatedAt = now;
 }
@@ -245,10 +265,20 @@ function recordIngestion(ctx: ApplyContext, doc: NormalizedDocument, defined: Ma
   const { model } = ctx;
   const previous = ctx.latestBySource.get(doc.sourceId);
   if (!changed && previous && previous.props.documentHash === ctx.documentHash) return;
-  const node = model.create(ctx.ingestionId, 'Ingestion', {
-    id: ctx.ingestionId, keyName: ctx.keyName, at: now, documentHash: ctx.documentHash, sourceId: doc.sourceId,
-    claimCount: doc.claims.length, revisionsCreated: revisions,
-  }, false);
+  const node = model.create(
+    ctx.ingestionId,
+    'Ingestion',
+    {
+      id: ctx.ingestionId,
+      keyName: ctx.keyName,
+      at: now,
+      documentHash: ctx.documentHash,
+      sourceId: doc.sourceId,
+      claimCount: doc.claims.length,
+      revisionsCreated: revisions,
+    },
+    false,
+  );
   model.link(node, 'INGESTED', doc.sourceId);
   for (const id of defined.keys()) model.link(node, 'WROTE', id);
   ctx.latestBySource.set(doc.sourceId, node);

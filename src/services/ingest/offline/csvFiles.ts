@@ -29,7 +29,10 @@ class CsvWriter {
   private size = 0;
   private readonly fd: number;
 
-  constructor(readonly file: string, header: string) {
+  constructor(
+    readonly file: string,
+    header: string,
+  ) {
     this.fd = fs.openSync(file, 'w');
     this.write(header);
   }
@@ -95,9 +98,12 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
   const cell = (type: ColumnType, value: unknown): string => {
     if (value === undefined || value === null) return '';
     switch (type) {
-      case 'string': return quote(String(value));
-      case 'string[]': return (value as unknown[]).length ? joinList(value as unknown[]) : '';
-      default: return String(value);
+      case 'string':
+        return quote(String(value));
+      case 'string[]':
+        return (value as unknown[]).length ? joinList(value as unknown[]) : '';
+      default:
+        return String(value);
     }
   };
 
@@ -109,7 +115,10 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
   const idSpace = (kind: string | undefined) => (kind === 'Ingestion' || kind === 'Revision' ? kind : 'Entity');
   const nodes: string[] = [];
   for (const [kind, list] of byKind) {
-    const cols = columns(kind, list.map((n) => n.props));
+    const cols = columns(
+      kind,
+      list.map((n) => n.props),
+    );
     const file = path.join(dir, `nodes-${kind}.csv`);
     const w = new CsvWriter(file, [`id:ID(${idSpace(kind)})`, ':LABEL', ...cols.map(([k, t]) => `${k}:${t}`)].join(','));
     for (const n of list) {
@@ -132,7 +141,10 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
   const relationships: string[] = [];
   for (const [key, list] of byType) {
     const [type, fromSpace, toSpace] = key.split(' ');
-    const cols = columns(type, list.map((x) => x.rel.props));
+    const cols = columns(
+      type,
+      list.map((x) => x.rel.props),
+    );
     const file = path.join(dir, `rels-${type}-${fromSpace}-${toSpace}.csv`);
     const w = new CsvWriter(file, [`:START_ID(${fromSpace})`, `:END_ID(${toSpace})`, ':TYPE', ...cols.map(([k, t]) => `${k}:${t}`)].join(','));
     for (const { from, rel } of list) w.write([quote(from.id), quote(rel.to), type, ...cols.map(([k, t]) => cell(t, rel.props[k]))].join(','));

@@ -111,11 +111,19 @@ export class GraphModel {
         links = {
           publisherId: of('PUBLISHED_BY', 'Organization')[0] ?? null,
           authorIds: sortedIds(of('AUTHORED_BY', 'Person')),
-          derivedFrom: node.out.filter((r) => r.type === 'DERIVED_FROM' && kindOf(r.to) === 'Source').map((r) => `${r.to} ${r.props.kind}`).sort(),
+          derivedFrom: node.out
+            .filter((r) => r.type === 'DERIVED_FROM' && kindOf(r.to) === 'Source')
+            .map((r) => `${r.to} ${r.props.kind}`)
+            .sort(),
         };
         break;
       case 'Person':
-        links = { roles: node.out.filter((r) => r.type === 'ROLE' && kindOf(r.to) === 'Organization').map((r) => `${r.to} ${r.props.title ?? ''}`).sort() };
+        links = {
+          roles: node.out
+            .filter((r) => r.type === 'ROLE' && kindOf(r.to) === 'Organization')
+            .map((r) => `${r.to} ${r.props.title ?? ''}`)
+            .sort(),
+        };
         break;
       case 'Measure':
         links = {};
