@@ -37,7 +37,7 @@ export const provenanceResolvers: Resolvers = {
     graph: (_, args, ctx, info) => graphNeighbourhood(ctx.db, args, { withProperties: selectsPath(info, ['nodes', 'properties']) }),
   },
   SourceChain: {
-    prov: (c, _, ctx) => c.prov(ctx.baseIri),
+    prov: (c, _, ctx) => c.prov(ctx.baseIri, ctx.history),
   },
   CrossReference: {
     // Loaded only when selected; selected together, they share one round trip (DataLoader).

@@ -10,10 +10,12 @@ import { edgeIds, loadMany, type EntityLoader } from '../entities/entities.js';
 import { num, str } from '../props.js';
 import type { Chain, OriginInfo } from './chains.js';
 import { independentGroups, institutionsOf, loadTops } from './institutions.js';
-import { compareClaims, resolvePeriod, type ComparableClaim } from './intervals.js';
+import type { ComparableClaim, ShareContext } from './comparable.js';
+import { compareClaims } from './compareClaims.js';
+import { resolvePeriod } from './intervals.js';
 import { partWholeOutcome, type RegionRelation } from './partWhole.js';
 import { effectiveStatus } from '../claims/status.js';
-import { loadShareBases, type ShareContext } from './shares.js';
+import { loadShareBases } from './shares.js';
 import { loadChains } from './sourceChain.js';
 
 export interface ComparisonOut {

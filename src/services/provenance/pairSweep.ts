@@ -5,9 +5,10 @@
  */
 import type { Database } from '../../db/database.js';
 import type { CompactClaimRow } from '../../db/rows.js';
-import { compareClaims, resolvePeriod, type ComparableClaim } from './intervals.js';
+import type { ComparableClaim, ShareContext } from './comparable.js';
+import { compareClaims } from './compareClaims.js';
+import { resolvePeriod } from './intervals.js';
 import { partWholeOutcome, type RegionRelation } from './partWhole.js';
-import type { ShareContext } from './shares.js';
 
 /** Pairs listed per verdict at most. */
 export const MAX_PAIRS = 200;

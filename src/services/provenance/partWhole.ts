@@ -4,7 +4,8 @@
  * says nothing of the whole's share or rate. Turns a comparison across nested regions into that
  * verdict, in words.
  */
-import { toInterval, type ComparableClaim, type ComparisonOutcome } from './intervals.js';
+import type { ComparableClaim, ComparisonOutcome } from './comparable.js';
+import { toInterval } from './intervals.js';
 import { showNumber } from './units.js';
 
 /** Where the other claim's region lies against this claim's (comparableClaims.cypher). */

@@ -5,20 +5,9 @@
  * the figure the reporting itself used, not a reference value of our own.
  */
 import type { Database } from '../../db/database.js';
-import { roundingUnit, showInterval, toInterval, type ComparableClaim } from './intervals.js';
+import type { ComparableClaim, ShareBase, ShareContext } from './comparable.js';
+import { roundingUnit, showInterval, toInterval } from './intervals.js';
 import { shareFactor, showNumber } from './units.js';
-
-/** The figure a share is a share of. */
-export interface ShareBase {
-  /** The claim stating the base ("Ukraine's area is 603,550 km²"). */
-  claimId: string;
-  value: number;
-  unit: string | null;
-  /** What the base is, for a reason: "Area of a country, Ukraine". */
-  label: string;
-  /** The measure whose absolute figures the share compares with. */
-  partMeasureId: string;
-}
 
 /** One share claim's base, as provenance/shareBases returns it. */
 interface ShareBaseRow {
@@ -28,15 +17,6 @@ interface ShareBaseRow {
   regionIds: string[];
   regionNames: string[];
   base: { id: string; value: number | null; low: number | null; high: number | null; unit: string | null } | null;
-}
-
-/** What a share claim is a share of, in its region: the base figure, or why there is none. */
-export interface ShareContext {
-  /** The share's regions, as one key: shares of one scope compare as shares, others as absolutes. */
-  scope: string;
-  base: ShareBase | null;
-  /** Why there is no base, in words, when there is none. */
-  whyNoBase: string | null;
 }
 
 /** The context of each share claim among `claimIds` whose measure declares a base (others are absent). */

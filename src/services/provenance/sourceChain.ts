@@ -7,6 +7,7 @@ import type { Database } from '../../db/database.js';
 import type { AgentRow, ChainSubgraphsRow, ClaimRow, EntityRow, GraphEdgeRow, SourceRow } from '../../db/rows.js';
 import { badUserInput, notFound } from '../../errors.js';
 import type { EntityLoader } from '../entities/entities.js';
+import type { HistoryLoaders } from '../history/history.js';
 import { buildGraphView, nodeLabel, type GraphViewOut } from '../graphView.js';
 import { computeChain, type Chain } from './chains.js';
 import { independentGroups, institutionsOf, loadTops, type TopsByAgent } from './institutions.js';
@@ -24,7 +25,7 @@ export interface SourceChainOut {
   explanation: string;
   graph: GraphViewOut;
   /** Built only when asked for (it reads the ingestions that wrote the chain), with IRIs under baseIri. */
-  prov: (baseIri: string) => Promise<Record<string, unknown>>;
+  prov: (baseIri: string, history: HistoryLoaders) => Promise<Record<string, unknown>>;
 }
 
 export function checkMaxDepth(maxDepth: number | null | undefined): number {
@@ -84,17 +85,21 @@ function explain(claim: ClaimRow, chain: Chain, rows: Map<string, EntityRow>, gr
   return parts.join(' ');
 }
 
-/** The ingestions that wrote any of these nodes, each with the ids it wrote among them. */
-async function chainIngestions(db: Database, ids: string[]): Promise<ProvActivity[]> {
-  const rows = await db.read<{ id: string; ingestions: { id: string; keyName: string; at: string }[] }>('history/ingestionsOf', { p: { ids } });
+/**
+ * The ingestions that wrote any of these nodes, each with the ids it wrote among them: through the
+ * request's history loader, so a chain and a `Claim.ingestions` in one request share the batch.
+ */
+async function chainIngestions(history: HistoryLoaders, ids: string[]): Promise<ProvActivity[]> {
+  const lists = await history.ingestionsOf.loadMany(ids);
   const byId = new Map<string, ProvActivity>();
-  for (const r of rows) {
-    for (const i of r.ingestions) {
+  lists.forEach((list, n) => {
+    if (list instanceof Error) throw list;
+    for (const i of list) {
       let a = byId.get(i.id);
-      if (!a) byId.set(i.id, (a = { id: i.id, keyName: i.keyName, at: new Date(i.at).toISOString(), wroteIds: [] }));
-      a.wroteIds.push(r.id);
+      if (!a) byId.set(i.id, (a = { id: i.id, keyName: i.keyName, at: i.at, wroteIds: [] }));
+      a.wroteIds.push(ids[n]);
     }
-  }
+  });
   return [...byId.values()];
 }
 
@@ -137,6 +142,6 @@ export async function sourceChain(db: Database, loader: EntityLoader, claimId: s
     truncated: chain.truncated,
     explanation: explain(claimRow as ClaimRow, chain, rows, groups, institutions, circular, maxDepth),
     graph,
-    prov: async (baseIri) => toProvJsonLd([...rows.values()], edges, await chainIngestions(db, [...ids]), baseIri),
+    prov: async (baseIri, history) => toProvJsonLd([...rows.values()], edges, await chainIngestions(history, [...ids]), baseIri),
   };
 }

@@ -4,7 +4,9 @@
  * precision 1, percentages.
  */
 import { describe, expect, it } from 'vitest';
-import { compareClaims, roundingUnit, toInterval, type ComparableClaim } from '../../../src/services/provenance/intervals.js';
+import type { ComparableClaim } from '../../../src/services/provenance/comparable.js';
+import { compareClaims } from '../../../src/services/provenance/compareClaims.js';
+import { roundingUnit, toInterval } from '../../../src/services/provenance/intervals.js';
 
 const figure = (value: number, bound: string, precision: number | null = null): ComparableClaim => ({
   value,
