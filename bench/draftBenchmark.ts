@@ -18,7 +18,7 @@ import { draftPool } from '../src/services/draft/draftPool.js';
 import { normaliseName } from '../src/services/draft/resolve.js';
 import { LOCAL_ACTOR } from '../src/services/ingest/ingest.js';
 import { unitConversion } from '../src/services/provenance/units.js';
-import { loadSeed, quotesText } from '../src/services/seed.js';
+import { loadSeed, quotesText } from '../src/services/admin/seed.js';
 import { benchDatabase } from './benchDatabase.js';
 import { loadLine, percentile } from './stats.js';
 

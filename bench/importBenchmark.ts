@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readDocuments } from '../src/cli/readDocuments.js';
-import { graphCounts } from '../src/services/admin.js';
+import { graphCounts } from '../src/services/admin/admin.js';
 import { bulkImport } from '../src/services/ingest/bulkImport.js';
 import pino from 'pino';
 import { offlineImportCommand } from '../src/cli/offlineImportCommand.js';

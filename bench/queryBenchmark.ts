@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { offlineImportCommand } from '../src/cli/offlineImportCommand.js';
-import { graphCounts } from '../src/services/admin.js';
+import { graphCounts } from '../src/services/admin/admin.js';
 import { bulkImport } from '../src/services/ingest/bulkImport.js';
 import { createApp } from '../src/server/app.js';
 import { benchDatabase, diskBytes, residentBytes } from './benchDatabase.js';

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { createApp } from '../src/server/app.js';
 import { draftPool } from '../src/services/draft/draftPool.js';
-import { loadSeedAndDemo, quotesText } from '../src/services/seed.js';
+import { loadSeedAndDemo, quotesText } from '../src/services/admin/seed.js';
 import { buildExplorer, launchBrowser } from '../test/helpers/browser.js';
 import { benchDatabase } from './benchDatabase.js';
 

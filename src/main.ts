@@ -10,8 +10,8 @@ import { AccessPolicy } from './services/access/accessPolicy.js';
 import { KeyRing } from './services/access/keyRing.js';
 import { portIsFree } from './ports.js';
 import { startRuntime } from './runtime.js';
-import { seedIfEmpty } from './services/seed.js';
-import { warmUp } from './services/warmUp.js';
+import { seedIfEmpty } from './services/admin/seed.js';
+import { warmUp } from './services/admin/warmUp.js';
 import { createApp } from './server/app.js';
 
 async function main(): Promise<void> {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
 import { Database } from '../db/database.js';
 import { readLivePid } from '../embedded/pidFile.js';
-import { graphCounts } from '../services/admin.js';
+import { graphCounts } from '../services/admin/admin.js';
 import { passwordFilePath } from '../embedded/password.js';
 import { embeddedTarget } from '../runtime.js';
 import { superviseEmbedded } from './supervise.js';

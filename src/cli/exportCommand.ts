@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import type { Database } from '../db/database.js';
 import { createEntityLoader } from '../services/entities/entities.js';
-import { loadAllEntities, toIngestDocuments, toProvDocument } from '../services/export.js';
+import { loadAllEntities, toIngestDocuments, toProvDocument } from '../services/admin/export.js';
 import { claimReview } from '../services/provenance/claimReview.js';
 
 export type ExportFormat = 'ndjson' | 'prov-jsonld' | 'claimreview';

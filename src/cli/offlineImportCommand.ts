@@ -13,7 +13,7 @@ import type { Config } from '../config.js';
 import { readLivePid } from '../embedded/pidFile.js';
 import { runOfflineImporter } from '../embedded/offlineImporter.js';
 import { startRuntime } from '../runtime.js';
-import { graphCounts } from '../services/admin.js';
+import { graphCounts } from '../services/admin/admin.js';
 import { buildGraph } from '../services/ingest/offline/buildGraph.js';
 import { ARRAY_DELIMITER, writeCsvFiles } from '../services/ingest/offline/csvFiles.js';
 import { Progress } from './progress.js';

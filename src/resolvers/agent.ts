@@ -2,11 +2,11 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { found } from './found.js';
 import { pageNeighbours, prefetch } from './lookahead.js';
-import * as agents from '../services/agents.js';
+import * as agents from '../services/entities/agents.js';
 import { present, rowsOf } from '../services/entities/entities.js';
-import * as catalog from '../services/catalog.js';
+import * as catalog from '../services/catalog/catalog.js';
 import * as claimsService from '../services/claims/claims.js';
-import { list, str } from '../services/props.js';
+import { list, str } from '../services/entities/props.js';
 
 export const agentResolvers: Resolvers = {
   Query: {

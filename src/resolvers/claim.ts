@@ -6,8 +6,8 @@ import type { AgentRow, ClaimRow, RegionRow, SourceRow } from '../db/rows.js';
 import * as claimsService from '../services/claims/claims.js';
 import { effectiveStatus } from '../services/claims/status.js';
 import { edgeIds, loadMany, present, rowsOf } from '../services/entities/entities.js';
-import * as lookups from '../services/lookups.js';
-import { num, str } from '../services/props.js';
+import * as lookups from '../services/entities/lookups.js';
+import { num, str } from '../services/entities/props.js';
 import { roundingUnit } from '../services/provenance/intervals.js';
 
 export const claimResolvers: Resolvers = {

@@ -1,7 +1,7 @@
 /** Ingestions and revisions: who wrote what, and what corrections replaced. */
 import type { Resolvers } from '../generated/graphql.js';
 import * as history from '../services/history/history.js';
-import * as lookups from '../services/lookups.js';
+import * as lookups from '../services/entities/lookups.js';
 
 export const historyResolvers: Resolvers = {
   Query: {

@@ -2,7 +2,7 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { dryRun } from '../services/ingest/dryRun.js';
 import { ingest } from '../services/ingest/ingest.js';
-import * as lookups from '../services/lookups.js';
+import * as lookups from '../services/entities/lookups.js';
 
 export const ingestResolvers: Resolvers = {
   Query: {

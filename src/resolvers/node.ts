@@ -2,7 +2,7 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { found, unknownId } from './found.js';
 import { prefetch } from './lookahead.js';
-import * as lookups from '../services/lookups.js';
+import * as lookups from '../services/entities/lookups.js';
 
 export const nodeResolvers: Resolvers = {
   Query: {

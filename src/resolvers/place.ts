@@ -3,11 +3,11 @@ import type { RegionRow } from '../db/rows.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { found } from './found.js';
 import { pageNeighbours, prefetch } from './lookahead.js';
-import * as catalog from '../services/catalog.js';
+import * as catalog from '../services/catalog/catalog.js';
 import * as claimsService from '../services/claims/claims.js';
 import { edgeIds, loadMany, rowsOf } from '../services/entities/entities.js';
-import * as lookups from '../services/lookups.js';
-import { list, num, str } from '../services/props.js';
+import * as lookups from '../services/entities/lookups.js';
+import { list, num, str } from '../services/entities/props.js';
 
 export const placeResolvers: Resolvers = {
   Query: {

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { MeasureRow, PeriodRow, RegionRow, SourceRow } from '../db/rows.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { loadMany } from '../services/entities/entities.js';
-import { graphNeighbourhood } from '../services/graphNeighbourhood.js';
+import { graphNeighbourhood } from '../services/graph/graphNeighbourhood.js';
 import { claimReview } from '../services/provenance/claimReview.js';
 import { corroboration } from '../services/provenance/corroboration.js';
 import { crossReference } from '../services/provenance/crossReference.js';

@@ -1,6 +1,6 @@
 /** Query.search: relevance-ranked hits with their nodes. */
 import type { Resolvers } from '../generated/graphql.js';
-import * as searchService from '../services/search.js';
+import * as searchService from '../services/catalog/search.js';
 
 export const searchResolvers: Resolvers = {
   Query: {

@@ -3,12 +3,12 @@ import type { Resolvers } from '../generated/graphql.js';
 import { found } from './found.js';
 import { pageNeighbours, prefetch } from './lookahead.js';
 import type { PersonRow, SourceDerivationRow, SourceRow } from '../db/rows.js';
-import * as agents from '../services/agents.js';
-import * as catalog from '../services/catalog.js';
+import * as agents from '../services/entities/agents.js';
+import * as catalog from '../services/catalog/catalog.js';
 import * as claimsService from '../services/claims/claims.js';
 import { edgeIds, loadMany, present, rowsOf } from '../services/entities/entities.js';
-import * as lookups from '../services/lookups.js';
-import { str } from '../services/props.js';
+import * as lookups from '../services/entities/lookups.js';
+import { str } from '../services/entities/props.js';
 
 function derivations(s: SourceRow, direction: 'out' | 'in'): SourceDerivationRow[] {
   return s[direction]

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startRuntime, type Runtime } from '../../src/runtime.js';
 import { createApp, type App } from '../../src/server/app.js';
-import { loadSeed } from '../../src/services/seed.js';
+import { loadSeed } from '../../src/services/admin/seed.js';
 import { freePort } from '../../src/ports.js';
 import { quietLog } from '../helpers/quietLog.js';
 

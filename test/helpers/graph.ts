@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../../src/db/database.js';
-import { deleteAll, graphCounts } from '../../src/services/admin.js';
-import { loadSeed, quotesText } from '../../src/services/seed.js';
+import { deleteAll, graphCounts } from '../../src/services/admin/admin.js';
+import { loadSeed, quotesText } from '../../src/services/admin/seed.js';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 

@@ -4,8 +4,8 @@
  * between two officials, a share compared with an absolute area, a running total that grows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteAll } from '../../src/services/admin.js';
-import { loadSeedAndDemo, seedIfEmpty } from '../../src/services/seed.js';
+import { deleteAll } from '../../src/services/admin/admin.js';
+import { loadSeedAndDemo, seedIfEmpty } from '../../src/services/admin/seed.js';
 import { seedGraph } from '../helpers/graph.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
 

@@ -14,7 +14,7 @@ import { FIXTURES, seedGraph } from '../helpers/graph.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
 import { provViolations } from '../helpers/provOntology.js';
 import { createEntityLoader } from '../../src/services/entities/entities.js';
-import { loadAllEntities, toProvDocument } from '../../src/services/export.js';
+import { loadAllEntities, toProvDocument } from '../../src/services/admin/export.js';
 import { DEFAULT_BASE_IRI } from '../../src/config.js';
 import { nodeIri } from '../../src/services/provenance/prov.js';
 

@@ -5,9 +5,9 @@
 import type { Database } from '../../db/database.js';
 import type { ClaimRow } from '../../db/rows.js';
 import { badUserInput } from '../../errors.js';
-import { checkIds, checkText } from '../inputLimits.js';
+import { checkIds, checkText } from '../requests/inputLimits.js';
 import { pageRows, type EntityLoader, type EntityWire, type RowShape } from '../entities/entities.js';
-import { checkFirst, decodeCursor, toConnection, type Connection, type PageArgs } from '../pagination.js';
+import { checkFirst, decodeCursor, toConnection, type Connection, type PageArgs } from '../requests/pagination.js';
 
 export interface ClaimFilterInput {
   text?: string | null;

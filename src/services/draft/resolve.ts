@@ -6,7 +6,7 @@
  * well are ambiguous: the draft lists both and the reviewer decides.
  */
 import type { Database } from '../../db/database.js';
-import { luceneQuery } from '../search.js';
+import { luceneQuery } from '../catalog/search.js';
 import { unitConversion } from '../provenance/units.js';
 
 export type MentionKind = 'ORGANIZATION' | 'PERSON' | 'REGION' | 'MEASURE';

@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/database.js';
 import type { NewRevision } from '../ingest/ownership.js';
-import { checkFirst, decodeCursor, encodeCursor, type Connection, type PageArgs } from '../pagination.js';
+import { checkFirst, decodeCursor, encodeCursor, type Connection, type PageArgs } from '../requests/pagination.js';
 
 export interface IngestionRow {
   id: string;

@@ -7,8 +7,8 @@
 import type { Database } from '../../db/database.js';
 import type { EntityRow, SourceRow } from '../../db/rows.js';
 import { edgeIds, loadMany, type EntityLoader } from '../entities/entities.js';
-import { nodeLabel } from '../graphView.js';
-import { defined, statedDate, str } from '../props.js';
+import { nodeLabel } from '../graph/graphView.js';
+import { defined, statedDate, str } from '../entities/props.js';
 import { corroboration } from './corroboration.js';
 import { nodeIri } from './prov.js';
 import { sourceChain } from './sourceChain.js';

@@ -7,7 +7,7 @@ import type { Database } from '../../db/database.js';
 import type { ClaimRow, EntityRow } from '../../db/rows.js';
 import { notFound } from '../../errors.js';
 import { edgeIds, loadMany, type EntityLoader } from '../entities/entities.js';
-import { num, str } from '../props.js';
+import { num, str } from '../entities/props.js';
 import type { Chain, OriginInfo } from './chains.js';
 import { independentGroups, institutionsOf, loadTops } from './institutions.js';
 import type { ComparableClaim, ShareContext } from './comparable.js';

@@ -9,7 +9,7 @@ import type { ClaimRow, CompactClaimRow, CompactClaimWire, EntityRow, GraphEdgeR
 import { badUserInput, notFound } from '../../errors.js';
 import { matchingClaimIds, type ClaimFilterInput } from '../claims/claims.js';
 import { claimIdOnly, loadMany, type EntityLoader } from '../entities/entities.js';
-import { buildGraphView, type GraphViewOut } from '../graphView.js';
+import { buildGraphView, type GraphViewOut } from '../graph/graphView.js';
 import { comparePairs, MAX_PAIRS, type Ancestors, type Pair } from './pairSweep.js';
 import { loadShareBases } from './shares.js';
 

@@ -9,8 +9,8 @@
  * an instant.
  */
 import type { EntityRow, GraphEdgeRow } from '../../db/rows.js';
-import { nodeLabel } from '../graphView.js';
-import { statedDate } from '../props.js';
+import { nodeLabel } from '../graph/graphView.js';
+import { statedDate } from '../entities/props.js';
 
 /** Where node IRIs live when CLAIMGRAPH_BASE_IRI is not set (example.org: a placeholder by design). */
 

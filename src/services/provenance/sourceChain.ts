@@ -8,7 +8,7 @@ import type { AgentRow, ChainSubgraphsRow, ClaimRow, EntityRow, GraphEdgeRow, So
 import { badUserInput, notFound } from '../../errors.js';
 import type { EntityLoader } from '../entities/entities.js';
 import type { HistoryLoaders } from '../history/history.js';
-import { buildGraphView, nodeLabel, type GraphViewOut } from '../graphView.js';
+import { buildGraphView, nodeLabel, type GraphViewOut } from '../graph/graphView.js';
 import { computeChain, type Chain } from './chains.js';
 import { independentGroups, institutionsOf, loadTops, type TopsByAgent } from './institutions.js';
 import { toProvJsonLd, type ProvActivity } from './prov.js';

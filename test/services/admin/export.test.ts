@@ -3,16 +3,16 @@
  */
 import path from 'node:path';
 import jsonld from 'jsonld';
-import { provViolations } from '../helpers/provOntology.js';
+import { provViolations } from '../../helpers/provOntology.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDocuments } from '../../src/cli/readDocuments.js';
-import type { Database } from '../../src/db/database.js';
-import { createEntityLoader } from '../../src/services/entities/entities.js';
-import { DEFAULT_BASE_IRI } from '../../src/config.js';
-import { loadAllEntities, toIngestDocuments, toProvDocument } from '../../src/services/export.js';
-import { bulkImport } from '../../src/services/ingest/bulkImport.js';
-import { FIXTURES, graphCounts, resetGraph, seedGraph } from '../helpers/graph.js';
-import { createTestApp, type TestApp } from '../helpers/testApp.js';
+import { readDocuments } from '../../../src/cli/readDocuments.js';
+import type { Database } from '../../../src/db/database.js';
+import { createEntityLoader } from '../../../src/services/entities/entities.js';
+import { DEFAULT_BASE_IRI } from '../../../src/config.js';
+import { loadAllEntities, toIngestDocuments, toProvDocument } from '../../../src/services/admin/export.js';
+import { bulkImport } from '../../../src/services/ingest/bulkImport.js';
+import { FIXTURES, graphCounts, resetGraph, seedGraph } from '../../helpers/graph.js';
+import { createTestApp, type TestApp } from '../../helpers/testApp.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -3,11 +3,11 @@
  * `limit` nodes in a stable order, with each node's count of neighbours left out so a frontend
  * can offer "expand". Edge types come from an allow-list; node kinds map to labels.
  */
-import type { Database } from '../db/database.js';
-import type { GraphEdgeRow } from '../db/rows.js';
-import { badUserInput } from '../errors.js';
-import { reviveProps } from '../db/wireTemporals.js';
-import { LABEL_OF_KIND } from './kinds.js';
+import type { Database } from '../../db/database.js';
+import type { GraphEdgeRow } from '../../db/rows.js';
+import { badUserInput } from '../../errors.js';
+import { reviveProps } from '../../db/wireTemporals.js';
+import { LABEL_OF_KIND } from '../entities/kinds.js';
 import { buildGraphView, edgeId, type GraphViewOut, type NodeCard } from './graphView.js';
 
 export const EDGE_TYPES = ['STATED_IN', 'ATTRIBUTED_TO', 'ABOUT', 'COVERS', 'IN_REGION', 'BASED_ON', 'SUPERSEDES', 'DERIVED_FROM', 'PUBLISHED_BY', 'AUTHORED_BY', 'PART_OF', 'ROLE'];

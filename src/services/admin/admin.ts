@@ -1,5 +1,5 @@
 /** Whole-graph housekeeping: counts, and emptying the graph (CLI `reset`, tests). */
-import type { Database } from '../db/database.js';
+import type { Database } from '../../db/database.js';
 
 export interface GraphCounts {
   nodes: number;

@@ -2,8 +2,8 @@
  * Organizations and people: their hierarchy (PART_OF) and roles (ROLE), read from the edges the
  * entity loader already fetched.
  */
-import type { EntityRow, OrganizationRow, PersonRow, RoleAssignmentRow, RowSource } from '../db/rows.js';
-import { edgeIds, loadMany, loadOfKind, type MaybePromise } from './entities/entities.js';
+import type { EntityRow, OrganizationRow, PersonRow, RoleAssignmentRow, RowSource } from '../../db/rows.js';
+import { edgeIds, loadMany, loadOfKind, type MaybePromise } from './entities.js';
 
 export function organization(loader: RowSource, id: string): MaybePromise<OrganizationRow | null> {
   return loadOfKind<OrganizationRow>(loader, id, 'Organization');

@@ -1,5 +1,5 @@
 /** Typed reads of a row's properties, shared by resolvers and services. */
-import type { EntityRow } from '../db/rows.js';
+import type { EntityRow } from '../../db/rows.js';
 
 type PropsOf = Pick<EntityRow, 'props'>;
 

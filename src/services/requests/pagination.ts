@@ -2,10 +2,10 @@
  * Relay connections over keyset pages. Cursors are opaque (base64url JSON of the sort key and
  * id), so clients cannot depend on their content and pages stay stable while data is added.
  */
-import { badUserInput } from '../errors.js';
-import type { EntityRow, RowSource } from '../db/rows.js';
-import type { Database } from '../db/database.js';
-import { loadMany, prefetchWithNeighbours, type EntityLoader, type RowShape } from './entities/entities.js';
+import { badUserInput } from '../../errors.js';
+import type { EntityRow, RowSource } from '../../db/rows.js';
+import type { Database } from '../../db/database.js';
+import { loadMany, prefetchWithNeighbours, type EntityLoader, type RowShape } from '../entities/entities.js';
 
 export const MAX_PAGE = 100;
 

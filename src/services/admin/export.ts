@@ -2,11 +2,11 @@
  * Whole-graph export: as ingest documents (.ndjson, which `claimgraph import` reads back into the
  * same graph) or as W3C PROV-O JSON-LD.
  */
-import type { Database } from '../db/database.js';
-import type { EntityRow, GraphEdgeRow } from '../db/rows.js';
-import { edgeIds, type EntityLoader } from './entities/entities.js';
-import { defined, statedDate } from './props.js';
-import { toProvJsonLd } from './provenance/prov.js';
+import type { Database } from '../../db/database.js';
+import type { EntityRow, GraphEdgeRow } from '../../db/rows.js';
+import { edgeIds, type EntityLoader } from '../entities/entities.js';
+import { defined, statedDate } from '../entities/props.js';
+import { toProvJsonLd } from '../provenance/prov.js';
 
 /** Every node, in id order, a page of ids at a time through the entity loader. */
 export async function loadAllEntities(db: Database, loader: EntityLoader): Promise<EntityRow[]> {

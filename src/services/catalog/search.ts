@@ -2,11 +2,11 @@
  * Full-text search. User text never reaches Lucene as syntax: every term is escaped, then
  * searched exactly, fuzzily (one edit: "Syrskii" finds "Syrskyi") and as a prefix.
  */
-import type { Database } from '../db/database.js';
-import type { SearchHitRow } from '../db/rows.js';
-import { badUserInput } from '../errors.js';
-import { LABEL_OF_KIND } from './kinds.js';
-import { checkFirst } from './pagination.js';
+import type { Database } from '../../db/database.js';
+import type { SearchHitRow } from '../../db/rows.js';
+import { badUserInput } from '../../errors.js';
+import { LABEL_OF_KIND } from '../entities/kinds.js';
+import { checkFirst } from '../requests/pagination.js';
 
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
 /**

@@ -3,8 +3,8 @@
  * before any query as BAD_USER_INPUT naming the argument; a request within them still answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, resetGraph } from '../helpers/graph.js';
-import { createTestApp, type TestApp } from '../helpers/testApp.js';
+import { fixture, resetGraph } from '../../helpers/graph.js';
+import { createTestApp, type TestApp } from '../../helpers/testApp.js';
 
 let t: TestApp;
 beforeAll(async () => {

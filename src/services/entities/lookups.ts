@@ -2,9 +2,9 @@
  * Typed by-id lookups for each kind, through the request's entity loader: an id of another kind
  * answers null, as an unknown id does.
  */
-import type { ClaimRow, MeasureRow, PeriodRow, RegionRow, RowSource, SourceRow } from '../db/rows.js';
-import { loadOfKind } from './entities/entities.js';
-import { checkIds } from './inputLimits.js';
+import type { ClaimRow, MeasureRow, PeriodRow, RegionRow, RowSource, SourceRow } from '../../db/rows.js';
+import { loadOfKind } from './entities.js';
+import { checkIds } from '../requests/inputLimits.js';
 
 export const claim = (l: RowSource, id: string) => loadOfKind<ClaimRow>(l, id, 'Claim');
 export const source = (l: RowSource, id: string) => loadOfKind<SourceRow>(l, id, 'Source');

@@ -1,12 +1,12 @@
 /**
  * Lists of sources, organizations, regions and measures, ordered by id with keyset cursors.
  */
-import type { Database } from '../db/database.js';
-import type { QueryName } from '../db/queryRegistry.js';
-import type { EntityRow, MeasureRow, OrganizationRow, RegionRow, SourceRow } from '../db/rows.js';
-import type { EntityLoader } from './entities/entities.js';
-import { checkIds, checkText } from './inputLimits.js';
-import { checkFirst, decodeCursor, toConnection, type Connection, type PageArgs } from './pagination.js';
+import type { Database } from '../../db/database.js';
+import type { QueryName } from '../../db/queryRegistry.js';
+import type { EntityRow, MeasureRow, OrganizationRow, RegionRow, SourceRow } from '../../db/rows.js';
+import type { EntityLoader } from '../entities/entities.js';
+import { checkIds, checkText } from '../requests/inputLimits.js';
+import { checkFirst, decodeCursor, toConnection, type Connection, type PageArgs } from '../requests/pagination.js';
 
 // Parameters are never null ('' and [] mean "no condition"): one cached plan per query. Every text
 // and list is bounded (README "Limits") before any query, and refused naming its argument.

@@ -2,8 +2,8 @@
  * Graph views: nodes and edges a frontend draws directly (Cytoscape.js, graphology, vis-network,
  * D3). Ids are the graph's own stable ids, so a client merges expansions by id.
  */
-import type { EntityRow, GraphEdgeRow } from '../db/rows.js';
-import { type EntityLoader } from './entities/entities.js';
+import type { EntityRow, GraphEdgeRow } from '../../db/rows.js';
+import { type EntityLoader } from '../entities/entities.js';
 
 /** What a view needs of a node: its id, kind and properties (and its label, when the query worked it out). */
 export type NodeCard = Pick<EntityRow, 'id' | 'kind' | 'props'> & { label?: string };

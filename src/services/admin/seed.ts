@@ -8,12 +8,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from '../db/database.js';
+import type { Database } from '../../db/database.js';
 import { graphCounts } from './admin.js';
-import { ingest, type IngestOutcome } from './ingest/ingest.js';
+import { ingest, type IngestOutcome } from '../ingest/ingest.js';
 
-export const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/seed');
-export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/demo');
+export const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/seed');
+export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/demo');
 
 export async function loadSeed(db: Database, dir = SEED_DIR): Promise<IngestOutcome[]> {
   const files = fs

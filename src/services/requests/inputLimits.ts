@@ -2,7 +2,7 @@
  * Bounds on list and text arguments, so no argument can make one request do unbounded work: a
  * clear BAD_USER_INPUT naming the argument rather than a slow or failed query.
  */
-import { badUserInput } from '../errors.js';
+import { badUserInput } from '../../errors.js';
 
 /** Ids in one list argument (nodes(ids), filter lists, graph seeds). */
 export const MAX_IDS = 100;

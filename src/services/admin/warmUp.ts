@@ -8,8 +8,8 @@
  * run still plans once. Neo4j caches a run's plan for the same text and parameter types, which is
  * why every query takes its variable inputs as one map (`$f` / `$p`) or an integer.
  */
-import type { Database } from '../db/database.js';
-import { QUERY_MODES, type QueryName } from '../db/queryRegistry.js';
+import type { Database } from '../../db/database.js';
+import { QUERY_MODES, type QueryName } from '../../db/queryRegistry.js';
 
 export async function warmUp(db: Database): Promise<number> {
   const started = Date.now();
