@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/db/database.js';
 import { BODY_LIMIT, createApp, type App } from '../../src/server/app.js';
+import { MAX_OPERATION_LABELS } from '../../src/server/metrics.js';
 import { testTarget } from '../helpers/testApp.js';
 
 const db = Database.connect(testTarget());
@@ -106,6 +107,20 @@ describe('metrics', () => {
     expect(res.body).toMatch(/claimgraph_db_round_trips_per_request_sum [1-9]/);
     expect(res.body).toMatch(/claimgraph_http_errors_total\{code="NOT_FOUND"\} [1-9]\d*/);
     expect(res.body).toMatch(/claimgraph_db_queries_in_flight 0/);
+  });
+
+  it('keeps at most MAX_OPERATION_LABELS operation names as labels: a client cannot grow the series without bound', async () => {
+    const send = (name: string) => app.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: { query: `query ${name} { __typename }` } });
+    for (let i = 0; i < MAX_OPERATION_LABELS + 20; i++) await send(`Flood${i}`);
+    await send(`L${'o'.repeat(80)}ng`);
+    const body = (await app.http.inject({ method: 'GET', url: '/metrics' })).body;
+    const names = new Set([...body.matchAll(/claimgraph_graphql_requests_total\{operation="([^"]+)"/g)].map((m) => m[1]));
+    expect(names.size).toBeLessThanOrEqual(MAX_OPERATION_LABELS + 4); // + anonymous, invalid, other, long
+    expect(names.has('Probe')).toBe(true);
+    // (Some of the flood may be rate-limited: the outcome is not what this counts.)
+    expect(body).toMatch(/claimgraph_graphql_requests_total\{operation="other",outcome="\w+"\} [1-9]/);
+    expect(body).toMatch(/claimgraph_graphql_requests_total\{operation="long",outcome="\w+"\} 1/);
+    expect(body).not.toContain('Loooo');
   });
 });
 

@@ -148,7 +148,7 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
           const result = body.kind === 'single' ? body.singleResult : undefined;
           const errors = result?.errors ?? rc.errors;
           const outcome = errors?.length ? String(errors[0].extensions?.code ?? 'INTERNAL_SERVER_ERROR') : 'ok';
-          const operation = rc.operationName ?? (rc.operation ? 'anonymous' : 'invalid');
+          const operation = metrics.operationLabel(rc.operationName, !!rc.operation);
           metrics.requests.inc({ operation, outcome });
           metrics.latency.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
           if (rc.contextValue?.roundTrips !== undefined) metrics.roundTrips.observe(rc.contextValue.roundTrips.count);
