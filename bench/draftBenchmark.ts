@@ -59,10 +59,13 @@ function spanOf(text: string, figure: string, occurrence = 1): [number, number] 
   return [at, at + figure.length];
 }
 
-/** The seed article: ../shared/seed/ beside the repository when there, else the verbatim quotes data/seed/ holds. */
+/**
+ * The seed article: its full text is not in the repository (it is copyrighted), so by default the
+ * verbatim quotes data/seed/ holds; SEED_TEXT=<file> reads a copy of the whole article instead.
+ */
 function seedText(seedDoc: { claims: { quote?: string }[] }): string {
-  const shared = path.join(root, '../shared/seed/express-2025-russian-surrenders.txt');
-  return fs.existsSync(shared) ? fs.readFileSync(shared, 'utf8') : quotesText(seedDoc);
+  const file = process.env.SEED_TEXT;
+  return file ? fs.readFileSync(path.resolve(file), 'utf8') : quotesText(seedDoc);
 }
 
 function loadArticles(): Article[] {

@@ -43,8 +43,8 @@ export async function seedIfEmpty(db: Database, { demo = true }: { demo?: boolea
 
 /**
  * An article's text as its ingest document holds it: the verbatim quotes in claim order, each
- * once. The seed article itself lives outside the repository (../shared/seed/); its quotes are
- * what the draft tests and bench:draft read when it is absent.
+ * once. The seed article's full text is not in the repository (it is copyrighted); its quotes,
+ * kept in data/seed/, are what the draft tests and bench:draft read in its place.
  */
 export function quotesText(document: { claims: { quote?: string | null }[] }): string {
   const quotes: string[] = [];
