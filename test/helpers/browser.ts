@@ -48,3 +48,15 @@ export async function openPage(browser: Browser, origin: string): Promise<Watche
   });
   return { page, consoleErrors, foreignRequests };
 }
+
+/** Waits until the page shows a graph (under `within`, a CSS selector) and every one has laid out. */
+export async function graphsLaidOut(page: Page, within = ''): Promise<void> {
+  await page.waitForFunction(
+    (selector) => {
+      const graphs = [...document.querySelectorAll(selector)] as HTMLElement[];
+      return graphs.length > 0 && graphs.every((g) => g.dataset.layout === 'done');
+    },
+    `${within} [data-testid="graph"]`.trim(),
+    { timeout: 20_000 },
+  );
+}

@@ -13,7 +13,7 @@ import { AccessPolicy } from '../../src/services/access/accessPolicy.js';
 import { KeyRing } from '../../src/services/access/keyRing.js';
 import { deleteAll } from '../../src/services/admin/admin.js';
 import { loadSeedAndDemo } from '../../src/services/admin/seed.js';
-import { buildExplorer, launchBrowser, openPage, type WatchedPage } from '../helpers/browser.js';
+import { buildExplorer, graphsLaidOut, launchBrowser, openPage, type WatchedPage } from '../helpers/browser.js';
 import { seedArticleText, seedGraph } from '../helpers/graph.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
 
@@ -139,14 +139,7 @@ describe('graph labels', () => {
       const found: Record<string, unknown[]> = {};
       for (const view of views) {
         await w.page.goto(`${origin}/${view}`);
-        await w.page.waitForFunction(
-          () => {
-            const graphs = [...document.querySelectorAll('[data-testid="graph"]')] as HTMLElement[];
-            return graphs.length > 0 && graphs.every((g) => g.dataset.layout === 'done');
-          },
-          undefined,
-          { timeout: 20_000 },
-        );
+        await graphsLaidOut(w.page);
         await w.page.waitForTimeout(600); // animated layouts settle
         const overlaps = await w.page.evaluate(() =>
           ([...document.querySelectorAll('[data-testid="graph"]')] as (HTMLElement & { labelOverlaps: () => unknown[] })[]).flatMap((g) => g.labelOverlaps()),
@@ -167,7 +160,7 @@ describe('a big neighbourhood', () => {
     const source = encodeURIComponent('src:express-2025-russian-surrenders');
     const w = await openPage(browser, origin);
     const count = async () => Number(await w.page.getByTestId('graph').getAttribute('data-node-count'));
-    const laidOut = () => w.page.waitForFunction(() => (document.querySelector('[data-testid="graph"]') as HTMLElement | null)?.dataset.layout === 'done', undefined, { timeout: 20_000 });
+    const laidOut = () => graphsLaidOut(w.page);
     try {
       await w.page.goto(`${origin}/?node=${source}&depth=3&all=1`);
       await laidOut();
@@ -208,7 +201,7 @@ describe('a claim’s source chain', () => {
       const outside: Record<string, unknown> = {};
       for (const id of claims) {
         await w.page.goto(`${origin}/?claim=${encodeURIComponent(id)}`);
-        await w.page.waitForFunction(() => (document.querySelector('.chain [data-testid="graph"]') as HTMLElement | null)?.dataset.layout === 'done', undefined, { timeout: 20_000 });
+        await graphsLaidOut(w.page, '.chain');
         await w.page.waitForTimeout(600); // an animated layout settles
         const box = await w.page.evaluate(() => {
           const g = document.querySelector('.chain [data-testid="graph"]') as HTMLElement & { drawnBox: () => { x1: number; y1: number; x2: number; y2: number } };

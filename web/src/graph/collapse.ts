@@ -10,6 +10,9 @@ import type { GraphView } from '../api';
 
 /** A view of more nodes than this is collapsed (unless the user asked for every node). */
 export const COLLAPSE_ABOVE = 60;
+/** Whether an id is a group's (the graph's own ids have kind prefixes such as `claim:`, never `group:`). */
+export const isGroupId = (id: string): boolean => id.startsWith('group:');
+
 /** Fewer leaves than this on one neighbour stay as they are: a group of two says nothing. */
 const MIN_GROUP = 3;
 
@@ -48,7 +51,13 @@ const plural = (kind: string, n: number) => `${n} ${PLURAL[kind] ?? kind.toLower
 
 function edgesByNode(view: GraphView): Map<string, GraphView['edges']> {
   const edgesOf = new Map<string, GraphView['edges']>();
-  for (const e of view.edges) for (const end of new Set([e.source, e.target])) edgesOf.set(end, [...(edgesOf.get(end) ?? []), e]);
+  for (const e of view.edges) {
+    for (const end of new Set([e.source, e.target])) {
+      const list = edgesOf.get(end);
+      if (list) list.push(e);
+      else edgesOf.set(end, [e]);
+    }
+  }
   return edgesOf;
 }
 

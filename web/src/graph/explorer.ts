@@ -13,7 +13,7 @@ import svg from 'cytoscape-svg';
 import { neighbourhood, nodeProperties, type GraphView } from '../api';
 import { h } from '../dom';
 import { download } from './download';
-import { collapseLeaves } from './collapse';
+import { collapseLeaves, isGroupId } from './collapse';
 import { labelOverlaps, separateLabels } from './labelBoxes';
 import { EDGE_TYPES, GROUP_COLORS, KINDS, stylesheet } from './style';
 
@@ -211,8 +211,9 @@ export class GraphExplorer {
     this.relayout(false);
     this.refresh();
     if (this.collapsed.size) {
-      const leaves = [...this.collapsed.values()].reduce((sum, m) => sum + m.nodes.length, 0);
-      this.say(`${view.nodes.length} nodes: ${leaves} with a single neighbour are grouped into ${this.collapsed.size} counted nodes (dashed border); expand a group to see its members.`);
+      this.say(
+        `${view.nodes.length} nodes: claims per source and nodes with a single neighbour are grouped into ${this.collapsed.size} counted nodes (dashed border); expand a group to see its members.`,
+      );
     }
   }
 
@@ -426,23 +427,22 @@ export class GraphExplorer {
 
   /** The graph shown, as the `graph` payload (nodes and edges a client can load again). */
   payload(): GraphView {
-    // A collapsed group is the explorer's, not the graph's: its members go out in its place.
+    // A collapsed group is the explorer's, not the graph's: its members go out in its place (a
+    // group's members may be groups themselves), and edges drawn to a group are not exported.
     const groups = this.shownNodes().filter((n) => this.collapsed.has(n.id()));
-    const members = groups.map((g) => this.collapsed.get(g.id())!);
-    return {
-      nodes: [
-        ...this.shownNodes()
-          .not(groups)
-          .map((n) => ({ id: n.id(), kind: n.data('kind'), label: n.data('label'), hiddenNeighbours: n.data('hidden'), properties: n.data('properties') })),
-        ...members.flatMap((m) => m.nodes),
-      ],
-      edges: [
-        ...this.shownEdges()
-          .not(groups.connectedEdges())
-          .map((e) => ({ id: e.id(), source: e.data('source'), target: e.data('target'), type: e.data('type'), properties: e.data('properties') })),
-        ...members.flatMap((m) => m.edges),
-      ],
-    };
+    const nodes: GraphView['nodes'] = this.shownNodes()
+      .not(groups)
+      .map((n) => ({ id: n.id(), kind: n.data('kind'), label: n.data('label'), hiddenNeighbours: n.data('hidden'), properties: n.data('properties') }));
+    const edges = new Map<string, GraphView['edges'][number]>();
+    for (const e of this.shownEdges().not(groups.connectedEdges()))
+      edges.set(e.id(), { id: e.id(), source: e.data('source'), target: e.data('target'), type: e.data('type'), properties: e.data('properties') });
+    const open = groups.map((g) => g.id());
+    while (open.length) {
+      const members = this.collapsed.get(open.pop()!)!;
+      for (const n of members.nodes) this.collapsed.has(n.id) ? open.push(n.id) : nodes.push(n);
+      for (const e of members.edges) if (!isGroupId(e.source) && !isGroupId(e.target)) edges.set(e.id, e);
+    }
+    return { nodes, edges: [...edges.values()] };
   }
 
   exportPng(): void {

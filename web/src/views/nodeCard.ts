@@ -1,5 +1,6 @@
 /** The card of a node picked in a graph: what it is, its properties, and what can be done with it. */
 import { fill, h } from '../dom';
+import { isGroupId } from '../graph/collapse';
 import type { GraphExplorer, SelectedNode } from '../graph/explorer';
 import { KINDS } from '../graph/style';
 import { hrefOf, routeOfNode } from '../router';
@@ -12,7 +13,7 @@ const DATE_PROPERTY = /(?:At|Start|End|^start|^end)$/;
 export function nodeCardPanel(): { panel: HTMLElement; show: (n: SelectedNode, explorer: GraphExplorer) => void } {
   const panel = h('aside', { class: 'node-card', 'data-testid': 'node-card', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Click a node (or pick one in the node list) for its card.'));
   const show = (n: SelectedNode, explorer: GraphExplorer) => {
-    if (n.id.startsWith('group:')) return showGroup(n, explorer);
+    if (isGroupId(n.id)) return showGroup(n, explorer);
     const kind = KINDS.find((k) => k.kind === n.kind);
     const p = (n.properties ?? {}) as Record<string, string | undefined>;
     const granularity = p.granularity ?? inferGranularity(p.periodStart ?? p.start, p.periodEnd ?? p.end);
