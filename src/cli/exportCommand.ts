@@ -1,8 +1,10 @@
-/** `claimgraph export`: the whole graph (ndjson, PROV-O), or one claim's ClaimReview. */
+/** `claimgraph export`: the whole graph (ndjson, PROV-O), streamed to a file or stdout, or one claim's ClaimReview. */
 import fs from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import type { Database } from '../db/database.js';
 import { createEntityLoader } from '../services/entities/entities.js';
-import { loadAllEntities, toIngestDocuments, toProvDocument } from '../services/admin/export.js';
+import { exportIngestDocuments, exportProv, type Sink } from '../services/admin/export.js';
 import { claimReview } from '../services/provenance/claimReview.js';
 
 export type ExportFormat = 'ndjson' | 'prov-jsonld' | 'claimreview';
@@ -16,29 +18,44 @@ export interface ExportOptions {
   baseIri: string;
 }
 
-async function render(db: Database, o: ExportOptions): Promise<{ text: string; what: string }> {
+/** Writes to a stream, waiting for it to drain when its buffer is full (memory stays flat). */
+function sinkOf(stream: Writable): Sink {
+  return async (chunk) => {
+    if (!stream.write(chunk)) await once(stream, 'drain');
+  };
+}
+
+async function render(db: Database, o: ExportOptions, write: Sink): Promise<string> {
   const loader = createEntityLoader(db);
   if (o.format === 'claimreview') {
-    const review = await claimReview(db, loader, o.claimId!, o.baseIri);
-    return { text: `${JSON.stringify(review, null, 2)}\n`, what: `the ClaimReview of ${o.claimId}` };
+    await write(`${JSON.stringify(await claimReview(db, loader, o.claimId!, o.baseIri), null, 2)}\n`);
+    return `the ClaimReview of ${o.claimId}`;
   }
-  const rows = await loadAllEntities(db, loader);
-  const text =
-    o.format === 'ndjson'
-      ? toIngestDocuments(rows)
-          .map((d) => JSON.stringify(d))
-          .join('\n') + '\n'
-      : `${JSON.stringify(toProvDocument(rows, o.baseIri), null, 2)}\n`;
-  return { text, what: `${rows.length} nodes` };
+  if (o.format === 'ndjson') {
+    const { documents, claims } = await exportIngestDocuments(db, loader, write);
+    return `${documents} documents (${claims} claim statements)`;
+  }
+  return `${(await exportProv(db, loader, o.baseIri, write)).nodes} nodes`;
 }
 
 export async function exportCommand(db: Database, o: ExportOptions): Promise<number> {
-  const { text, what } = await render(db, o);
-  if (o.out) {
-    fs.writeFileSync(o.out, text);
-    console.error(`Exported ${what} to ${o.out}`);
-  } else {
-    process.stdout.write(text);
+  if (!o.out) {
+    await render(db, o, sinkOf(process.stdout));
+    return 0;
   }
-  return 0;
+  // A failed export leaves no half-written file under the name asked for.
+  const partial = `${o.out}.partial`;
+  const file = fs.createWriteStream(partial);
+  try {
+    const what = await render(db, o, sinkOf(file));
+    file.end();
+    await once(file, 'finish');
+    fs.renameSync(partial, o.out);
+    console.error(`Exported ${what} to ${o.out}`);
+    return 0;
+  } catch (err) {
+    file.destroy();
+    fs.rmSync(partial, { force: true });
+    throw err;
+  }
 }

@@ -14,11 +14,9 @@ import { loadConfig, type Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { freePort } from '../../src/ports.js';
 import { startRuntime } from '../../src/runtime.js';
-import { createEntityLoader } from '../../src/services/entities/entities.js';
-import { loadAllEntities, toIngestDocuments } from '../../src/services/admin/export.js';
 import { search } from '../../src/services/catalog/search.js';
 import { bulkImport } from '../../src/services/ingest/bulkImport.js';
-import { FIXTURES, graphCounts, resetGraph } from '../helpers/graph.js';
+import { allEntities, exportedDocuments, FIXTURES, graphCounts, resetGraph } from '../helpers/graph.js';
 import { quietLog } from '../helpers/quietLog.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
 
@@ -59,11 +57,11 @@ function withoutRecordedAt(value: unknown): unknown {
 }
 
 async function contents(db: Database) {
-  const rows = await loadAllEntities(db, createEntityLoader(db));
+  const rows = await allEntities(db);
   const sortEdges = <T extends { type: string; id: string }>(edges: T[]) => [...edges].sort((a, b) => `${a.type} ${a.id}`.localeCompare(`${b.type} ${b.id}`));
   return {
     rows: withoutRecordedAt(rows.map((r) => ({ ...r, out: sortEdges(r.out), in: sortEdges(r.in) }))),
-    exported: withoutRecordedAt(toIngestDocuments(rows)),
+    exported: withoutRecordedAt(await exportedDocuments(db)),
     counts: await graphCounts(db),
   };
 }

@@ -10,11 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocuments } from '../../src/cli/readDocuments.js';
 import { bulkImport } from '../../src/services/ingest/bulkImport.js';
 import { ingest } from '../../src/services/ingest/ingest.js';
-import { FIXTURES, seedGraph } from '../helpers/graph.js';
+import { exportText, FIXTURES, seedGraph } from '../helpers/graph.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
 import { provViolations } from '../helpers/provOntology.js';
-import { createEntityLoader } from '../../src/services/entities/entities.js';
-import { loadAllEntities, toProvDocument } from '../../src/services/admin/export.js';
 import { DEFAULT_BASE_IRI } from '../../src/config.js';
 import { nodeIri } from '../../src/services/provenance/prov.js';
 
@@ -117,8 +115,7 @@ describe('sourceChain on the seed article', () => {
     await ingest(t.db, { source: { id: 'src:month-only', kind: 'ARTICLE', title: 'A December article', publishedAt: '2025-12' }, claims: [] });
     const res = await t.exec(`{ sourceChain(claimId: "claim:express-2025-territory-taken-0-8-percent-2025") { prov } }`);
     expect(res.errors).toBeUndefined();
-    const rows = await loadAllEntities(t.db, createEntityLoader(t.db));
-    const whole = (await jsonld.expand(toProvDocument(rows, DEFAULT_BASE_IRI) as never)) as Record<string, any>[];
+    const whole = (await jsonld.expand(JSON.parse(await exportText(t.db, 'prov-jsonld')))) as Record<string, any>[];
     expect(provViolations(whole)).toEqual([]);
     const month = whole.find((n) => n['@id'] === nodeIri(DEFAULT_BASE_IRI, 'src:month-only'))!;
     expect(month['http://purl.org/dc/terms/issued']).toEqual([{ '@value': '2025-12', '@type': 'http://www.w3.org/2001/XMLSchema#gYearMonth' }]);

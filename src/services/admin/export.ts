@@ -1,172 +1,112 @@
 /**
- * Whole-graph export: as ingest documents (.ndjson, which `claimgraph import` reads back into the
- * same graph) or as W3C PROV-O JSON-LD.
+ * Whole-graph export, streamed: as ingest documents (.ndjson, which `claimgraph import` reads back
+ * into the same graph) or as W3C PROV-O JSON-LD. Claims, the bulk of any graph, are read a page at
+ * a time and written as they come, so memory stays flat however many there are; what is held whole
+ * is the registry (sources, agents, regions, measures: the ownership order needs it) and one line
+ * of ordering facts per source.
  */
 import type { Database } from '../../db/database.js';
-import type { EntityRow, GraphEdgeRow } from '../../db/rows.js';
+import type { EntityRow } from '../../db/rows.js';
 import { edgeIds, type EntityLoader } from '../entities/entities.js';
-import { defined, statedDate } from '../entities/props.js';
-import { toProvJsonLd } from '../provenance/prov.js';
+import { PROV_CONTEXT, provNode } from '../provenance/prov.js';
+import { claimDoc, dependencyOrder, registryDocuments, sourceDoc } from './exportDocuments.js';
 
-/** Every node, in id order, a page of ids at a time through the entity loader. */
-export async function loadAllEntities(db: Database, loader: EntityLoader): Promise<EntityRow[]> {
-  const out: EntityRow[] = [];
-  let afterId = '';
-  for (;;) {
-    const ids = await db.read<{ id: string }>('export/idsPage', { p: { afterId }, limit: 1000 });
-    if (!ids.length) return out;
-    const rows = await loader.loadMany(ids.map((r) => r.id));
-    out.push(...rows.filter((r): r is EntityRow => !!r && !(r instanceof Error)));
-    afterId = ids[ids.length - 1].id;
-    loader.clearAll();
+/** Where the export's text goes; a promise means "wait before writing more" (backpressure). */
+export type Sink = (chunk: string) => void | Promise<void>;
+
+/** Ids per page: a page's rows are all that is held of the claims at any time. */
+const PAGE = 1000;
+
+/** The rows of a page of ids (the loader's cache cleared after: nothing outlives its page). */
+async function rowsOf(loader: EntityLoader, ids: readonly string[]): Promise<EntityRow[]> {
+  const rows = await loader.loadMany(ids);
+  loader.clearAll();
+  return rows.filter((r): r is EntityRow => !!r && !(r instanceof Error));
+}
+
+/** Visits every row a paged id query finds, a page at a time, in id order. */
+async function eachPage(loader: EntityLoader, page: (afterId: string) => Promise<string[]>, visit: (rows: EntityRow[]) => Promise<void> | void): Promise<void> {
+  for (let afterId = ''; ;) {
+    const ids = await page(afterId);
+    if (!ids.length) return;
+    await visit(await rowsOf(loader, ids));
+    afterId = ids[ids.length - 1];
   }
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-/**
- * The ids a node's links of one type reach, sorted: they are sets, and the order Neo4j returns
- * links in depends on how the store was written (online or by the bulk importer), not on the data.
- */
-const idSet = (row: EntityRow, type: string) => edgeIds(row, type).sort(byText);
+const idsOf = (rows: { id: string }[]) => rows.map((r) => r.id);
 
-function sourceDoc(s: EntityRow): Record<string, unknown> {
-  const p = s.props;
-  return defined({
-    id: s.id,
-    kind: p.kind,
-    title: p.title,
-    url: p.url,
-    publisher: edgeIds(s, 'PUBLISHED_BY')[0],
-    authors: idSet(s, 'AUTHORED_BY'),
-    publishedAt: statedDate(p.publishedAt, p.publishedAtPrecision),
-    retrievedAt: p.retrievedAt,
-    language: p.language,
-    reliability: p.reliability,
-    derivedFrom: s.out
-      .filter((e) => e.type === 'DERIVED_FROM')
-      .map((e) => ({ source: e.id, kind: e.props.kind }))
-      .sort((a, b) => byText(a.source, b.source)),
-  });
+/** Every node of the graph, a page of rows at a time, in id order. */
+export function eachEntityPage(db: Database, loader: EntityLoader, visit: (rows: EntityRow[]) => Promise<void> | void, limit = PAGE): Promise<void> {
+  return eachPage(loader, async (afterId) => idsOf(await db.read<{ id: string }>('export/idsPage', { p: { afterId }, limit })), visit);
 }
 
-function claimDoc(c: EntityRow, sourceId: string, byId: Map<string, EntityRow>): Record<string, unknown> {
-  const p = c.props;
-  const periodRow = byId.get(edgeIds(c, 'COVERS')[0] ?? '');
-  const statement = c.out.find((e) => e.type === 'STATED_IN' && e.id === sourceId);
-  return defined({
-    id: c.id,
-    text: p.text,
-    quote: p.quote,
-    measure: edgeIds(c, 'ABOUT')[0],
-    quantity: p.bound ? defined({ value: p.value, low: p.low, high: p.high, unit: p.unit, bound: p.bound, precision: p.precision, aggregation: p.aggregation, per: p.per }) : undefined,
-    period: periodRow
-      ? // `end: null` (open-ended) must survive: defined() would drop it.
-        { ...defined({ start: periodRow.props.start, granularity: periodRow.props.granularity, label: periodRow.props.label }), end: periodRow.props.end ?? null }
-      : undefined,
-    regions: idSet(c, 'IN_REGION'),
-    attributedTo: idSet(c, 'ATTRIBUTED_TO'),
-    // A claim stated in several sources keeps, per source, the bases that source draws on.
-    basedOn: idSet(c, 'BASED_ON').filter((b) => edgeIds(byId.get(sourceId)!, 'DERIVED_FROM').includes(b)),
-    supersedes: idSet(c, 'SUPERSEDES'),
-    confidence: p.confidence,
-    status: p.status,
-    statedAt: statement?.props.statedAt ?? p.statedAt,
-  });
-}
-
-const organizationDoc = (o: EntityRow) => defined({ id: o.id, name: o.props.name, aliases: o.props.aliases, kind: o.props.kind, reliability: o.props.reliability, partOf: edgeIds(o, 'PART_OF')[0] });
-const personDoc = (p: EntityRow) =>
-  defined({
-    id: p.id,
-    name: p.props.name,
-    aliases: p.props.aliases,
-    roles: p.out
-      .filter((e) => e.type === 'ROLE')
-      .sort((a, b) => byText(`${a.id} ${a.props.title ?? ''}`, `${b.id} ${b.props.title ?? ''}`))
-      .map((e) => defined({ organization: e.id, title: e.props.title || undefined, from: e.props.from, to: e.props.to })),
-  });
-const regionDoc = (r: EntityRow) =>
-  defined({ id: r.id, name: r.props.name, aliases: r.props.aliases, kind: r.props.kind, code: r.props.code, areaKm2: r.props.areaKm2, partOf: edgeIds(r, 'PART_OF')[0] });
-const measureDoc = (m: EntityRow) =>
-  defined({
-    id: m.id,
-    name: m.props.name,
-    unit: m.props.unit,
-    description: m.props.description,
-    shareOf: m.props.shareBase ? defined({ base: m.props.shareBase, part: m.props.sharePart }) : undefined,
-  });
-
-/** Visits ids depth first, each after what it depends on: the order of documents to import. */
-function dependencyOrder(ids: string[], dependsOn: (id: string) => string[]): string[] {
-  const order: string[] = [];
-  const seen = new Set<string>();
-  const visit = (id: string) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    for (const d of dependsOn(id)) if (d !== id) visit(d);
-    order.push(id);
-  };
-  [...ids].sort().forEach(visit);
-  return order;
+/** The Period rows the claims of a page cover. */
+async function periodsOf(loader: EntityLoader, claims: EntityRow[]): Promise<Map<string, EntityRow>> {
+  const ids = [...new Set(claims.flatMap((c) => edgeIds(c, 'COVERS')))];
+  return new Map((await rowsOf(loader, ids)).map((r) => [r.id, r]));
 }
 
 /**
- * The graph as ingest documents that re-import into the same graph, ownership included: first,
- * per owning source, a document describing every entity and source that source owns (owners
- * before what they own); then one document per source with the claims it states, the owner's
- * before any restating one, and a claim before any claim superseding it.
+ * The graph as ingest documents that re-import into the same graph, ownership included: first the
+ * registry documents (exportDocuments.ts), then one document per source with the claims it
+ * states, the owner's before any restating one, and a claim before any claim superseding it.
+ * A source's claims are written a page at a time inside its one document line.
  */
-export function toIngestDocuments(rows: EntityRow[]): Record<string, unknown>[] {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const of = (kind: string) => rows.filter((r) => r.kind === kind);
-  const sources = of('Source');
-  if (!sources.length) return [];
-  // Entities from before ownership was recorded have no owner: the first source takes them.
-  const ownerOf = (r: EntityRow) => {
-    const owner = r.props.ownerSourceId;
-    return typeof owner === 'string' && byId.get(owner)?.kind === 'Source' ? owner : sources[0].id;
-  };
-  const owned = new Map<string, EntityRow[]>();
-  for (const r of rows) {
-    if (!['Source', 'Organization', 'Person', 'Region', 'Measure'].includes(r.kind)) continue;
-    const owner = ownerOf(r);
-    owned.set(owner, [...(owned.get(owner) ?? []), r]);
-  }
-  // Twice: first every entity without its links (so each owner creates what it owns whatever the
-  // references between owners), then with them (the owner filling in its own blanks).
-  const registry = (sid: string, withLinks: boolean) => {
-    const mine = (kind: string) => (owned.get(sid) ?? []).filter((r) => r.kind === kind && r.id !== sid);
-    const bare = (doc: (r: EntityRow) => Record<string, unknown>, links: string[]) => (r: EntityRow) => {
-      const d = doc(r);
-      if (!withLinks) for (const l of links) delete d[l];
-      return d;
-    };
-    return defined({
-      source: bare(sourceDoc, ['publisher', 'authors', 'derivedFrom'])(byId.get(sid)!),
-      sources: mine('Source').map(bare(sourceDoc, ['publisher', 'authors', 'derivedFrom'])),
-      organizations: mine('Organization').map(bare(organizationDoc, ['partOf'])),
-      people: mine('Person').map(bare(personDoc, ['roles'])),
-      regions: mine('Region').map(bare(regionDoc, ['partOf'])),
-      measures: mine('Measure').map(bare(measureDoc, ['shareOf'])),
-    });
-  };
-  const owners = dependencyOrder([...owned.keys()], (sid) => [ownerOf(byId.get(sid)!)]);
-  const registries = [...owners.map((sid) => registry(sid, false)), ...owners.map((sid) => registry(sid, true))];
-
-  const claimsBySource = new Map<string, EntityRow[]>();
-  for (const c of of('Claim')) {
-    for (const sid of edgeIds(c, 'STATED_IN')) claimsBySource.set(sid, [...(claimsBySource.get(sid) ?? []), c]);
-  }
-  // A source's claims come after the documents of their owners and of the claims they supersede.
-  const order = dependencyOrder([...claimsBySource.keys()], (sid) =>
-    (claimsBySource.get(sid) ?? []).flatMap((c) => [ownerOf(c), ...edgeIds(c, 'SUPERSEDES').flatMap((older) => edgeIds(byId.get(older) ?? c, 'STATED_IN'))]).filter((x) => claimsBySource.has(x)),
+export async function exportIngestDocuments(db: Database, loader: EntityLoader, write: Sink, limit = PAGE): Promise<{ documents: number; claims: number }> {
+  const registry: EntityRow[] = [];
+  await eachPage(
+    loader,
+    async (afterId) => idsOf(await db.read<{ id: string }>('export/registryIdsPage', { p: { afterId }, limit })),
+    (rows) => void registry.push(...rows),
   );
-  const docs = order.map((sid) => ({ source: sourceDoc(byId.get(sid)!), claims: (claimsBySource.get(sid) ?? []).map((c) => claimDoc(c, sid, byId)) }));
-  return [...registries, ...docs];
+  const { docs, ownerOf } = registryDocuments(registry);
+  for (const d of docs) await write(`${JSON.stringify(d)}\n`);
+  const sources = new Map(registry.filter((r) => r.kind === 'Source').map((r) => [r.id, r]));
+  registry.length = 0;
+
+  const stating = await db.read<{ id: string; owners: unknown[]; after: string[] }>('export/claimOrder');
+  const states = new Set(stating.map((s) => s.id));
+  const after = new Map(stating.map((s) => [s.id, [...s.owners.map(ownerOf), ...s.after].filter((x) => states.has(x))]));
+  let claims = 0;
+  for (const sid of dependencyOrder([...states], (sid) => after.get(sid) ?? [])) {
+    const source = sources.get(sid)!;
+    await write(`{"source":${JSON.stringify(sourceDoc(source))},"claims":[`);
+    let first = true;
+    const page = async (afterId: string) => idsOf(await db.read<{ id: string }>('export/claimIdsOfSource', { p: { sourceId: sid, afterId }, limit }));
+    await eachPage(loader, page, async (rows) => {
+      const periods = await periodsOf(loader, rows);
+      const text = rows.map((c) => JSON.stringify(claimDoc(c, source, periods))).join(',');
+      await write(first ? text : `,${text}`);
+      first = false;
+      claims += rows.length;
+    });
+    await write(']}\n');
+  }
+  return { documents: docs.length + states.size, claims };
 }
 
-/** The whole graph as PROV-O JSON-LD. */
-export function toProvDocument(rows: EntityRow[], baseIri: string): Record<string, unknown> {
-  const edges: GraphEdgeRow[] = rows.flatMap((r) => r.out.map((e) => ({ source: r.id, type: e.type, target: e.id, props: e.props })));
-  return toProvJsonLd(rows, edges, [], baseIri);
+/** Indents every line of a JSON text (the items of a pretty-printed `@graph`). */
+const indent = (text: string, by: string) => by + text.replace(/\n/g, `\n${by}`);
+
+/**
+ * The whole graph as PROV-O JSON-LD, byte for byte what JSON.stringify(document, null, 2) would
+ * print, written a page of nodes at a time.
+ */
+export async function exportProv(db: Database, loader: EntityLoader, baseIri: string, write: Sink, limit = PAGE): Promise<{ nodes: number }> {
+  await write(`{\n  "@context": ${indent(JSON.stringify(PROV_CONTEXT, null, 2), '  ').trimStart()},\n  "@graph": [`);
+  let nodes = 0;
+  await eachEntityPage(
+    db,
+    loader,
+    async (rows) => {
+      const periods = await periodsOf(loader, rows);
+      const text = rows.map((n) => indent(JSON.stringify(provNode(n, periods, baseIri), null, 2), '    ')).join(',\n');
+      await write(`${nodes ? ',' : ''}\n${text}`);
+      nodes += rows.length;
+    },
+    limit,
+  );
+  await write(nodes ? '\n  ]\n}\n' : ']\n}\n');
+  return { nodes };
 }

@@ -12,8 +12,6 @@ import type { EntityRow, GraphEdgeRow } from '../../db/rows.js';
 import { nodeLabel } from '../graph/graphView.js';
 import { statedDate } from '../entities/props.js';
 
-/** Where node IRIs live when CLAIMGRAPH_BASE_IRI is not set (example.org: a placeholder by design). */
-
 export const PROV_CONTEXT = {
   prov: 'http://www.w3.org/ns/prov#',
   rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
@@ -41,7 +39,7 @@ const TYPES: Record<string, string[]> = {
 };
 
 /** The property an edge becomes (PROV's where PROV has a term), or null. */
-function edgeProperty(e: GraphEdgeRow, sourceKind: string | undefined): string | null {
+function edgeProperty(e: { type: string; props: Record<string, unknown> }, sourceKind: string | undefined): string | null {
   switch (e.type) {
     case 'DERIVED_FROM':
       return e.props.kind === 'PRIMARY_SOURCE' ? 'prov:hadPrimarySource' : e.props.kind === 'QUOTES' ? 'prov:wasQuotedFrom' : 'prov:wasDerivedFrom';
@@ -149,20 +147,41 @@ function activities(items: Map<string, Record<string, unknown>>, kinds: Map<stri
   return [...out, ...agents.values()];
 }
 
+/** A node's item with its own facts and no links yet. */
+const provItem = (n: EntityRow, periods: Map<string, EntityRow>, iri: (id: string) => string): Record<string, unknown> => ({ '@id': iri(n.id), 'cg:id': n.id, ...describe(n, periods) });
+
+/** Adds a link to an item (once per target). */
+function link(item: Record<string, unknown>, prop: string, target: string): void {
+  const list = (item[prop] as { '@id': string }[] | undefined) ?? [];
+  if (!list.some((x) => x['@id'] === target)) list.push({ '@id': target });
+  item[prop] = list;
+}
+
+/**
+ * One node of a whole-graph export with every outgoing link (each target is exported too), for a
+ * writer that streams `@graph` a node at a time; `periods` holds the Period rows its COVERS reaches.
+ */
+export function provNode(n: EntityRow, periods: Map<string, EntityRow>, baseIri: string): Record<string, unknown> {
+  const iri = (id: string) => nodeIri(baseIri, id);
+  const item = provItem(n, periods, iri);
+  for (const e of n.out) {
+    const prop = edgeProperty(e, n.kind);
+    if (prop) link(item, prop, iri(e.id));
+  }
+  return item;
+}
+
+/** A view's nodes and edges (a source chain's), with the ingestions that wrote them. */
 export function toProvJsonLd(nodes: EntityRow[], edges: GraphEdgeRow[], ingestions: ProvActivity[], baseIri: string): Record<string, unknown> {
   const iri = (id: string) => nodeIri(baseIri, id);
   const periods = new Map(nodes.filter((n) => n.kind === 'Period').map((n) => [n.id, n]));
   const kinds = new Map(nodes.map((n) => [n.id, n.kind]));
   const byId = new Map<string, Record<string, unknown>>();
-  for (const n of nodes) byId.set(n.id, { '@id': iri(n.id), 'cg:id': n.id, ...describe(n, periods) });
+  for (const n of nodes) byId.set(n.id, provItem(n, periods, iri));
   for (const e of edges) {
     const prop = edgeProperty(e, kinds.get(e.source));
     const item = byId.get(e.source);
-    if (!prop || !item || !byId.has(e.target)) continue;
-    const list = (item[prop] as { '@id': string }[] | undefined) ?? [];
-    const target = iri(e.target);
-    if (!list.some((x) => x['@id'] === target)) list.push({ '@id': target });
-    item[prop] = list;
+    if (prop && item && byId.has(e.target)) link(item, prop, iri(e.target));
   }
   const acts = activities(byId, kinds, ingestions, iri);
   return { '@context': PROV_CONTEXT, '@graph': [...byId.values(), ...acts] };

@@ -1,5 +1,6 @@
 /**
- * The whole-graph export: ingest documents that re-import into the same graph, and PROV-O.
+ * The whole-graph export: ingest documents that re-import into the same graph, and PROV-O; both
+ * streamed a page at a time, and the same whatever the page size.
  */
 import path from 'node:path';
 import jsonld from 'jsonld';
@@ -7,11 +8,8 @@ import { provViolations } from '../../helpers/provOntology.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocuments } from '../../../src/cli/readDocuments.js';
 import type { Database } from '../../../src/db/database.js';
-import { createEntityLoader } from '../../../src/services/entities/entities.js';
-import { DEFAULT_BASE_IRI } from '../../../src/config.js';
-import { loadAllEntities, toIngestDocuments, toProvDocument } from '../../../src/services/admin/export.js';
 import { bulkImport } from '../../../src/services/ingest/bulkImport.js';
-import { FIXTURES, graphCounts, resetGraph, seedGraph } from '../../helpers/graph.js';
+import { allEntities, exportedDocuments, exportText, FIXTURES, graphCounts, resetGraph, seedGraph } from '../../helpers/graph.js';
 import { createTestApp, type TestApp } from '../../helpers/testApp.js';
 
 let t: TestApp;
@@ -24,8 +22,7 @@ afterAll(() => t.close());
 
 /** The graph's content without the time this graph learned it (recordedAt). */
 async function snapshot(db: Database) {
-  const rows = await loadAllEntities(db, createEntityLoader(db));
-  return rows.map(({ props: { recordedAt: _r, ...props }, out, id, kind }) => ({
+  return (await allEntities(db)).map(({ props: { recordedAt: _r, ...props }, out, id, kind }) => ({
     id,
     kind,
     props,
@@ -43,7 +40,7 @@ describe('export', () => {
   it('as ingest documents re-imports to the same graph', async () => {
     const before = await snapshot(t.db);
     const counts = await domainCounts(t.db);
-    const docs = toIngestDocuments(await loadAllEntities(t.db, createEntityLoader(t.db)));
+    const docs = await exportedDocuments(t.db);
     await resetGraph(t.db);
     const stats = await bulkImport(
       t.db,
@@ -56,9 +53,28 @@ describe('export', () => {
   });
 
   it('as PROV-O JSON-LD parses and holds every node', async () => {
-    const rows = await loadAllEntities(t.db, createEntityLoader(t.db));
-    const expanded = (await jsonld.expand(toProvDocument(rows, DEFAULT_BASE_IRI) as never)) as Record<string, any>[];
+    const rows = await allEntities(t.db);
+    const text = await exportText(t.db, 'prov-jsonld');
+    // Streamed, it is still the document JSON.stringify(…, null, 2) prints.
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    const expanded = (await jsonld.expand(JSON.parse(text))) as Record<string, any>[];
     expect(expanded.length).toBe(rows.length);
     expect(provViolations(expanded)).toEqual([]);
+  });
+
+  it('is the same text whatever the page size (pages of 3 ids against 1,000)', async () => {
+    for (const format of ['ndjson', 'prov-jsonld'] as const) {
+      const whole = await exportText(t.db, format);
+      expect(whole.length).toBeGreaterThan(1000);
+      expect(await exportText(t.db, format, 3)).toBe(whole);
+    }
+  });
+
+  it('of an empty graph is no documents, and a PROV-O document with an empty @graph', async () => {
+    await resetGraph(t.db);
+    expect(await exportText(t.db, 'ndjson')).toBe('');
+    const prov = await exportText(t.db, 'prov-jsonld');
+    expect(JSON.parse(prov)['@graph']).toEqual([]);
+    expect(prov).toBe(`${JSON.stringify(JSON.parse(prov), null, 2)}\n`);
   });
 });
