@@ -3,6 +3,8 @@
  * key, when the user gives one, lives in this browser's localStorage (never in the URL) and goes
  * in the Authorization header.
  */
+import { NeighbourhoodDocument, NodePropertiesDocument, type GraphViewFieldsFragment, type TypedDocumentString } from './generated/graphql';
+
 const KEY = 'claimgraph.apiKey';
 
 export interface GqlError {
@@ -22,30 +24,39 @@ export const apiKey = {
   clear: () => localStorage.removeItem(KEY),
 };
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
+/**
+ * Runs one of the explorer's compiled operations (web/src/operations/, compiled by codegen.ts):
+ * its text goes as written, its variables and result are typed from the schema.
+ */
+export async function gql<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<GqlResult<TResult>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   const key = apiKey.get();
   if (key) headers.authorization = `Bearer ${key}`;
-  const res = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}` }] }))) as GqlResult<T>;
+  const res = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query: document.toString(), variables }) });
+  const body = (await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}` }] }))) as GqlResult<TResult>;
   return body;
 }
 
 /** The data, or an Error carrying the first GraphQL error's message and code. */
-export async function read<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const r = await gql<T>(query, variables);
+export async function read<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+  const r = await gql(document, variables);
   if (r.errors?.length && !r.data) throw Object.assign(new Error(r.errors[0].message), { code: r.errors[0].extensions?.code });
-  return r.data as T;
+  return r.data as TResult;
 }
 
-/** The graph view payload, as Query.graph and SourceChain.graph answer it. */
-export interface GraphView {
-  nodes: { id: string; kind: string; label: string; hiddenNeighbours: number; properties?: Record<string, unknown> }[];
-  edges: { id: string; source: string; target: string; type: string; properties?: Record<string, unknown> }[];
+/** The graph view payload, as Query.graph and SourceChain.graph answer it (node properties only when asked). */
+export type GraphView = GraphViewFieldsFragment;
+
+/**
+ * What the explorer draws: a view's nodes and edges, or its own in their place (a group of
+ * collapsed nodes, an edge to a group: any kind or type, properties of their own). Every
+ * GraphView is one.
+ */
+export interface DrawnView {
+  nodes: (Omit<GraphView['nodes'][number], 'kind'> & { kind: string })[];
+  edges: (Omit<GraphView['edges'][number], 'type' | 'properties'> & { type: string; properties?: Record<string, unknown> })[];
   truncated?: boolean;
 }
-
-export const GRAPH_FIELDS = 'nodes { id kind label hiddenNeighbours properties } edges { id source target type properties } truncated';
 
 /**
  * A neighbourhood without node properties (a 1,000-node view's properties are most of its bytes,
@@ -54,16 +65,13 @@ export const GRAPH_FIELDS = 'nodes { id kind label hiddenNeighbours properties }
 export async function neighbourhood(seeds: string[], depth = 1, limit = 200): Promise<GraphView> {
   // Marks for anyone timing the page (bench/explorer.ts): the query, server and network.
   performance.mark('cg:fetch-start');
-  const d = await read<{ graph: GraphView }>(
-    `query($seeds: [ID!]!, $depth: Int, $limit: Int) { graph(seeds: $seeds, depth: $depth, limit: $limit) { nodes { id kind label hiddenNeighbours } edges { id source target type properties } truncated } }`,
-    { seeds, depth, limit },
-  );
+  const d = await read(NeighbourhoodDocument, { seeds, depth, limit });
   performance.measure('cg:fetch', 'cg:fetch-start');
   return d.graph;
 }
 
 /** One node's properties, as a graph view gives them. */
 export async function nodeProperties(id: string): Promise<Record<string, unknown>> {
-  const d = await read<{ graph: GraphView }>(`query($id: ID!) { graph(seeds: [$id], depth: 1, limit: 1) { nodes { id properties } } }`, { id });
+  const d = await read(NodePropertiesDocument, { id });
   return d.graph.nodes.find((n) => n.id === id)?.properties ?? {};
 }

@@ -5,6 +5,7 @@
  */
 import { apiKey, gql } from './api';
 import { fill, h } from './dom';
+import { IngestJsonDocument, type IngestDocument } from './generated/graphql';
 
 export function ingestDialog(): HTMLDialogElement {
   const key = h('input', { type: 'password', id: 'ingest-key', autocomplete: 'off', placeholder: 'only if the server asks for one' });
@@ -29,10 +30,7 @@ export function ingestDialog(): HTMLDialogElement {
             return fill(out, h('p', { class: 'error', role: 'alert' }, `Not JSON: ${(err as Error).message}`));
           }
           fill(out, h('p', {}, 'Sending…'));
-          const r = await gql<{ ingest: { claimCount: number; nodesCreated: number; source: { id: string } } | null }>(
-            `mutation($d: IngestDocument!) { ingest(document: $d) { claimCount nodesCreated source { id } } }`,
-            { d: doc },
-          );
+          const r = await gql(IngestJsonDocument, { document: doc as IngestDocument });
           const err = r.errors?.[0];
           if (r.data?.ingest) {
             const ok = r.data.ingest;

@@ -5,16 +5,16 @@
  * edge of theirs for when the group opens.
  */
 import { describe, expect, it } from 'vitest';
-import type { GraphView } from '../../../web/src/api';
+import type { DrawnView } from '../../../web/src/api';
 import { COLLAPSE_ABOVE, collapseLeaves } from '../../../web/src/graph/collapse';
 
 /** One source stating `claims` claims, each about its own measure, all attributed to one body. */
-function article(claims: number): GraphView {
-  const nodes: GraphView['nodes'] = [
+function article(claims: number): DrawnView {
+  const nodes: DrawnView['nodes'] = [
     { id: 'src:a', kind: 'SOURCE', label: 'An article', hiddenNeighbours: 0 },
     { id: 'org:b', kind: 'ORGANIZATION', label: 'A body', hiddenNeighbours: 0 },
   ];
-  const edges: GraphView['edges'] = [];
+  const edges: DrawnView['edges'] = [];
   for (let i = 0; i < claims; i++) {
     nodes.push({ id: `claim:${i}`, kind: 'CLAIM', label: `Claim ${i}`, hiddenNeighbours: 0 }, { id: `measure:${i}`, kind: 'MEASURE', label: `Measure ${i}`, hiddenNeighbours: 0 });
     edges.push(

@@ -10,23 +10,14 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { h, num } from '../dom';
+import type { MeasureTimelineQuery } from '../generated/graphql';
 import { dateText, periodText } from '../views/format';
 import { statusBadge } from '../views/status';
 
-export interface TimelinePoint {
-  claim: { id: string; text: string; status?: string | null; period?: { start: string; end: string | null; label: string | null; granularity: string | null } | null };
-  start: string | null;
-  end: string | null;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  bound: string | null;
-  decreases: boolean;
-  previous: { id: string } | null;
-  aggregation?: string | null;
-  unit?: string | null;
-  per?: string | null;
-}
+type Answered = NonNullable<MeasureTimelineQuery['timeline']>[number];
+
+/** A point as Query.timeline answers it, with its claim's kind of number and unit brought up. */
+export type TimelinePoint = Answered & { aggregation: string | null; unit: string | null; per: string | null };
 
 const DAY = 86_400;
 const day = (d: string) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`) / 1000;
@@ -44,7 +35,8 @@ const KIND: Record<string, { title: string; draw: 'line' | 'bars' | 'points'; co
 /** "1,213,460", "11,000–13,000", "at least 6,000". */
 function valueText(p: TimelinePoint): string {
   if (p.value == null && p.low != null && p.high != null) return `${num(p.low)}–${num(p.high)}`;
-  const bound = { APPROX: 'about ', ALMOST: 'almost ', AT_LEAST: 'at least ', AT_MOST: 'at most ' }[p.bound ?? ''] ?? '';
+  const words: Partial<Record<string, string>> = { APPROX: 'about ', ALMOST: 'almost ', AT_LEAST: 'at least ', AT_MOST: 'at most ' };
+  const bound = words[p.bound ?? ''] ?? '';
   return `${bound}${num(p.value)}`;
 }
 

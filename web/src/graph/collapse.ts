@@ -6,7 +6,7 @@
  * members back (no request: they are in the payload already). Only the payload changes here; the
  * explorer draws whatever this returns.
  */
-import type { GraphView } from '../api';
+import type { DrawnView } from '../api';
 
 /** A view of more nodes than this is collapsed (unless the user asked for every node). */
 export const COLLAPSE_ABOVE = 60;
@@ -20,9 +20,9 @@ const PLURAL: Record<string, string> = { CLAIM: 'claims', SOURCE: 'sources', ORG
 
 export interface Collapsed {
   /** The view to draw: groups in place of their members. */
-  view: GraphView;
+  view: DrawnView;
   /** Group node id → the members (nodes and their edges) it stands for. */
-  members: Map<string, GraphView>;
+  members: Map<string, DrawnView>;
 }
 
 /**
@@ -31,8 +31,8 @@ export interface Collapsed {
  * measures, a source's periods), per neighbour, kind and relationship. Nodes in `keep` (the view's focus) stay as they are.
  * Returns the view unchanged when it has COLLAPSE_ABOVE nodes or fewer.
  */
-export function collapseLeaves(view: GraphView, keep: readonly string[] = []): Collapsed {
-  const members = new Map<string, GraphView>();
+export function collapseLeaves(view: DrawnView, keep: readonly string[] = []): Collapsed {
+  const members = new Map<string, DrawnView>();
   if (view.nodes.length <= COLLAPSE_ABOVE) return { view, members };
   const kept = new Set(keep);
   const first = replace(view, claimGroups(view, kept), members);
@@ -44,13 +44,13 @@ interface Group {
   kind: string;
   label: string;
   via: string;
-  nodes: GraphView['nodes'];
+  nodes: DrawnView['nodes'];
 }
 
 const plural = (kind: string, n: number) => `${n} ${PLURAL[kind] ?? kind.toLowerCase()}`;
 
-function edgesByNode(view: GraphView): Map<string, GraphView['edges']> {
-  const edgesOf = new Map<string, GraphView['edges']>();
+function edgesByNode(view: DrawnView): Map<string, DrawnView['edges']> {
+  const edgesOf = new Map<string, DrawnView['edges']>();
   for (const e of view.edges) {
     for (const end of new Set([e.source, e.target])) {
       const list = edgesOf.get(end);
@@ -65,7 +65,7 @@ function edgesByNode(view: GraphView): Map<string, GraphView['edges']> {
  * Claims (not kept) per source they are stated in (a neighbourhood is mostly one article's or one
  * body's claims), else per measure they are about.
  */
-function claimGroups(view: GraphView, kept: Set<string>): Group[] {
+function claimGroups(view: DrawnView, kept: Set<string>): Group[] {
   const kinds = new Map(view.nodes.map((n) => [n.id, n.kind]));
   const labels = new Map(view.nodes.map((n) => [n.id, n.label]));
   const sourceOf = new Map<string, string>();
@@ -91,7 +91,7 @@ function claimGroups(view: GraphView, kept: Set<string>): Group[] {
 }
 
 /** Nodes (not kept, no group) with a single neighbour, per neighbour, kind and relationship. */
-function leafGroups(view: GraphView, kept: Set<string>): Group[] {
+function leafGroups(view: DrawnView, kept: Set<string>): Group[] {
   const edgesOf = edgesByNode(view);
   const byKey = new Map<string, Group>();
   for (const n of view.nodes) {
@@ -113,7 +113,7 @@ function leafGroups(view: GraphView, kept: Set<string>): Group[] {
  * direction that any member had (its `count` says how many members), the members' own edges kept
  * with them for when the group is opened.
  */
-function replace(view: GraphView, groups: Group[], members: Map<string, GraphView>): GraphView {
+function replace(view: DrawnView, groups: Group[], members: Map<string, DrawnView>): DrawnView {
   const big = groups.filter((g) => g.nodes.length >= MIN_GROUP);
   if (!big.length) return view;
   const groupOf = new Map<string, string>();
@@ -126,7 +126,7 @@ function replace(view: GraphView, groups: Group[], members: Map<string, GraphVie
     const own = [...new Map(g.nodes.flatMap((n) => edgesOf.get(n.id) ?? []).map((e) => [e.id, e])).values()];
     members.set(g.id, { nodes: g.nodes, edges: own });
     nodes.push({ id: g.id, kind: g.kind, label: g.label, hiddenNeighbours: 0, properties: { collapsed: g.nodes.length, via: g.via } });
-    const tied = new Map<string, GraphView['edges'][number]>();
+    const tied = new Map<string, DrawnView['edges'][number]>();
     for (const e of own) {
       const [source, target] = [groupOf.get(e.source) ?? e.source, groupOf.get(e.target) ?? e.target];
       // Between two members, or to a member of another group: drawn when the groups open.

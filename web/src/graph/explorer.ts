@@ -10,7 +10,7 @@ import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
-import { neighbourhood, nodeProperties, type GraphView } from '../api';
+import { neighbourhood, nodeProperties, type DrawnView } from '../api';
 import { h } from '../dom';
 import { download } from './download';
 import { collapseLeaves, isGroupId } from './collapse';
@@ -65,7 +65,7 @@ export class GraphExplorer {
   private readonly undoButton: HTMLButtonElement;
   private readonly history: Action[] = [];
   /** Group node id → the members it stands for, while the group is drawn collapsed. */
-  private collapsed = new Map<string, GraphView>();
+  private collapsed = new Map<string, DrawnView>();
   private readonly hiddenKinds = new Set<string>();
   private readonly hiddenTypes = new Set<string>();
   private readonly filterBoxes = new Map<string, HTMLInputElement>();
@@ -162,7 +162,7 @@ export class GraphExplorer {
   }
 
   /** Node and edge definitions for Cytoscape from a graph payload. */
-  private elements(view: GraphView): cytoscape.ElementDefinition[] {
+  private elements(view: DrawnView): cytoscape.ElementDefinition[] {
     const groupIndex = new Map([...new Set([...(this.opts.groups?.values() ?? [])].map((g) => g.id))].map((id, i) => [id, i]));
     // Origins behind one top institution share a box: the institution's name, in its colour.
     const boxes = [...new Map([...(this.opts.groups?.values() ?? [])].map((g) => [g.id, g])).values()]
@@ -198,12 +198,12 @@ export class GraphExplorer {
   }
 
   /** Shows a graph payload (replacing what is shown) and lays it out. */
-  show(view: GraphView): void {
+  show(view: DrawnView): void {
     // The container may have been attached (and sized) since the graph was created.
     this.cy.resize();
     this.cy.elements().remove();
     this.history.length = 0;
-    const shown = this.opts.collapse ? collapseLeaves(view, this.opts.focus) : { view, members: new Map<string, GraphView>() };
+    const shown = this.opts.collapse ? collapseLeaves(view, this.opts.focus) : { view, members: new Map<string, DrawnView>() };
     this.collapsed = shown.members;
     this.cy.add(this.elements(shown.view));
     this.markDensity();
@@ -232,7 +232,7 @@ export class GraphExplorer {
   }
 
   /** Adds a payload's new nodes and edges (by id); returns what was added. */
-  private merge(view: GraphView): cytoscape.CollectionReturnValue {
+  private merge(view: DrawnView): cytoscape.CollectionReturnValue {
     const fresh = this.elements(view).filter((el) => this.cy.getElementById(el.data.id!).empty());
     // Edges whose ends are both present once the new nodes are in.
     const present = new Set([...this.cy.nodes().map((n) => n.id()), ...fresh.filter((f) => f.group === 'nodes').map((f) => f.data.id!)]);
@@ -268,7 +268,7 @@ export class GraphExplorer {
   }
 
   /** Puts a collapsed group's members back where the group was; undo collapses them again. */
-  private openGroup(group: cytoscape.NodeSingular, members: GraphView): number {
+  private openGroup(group: cytoscape.NodeSingular, members: DrawnView): number {
     const where = { ...group.position() };
     const removed = this.cy.remove(group.union(group.connectedEdges()));
     this.collapsed.delete(group.id());
@@ -426,14 +426,14 @@ export class GraphExplorer {
   }
 
   /** The graph shown, as the `graph` payload (nodes and edges a client can load again). */
-  payload(): GraphView {
+  payload(): DrawnView {
     // A collapsed group is the explorer's, not the graph's: its members go out in its place (a
     // group's members may be groups themselves), and edges drawn to a group are not exported.
     const groups = this.shownNodes().filter((n) => this.collapsed.has(n.id()));
-    const nodes: GraphView['nodes'] = this.shownNodes()
+    const nodes: DrawnView['nodes'] = this.shownNodes()
       .not(groups)
       .map((n) => ({ id: n.id(), kind: n.data('kind'), label: n.data('label'), hiddenNeighbours: n.data('hidden'), properties: n.data('properties') }));
-    const edges = new Map<string, GraphView['edges'][number]>();
+    const edges = new Map<string, DrawnView['edges'][number]>();
     for (const e of this.shownEdges().not(groups.connectedEdges()))
       edges.set(e.id(), { id: e.id(), source: e.data('source'), target: e.data('target'), type: e.data('type'), properties: e.data('properties') });
     const open = groups.map((g) => g.id());

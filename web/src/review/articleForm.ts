@@ -5,14 +5,8 @@
  */
 import { gql } from '../api';
 import { fill, h } from '../dom';
-import type { ClaimMeta, Doc, ReviewState } from './state';
-
-const DRAFT = `query($input: DraftInput!) { draft(input: $input) {
-  document
-  claims { sentence { start end } figure { start end text } fields { field value evidence confidence } confidence attributionInherited attributionSentence mentions { text role kind state id candidates } }
-  problems { path message code } } }`;
-
-type Drafted = { document: Doc; claims: Omit<ClaimMeta, 'decision'>[]; problems: ReviewState['draftProblems'] };
+import { DraftArticleDocument } from '../generated/graphql';
+import type { Doc, ReviewState } from './state';
 
 export function articleForm(onDrafted: (state: ReviewState) => void): HTMLElement {
   const field = (id: string, label: string, attrs: Record<string, string | boolean> = {}) => {
@@ -41,7 +35,7 @@ export function articleForm(onDrafted: (state: ReviewState) => void): HTMLElemen
         submit.disabled = true;
         fill(out, h('p', {}, 'Reading the article…'));
         const input = { text: text.value, url: url.input.value.trim(), title: title.input.value.trim(), publisher: publisher.input.value.trim(), publishedAt: published.input.value.trim() };
-        const r = await gql<{ draft: Drafted }>(DRAFT, {
+        const r = await gql(DraftArticleDocument, {
           input: { text: input.text, url: input.url || null, title: input.title || null, publisher: input.publisher || null, publishedAt: input.publishedAt },
         }).catch((err: Error) => ({ errors: [{ message: err.message }], data: null }));
         submit.disabled = false;
@@ -51,7 +45,7 @@ export function articleForm(onDrafted: (state: ReviewState) => void): HTMLElemen
           return fill(out, h('p', { class: 'error', role: 'alert', 'data-testid': 'draft-error' }, `✖ ${r.errors?.[0]?.message ?? 'No answer.'}`));
         }
         if (!d.claims.length) return fill(out, h('p', { class: 'error', role: 'alert' }, 'No quantified claim found in this text.'));
-        onDrafted({ input, document: d.document, meta: d.claims.map((c) => ({ ...c, decision: 'pending' })), draftProblems: d.problems, selected: 0 });
+        onDrafted({ input, document: d.document as Doc, meta: d.claims.map((c) => ({ ...c, decision: 'pending' })), draftProblems: d.problems, selected: 0 });
       },
     },
     h('h1', {}, 'Add an article'),

@@ -5,6 +5,7 @@
  */
 import { h } from '../dom';
 import { entityPicker } from './entityPicker';
+import type { EntityKind } from '../generated/graphql';
 import { LIST_OF_PREFIX, idsOf, newId, type ReviewState } from './state';
 
 const BOUNDS = ['EXACT', 'APPROX', 'ALMOST', 'AT_LEAST', 'AT_MOST', 'RANGE'];
@@ -134,7 +135,7 @@ export function claimRow(state: ReviewState, i: number, hooks: RowHooks): HTMLTa
       return id;
     };
   const ambiguousOf = (role: string) => meta.mentions.filter((m) => m.role === role && m.state === 'AMBIGUOUS').map((m) => ({ text: m.text, candidates: m.candidates }));
-  const picker = (key: 'attributedTo' | 'regions' | 'measure', label: string, kinds: string[], role: string, prefix: string, extra: () => Record<string, unknown> = () => ({})) =>
+  const picker = (key: 'attributedTo' | 'regions' | 'measure', label: string, kinds: EntityKind[], role: string, prefix: string, extra: () => Record<string, unknown> = () => ({})) =>
     entityPicker({
       label,
       kinds,
@@ -181,11 +182,11 @@ export function claimRow(state: ReviewState, i: number, hooks: RowHooks): HTMLTa
     ),
     cell('quantity.aggregation', aggregation, per),
     cell('period', periodCell),
-    cell('regions', picker('regions', 'region', ['Region'], 'REGION', 'region')),
-    cell('attributedTo', picker('attributedTo', 'organization or person', ['Organization', 'Person'], 'ATTRIBUTION', 'org'), inherited),
+    cell('regions', picker('regions', 'region', ['REGION'], 'REGION', 'region')),
+    cell('attributedTo', picker('attributedTo', 'organization or person', ['ORGANIZATION', 'PERSON'], 'ATTRIBUTION', 'org'), inherited),
     cell(
       'measure',
-      picker('measure', 'measure', ['Measure'], 'MEASURE', 'measure', () => (q.unit ? { unit: q.unit } : {})),
+      picker('measure', 'measure', ['MEASURE'], 'MEASURE', 'measure', () => (q.unit ? { unit: q.unit } : {})),
     ),
   );
   return row;

@@ -5,13 +5,14 @@
  * and "new" to propose one, prefilled from what was typed.
  */
 import { read } from '../api';
+import { EntitySearchDocument, type EntityKind, type EntitySearchQuery } from '../generated/graphql';
 import { fill, h } from '../dom';
 
 export interface PickerOptions {
   /** The field's label, for screen readers and the search box's placeholder. */
   label: string;
-  /** Search kinds (EntityKind values). */
-  kinds: string[];
+  /** The kinds searched. */
+  kinds: EntityKind[];
   /** One id (measure) or several (regions, attributed to). */
   multiple: boolean;
   ids: string[];
@@ -26,11 +27,7 @@ export interface PickerOptions {
   create: (name: string) => string;
 }
 
-interface Hit {
-  id: string;
-  label: string;
-  kind: string;
-}
+type Hit = EntitySearchQuery['search'][number];
 
 export function entityPicker(o: PickerOptions): HTMLElement {
   const root = h('div', { class: 'picker' });
@@ -51,7 +48,7 @@ export function entityPicker(o: PickerOptions): HTMLElement {
       const text = input.value.trim();
       const mine = ++asked;
       if (text.length < 2) return void (results.hidden = true);
-      const d = await read<{ search: Hit[] }>(`query($t: String!, $k: [EntityKind!]) { search(text: $t, kinds: $k, first: 6) { id label kind } }`, { t: text, k: o.kinds }).catch(() => ({
+      const d = await read(EntitySearchDocument, { text, kinds: o.kinds }).catch(() => ({
         search: [] as Hit[],
       }));
       if (mine !== asked) return;

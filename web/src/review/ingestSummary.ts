@@ -6,25 +6,20 @@
  */
 import { read } from '../api';
 import { h } from '../dom';
+import { IngestedCorroborationDocument } from '../generated/graphql';
 
-interface Comparison {
-  verdict: string;
-  sameOrigin: boolean;
-}
-
-/** Corroborations are priced by the comparisons they may make: a few per request keeps each under the cost budget. */
-const PER_REQUEST = 4;
+/** Corroborations are priced by the comparisons they may make: one per request, a few at once. */
+const AT_ONCE = 4;
 
 export async function ingestSummary(claimIds: string[]): Promise<HTMLElement> {
   const agree: string[] = [];
   const conflict: string[] = [];
   const repeat: string[] = [];
-  for (let k = 0; k < claimIds.length; k += PER_REQUEST) {
-    const chunk = claimIds.slice(k, k + PER_REQUEST);
-    const query = `query(${chunk.map((_, j) => `$c${j}: ID!`).join(', ')}) { ${chunk.map((_, j) => `c${j}: corroboration(claimId: $c${j}) { comparisons { verdict sameOrigin } }`).join(' ')} }`;
-    const data = await read<Record<string, { comparisons: Comparison[] } | null>>(query, Object.fromEntries(chunk.map((id, j) => [`c${j}`, id]))).catch(() => ({}) as Record<string, null>);
+  for (let k = 0; k < claimIds.length; k += AT_ONCE) {
+    const chunk = claimIds.slice(k, k + AT_ONCE);
+    const answers = await Promise.all(chunk.map((claimId) => read(IngestedCorroborationDocument, { claimId }).catch(() => null)));
     chunk.forEach((id, j) => {
-      const cs = data[`c${j}`]?.comparisons ?? [];
+      const cs = answers[j]?.corroboration?.comparisons ?? [];
       if (cs.some((c) => c.verdict === 'AGREES' && !c.sameOrigin)) agree.push(id);
       if (cs.some((c) => c.verdict === 'CONFLICTS')) conflict.push(id);
       if (cs.some((c) => c.verdict === 'AGREES' && c.sameOrigin)) repeat.push(id);

@@ -8,18 +8,14 @@
 import { apiKey, gql } from '../api';
 import { fill, h } from '../dom';
 import { go } from '../router';
+import { IngestReviewedDocument, ValidateDocumentDocument, type IngestDocument, type ValidateDocumentQuery } from '../generated/graphql';
 import { articleForm } from './articleForm';
 import { claimRow } from './claimRow';
 import { ingestSummary } from './ingestSummary';
 import { documentToSend, newId, idsOf, reviewStore, rowOfPath, type ReviewState } from './state';
 
-interface Problem {
-  path: string;
-  message: string;
-}
-
-const VALIDATE = `query($d: IngestDocument!) { validate(document: $d) { valid problems { path message code } } }`;
-const INGEST = `mutation($d: IngestDocument!) { ingest(document: $d) { claimCount source { id } } }`;
+/** A problem `validate` found (or an error said instead), by JSON path. */
+type Problem = Pick<ValidateDocumentQuery['validate']['problems'][number], 'path' | 'message'>;
 
 /** The table cell a problem's field belongs to ("quantity.low" → the value cell, "regions[0]" → regions). */
 function cellOf(field: string): string {
@@ -143,7 +139,7 @@ export async function reviewView(view: HTMLElement): Promise<() => void> {
   const dryRun = async () => {
     const mine = ++checking;
     const { document, rowOf } = documentToSend(state);
-    const r = await gql<{ validate: { valid: boolean; problems: (Problem & { code: string })[] } }>(VALIDATE, { d: document }).catch(() => null);
+    const r = await gql(ValidateDocumentDocument, { document: document as IngestDocument }).catch(() => null);
     if (mine !== checking || !r) return;
     const found = r.data?.validate.problems ?? (r.errors ?? []).map((e) => ({ path: '', message: e.message, code: e.extensions?.code ?? '' }));
     problems = new Map();
@@ -222,7 +218,7 @@ export async function reviewView(view: HTMLElement): Promise<() => void> {
     if (key.value.trim()) apiKey.set(key.value.trim());
     const { document } = documentToSend(state);
     fill(out, h('p', {}, 'Ingesting…'));
-    const r = await gql<{ ingest: { claimCount: number; source: { id: string } } | null }>(INGEST, { d: document });
+    const r = await gql(IngestReviewedDocument, { document: document as IngestDocument });
     const err = r.errors?.[0];
     if (r.data?.ingest) {
       reviewStore.clear();

@@ -4,6 +4,7 @@
  * review). The document sent to `validate` and `ingest` is derived from it: rejected claims left
  * out, and with them every proposed entity and cited source no kept claim needs any more.
  */
+import type { DraftArticleQuery } from '../generated/graphql';
 
 export interface DraftInputState {
   text: string;
@@ -13,42 +14,24 @@ export interface DraftInputState {
   publishedAt: string;
 }
 
-export interface Span {
-  start: number;
-  end: number;
-  text?: string;
-}
+type DraftedClaim = DraftArticleQuery['draft']['claims'][number];
 
-export interface DraftField {
-  field: string;
-  value: string | null;
-  evidence: string | null;
-  confidence: number;
-}
-
-export interface DraftMention {
-  text: string;
-  role: string;
-  kind: string;
-  state: string;
-  id: string | null;
-  candidates: string[];
-}
+/** A span of the article's text (a sentence, a figure; a figure has its text). */
+export type Span = DraftedClaim['sentence'] & { text?: string | null };
+export type DraftField = DraftedClaim['fields'][number];
+export type DraftMention = DraftedClaim['mentions'][number];
 
 /** What `draft` says of one claim, plus what the reviewer decided. */
-export interface ClaimMeta {
-  sentence: Span;
-  figure: Span;
-  fields: DraftField[];
-  confidence: number;
-  attributionInherited: boolean;
-  attributionSentence: number | null;
-  mentions: DraftMention[];
+export type ClaimMeta = DraftedClaim & {
   decision: 'pending' | 'accepted' | 'rejected';
   /** Added by the reviewer from a selection, not drafted. */
   added?: boolean;
-}
+};
 
+/**
+ * The ingest document under review: `draft` answers it as JSON, the reviewer edits it in place,
+ * and `validate` says what is wrong with it (the editor's loose view of IngestDocument).
+ */
 export type Doc = {
   source: Record<string, any> & { id: string; derivedFrom?: { source: string; kind: string }[] | null };
   sources?: Record<string, any>[] | null;
@@ -65,7 +48,7 @@ export interface ReviewState {
   /** One per entry of document.claims, same order. */
   meta: ClaimMeta[];
   /** Problems `draft` itself raised (choices it could not make), by path in the drafted document. */
-  draftProblems: { path: string; message: string; code: string }[];
+  draftProblems: DraftArticleQuery['draft']['problems'];
   selected: number;
 }
 

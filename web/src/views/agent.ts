@@ -4,26 +4,18 @@
  * as a graph, and a way into a cross-reference.
  */
 import { neighbourhood, read } from '../api';
+import { OrganizationClaimsDocument, OrganizationViewDocument, PersonClaimsDocument, PersonViewDocument } from '../generated/graphql';
 import { fill, h } from '../dom';
 import { GraphExplorer } from '../graph/explorer';
 import { go } from '../router';
 import { nodeLink, periodText } from './format';
 import { nodeCardPanel } from './nodeCard';
 
-interface Page {
-  totalCount: number;
-  edges: { cursor: string; node: { id: string; text: string; period: { label: string | null; start: string; end: string | null; granularity: string | null } | null } }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-const CLAIM_PAGE = 'totalCount edges { cursor node { id text period { label start end granularity } } } pageInfo { hasNextPage endCursor }';
-
 export async function agentView(main: HTMLElement, id: string, kind: 'org' | 'person'): Promise<() => void> {
   const isOrg = kind === 'org';
-  const query = isOrg
-    ? `query($id: ID!) { agent: organization(id: $id) { id name aliases kind reliability partOf { id name } subsidiaries { id name } people { title person { id name } } } }`
-    : `query($id: ID!) { agent: person(id: $id) { id name aliases roles { title from to organization { id name } } } }`;
-  const { agent } = await read<{ agent: any }>(query, { id });
+  const org = isOrg ? (await read(OrganizationViewDocument, { id })).organization : null;
+  const person = isOrg ? null : (await read(PersonViewDocument, { id })).person;
+  const agent = org ?? person;
   if (!agent) {
     main.append(h('p', { class: 'error', role: 'alert' }, `No ${isOrg ? 'organization' : 'person'} with id “${id}”.`));
     return () => {};
@@ -38,24 +30,21 @@ export async function agentView(main: HTMLElement, id: string, kind: 'org' | 'pe
       h(
         'dl',
         {},
-        isOrg && agent.kind ? [h('dt', {}, 'Kind'), h('dd', {}, agent.kind)] : null,
-        isOrg && agent.reliability ? [h('dt', {}, 'Reliability'), h('dd', {}, agent.reliability)] : null,
-        isOrg && agent.partOf ? [h('dt', {}, 'Part of'), h('dd', {}, nodeLink(agent.partOf.id, agent.partOf.name))] : null,
-        isOrg ? [h('dt', {}, 'Subsidiaries'), h('dd', {}, agent.subsidiaries.length ? agent.subsidiaries.map((s: any, i: number) => [i ? ', ' : '', nodeLink(s.id, s.name)]) : 'none known')] : null,
-        isOrg
-          ? [
-              h('dt', {}, 'People'),
-              h('dd', {}, agent.people.length ? agent.people.map((r: any, i: number) => [i ? ', ' : '', nodeLink(r.person.id, r.person.name), r.title ? ` (${r.title})` : '']) : 'none known'),
-            ]
+        org?.kind ? [h('dt', {}, 'Kind'), h('dd', {}, org.kind)] : null,
+        org?.reliability ? [h('dt', {}, 'Reliability'), h('dd', {}, org.reliability)] : null,
+        org?.partOf ? [h('dt', {}, 'Part of'), h('dd', {}, nodeLink(org.partOf.id, org.partOf.name))] : null,
+        org ? [h('dt', {}, 'Subsidiaries'), h('dd', {}, org.subsidiaries.length ? org.subsidiaries.map((s, i) => [i ? ', ' : '', nodeLink(s.id, s.name)]) : 'none known')] : null,
+        org
+          ? [h('dt', {}, 'People'), h('dd', {}, org.people.length ? org.people.map((r, i) => [i ? ', ' : '', nodeLink(r.person.id, r.person.name), r.title ? ` (${r.title})` : '']) : 'none known')]
           : null,
-        !isOrg
+        person
           ? [
               h('dt', {}, 'Roles'),
               h(
                 'dd',
                 {},
-                agent.roles.length
-                  ? agent.roles.map((r: any, i: number) => [i ? ', ' : '', r.title ? `${r.title}, ` : '', nodeLink(r.organization.id, r.organization.name), r.from ? ` since ${r.from}` : ''])
+                person.roles.length
+                  ? person.roles.map((r, i) => [i ? ', ' : '', r.title ? `${r.title}, ` : '', nodeLink(r.organization.id, r.organization.name), r.from ? ` since ${r.from}` : ''])
                   : 'none known',
               ),
             ]
@@ -76,9 +65,8 @@ export async function agentView(main: HTMLElement, id: string, kind: 'org' | 'pe
       after = null;
       fill(list);
     }
-    const field = isOrg ? `claims(first: 20, after: $after, includeSubsidiaries: ${includeSubsidiaries})` : 'claims(first: 20, after: $after)';
-    const d = await read<{ agent: { claims: Page } }>(`query($id: ID!, $after: String) { agent: ${isOrg ? 'organization' : 'person'}(id: $id) { ${field} { ${CLAIM_PAGE} } } }`, { id, after });
-    const page = d.agent.claims;
+    const page = isOrg ? (await read(OrganizationClaimsDocument, { id, after, includeSubsidiaries })).organization?.claims : (await read(PersonClaimsDocument, { id, after })).person?.claims;
+    if (!page) return;
     list.append(...page.edges.map((e) => h('li', {}, nodeLink(e.node.id, e.node.text), e.node.period ? h('span', { class: 'note' }, ` — ${periodText(e.node.period)}`) : null)));
     count.textContent = `${page.totalCount} claim${page.totalCount === 1 ? '' : 's'}${isOrg && includeSubsidiaries ? ', with its subsidiaries and people' : ''}.`;
     after = page.pageInfo.endCursor;

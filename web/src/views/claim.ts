@@ -3,79 +3,16 @@
  * top institution behind them, a banner when the reporting is circular), the corroboration panel
  * and the timeline of its measure in its region.
  */
-import { GRAPH_FIELDS, read, type GraphView } from '../api';
+import { read } from '../api';
+import { ClaimViewDocument, MeasureTimelineDocument, type ClaimViewQuery } from '../generated/graphql';
 import { h, num } from '../dom';
-import { timelineChart, type TimelinePoint } from '../chart/timeline';
+import { timelineChart } from '../chart/timeline';
 import { GraphExplorer } from '../graph/explorer';
 import { allenText, dateText, gapText, nodeLink, periodText } from './format';
 import { nodeCardPanel } from './nodeCard';
 import { statusBadge } from './status';
 
-const QUERY = `query($id: ID!) {
-  claim(id: $id) {
-    id text quote status confidence statedAt
-    quantity { value low high unit bound aggregation per precision effectivePrecision }
-    period { start end label granularity }
-    measure { id name unit }
-    regions { id name }
-    attributedTo { __typename ... on Organization { id name } ... on Person { id name } }
-    statedIn { source { id title publishedAt publishedAtPrecision url } quote statedAt }
-  }
-  sourceChain(claimId: $id) {
-    circularReporting explanation independentOriginCount truncated
-    origins { source { id title } institutions { __typename ... on Organization { id name } ... on Person { id name } } }
-    graph { ${GRAPH_FIELDS} }
-  }
-  corroboration(claimId: $id) {
-    credibility credibilityReason independentAgreeingOrigins independentConflictingOrigins
-    comparisons { claim { id text status } verdict gap allenRelation sameOrigin scopeUnstated counted reason }
-  }
-}`;
-
-interface Named {
-  id: string;
-  name: string;
-}
-
-interface ClaimData {
-  claim: {
-    id: string;
-    text: string;
-    quote: string | null;
-    status: string;
-    confidence: number | null;
-    quantity: { value: number | null; low: number | null; high: number | null; unit: string | null; bound: string; aggregation: string; per: string | null; effectivePrecision: number | null } | null;
-    period: { start: string; end: string | null; label: string | null; granularity: string | null } | null;
-    measure: (Named & { unit: string | null }) | null;
-    regions: Named[];
-    attributedTo: Named[];
-    statedIn: { source: { id: string; title: string | null; publishedAt: string | null; publishedAtPrecision: string | null; url: string | null }; quote: string | null }[];
-  } | null;
-  sourceChain: {
-    circularReporting: boolean;
-    explanation: string;
-    independentOriginCount: number;
-    truncated: boolean;
-    origins: { source: { id: string }; institutions: Named[] }[];
-    graph: GraphView;
-  } | null;
-  corroboration: {
-    credibility: number;
-    credibilityReason: string;
-    independentAgreeingOrigins: number;
-    independentConflictingOrigins: number;
-    comparisons: {
-      claim: { id: string; text: string; status: string };
-      verdict: string;
-      gap: number | null;
-      allenRelation: string;
-      sameOrigin: boolean;
-      scopeUnstated: boolean;
-      counted: boolean;
-      reason: string;
-    }[];
-  } | null;
-}
+type ClaimData = ClaimViewQuery;
 
 const VERDICT: Record<string, { icon: string; word: string; cls: string }> = {
   AGREES: { icon: '✔', word: 'Agrees', cls: 'agree' },
@@ -99,7 +36,7 @@ function quantityText(q: NonNullable<NonNullable<ClaimData['claim']>['quantity']
 }
 
 export async function claimView(main: HTMLElement, id: string): Promise<() => void> {
-  const data = await read<ClaimData>(QUERY, { id });
+  const data = await read(ClaimViewDocument, { id });
   const c = data.claim;
   if (!c) {
     main.append(h('p', { class: 'error', role: 'alert' }, `No claim with id “${id}”.`));
@@ -230,10 +167,7 @@ export async function claimView(main: HTMLElement, id: string): Promise<() => vo
   // The timeline of its measure in its region.
   if (c.measure) {
     const region = c.regions[0];
-    const t = await read<{ timeline: (TimelinePoint & { claim: { quantity: { aggregation: string; unit: string | null; per: string | null } | null } })[] | null }>(
-      `query($m: ID!, $r: ID) { timeline(measureId: $m, regionId: $r) { claim { id text status quantity { aggregation unit per } period { start end label granularity } } start end value low high bound decreases previous { id } } }`,
-      { m: c.measure.id, r: region?.id ?? null },
-    );
+    const t = await read(MeasureTimelineDocument, { measureId: c.measure.id, regionId: region?.id ?? null });
     const points = (t.timeline ?? []).map((p) => ({ ...p, aggregation: p.claim.quantity?.aggregation ?? null, unit: p.claim.quantity?.unit ?? null, per: p.claim.quantity?.per ?? null }));
     main.append(h('section', { class: 'timeline-section', 'aria-label': 'Timeline' }, h('h2', {}, 'Over time'), timelineChart(points, `${c.measure.name}${region ? ` in ${region.name}` : ''}`, c.id)));
   }

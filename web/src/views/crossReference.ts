@@ -3,7 +3,8 @@
  * measures, the agreeing and conflicting figures side by side, the derivations between their
  * sources, the sources drawing on several, and the graph of it all.
  */
-import { GRAPH_FIELDS, read, type GraphView } from '../api';
+import { read } from '../api';
+import { CrossReferenceViewDocument, OrganizationNamesDocument, OrganizationSearchDocument, type ClaimPairFieldsFragment } from '../generated/graphql';
 import { fill, h } from '../dom';
 import { GraphExplorer } from '../graph/explorer';
 import { go } from '../router';
@@ -11,26 +12,7 @@ import { allenText, gapText, nodeLink } from './format';
 import { statusBadge } from './status';
 import { nodeCardPanel } from './nodeCard';
 
-interface Pair {
-  a: { id: string; text: string; status: string; attributedTo: { id: string; name: string }[] };
-  b: { id: string; text: string; status: string; attributedTo: { id: string; name: string }[] };
-  gap: number | null;
-  allenRelation: string;
-  scopeUnstated: boolean;
-}
-
-const PAIR =
-  'a { id text status attributedTo { ... on Organization { id name } ... on Person { id name } } } b { id text status attributedTo { ... on Organization { id name } ... on Person { id name } } } gap allenRelation scopeUnstated';
-const QUERY = `query($ids: [ID!]!) { crossReference(organizationIds: $ids) {
-  organizations { id name }
-  sharedMeasures { id name }
-  sharedRegions { id name }
-  agreements { ${PAIR} } conflicts { ${PAIR} }
-  derivations { kind source { id title } derivedFrom { id title } }
-  commonSources { id title }
-  truncated
-  graph { ${GRAPH_FIELDS} }
-} }`;
+type Pair = ClaimPairFieldsFragment;
 
 function picker(ids: string[], names: Map<string, string>): HTMLElement {
   const chosen = h(
@@ -48,7 +30,7 @@ function picker(ids: string[], names: Map<string, string>): HTMLElement {
     timer = window.setTimeout(async () => {
       const text = input.value.trim();
       if (text.length < 2) return fill(options);
-      const d = await read<{ search: { id: string; label: string }[] }>(`query($t: String!) { search(text: $t, kinds: [ORGANIZATION], first: 10) { id label } }`, { t: text });
+      const d = await read(OrganizationSearchDocument, { text });
       fill(
         options,
         d.search
@@ -113,23 +95,27 @@ function pairTable(pairs: Pair[], verdict: 'AGREES' | 'CONFLICTS'): HTMLElement 
 export async function crossReferenceView(main: HTMLElement, ids: string[]): Promise<() => void> {
   const names = new Map<string, string>();
   if (ids.length) {
-    const d = await read<{ nodes: ({ id: string; name?: string } | null)[] }>(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Organization { name } } }`, { ids }).catch(() => ({ nodes: [] }));
-    for (const n of d.nodes) if (n?.name) names.set(n.id, n.name);
+    const d = await read(OrganizationNamesDocument, { ids }).catch(() => ({ nodes: [] }));
+    for (const n of d.nodes) if (n && 'name' in n && n.name) names.set(n.id, n.name);
   }
   main.append(picker(ids, names));
   if (ids.length < 2) {
     main.append(h('p', { class: 'hint' }, 'Add at least two organizations.'));
     return () => {};
   }
-  const d = await read<{ crossReference: any }>(QUERY, { ids });
+  const d = await read(CrossReferenceViewDocument, { ids });
   const x = d.crossReference;
+  if (!x) {
+    main.append(h('p', { class: 'error', role: 'alert' }, 'No cross-reference of these organizations.'));
+    return () => {};
+  }
   const result = h(
     'section',
     { class: 'xref', 'data-testid': 'xref-result', 'aria-label': 'Cross-reference result' },
-    h('h2', {}, x.organizations.map((o: any) => o.name).join(' × ')),
+    h('h2', {}, x.organizations.map((o) => o.name).join(' × ')),
     x.truncated ? h('p', { class: 'banner warn', role: 'status' }, 'Only part of their claims was compared (5,000 per organization, 200 pairs listed per kind).') : null,
-    h('p', {}, h('strong', {}, 'Shared measures: '), x.sharedMeasures.length ? x.sharedMeasures.map((m: any, i: number) => [i ? ', ' : '', nodeLink(m.id, m.name)]) : 'none'),
-    h('p', {}, h('strong', {}, 'Shared regions: '), x.sharedRegions.length ? x.sharedRegions.map((m: any, i: number) => [i ? ', ' : '', nodeLink(m.id, m.name)]) : 'none'),
+    h('p', {}, h('strong', {}, 'Shared measures: '), x.sharedMeasures.length ? x.sharedMeasures.map((m, i) => [i ? ', ' : '', nodeLink(m.id, m.name)]) : 'none'),
+    h('p', {}, h('strong', {}, 'Shared regions: '), x.sharedRegions.length ? x.sharedRegions.map((m, i) => [i ? ', ' : '', nodeLink(m.id, m.name)]) : 'none'),
     h(
       'div',
       { class: 'side-by-side' },
@@ -141,7 +127,7 @@ export async function crossReferenceView(main: HTMLElement, ids: string[]): Prom
       ? h(
           'ul',
           {},
-          x.derivations.map((dv: any) =>
+          x.derivations.map((dv) =>
             h(
               'li',
               {},
@@ -157,7 +143,7 @@ export async function crossReferenceView(main: HTMLElement, ids: string[]): Prom
       ? h(
           'ul',
           {},
-          x.commonSources.map((s: any) => h('li', {}, nodeLink(s.id, s.title ?? s.id))),
+          x.commonSources.map((s) => h('li', {}, nodeLink(s.id, s.title ?? s.id))),
         )
       : h('p', {}, 'None.'),
   );
@@ -165,6 +151,6 @@ export async function crossReferenceView(main: HTMLElement, ids: string[]): Prom
   const card = nodeCardPanel();
   const explorer = new GraphExplorer({ layout: 'fcose', focus: ids, onSelect: (n) => card.show(n, explorer) });
   main.append(h('section', { 'aria-label': 'Cross-reference graph' }, h('h3', {}, 'Graph'), h('div', { class: 'graph-with-card' }, explorer.root, card.panel)));
-  explorer.show(x.graph as GraphView);
+  explorer.show(x.graph);
   return () => explorer.destroy();
 }

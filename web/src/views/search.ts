@@ -6,12 +6,9 @@ import { read } from '../api';
 import { fill, h } from '../dom';
 import { KINDS } from '../graph/style';
 import { go, hrefOf, routeOfNode } from '../router';
+import { SearchDocument, type SearchQuery } from '../generated/graphql';
 
-interface Hit {
-  kind: string;
-  id: string;
-  label: string;
-}
+type Hit = SearchQuery['search'][number];
 
 export function setUpSearch(input: HTMLInputElement, form: HTMLFormElement, panel: HTMLElement): void {
   let hits: Hit[] = [];
@@ -36,7 +33,7 @@ export function setUpSearch(input: HTMLInputElement, form: HTMLFormElement, pane
       close();
       return;
     }
-    const data = await read<{ search: Hit[] }>(`query($text: String!) { search(text: $text, first: 25) { kind id label } }`, { text }).catch(() => ({ search: [] as Hit[] }));
+    const data = await read(SearchDocument, { text }).catch(() => ({ search: [] as Hit[] }));
     if (mine !== asked) return; // a later keystroke asked again
     hits = data.search;
     render();
