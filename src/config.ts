@@ -43,6 +43,8 @@ export interface Config {
   publicReads: boolean;
   /** Browser origins allowed to call the API (CORS); empty = none. */
   corsOrigins: string[];
+  /** Run only the explorer's and the exports' operations (CLAIMGRAPH_PERSISTED_ONLY, default false). */
+  persistedOnly: boolean;
   /** How long a write transaction is retried on deadlocks and other transient errors. */
   writeRetryMs: number;
   /** The most one GraphQL request may cost (points; see README "Limits"). */
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKeys: parseApiKeys(env.CLAIMGRAPH_API_KEYS),
     publicReads: boolFrom(env, 'CLAIMGRAPH_PUBLIC_READS', true),
     corsOrigins: corsOriginsFrom(env.CLAIMGRAPH_CORS_ORIGINS),
+    persistedOnly: boolFrom(env, 'CLAIMGRAPH_PERSISTED_ONLY', false),
     writeRetryMs: intFrom(env, 'CLAIMGRAPH_WRITE_RETRY_MS', 30_000),
     maxCost: intFrom(env, 'CLAIMGRAPH_MAX_COST', 2_500),
     ratePoints: intFrom(env, 'CLAIMGRAPH_RATE_POINTS', 5_000),

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     logger: log,
     access,
     corsOrigins: config.corsOrigins,
+    persistedOnly: config.persistedOnly,
     baseIri: config.baseIri,
     limits: {
       maxCost: config.maxCost,

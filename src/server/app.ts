@@ -24,7 +24,9 @@ import { RateLimiter, type RateSettings } from './limits/rateLimiter.js';
 import { Metrics } from './metrics.js';
 import { registerExplorer } from './explorer.js';
 import { registerFormatDocs } from './formatDocs.js';
-import { registerExportRoutes } from './exportRoutes.js';
+import { EXPORT_OPERATIONS, registerExportRoutes } from './exportRoutes.js';
+import { listedOnlyPlugin } from './listedOnlyPlugin.js';
+import { OperationList } from './operationList.js';
 import { makeFormatError } from './formatError.js';
 import { graphiqlPage, registerGraphiqlAssets, wantsIde } from './graphiql.js';
 import { clientGone } from './clientGone.js';
@@ -83,6 +85,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Where exported node IRIs live (CLAIMGRAPH_BASE_IRI); DEFAULT_BASE_IRI by default. */
   baseIri?: string;
+  /** Run only the listed operations, the explorer's and the exports' (CLAIMGRAPH_PERSISTED_ONLY). */
+  persistedOnly?: boolean;
 }
 
 /** Keyless local use: what tests and scripts get unless they pass a policy. */
@@ -93,7 +97,8 @@ export function localAccess(): AccessPolicy {
 export async function createApp(opts: AppOptions): Promise<App> {
   const access = opts.access ?? localAccess();
   const limits: LimitSettings = { ...DEFAULT_LIMITS, ...opts.limits };
-  const metrics = new Metrics(opts.db);
+  const operations = OperationList.load(EXPORT_OPERATIONS);
+  const metrics = new Metrics(opts.db, operations.names);
   const http = Fastify({
     ...((opts.logger ? { loggerInstance: opts.logger as unknown as FastifyBaseLogger } : { logger: { level: opts.logLevel ?? 'info' } }) as { logger?: object }),
     requestTimeout: opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
@@ -141,6 +146,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       // Apollo installs cache control unless told not to; it wraps every field resolver in plugin
       // hooks (a page of 20 claims: hundreds of calls) to gather hints this schema never gives.
       ApolloServerPluginCacheControlDisabled(),
+      ...(opts.persistedOnly ? [listedOnlyPlugin(operations)] : []),
       ...(shape.plugins as never[]),
       limitsPlugin({
         maxCost: limits.maxCost,

@@ -15,6 +15,8 @@ import type { Args } from './limits/costModel.js';
 
 const PROV = 'query ExportProv($claim: ID!, $maxDepth: Int) { sourceChain(claimId: $claim, maxDepth: $maxDepth) { prov } }';
 const CLAIM_REVIEW = 'query ExportClaimReview($claim: ID!) { claimReview(claimId: $claim) }';
+/** The operations the export routes run: listed with the explorer's (operationList.ts). */
+export const EXPORT_OPERATIONS = [PROV, CLAIM_REVIEW] as const;
 
 type ContextFor = (req: FastifyRequest, reply: FastifyReply) => Promise<Context>;
 

@@ -7,15 +7,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Database } from '../db/database.js';
 
-/**
- * Operation names a client chooses become label values, and each value is a series kept for the
- * process's life: a client sending a new name per request would grow /metrics (and memory)
- * without bound. So the first MAX_OPERATION_LABELS names seen are kept, a name longer than a
- * reader would chart counts as `long`, and every later one as `other`.
- */
-export const MAX_OPERATION_LABELS = 200;
-const MAX_OPERATION_NAME = 64;
-
 export class Metrics {
   readonly registry = new Registry();
   readonly requests = new Counter({
@@ -59,19 +50,22 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  private readonly operations = new Set<string>(['anonymous', 'invalid']);
-
-  /** The label an operation's name is counted under (see MAX_OPERATION_LABELS). */
+  /**
+   * The label an operation's name is counted under. Each label value is a series kept for the
+   * process's life, so a name a client chooses would let it grow /metrics (and memory) without
+   * bound: only the names of the listed operations (operationList.ts) are labels, every other
+   * name counts as `other`.
+   */
   operationLabel(name: string | null | undefined, parsed: boolean): string {
     if (!name) return parsed ? 'anonymous' : 'invalid';
-    if (name.length > MAX_OPERATION_NAME) return 'long';
-    if (this.operations.has(name)) return name;
-    if (this.operations.size >= MAX_OPERATION_LABELS + 2) return 'other';
-    this.operations.add(name);
-    return name;
+    return this.knownOperations.has(name) ? name : 'other';
   }
 
-  constructor(db: Database) {
+  /** `knownOperations`: the operation names that are labels of their own. */
+  constructor(
+    db: Database,
+    private readonly knownOperations: ReadonlySet<string> = new Set(),
+  ) {
     new Gauge({
       name: 'claimgraph_db_queries_in_flight',
       help: 'Database queries running now (connections of the driver pool in use)',
