@@ -8,11 +8,11 @@
  * the queries projecting them are node/nodesByIds and node/nodesWithNeighbours (whole rows;
  * partial rows convert by value type), graph/nodeCards, graph/expand and
  * provenance/organizationClaims — a new temporal property must be added to each, and a new
- * DateTime to DATETIME_KEYS.
+ * DateTime to the entity model (src/model/entityModel.ts), whose DATETIME_KEYS the millis are
+ * revived by; test/model/entityModel.test.ts checks the projections against the model.
  */
 
-/** Properties stored as DateTime; the Cypher side sends `x.epochMillis` for them. */
-const DATETIME_KEYS: ReadonlySet<string> = new Set(['recordedAt', 'statedAt']);
+import { DATETIME_KEYS } from '../model/derived.js';
 
 /** One projected value back: millis of a DateTime key become its ISO string. */
 const reviveValue = (key: string, value: unknown): unknown => (DATETIME_KEYS.has(key) && typeof value === 'number' ? new Date(value).toISOString() : value);

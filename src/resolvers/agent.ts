@@ -6,7 +6,8 @@ import * as agents from '../services/entities/agents.js';
 import { present, rowsOf } from '../services/entities/entities.js';
 import * as catalog from '../services/catalog/catalog.js';
 import * as claimsService from '../services/claims/claims.js';
-import { list, str } from '../services/entities/props.js';
+import { str } from '../services/entities/props.js';
+import { edgeProps, inbound, none, out, own, props, type FieldReadsTable } from './fieldReads.js';
 
 export const agentResolvers: Resolvers = {
   Query: {
@@ -19,9 +20,6 @@ export const agentResolvers: Resolvers = {
   },
   Organization: {
     name: (o) => str(o, 'name') ?? o.id,
-    aliases: (o) => list(o, 'aliases'),
-    kind: (o) => str(o, 'kind'),
-    reliability: (o) => str(o, 'reliability') as never,
     partOf: (o, _, ctx) => agents.parentOrganization(rowsOf(o, ctx.entities), o),
     subsidiaries: (o, _, ctx) => agents.subsidiaries(rowsOf(o, ctx.entities), o),
     people: (o) => agents.roleAssignments(o),
@@ -30,7 +28,6 @@ export const agentResolvers: Resolvers = {
   },
   Person: {
     name: (p) => str(p, 'name') ?? p.id,
-    aliases: (p) => list(p, 'aliases'),
     roles: (p) => agents.roleAssignments(p),
     claims: (p, args, ctx, info) => claimsService.claims(ctx.db, ctx.entities, { ...args, filter: { attributedTo: [p.id] } }, pageNeighbours(info)),
   },
@@ -41,4 +38,18 @@ export const agentResolvers: Resolvers = {
     from: (r) => (r.props.from == null ? null : String(r.props.from)),
     to: (r) => (r.props.to == null ? null : String(r.props.to)),
   },
+};
+
+/** What these fields read of their rows (fieldReads.ts); a field named as its kind's property reads that property and needs no entry. */
+export const agentReads: FieldReadsTable = {
+  Organization: {
+    name: props('name'),
+    partOf: out('PART_OF'),
+    subsidiaries: inbound('PART_OF'),
+    people: { in: ['ROLE'], edgeProps: ['ROLE'] },
+    claims: own,
+    publishedSources: own,
+  },
+  Person: { name: props('name'), roles: { out: ['ROLE'], edgeProps: ['ROLE'] }, claims: own },
+  RoleAssignment: { person: none, organization: none, title: edgeProps('ROLE'), from: edgeProps('ROLE'), to: edgeProps('ROLE') },
 };

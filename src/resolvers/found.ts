@@ -3,8 +3,10 @@
  * NOT_FOUND error whose path names it, so sibling fields of the request still answer.
  */
 import { notFound } from '../errors.js';
+import type { DefinedLabel } from '../model/derived.js';
 
-type Kind = 'node' | 'claim' | 'source' | 'organization' | 'person' | 'region' | 'measure';
+/** What a by-id field looks up: any node, or one of the kinds documents define (`claim`, `source`, …). */
+type Kind = 'node' | Lowercase<DefinedLabel>;
 
 /** The error for an unknown id of a kind: `No claim with id "claim:x"`. */
 export const unknownId = (kind: Kind, id: string) => notFound(`No ${kind} with id "${id}"`);

@@ -2,6 +2,7 @@
 import type { Resolvers } from '../generated/graphql.js';
 import * as history from '../services/history/history.js';
 import * as lookups from '../services/entities/lookups.js';
+import { own, type FieldReadsTable } from './fieldReads.js';
 
 export const historyResolvers: Resolvers = {
   Query: {
@@ -21,4 +22,10 @@ export const historyResolvers: Resolvers = {
   Source: {
     ingestions: (s, _, ctx) => ctx.history.ingestionsOf.load(s.id),
   },
+};
+
+/** Histories are their own queries, from the row's id (fieldReads.ts). */
+export const historyReads: FieldReadsTable = {
+  Claim: { revisions: own, ingestions: own },
+  Source: { ingestions: own },
 };

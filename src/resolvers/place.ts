@@ -7,7 +7,8 @@ import * as catalog from '../services/catalog/catalog.js';
 import * as claimsService from '../services/claims/claims.js';
 import { edgeIds, loadMany, rowsOf } from '../services/entities/entities.js';
 import * as lookups from '../services/entities/lookups.js';
-import { list, num, str } from '../services/entities/props.js';
+import { str } from '../services/entities/props.js';
+import { inbound, out, own, props, type FieldReadsTable } from './fieldReads.js';
 
 export const placeResolvers: Resolvers = {
   Query: {
@@ -18,10 +19,6 @@ export const placeResolvers: Resolvers = {
   },
   Region: {
     name: (r) => str(r, 'name') ?? r.id,
-    aliases: (r) => list(r, 'aliases'),
-    kind: (r) => str(r, 'kind'),
-    code: (r) => str(r, 'code'),
-    areaKm2: (r) => num(r, 'areaKm2'),
     parent: (r, _, ctx) => {
       const [id] = edgeIds(r, 'PART_OF');
       return id ? lookups.region(rowsOf(r, ctx.entities), id) : null;
@@ -31,8 +28,6 @@ export const placeResolvers: Resolvers = {
   },
   Measure: {
     name: (m) => str(m, 'name') ?? m.id,
-    unit: (m) => str(m, 'unit'),
-    description: (m) => str(m, 'description'),
     // The share's own row: ShareOf reads its base and part from it.
     shareOf: (m) => (str(m, 'shareBase') ? m : null),
     claims: (m, args, ctx, info) => claimsService.claims(ctx.db, ctx.entities, { ...args, filter: { measureIds: [m.id] } }, pageNeighbours(info)),
@@ -41,6 +36,13 @@ export const placeResolvers: Resolvers = {
     base: async (m, _, ctx) => (await lookups.measure(rowsOf(m, ctx.entities), str(m, 'shareBase')!)) ?? missingMeasure(str(m, 'shareBase')!),
     part: async (m, _, ctx) => (await lookups.measure(rowsOf(m, ctx.entities), str(m, 'sharePart') ?? m.id)) ?? m,
   },
+};
+
+/** What these fields read of their rows (fieldReads.ts); a field named as its kind's property reads that property and needs no entry. */
+export const placeReads: FieldReadsTable = {
+  Region: { name: props('name'), parent: out('PART_OF'), children: inbound('PART_OF'), claims: own },
+  Measure: { name: props('name'), shareOf: props('shareBase'), claims: own },
+  ShareOf: { base: props('shareBase'), part: props('sharePart') },
 };
 
 /** A base measure that ingest validated but is gone (never expected): a plain error, not a crash. */

@@ -2,127 +2,26 @@
  * What a root field's selection reads below it, in one walk: the outgoing relationships to
  * prefetch with its rows (one round trip instead of one per nesting level), and the partial-row
  * shape, which properties and edges of each kind of node the resolvers under it will read
- * (services/entities/partialRows.ts). Both come from
- * FIELD_READS, which states what each field's resolver reads of its parent's row; a selection
- * reaching any field not listed there gets whole rows (null shape), so a partial row can never
- * lack what a resolver reads. test/resolvers/partialRows.test.ts resolves every listed field
- * both ways and compares.
+ * (services/entities/partialRows.ts). Both come from what each field's resolver says it reads of
+ * its parent's row (fieldReads.ts: stated next to the resolvers, carried on the schema's fields);
+ * a selection reaching a field that says nothing gets whole rows (null shape), so a partial row
+ * can never lack what a resolver reads. test/resolvers/partialRows.test.ts resolves every field
+ * that states its reads both ways and compares.
  */
 import { getNamedType, isAbstractType, isObjectType, type GraphQLNamedType, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import type { RowShape } from '../services/entities/entities.js';
 import { isIncluded } from './included.js';
+import { readsOf } from './fieldReads.js';
+import { ENTITY_MODEL, type EntityLabel } from '../model/entityModel.js';
 
-/** What one field's resolver reads of its parent's row (or of the edge its wrapper came from). */
-interface Reads {
-  props?: string[];
-  out?: string[];
-  in?: string[];
-  /** Relationship types whose properties it reads. */
-  edgeProps?: string[];
-  /** It runs its own query from the parent's id: its selection is not part of this shape. */
-  own?: true;
-}
-
-const props = (...names: string[]): Reads => ({ props: names });
-const none: Reads = {};
-const own: Reads = { own: true };
-
-/** The row kind whose row a GraphQL type's resolvers read: Quantity is read off its claim. */
-const ROW_KIND: Record<string, string> = {
-  Claim: 'Claim',
+/**
+ * The kind whose row a GraphQL type's resolvers read: each entity kind's own type (named as its
+ * label), and the types read off a row of another (a Quantity off its claim). Exported for its test.
+ */
+export const ROW_KIND: Readonly<Record<string, EntityLabel>> = {
+  ...(Object.fromEntries(Object.keys(ENTITY_MODEL).map((label) => [label, label])) as Record<EntityLabel, EntityLabel>),
   Quantity: 'Claim',
-  Source: 'Source',
-  Organization: 'Organization',
-  Person: 'Person',
-  Region: 'Region',
-  Measure: 'Measure',
   ShareOf: 'Measure',
-  Period: 'Period',
-};
-
-/** Per GraphQL type, per field: what its resolver reads (src/resolvers/*.ts); keep in step with them. Exported for its test. */
-export const FIELD_READS: Record<string, Record<string, Reads>> = {
-  Claim: {
-    id: none,
-    text: props('text'),
-    quote: props('quote'),
-    quantity: props('bound'),
-    measure: { out: ['ABOUT'] },
-    period: { out: ['COVERS'] },
-    regions: { out: ['IN_REGION'] },
-    attributedTo: { out: ['ATTRIBUTED_TO'] },
-    statedIn: { out: ['STATED_IN'] },
-    basedOn: { out: ['BASED_ON'] },
-    confidence: props('confidence'),
-    status: { props: ['status'], in: ['SUPERSEDES'] },
-    supersedes: { out: ['SUPERSEDES'] },
-    supersededBy: { in: ['SUPERSEDES'] },
-    statedAt: props('statedAt'),
-    recordedAt: props('recordedAt'),
-    revisions: own,
-    ingestions: own,
-  },
-  Quantity: {
-    value: props('value'),
-    low: props('low'),
-    high: props('high'),
-    unit: props('unit'),
-    bound: props('bound'),
-    precision: props('precision'),
-    effectivePrecision: props('value', 'precision'),
-    aggregation: props('aggregation'),
-    per: props('per'),
-  },
-  Statement: { source: none, quote: { edgeProps: ['STATED_IN'] }, statedAt: { edgeProps: ['STATED_IN'] } },
-  Source: {
-    id: none,
-    kind: props('kind'),
-    title: props('title'),
-    url: props('url'),
-    publishedAt: props('publishedAt'),
-    publishedAtPrecision: props('publishedAtPrecision'),
-    retrievedAt: props('retrievedAt'),
-    language: props('language'),
-    reliability: props('reliability'),
-    publisher: { out: ['PUBLISHED_BY'] },
-    authors: { out: ['AUTHORED_BY'] },
-    derivedFrom: { out: ['DERIVED_FROM'] },
-    derivations: { in: ['DERIVED_FROM'] },
-    claims: own,
-    ingestions: own,
-  },
-  SourceDerivation: { source: none, derivedFrom: none, kind: { edgeProps: ['DERIVED_FROM'] } },
-  Organization: {
-    id: none,
-    name: props('name'),
-    aliases: props('aliases'),
-    kind: props('kind'),
-    reliability: props('reliability'),
-    partOf: { out: ['PART_OF'] },
-    subsidiaries: { in: ['PART_OF'] },
-    people: { in: ['ROLE'], edgeProps: ['ROLE'] },
-    claims: own,
-    publishedSources: own,
-  },
-  Person: { id: none, name: props('name'), aliases: props('aliases'), roles: { out: ['ROLE'], edgeProps: ['ROLE'] }, claims: own },
-  RoleAssignment: { person: none, organization: none, title: { edgeProps: ['ROLE'] }, from: { edgeProps: ['ROLE'] }, to: { edgeProps: ['ROLE'] } },
-  Region: {
-    id: none,
-    name: props('name'),
-    aliases: props('aliases'),
-    kind: props('kind'),
-    code: props('code'),
-    areaKm2: props('areaKm2'),
-    parent: { out: ['PART_OF'] },
-    children: { in: ['PART_OF'] },
-    claims: own,
-  },
-  Measure: { id: none, name: props('name'), unit: props('unit'), description: props('description'), shareOf: props('shareBase'), claims: own },
-  ShareOf: { base: props('shareBase'), part: props('sharePart') },
-  Period: { id: none, label: props('label'), start: props('start'), end: props('end'), granularity: props('granularity') },
-  ClaimConnection: { edges: none, pageInfo: none, totalCount: none },
-  ClaimEdge: { cursor: none, node: none },
-  PageInfo: { hasNextPage: none, hasPreviousPage: none, startCursor: none, endCursor: none },
 };
 
 /** Hops prefetched at most (a three-hop source chain in one round trip). */
@@ -134,7 +33,7 @@ export interface SelectionReads {
   types: string[];
   /** How many hops of those types it follows (1..MAX_PREFETCH_DEPTH). */
   depth: number;
-  /** What it reads of each row, or null when it reaches a field FIELD_READS does not list (whole rows). */
+  /** What it reads of each row, or null when it reaches a field that does not state its reads (whole rows). */
   shape: RowShape | null;
 }
 
@@ -172,7 +71,7 @@ class ReadsBuilder {
   }
 
   private field(type: GraphQLObjectType, name: string, set: SelectionSetNode | undefined, hops: number): void {
-    const reads = FIELD_READS[type.name]?.[name];
+    const reads = readsOf(type.getFields()[name]);
     if (!reads) {
       this.whole = true;
       return;
@@ -228,7 +127,7 @@ export function selectionReads(info: GraphQLResolveInfo): SelectionReads {
 
 /**
  * What the resolved field's selection reads of every row below it, or null when it selects a
- * field FIELD_READS does not list (then whole rows are read, as without a shape).
+ * field that does not state its reads (then whole rows are read, as without a shape).
  */
 export function rowShape(info: GraphQLResolveInfo): RowShape | null {
   return selectionReads(info).shape;

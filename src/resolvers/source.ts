@@ -9,6 +9,7 @@ import * as claimsService from '../services/claims/claims.js';
 import { edgeIds, loadMany, present, rowsOf } from '../services/entities/entities.js';
 import * as lookups from '../services/entities/lookups.js';
 import { str } from '../services/entities/props.js';
+import { edgeProps, inbound, none, out, own, props, type FieldReadsTable } from './fieldReads.js';
 
 function derivations(s: SourceRow, direction: 'out' | 'in'): SourceDerivationRow[] {
   return s[direction]
@@ -28,13 +29,6 @@ export const sourceResolvers: Resolvers = {
   },
   Source: {
     kind: (s) => (str(s, 'kind') ?? 'ARTICLE') as never,
-    title: (s) => str(s, 'title'),
-    url: (s) => str(s, 'url'),
-    publishedAt: (s) => str(s, 'publishedAt'),
-    publishedAtPrecision: (s) => str(s, 'publishedAtPrecision') as never,
-    retrievedAt: (s) => str(s, 'retrievedAt'),
-    language: (s) => str(s, 'language'),
-    reliability: (s) => str(s, 'reliability') as never,
     publisher: (s, _, ctx) => {
       const [id] = edgeIds(s, 'PUBLISHED_BY');
       return id ? agents.organization(rowsOf(s, ctx.entities), id) : null;
@@ -49,4 +43,10 @@ export const sourceResolvers: Resolvers = {
     derivedFrom: (d, _, ctx) => present(lookups.source(rowsOf(d, ctx.entities), d.derivedFromId)),
     kind: (d) => d.kind as never,
   },
+};
+
+/** What these fields read of their rows (fieldReads.ts); a field named as its kind's property reads that property and needs no entry. */
+export const sourceReads: FieldReadsTable = {
+  Source: { kind: props('kind'), publisher: out('PUBLISHED_BY'), authors: out('AUTHORED_BY'), derivedFrom: out('DERIVED_FROM'), derivations: inbound('DERIVED_FROM'), claims: own },
+  SourceDerivation: { source: none, derivedFrom: none, kind: edgeProps('DERIVED_FROM') },
 };

@@ -12,10 +12,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import type { Logger } from 'pino';
 import { createContext, type Context } from '../context.js';
 import type { Database } from '../db/database.js';
-import { resolvers } from '../resolvers/index.js';
+import { executableSchema } from '../resolvers/schema.js';
 import { AccessPolicy } from '../services/access/accessPolicy.js';
 import { KeyRing, type Principal } from '../services/access/keyRing.js';
-import { loadTypeDefs } from '../schema.js';
 import { registerCors } from './cors.js';
 import { armor, SHAPE_LIMITS } from './limits/armor.js';
 import { Admission } from './limits/admission.js';
@@ -138,8 +137,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const shape = armor(metrics);
   const apollo = new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers: resolvers as never,
+    schema: executableSchema(),
     plugins: [
       fastifyApolloDrainPlugin(http),
       ApolloServerPluginLandingPageDisabled(),

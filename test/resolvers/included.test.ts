@@ -10,6 +10,7 @@ import { selectionReads, type SelectionReads } from '../../src/resolvers/rowShap
 import { selectsPath } from '../../src/resolvers/selection.js';
 import { requestCost } from '../../src/server/limits/costModel.js';
 import { loadTypeDefs } from '../../src/schema.js';
+import { walkSchema } from '../helpers/schema.js';
 
 const schema = buildSchema(loadTypeDefs());
 const cost = (query: string, variables: Record<string, unknown> = {}) => requestCost(schema, parse(query), variables, undefined);
@@ -23,7 +24,7 @@ async function seen(query: string, variableValues: Record<string, unknown>): Pro
       return null;
     },
   };
-  const res = await graphql({ schema, source: query, rootValue, variableValues });
+  const res = await graphql({ schema: walkSchema(), source: query, rootValue, variableValues });
   expect(res.errors).toBeUndefined();
   return out!;
 }

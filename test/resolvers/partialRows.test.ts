@@ -1,6 +1,6 @@
 /**
  * Partial rows (resolvers/rowShape.ts, services/entities/partialRows.ts): a root field reads only
- * what its selection's resolvers read. Every field FIELD_READS lists is resolved here both ways,
+ * what its selection's resolvers read. Every field that states its reads is resolved here both ways,
  * from partial rows (claim, source, organization, person, region, node and the claim lists) and
  * from whole rows (`nodes`, which loads through the request's loader), and the answers must be
  * equal: a field whose listed reads fall short of what its resolver reads shows up as a difference.
@@ -13,7 +13,10 @@ import { createTestApp, type TestApp } from '../helpers/testApp.js';
 import { readDocuments } from '../../src/cli/readDocuments.js';
 import { bulkImport } from '../../src/services/ingest/bulkImport.js';
 import { ingest } from '../../src/services/ingest/ingest.js';
-import { FIELD_READS, rowShape, selectionReads } from '../../src/resolvers/rowShape.js';
+import { rowShape, selectionReads } from '../../src/resolvers/rowShape.js';
+import { fieldReadsOf } from '../../src/resolvers/fieldReads.js';
+import { executableSchema } from '../../src/resolvers/schema.js';
+import { walkSchema } from '../helpers/schema.js';
 import { loadTypeDefs } from '../../src/schema.js';
 import { DEFAULT_LIMITS } from '../../src/server/app.js';
 
@@ -140,7 +143,7 @@ describe('rowShape', () => {
   function readsOf(query: string, sdl = schemaSdl, of: (info: GraphQLResolveInfo) => unknown = selectionReads): any {
     let reads: unknown;
     execute({
-      schema: buildSchema(sdl),
+      schema: walkSchema(sdl),
       document: parse(query),
       fieldResolver: (_src, _args, _ctx, info: GraphQLResolveInfo) => {
         if (info.parentType.name === 'Query') reads = of(info);
@@ -191,7 +194,7 @@ describe('rowShape', () => {
 
   it('lists only fields the schema has', () => {
     const schema = buildSchema(schemaSdl);
-    for (const [type, fields] of Object.entries(FIELD_READS)) {
+    for (const [type, fields] of Object.entries(fieldReadsOf(executableSchema()))) {
       const t = schema.getType(type) as any;
       expect(t?.getFields, type).toBeTruthy();
       for (const field of Object.keys(fields)) expect(t.getFields()[field], `${type}.${field}`).toBeTruthy();

@@ -5,7 +5,7 @@
 import type { Database } from '../../db/database.js';
 import type { SearchHitRow } from '../../db/rows.js';
 import { badUserInput } from '../../errors.js';
-import { LABEL_OF_KIND } from '../entities/kinds.js';
+import { LABEL_OF_KIND } from '../../model/derived.js';
 import { checkFirst } from '../requests/pagination.js';
 
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;

@@ -7,10 +7,8 @@ import type { Database } from '../../db/database.js';
 import type { GraphEdgeRow } from '../../db/rows.js';
 import { badUserInput } from '../../errors.js';
 import { reviveProps } from '../../db/wireTemporals.js';
-import { LABEL_OF_KIND } from '../entities/kinds.js';
+import { LABEL_OF_KIND, RELATIONSHIP_TYPES } from '../../model/derived.js';
 import { buildGraphView, edgeId, type GraphViewOut, type NodeCard } from './graphView.js';
-
-export const EDGE_TYPES = ['STATED_IN', 'ATTRIBUTED_TO', 'ABOUT', 'COVERS', 'IN_REGION', 'BASED_ON', 'SUPERSEDES', 'DERIVED_FROM', 'PUBLISHED_BY', 'AUTHORED_BY', 'PART_OF', 'ROLE'];
 
 export interface GraphArgs {
   seeds: readonly string[];
@@ -32,8 +30,8 @@ function check(args: GraphArgs) {
   if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw badUserInput(`depth must be 1, 2 or 3, got ${depth}`, 'depth');
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badUserInput(`limit must be between 1 and 1000, got ${limit}`, 'limit');
   const types = [...(args.edgeTypes ?? [])];
-  const unknown = types.filter((t) => !EDGE_TYPES.includes(t));
-  if (unknown.length) throw badUserInput(`unknown edge type ${unknown.map((t) => `"${t}"`).join(', ')}; known: ${EDGE_TYPES.join(', ')}`, 'edgeTypes');
+  const unknown = types.filter((t) => !RELATIONSHIP_TYPES.includes(t));
+  if (unknown.length) throw badUserInput(`unknown edge type ${unknown.map((t) => `"${t}"`).join(', ')}; known: ${RELATIONSHIP_TYPES.join(', ')}`, 'edgeTypes');
   return { depth, limit, types, labels: (args.kinds ?? []).map((k) => LABEL_OF_KIND[k]) };
 }
 

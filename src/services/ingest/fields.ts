@@ -1,16 +1,12 @@
 /** Ids, enums and tolerant readers of an untrusted document's fields. */
 
+import { ID_PREFIX, type DefinedLabel } from '../../model/derived.js';
+
 export type Obj = Record<string, unknown>;
 
-export const ID_PREFIX = {
-  Claim: 'claim',
-  Source: 'src',
-  Organization: 'org',
-  Person: 'person',
-  Region: 'region',
-  Measure: 'measure',
-} as const;
-export type IdKind = keyof typeof ID_PREFIX;
+export { ID_PREFIX } from '../../model/derived.js';
+/** A kind an ingest document's ids may be of (every kind but Period). */
+export type IdKind = DefinedLabel;
 
 const ID_FORM = /^[a-z]+:[A-Za-z0-9][A-Za-z0-9._~-]*$/;
 export const MAX_ID = 200;

@@ -4,6 +4,7 @@
  * checked again inside the transaction, so a node deleted meanwhile cannot slip through, and so
  * are PART_OF cycles closed with the stored edges (partOfCycles.ts).
  */
+import { DOCUMENT_LISTS } from '../../model/derived.js';
 import type { TxRunner, WriteCounters } from '../../db/database.js';
 import { conflict, type ClientError } from '../../errors.js';
 import { judgeOwnership, type Conflict, type ExistingState } from './ownership.js';
@@ -16,19 +17,10 @@ import { storedUnitProblems } from './unitFit.js';
 export function definedIds(docs: NormalizedDocument[]): Map<string, string> {
   const defined = new Map<string, string>();
   for (const doc of docs) {
-    for (const [key, kind] of DEFINED_KINDS) for (const e of doc[key]) defined.set(e.id, kind);
+    for (const [key, kind] of DOCUMENT_LISTS) for (const e of doc[key as keyof typeof doc] as { id: string }[]) defined.set(e.id, kind);
   }
   return defined;
 }
-
-const DEFINED_KINDS = [
-  ['sources', 'Source'],
-  ['organizations', 'Organization'],
-  ['people', 'Person'],
-  ['regions', 'Region'],
-  ['measures', 'Measure'],
-  ['claims', 'Claim'],
-] as const;
 
 /**
  * The external references neither the graph nor `alsoDefined` (ids written in the same

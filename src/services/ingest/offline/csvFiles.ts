@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { TEMPORAL_PROPS, type GraphModel, type ModelNode, type ModelRel } from './graphModel.js';
+import { TEMPORAL_PROPS } from '../../../model/derived.js';
+import type { GraphModel, ModelNode, ModelRel } from './graphModel.js';
 
 /**
  * Separates list elements and labels. A control character no validated text contains (the writer

@@ -2,7 +2,7 @@
  * The graph an offline import builds, held in memory before Neo4j's bulk importer writes it: nodes
  * by id with their labels and properties, and each node's outgoing relationships. Temporals are
  * kept as the strings the database layer would read back (ISO instants, YYYY-MM-DD dates), and
- * csvFiles.ts declares their Neo4j types from TEMPORAL_PROPS.
+ * csvFiles.ts declares their Neo4j types from the entity model's TEMPORAL_PROPS.
  */
 import type { ExistingState } from '../ownership.js';
 
@@ -21,18 +21,6 @@ export interface ModelNode {
   props: Record<string, unknown>;
   out: ModelRel[];
 }
-
-/** Which properties hold dates and instants, per node kind and relationship type. */
-export const TEMPORAL_PROPS: Record<string, Record<string, 'date' | 'datetime'>> = {
-  '*': { recordedAt: 'datetime', updatedAt: 'datetime' },
-  Source: { publishedAt: 'date', retrievedAt: 'date' },
-  Period: { start: 'date', end: 'date' },
-  Claim: { statedAt: 'datetime', periodStart: 'date', periodEnd: 'date' },
-  Ingestion: { at: 'datetime' },
-  Revision: { validFrom: 'datetime', validUntil: 'datetime' },
-  STATED_IN: { statedAt: 'datetime' },
-  ROLE: { from: 'date', to: 'date' },
-};
 
 /** An instant as the database layer reads a Neo4j datetime back (toPlain: ISO, milliseconds, Z). */
 export const instant = (text: string): string => new Date(text).toISOString();
