@@ -487,13 +487,13 @@ export type GraphView = {
 export type IngestClaim = {
   /** Organization or person ids. */
   attributedTo?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Source ids among the source's `derivedFrom`. */
+  /** Source ids among the source's derivedFrom. */
   basedOn?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Curator confidence in the reading, 0..1. */
   confidence?: InputMaybe<Scalars['Float']['input']>;
-  /** Stable id, `claim:<slug>`. */
+  /** a claim id (claim:<slug>: letters, digits, . _ ~ -) */
   id: Scalars['ID']['input'];
-  /** Measure id. */
+  /** a measure id (measure:<slug>) */
   measure?: InputMaybe<Scalars['ID']['input']>;
   /** When the claim is about. */
   period?: InputMaybe<IngestPeriod>;
@@ -517,16 +517,11 @@ export type IngestClaim = {
 export type IngestDerivation = {
   /** How the enclosing source derives from it. */
   kind: DerivationKind;
-  /** The source derived from. */
+  /** a source id (src:<slug>): the source derived from */
   source: Scalars['ID']['input'];
 };
 
-/**
- * One source and everything its claims need. The format is schema/ingest.schema.json (JSON Schema
- * 2020-12, the same fields as this input; README "The ingest document"); data/examples/ holds small
- * documented documents. Dates are ISO 8601 or truncated (`2025`, `2025-06`, `2025-06-01`): a
- * truncated start means the first day, a truncated end the last day, `end: null` an open-ended period.
- */
+/** One source and everything its claims need: claimgraph's ingest document (README, "The ingest document"). The same shape as the GraphQL input IngestDocument. Ids are <kind>:<slug>; a document may refer to ids it does not define when the graph holds them. Dates are ISO 8601, truncated or whole: a truncated start means its first day, a truncated end its last. An optional field given as null counts as absent (period.end: null means open-ended). */
 export type IngestDocument = {
   /** The claims the source states. */
   claims?: InputMaybe<Array<IngestClaim>>;
@@ -548,13 +543,13 @@ export type IngestDocument = {
 export type IngestMeasure = {
   /** How the measure is defined. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Stable id, `measure:<slug>`. */
+  /** a measure id (measure:<slug>: letters, digits, . _ ~ -) */
   id: Scalars['ID']['input'];
   /** What is counted. */
   name: Scalars['String']['input'];
   /** For a share (percent of something): what it is a share of, so it compares with absolute figures. */
   shareOf?: InputMaybe<IngestShareOf>;
-  /** Default unit. */
+  /** Default unit, e.g. persons, km2, percent. */
   unit?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -562,13 +557,13 @@ export type IngestMeasure = {
 export type IngestOrganization = {
   /** Other names; added to those already known. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Stable id, `org:<slug>`. */
+  /** an organization id (org:<slug>: letters, digits, . _ ~ -) */
   id: Scalars['ID']['input'];
-  /** Free-text kind, e.g. `GOVERNMENT`. */
+  /** Free-text kind, e.g. GOVERNMENT. */
   kind?: InputMaybe<Scalars['String']['input']>;
   /** Display name. */
   name: Scalars['String']['input'];
-  /** Organization id this one is part of. */
+  /** an organization id (org:<slug>): the organization it is part of */
   partOf?: InputMaybe<Scalars['ID']['input']>;
   /** Admiralty reliability grade, when assessed. */
   reliability?: InputMaybe<Reliability>;
@@ -576,11 +571,11 @@ export type IngestOrganization = {
 
 /** The period a claim is about. */
 export type IngestPeriod = {
-  /** Absent: the end of `start`'s precision; null: open-ended. */
+  /** Absent: the end of start's precision; null: open-ended. */
   end?: InputMaybe<Scalars['String']['input']>;
   /** The resolution the period is known at. */
   granularity?: InputMaybe<Granularity>;
-  /** Human label, e.g. `a week in August 2024`. */
+  /** Human label, e.g. a week in August 2024. */
   label?: InputMaybe<Scalars['String']['input']>;
   /** First day; a truncated date means its first day. */
   start: Scalars['String']['input'];
@@ -590,7 +585,7 @@ export type IngestPeriod = {
 export type IngestPerson = {
   /** Other spellings; added to those already known. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Stable id, `person:<slug>`. */
+  /** a person id (person:<slug>: letters, digits, . _ ~ -) */
   id: Scalars['ID']['input'];
   /** Display name. */
   name: Scalars['String']['input'];
@@ -609,7 +604,7 @@ export type IngestProblem = {
   path: Scalars['String']['output'];
 };
 
-/** A stated quantity. */
+/** A stated quantity. `value` is required unless `bound` is RANGE; RANGE needs `low` ≤ `high` and no `precision`; a RATE needs `per`, and only a RATE has it; a SHARE in percent lies in 0..100. */
 export type IngestQuantity = {
   /** How the quantity accumulates over the period. */
   aggregation: Aggregation;
@@ -621,9 +616,9 @@ export type IngestQuantity = {
   low?: InputMaybe<Scalars['Float']['input']>;
   /** For RATE only: the unit of time. */
   per?: InputMaybe<Granularity>;
-  /** The rounding unit of the figure ("about 455,000" to the thousand: 1000); absent, it is inferred from the value's trailing zeros or decimals. Positive. */
+  /** The figure's rounding unit ("about 455,000" to the thousand: 1000); absent, it is inferred from the value's trailing zeros or decimals. */
   precision?: InputMaybe<Scalars['Float']['input']>;
-  /** Unit, e.g. `persons`, `percent`. */
+  /** Unit, e.g. persons, percent, km2, thousand persons (README: Units). */
   unit?: InputMaybe<Scalars['String']['input']>;
   /** The stated value (required unless RANGE). */
   value?: InputMaybe<Scalars['Float']['input']>;
@@ -635,15 +630,15 @@ export type IngestRegion = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Area in km². */
   areaKm2?: InputMaybe<Scalars['Float']['input']>;
-  /** ISO 3166-1 or 3166-2 code, e.g. `UA-14`. */
+  /** an ISO 3166-1 or 3166-2 code like UA or UA-14 */
   code?: InputMaybe<Scalars['String']['input']>;
-  /** Stable id, `region:<slug>`. */
+  /** a region id (region:<slug>: letters, digits, . _ ~ -) */
   id: Scalars['ID']['input'];
-  /** COUNTRY, OBLAST, CITY, ... */
+  /** COUNTRY, OBLAST, CITY, … */
   kind?: InputMaybe<Scalars['String']['input']>;
   /** Display name. */
   name: Scalars['String']['input'];
-  /** Region id this one is part of. */
+  /** a region id (region:<slug>): the region it lies in */
   partOf?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -672,19 +667,19 @@ export type IngestResult = {
 export type IngestRole = {
   /** When the role began (truncated dates allowed). */
   from?: InputMaybe<Scalars['String']['input']>;
-  /** Organization id. */
+  /** an organization id (org:<slug>) */
   organization: Scalars['ID']['input'];
-  /** Title, e.g. `Commander-in-Chief`. */
+  /** Title, e.g. Commander-in-Chief. */
   title?: InputMaybe<Scalars['String']['input']>;
   /** When it ended. */
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** What a share measure is a share of. */
+/** For a share (percent of something): what it is a share of, so its claims compare with absolute figures. */
 export type IngestShareOf = {
-  /** The measure of the whole, e.g. `measure:country-area`: its claim in the share's region and period is the base. */
+  /** a measure id (measure:<slug>): the measure of the whole */
   base: Scalars['ID']['input'];
-  /** The measure counting the part in absolute units (e.g. km² taken); this measure itself when omitted. */
+  /** a measure id (measure:<slug>): the measure of the part in absolute units */
   part?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -694,15 +689,15 @@ export type IngestSource = {
   authors?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Sources this one derives from. */
   derivedFrom?: InputMaybe<Array<IngestDerivation>>;
-  /** Stable id, `src:<slug>`. */
+  /** a source id (src:<slug>: letters, digits, . _ ~ -) */
   id: Scalars['ID']['input'];
   /** What kind of source. */
   kind: SourceKind;
-  /** BCP 47 language tag, e.g. `en`. */
+  /** a BCP 47 language tag like en or uk */
   language?: InputMaybe<Scalars['String']['input']>;
   /** Publication date, ISO 8601 or truncated (`2025-12`). */
   publishedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Organization id of the publisher. */
+  /** an organization id (org:<slug>): the publisher */
   publisher?: InputMaybe<Scalars['ID']['input']>;
   /** Admiralty reliability grade, when assessed. */
   reliability?: InputMaybe<Reliability>;
@@ -710,7 +705,7 @@ export type IngestSource = {
   retrievedAt?: InputMaybe<Scalars['String']['input']>;
   /** Title or headline. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Where it can be read (http or https). */
+  /** an http(s) URL where it can be read */
   url?: InputMaybe<Scalars['String']['input']>;
 };
 

@@ -1,5 +1,6 @@
 /**
- * schema/ingest.schema.json is the ingest format's one description: it matches the GraphQL input
+ * schema/ingest.schema.json is the ingest format's one description (bin/ingestInputs.mjs generates the GraphQL
+ * inputs from it): it matches the GraphQL input
  * IngestDocument field by field (names, required, lists, enums, scalars), every example in
  * data/examples/ and the seed conform to it, and a rejected document reports all its problems —
  * shape, meaning and references — in one round.

@@ -146,13 +146,13 @@ export type Granularity =
 export type IngestClaim = {
   /** Organization or person ids. */
   attributedTo?: Array<string | number> | null | undefined;
-  /** Source ids among the source's `derivedFrom`. */
+  /** Source ids among the source's derivedFrom. */
   basedOn?: Array<string | number> | null | undefined;
   /** Curator confidence in the reading, 0..1. */
   confidence?: number | null | undefined;
-  /** Stable id, `claim:<slug>`. */
+  /** a claim id (claim:<slug>: letters, digits, . _ ~ -) */
   id: string | number;
-  /** Measure id. */
+  /** a measure id (measure:<slug>) */
   measure?: string | number | null | undefined;
   /** When the claim is about. */
   period?: IngestPeriod | null | undefined;
@@ -176,16 +176,11 @@ export type IngestClaim = {
 export type IngestDerivation = {
   /** How the enclosing source derives from it. */
   kind: DerivationKind;
-  /** The source derived from. */
+  /** a source id (src:<slug>): the source derived from */
   source: string | number;
 };
 
-/**
- * One source and everything its claims need. The format is schema/ingest.schema.json (JSON Schema
- * 2020-12, the same fields as this input; README "The ingest document"); data/examples/ holds small
- * documented documents. Dates are ISO 8601 or truncated (`2025`, `2025-06`, `2025-06-01`): a
- * truncated start means the first day, a truncated end the last day, `end: null` an open-ended period.
- */
+/** One source and everything its claims need: claimgraph's ingest document (README, "The ingest document"). The same shape as the GraphQL input IngestDocument. Ids are <kind>:<slug>; a document may refer to ids it does not define when the graph holds them. Dates are ISO 8601, truncated or whole: a truncated start means its first day, a truncated end its last. An optional field given as null counts as absent (period.end: null means open-ended). */
 export type IngestDocument = {
   /** The claims the source states. */
   claims?: Array<IngestClaim> | null | undefined;
@@ -207,13 +202,13 @@ export type IngestDocument = {
 export type IngestMeasure = {
   /** How the measure is defined. */
   description?: string | null | undefined;
-  /** Stable id, `measure:<slug>`. */
+  /** a measure id (measure:<slug>: letters, digits, . _ ~ -) */
   id: string | number;
   /** What is counted. */
   name: string;
   /** For a share (percent of something): what it is a share of, so it compares with absolute figures. */
   shareOf?: IngestShareOf | null | undefined;
-  /** Default unit. */
+  /** Default unit, e.g. persons, km2, percent. */
   unit?: string | null | undefined;
 };
 
@@ -221,13 +216,13 @@ export type IngestMeasure = {
 export type IngestOrganization = {
   /** Other names; added to those already known. */
   aliases?: Array<string> | null | undefined;
-  /** Stable id, `org:<slug>`. */
+  /** an organization id (org:<slug>: letters, digits, . _ ~ -) */
   id: string | number;
-  /** Free-text kind, e.g. `GOVERNMENT`. */
+  /** Free-text kind, e.g. GOVERNMENT. */
   kind?: string | null | undefined;
   /** Display name. */
   name: string;
-  /** Organization id this one is part of. */
+  /** an organization id (org:<slug>): the organization it is part of */
   partOf?: string | number | null | undefined;
   /** Admiralty reliability grade, when assessed. */
   reliability?: Reliability | null | undefined;
@@ -235,11 +230,11 @@ export type IngestOrganization = {
 
 /** The period a claim is about. */
 export type IngestPeriod = {
-  /** Absent: the end of `start`'s precision; null: open-ended. */
+  /** Absent: the end of start's precision; null: open-ended. */
   end?: string | null | undefined;
   /** The resolution the period is known at. */
   granularity?: Granularity | null | undefined;
-  /** Human label, e.g. `a week in August 2024`. */
+  /** Human label, e.g. a week in August 2024. */
   label?: string | null | undefined;
   /** First day; a truncated date means its first day. */
   start: string;
@@ -249,7 +244,7 @@ export type IngestPeriod = {
 export type IngestPerson = {
   /** Other spellings; added to those already known. */
   aliases?: Array<string> | null | undefined;
-  /** Stable id, `person:<slug>`. */
+  /** a person id (person:<slug>: letters, digits, . _ ~ -) */
   id: string | number;
   /** Display name. */
   name: string;
@@ -257,7 +252,7 @@ export type IngestPerson = {
   roles?: Array<IngestRole> | null | undefined;
 };
 
-/** A stated quantity. */
+/** A stated quantity. `value` is required unless `bound` is RANGE; RANGE needs `low` ≤ `high` and no `precision`; a RATE needs `per`, and only a RATE has it; a SHARE in percent lies in 0..100. */
 export type IngestQuantity = {
   /** How the quantity accumulates over the period. */
   aggregation: Aggregation;
@@ -269,9 +264,9 @@ export type IngestQuantity = {
   low?: number | null | undefined;
   /** For RATE only: the unit of time. */
   per?: Granularity | null | undefined;
-  /** The rounding unit of the figure ("about 455,000" to the thousand: 1000); absent, it is inferred from the value's trailing zeros or decimals. Positive. */
+  /** The figure's rounding unit ("about 455,000" to the thousand: 1000); absent, it is inferred from the value's trailing zeros or decimals. */
   precision?: number | null | undefined;
-  /** Unit, e.g. `persons`, `percent`. */
+  /** Unit, e.g. persons, percent, km2, thousand persons (README: Units). */
   unit?: string | null | undefined;
   /** The stated value (required unless RANGE). */
   value?: number | null | undefined;
@@ -283,15 +278,15 @@ export type IngestRegion = {
   aliases?: Array<string> | null | undefined;
   /** Area in km². */
   areaKm2?: number | null | undefined;
-  /** ISO 3166-1 or 3166-2 code, e.g. `UA-14`. */
+  /** an ISO 3166-1 or 3166-2 code like UA or UA-14 */
   code?: string | null | undefined;
-  /** Stable id, `region:<slug>`. */
+  /** a region id (region:<slug>: letters, digits, . _ ~ -) */
   id: string | number;
-  /** COUNTRY, OBLAST, CITY, ... */
+  /** COUNTRY, OBLAST, CITY, … */
   kind?: string | null | undefined;
   /** Display name. */
   name: string;
-  /** Region id this one is part of. */
+  /** a region id (region:<slug>): the region it lies in */
   partOf?: string | number | null | undefined;
 };
 
@@ -299,19 +294,19 @@ export type IngestRegion = {
 export type IngestRole = {
   /** When the role began (truncated dates allowed). */
   from?: string | null | undefined;
-  /** Organization id. */
+  /** an organization id (org:<slug>) */
   organization: string | number;
-  /** Title, e.g. `Commander-in-Chief`. */
+  /** Title, e.g. Commander-in-Chief. */
   title?: string | null | undefined;
   /** When it ended. */
   to?: string | null | undefined;
 };
 
-/** What a share measure is a share of. */
+/** For a share (percent of something): what it is a share of, so its claims compare with absolute figures. */
 export type IngestShareOf = {
-  /** The measure of the whole, e.g. `measure:country-area`: its claim in the share's region and period is the base. */
+  /** a measure id (measure:<slug>): the measure of the whole */
   base: string | number;
-  /** The measure counting the part in absolute units (e.g. km² taken); this measure itself when omitted. */
+  /** a measure id (measure:<slug>): the measure of the part in absolute units */
   part?: string | number | null | undefined;
 };
 
@@ -321,15 +316,15 @@ export type IngestSource = {
   authors?: Array<string | number> | null | undefined;
   /** Sources this one derives from. */
   derivedFrom?: Array<IngestDerivation> | null | undefined;
-  /** Stable id, `src:<slug>`. */
+  /** a source id (src:<slug>: letters, digits, . _ ~ -) */
   id: string | number;
   /** What kind of source. */
   kind: SourceKind;
-  /** BCP 47 language tag, e.g. `en`. */
+  /** a BCP 47 language tag like en or uk */
   language?: string | null | undefined;
   /** Publication date, ISO 8601 or truncated (`2025-12`). */
   publishedAt?: string | null | undefined;
-  /** Organization id of the publisher. */
+  /** an organization id (org:<slug>): the publisher */
   publisher?: string | number | null | undefined;
   /** Admiralty reliability grade, when assessed. */
   reliability?: Reliability | null | undefined;
@@ -337,7 +332,7 @@ export type IngestSource = {
   retrievedAt?: string | null | undefined;
   /** Title or headline. */
   title?: string | null | undefined;
-  /** Where it can be read (http or https). */
+  /** an http(s) URL where it can be read */
   url?: string | null | undefined;
 };
 
