@@ -8,6 +8,10 @@
  * ratios, with the machine's load. claimgraph runs as `npm start` does (the compiled build), with LOG_LEVEL=warn (the
  * peers log nothing) and rate limiting off (CLAIMGRAPH_RATE_POINTS=0: one client sends it all).
  *
+ * BASELINE=<a checkout of claimgraph> adds that checkout's build as a fourth server, measured in the
+ * same interleaved rounds on the same database (an A/B of two commits: `git worktree add /tmp/base
+ * <commit>`, its node_modules and neo4j/target linked from this one), and prints its ratios.
+ *
  * W1 a claim by id with its sources, agents, measure and regions; W2 an organization's first 20
  * claims with source titles and measure; W3 a source with three hops of what it derives from;
  * W4 a region's first 20 claims, its subregions included.
@@ -29,8 +33,9 @@ const seconds = Number(process.env.SECONDS ?? 5);
 const CONCURRENCY = 16;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-type Server = 'claimgraph' | '@neo4j/graphql' | 'raw driver';
-const SERVERS: Server[] = ['claimgraph', '@neo4j/graphql', 'raw driver'];
+type Server = 'claimgraph' | '@neo4j/graphql' | 'raw driver' | 'baseline';
+const baseline = process.env.BASELINE ? path.resolve(process.env.BASELINE) : undefined;
+const SERVERS: Server[] = ['claimgraph', '@neo4j/graphql', 'raw driver', ...(baseline ? (['baseline'] as const) : [])];
 
 interface Workload {
   name: string;
@@ -165,8 +170,9 @@ function requester(server: Server, w: Workload, port: number) {
       return w.raw.norm((await res.json()) as any[]);
     };
   }
-  const spec = server === 'claimgraph' ? w.claimgraph : w.library;
-  const url = server === 'claimgraph' ? `${base}/graphql` : `${base}/`;
+  const ours = server === 'claimgraph' || server === 'baseline';
+  const spec = ours ? w.claimgraph : w.library;
+  const url = ours ? `${base}/graphql` : `${base}/`;
   return async (input: string) => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: spec.query, variables: spec.vars(input) }) });
     const body = (await res.json()) as { data?: unknown; errors?: { message: string }[] };
@@ -187,13 +193,20 @@ try {
   );
   console.log(`graph: ${stats.claims} claims`);
   const target = { NEO4J_URI: db.target.uri, NEO4J_USER: db.target.user ?? 'neo4j', NEO4J_PASSWORD: db.target.password ?? '', NEO4J_DATABASE: db.target.database };
-  const ports: Record<Server, number> = { claimgraph: await freePort(), '@neo4j/graphql': await freePort(), 'raw driver': await freePort() };
+  const ports: Record<Server, number> = { claimgraph: await freePort(), '@neo4j/graphql': await freePort(), 'raw driver': await freePort(), baseline: await freePort() };
   // claimgraph as `npm start` runs it: the compiled build.
   const built = spawnSync(process.execPath, [path.join(here, '../bin/build.mjs')], { stdio: 'inherit' });
   if (built.status !== 0) throw new Error('the build failed');
   children.push(
     await startChild(path.join(here, '../dist/main.js'), { ...target, PORT: String(ports.claimgraph), CLAIMGRAPH_SEED: 'false', LOG_LEVEL: 'warn', CLAIMGRAPH_RATE_POINTS: '0' }, ports.claimgraph),
   );
+  if (baseline) {
+    const builtThere = spawnSync(process.execPath, [path.join(baseline, 'bin/build.mjs')], { stdio: 'inherit', cwd: baseline });
+    if (builtThere.status !== 0) throw new Error(`the baseline's build failed (${baseline})`);
+    children.push(
+      await startChild(path.join(baseline, 'dist/main.js'), { ...target, PORT: String(ports.baseline), CLAIMGRAPH_SEED: 'false', LOG_LEVEL: 'warn', CLAIMGRAPH_RATE_POINTS: '0' }, ports.baseline),
+    );
+  }
   children.push(await startChild(path.join(here, 'peers/libraryServer.ts'), { ...target, PORT: String(ports['@neo4j/graphql']) }, ports['@neo4j/graphql']));
   children.push(await startChild(path.join(here, 'peers/rawServer.ts'), { ...target, PORT: String(ports['raw driver']) }, ports['raw driver']));
 
@@ -209,7 +222,7 @@ try {
       }
     }
   }
-  console.log('equivalence: W1–W4 return the same data on all three servers (20 inputs each)');
+  console.log(`equivalence: W1–W4 return the same data on all ${SERVERS.length} servers (20 inputs each)`);
 
   // Warm every server on every workload (plans, JIT), then interleaved rounds.
   for (const w of WORKLOADS) for (const s of SERVERS) for (let i = 0; i < 200; i++) await requester(s, w, ports[s])(w.input(i + 5000));
@@ -268,6 +281,15 @@ try {
     const l = `${w.name}|@neo4j/graphql`;
     const r = `${w.name}|raw driver`;
     console.log(`| ${w.name} | ${(med(c, 'p50') / med(r, 'p50')).toFixed(2)}× | ${(med(c, 'rps') / med(l, 'rps')).toFixed(2)}× | ${(med(c, 'rps') / med(r, 'rps')).toFixed(2)}× |`);
+  }
+  if (baseline) {
+    console.log(`\n| workload | claimgraph p50 ÷ baseline p50 | claimgraph req/s ÷ baseline req/s |  (baseline: ${baseline})`);
+    console.log('|---|---|---|');
+    for (const w of WORKLOADS) {
+      const c = `${w.name}|claimgraph`;
+      const b = `${w.name}|baseline`;
+      console.log(`| ${w.name} | ${(med(c, 'p50') / med(b, 'p50')).toFixed(2)}× | ${(med(c, 'rps') / med(b, 'rps')).toFixed(2)}× |`);
+    }
   }
   console.log(`\n${loadLine()}`);
 } finally {
