@@ -6,6 +6,8 @@
 import type { EntityRow } from '../../db/rows.js';
 import { edgeIds } from '../entities/entities.js';
 import { defined, statedDate } from '../entities/props.js';
+import { plainDocumentFields } from '../ingest/documentSchema.js';
+import type { DefinedLabel } from '../../model/derived.js';
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
@@ -14,19 +16,26 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 const idSet = (row: EntityRow, type: string) => edgeIds(row, type).sort(byText);
 
+/**
+ * A document entry: the fields written by name, then every other plain field of the kind
+ * (plainDocumentFields) as the node stores it, so a plain property added to the model and the
+ * schema is exported without a line here.
+ */
+function entry(row: EntityRow, label: DefinedLabel, fields: Record<string, unknown>): Record<string, unknown> {
+  const all = { ...fields };
+  for (const { name } of plainDocumentFields(label)) if (!(name in all)) all[name] = row.props[name];
+  return defined(all);
+}
+
 export function sourceDoc(s: EntityRow): Record<string, unknown> {
   const p = s.props;
-  return defined({
+  return entry(s, 'Source', {
     id: s.id,
     kind: p.kind,
-    title: p.title,
-    url: p.url,
     publisher: edgeIds(s, 'PUBLISHED_BY')[0],
     authors: idSet(s, 'AUTHORED_BY'),
     publishedAt: statedDate(p.publishedAt, p.publishedAtPrecision),
     retrievedAt: p.retrievedAt,
-    language: p.language,
-    reliability: p.reliability,
     derivedFrom: s.out
       .filter((e) => e.type === 'DERIVED_FROM')
       .map((e) => ({ source: e.id, kind: e.props.kind }))
@@ -60,9 +69,9 @@ export function claimDoc(c: EntityRow, source: EntityRow, periods: Map<string, E
   });
 }
 
-const organizationDoc = (o: EntityRow) => defined({ id: o.id, name: o.props.name, aliases: o.props.aliases, kind: o.props.kind, reliability: o.props.reliability, partOf: edgeIds(o, 'PART_OF')[0] });
+const organizationDoc = (o: EntityRow) => entry(o, 'Organization', { id: o.id, name: o.props.name, aliases: o.props.aliases, partOf: edgeIds(o, 'PART_OF')[0] });
 const personDoc = (p: EntityRow) =>
-  defined({
+  entry(p, 'Person', {
     id: p.id,
     name: p.props.name,
     aliases: p.props.aliases,
@@ -71,14 +80,11 @@ const personDoc = (p: EntityRow) =>
       .sort((a, b) => byText(`${a.id} ${a.props.title ?? ''}`, `${b.id} ${b.props.title ?? ''}`))
       .map((e) => defined({ organization: e.id, title: e.props.title || undefined, from: e.props.from, to: e.props.to })),
   });
-const regionDoc = (r: EntityRow) =>
-  defined({ id: r.id, name: r.props.name, aliases: r.props.aliases, kind: r.props.kind, code: r.props.code, areaKm2: r.props.areaKm2, partOf: edgeIds(r, 'PART_OF')[0] });
+const regionDoc = (r: EntityRow) => entry(r, 'Region', { id: r.id, name: r.props.name, aliases: r.props.aliases, partOf: edgeIds(r, 'PART_OF')[0] });
 const measureDoc = (m: EntityRow) =>
-  defined({
+  entry(m, 'Measure', {
     id: m.id,
     name: m.props.name,
-    unit: m.props.unit,
-    description: m.props.description,
     shareOf: m.props.shareBase ? defined({ base: m.props.shareBase, part: m.props.sharePart }) : undefined,
   });
 

@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { describe } from './fields.js';
 import type { Problems } from './problems.js';
+import type { DefinedLabel } from '../../model/derived.js';
+import { ENTITY_MODEL, type PropType } from '../../model/entityModel.js';
 
 export const INGEST_SCHEMA_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../schema/ingest.schema.json');
 
@@ -96,4 +98,15 @@ export function checkShape(raw: unknown, problems: Problems): Set<string> {
     problems.add(p.path, p.message);
   }
   return reported;
+}
+
+/**
+ * The entity properties a document states as they are stored: the model's string and number
+ * properties of a kind that the ingest JSON Schema also lists for it, under the same name (a
+ * source's title, a region's areaKm2). Ingest reads them and export writes them without a line of
+ * their own, so a plain property added to the model and the schema travels both ways.
+ */
+export function plainDocumentFields(label: DefinedLabel): readonly { name: string; type: 'string' | 'number' }[] {
+  const listed = ((schema.$defs as Record<string, { properties?: Record<string, unknown> }>)[label]?.properties ?? {}) as Record<string, unknown>;
+  return Object.entries(ENTITY_MODEL[label].props as Record<string, PropType>).flatMap(([name, type]) => ((type === 'string' || type === 'number') && name in listed ? [{ name, type }] : []));
 }

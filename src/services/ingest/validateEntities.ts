@@ -4,6 +4,8 @@
  * blanked by what it leaves out.
  */
 import { parseTruncatedDate } from './dates.js';
+import { plainDocumentFields } from './documentSchema.js';
+import type { DefinedLabel } from '../../model/derived.js';
 import type { Fields, Obj } from './fields.js';
 import type { NormalizedMeasure, NormalizedOrganization, NormalizedPerson, NormalizedRegion, NormalizedSource } from './normalized.js';
 import { at, type Problems } from './problems.js';
@@ -12,9 +14,15 @@ import type { References } from './references.js';
 /** How many entries a list is read to at most (the schema refuses more; this bounds the reading). */
 export const LIMITS = { aliases: 50, refs: 200 };
 
-/** Drops undefined entries, so `SET n += $props` only touches what the document gave. */
-function given(props: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined));
+/**
+ * The properties a document gives an entity: those read by name here, then every other plain
+ * field of its kind (plainDocumentFields: same name in the model and the schema) as it is, with
+ * undefined entries dropped so `SET n += $props` only touches what the document gave.
+ */
+function given(f: Fields, o: Obj, label: DefinedLabel, props: Record<string, unknown>): Record<string, unknown> {
+  const all: Record<string, unknown> = { ...props };
+  for (const { name, type } of plainDocumentFields(label)) if (!(name in all)) all[name] = type === 'number' ? f.number(o, name) : f.string(o, name);
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
 }
 
 export interface Ctx {
@@ -66,12 +74,9 @@ export function validateSource(ctx: Ctx, raw: unknown, path: string, isMain: boo
       }
     });
   }
-  const props = given({
+  const props = given(f, o, 'Source', {
     kind,
-    title: f.string(o, 'title'),
-    url: f.string(o, 'url'),
     publishedAtPrecision: published ? (published.precision === 'INSTANT' ? 'DAY' : published.precision) : undefined,
-    language: f.string(o, 'language'),
     reliability: f.enumValue(o, 'reliability', 'Reliability'),
   });
   if (!id || !kind) return undefined;
@@ -89,7 +94,7 @@ export function validateOrganization(ctx: Ctx, raw: unknown, path: string): Norm
   const partOf = o.partOf == null ? null : (f.id(o.partOf, ['Organization']) ?? null);
   if (partOf && partOf === id) problems.add(at(path, 'partOf'), 'an organization cannot be part of itself');
   else refs.refer(partOf ?? undefined, at(path, 'partOf'));
-  const props = given({ name, kind: f.string(o, 'kind'), reliability: f.enumValue(o, 'reliability', 'Reliability') });
+  const props = given(f, o, 'Organization', { name, reliability: f.enumValue(o, 'reliability', 'Reliability') });
   if (!id || !name || !refs.define(id, at(path, 'id'), raw)) return undefined;
   return { id, props, aliases, partOf: partOf === id ? null : partOf };
 }
@@ -125,7 +130,7 @@ export function validatePerson(ctx: Ctx, raw: unknown, path: string): Normalized
           return org ? [{ organizationId: org, title: f.string(ro, 'title') ?? null, from, to }] : [];
         });
   if (!id || !name || !refs.define(id, at(path, 'id'), raw)) return undefined;
-  return { id, props: { name }, aliases, roles };
+  return { id, props: given(f, o, 'Person', { name }), aliases, roles };
 }
 
 export function validateRegion(ctx: Ctx, raw: unknown, path: string): NormalizedRegion | undefined {
@@ -138,12 +143,7 @@ export function validateRegion(ctx: Ctx, raw: unknown, path: string): Normalized
   const partOf = o.partOf == null ? null : (f.id(o.partOf, ['Region']) ?? null);
   if (partOf && partOf === id) problems.add(at(path, 'partOf'), 'a region cannot be part of itself');
   else refs.refer(partOf ?? undefined, at(path, 'partOf'));
-  const props = given({
-    name,
-    kind: f.string(o, 'kind'),
-    code: f.string(o, 'code'),
-    areaKm2: f.number(o, 'areaKm2'),
-  });
+  const props = given(f, o, 'Region', { name });
   if (!id || !name || !refs.define(id, at(path, 'id'), raw)) return undefined;
   return { id, props, aliases, partOf: partOf === id ? null : partOf };
 }
@@ -155,10 +155,8 @@ export function validateMeasure(ctx: Ctx, raw: unknown, path: string): Normalize
   const id = f.id(o.id, ['Measure']);
   const name = f.string(o, 'name');
   const share = o.shareOf == null ? undefined : shareOf(ctx, o.shareOf, at(path, 'shareOf'), id);
-  const props = given({
+  const props = given(f, o, 'Measure', {
     name,
-    unit: f.string(o, 'unit'),
-    description: f.string(o, 'description'),
     shareBase: share?.base,
     sharePart: share?.part,
   });
