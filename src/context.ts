@@ -4,6 +4,8 @@
  */
 import type { Logger } from 'pino';
 import type { Database } from './db/database.js';
+import type { Queries } from './db/queries.js';
+import { RequestDatabase, type RequestEvents } from './db/requestDatabase.js';
 import type { RequestLimits } from './db/requestLimits.js';
 import type { AccessPolicy } from './services/access/accessPolicy.js';
 import type { Principal } from './services/access/keyRing.js';
@@ -12,7 +14,8 @@ import { createHistoryLoaders, type HistoryLoaders } from './services/history/hi
 import { DEFAULT_BASE_IRI } from './config.js';
 
 export interface Context {
-  db: Database;
+  /** The database as this request sees it (its limits applied), or the whole of it outside a request. */
+  db: Queries;
   /** Batches every by-id lookup in one tick into one node/nodesByIds round trip. */
   entities: EntityLoader;
   /** Ingestions and revisions of claims and sources, batched likewise. */
@@ -39,20 +42,18 @@ export interface RequestWork {
   stopped: boolean;
 }
 
-export interface RequestScope {
-  /** Queries of one request at once (the rest of the pool stays free for other requests). */
-  maxConcurrentQueries: number;
-  /** The request's time budget in Node and in Neo4j together. */
-  timeoutMs: number;
+/** One request as the server received it: its limits, its client's hang-up and address. */
+export interface IncomingRequest {
+  limits: RequestLimits;
   /** Aborted when the client disconnects. */
-  signal?: RequestLimits['signal'];
+  signal?: RequestEvents['signal'];
   /** Client address, for rate budgets of callers without a key. */
   address?: string;
 }
 
-export function createContext(db: Database, log: Logger, access: AccessPolicy, principal: Principal, scope?: RequestScope, baseIri = DEFAULT_BASE_IRI): Context {
+export function createContext(db: Database, log: Logger, access: AccessPolicy, principal: Principal, request?: IncomingRequest, baseIri = DEFAULT_BASE_IRI): Context {
   const roundTrips = { count: 0 };
-  const requestDb = scope ? db.scoped({ maxConcurrent: scope.maxConcurrentQueries, deadline: Date.now() + scope.timeoutMs, signal: scope.signal, onQuery: () => (roundTrips.count += 1) }) : db;
-  const client = principal.authenticated ? `key:${principal.name}` : `ip:${scope?.address ?? 'local'}`;
+  const requestDb: Queries = request ? new RequestDatabase(db, request.limits, { signal: request.signal, onQuery: () => (roundTrips.count += 1) }) : db;
+  const client = principal.authenticated ? `key:${principal.name}` : `ip:${request?.address ?? 'local'}`;
   return { db: requestDb, entities: createEntityLoader(requestDb), history: createHistoryLoaders(requestDb), log, principal, access, client, roundTrips, baseIri, work: { points: 0, stopped: false } };
 }

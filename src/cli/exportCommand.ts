@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import type { Database } from '../db/database.js';
+import type { Queries } from '../db/queries.js';
 import { createEntityLoader } from '../services/entities/entities.js';
 import { exportIngestDocuments, exportProv, type Sink } from '../services/admin/export.js';
 import { claimReview } from '../services/provenance/claimReview.js';
@@ -25,7 +25,7 @@ function sinkOf(stream: Writable): Sink {
   };
 }
 
-async function render(db: Database, o: ExportOptions, write: Sink): Promise<string> {
+async function render(db: Queries, o: ExportOptions, write: Sink): Promise<string> {
   const loader = createEntityLoader(db);
   if (o.format === 'claimreview') {
     await write(`${JSON.stringify(await claimReview(db, loader, o.claimId!, o.baseIri), null, 2)}\n`);
@@ -38,7 +38,7 @@ async function render(db: Database, o: ExportOptions, write: Sink): Promise<stri
   return `${(await exportProv(db, loader, o.baseIri, write)).nodes} nodes`;
 }
 
-export async function exportCommand(db: Database, o: ExportOptions): Promise<number> {
+export async function exportCommand(db: Queries, o: ExportOptions): Promise<number> {
   if (!o.out) {
     await render(db, o, sinkOf(process.stdout));
     return 0;

@@ -9,14 +9,13 @@ import { loadNamedQueries, type NamedQuery } from './queryFiles.js';
 import type { QueryName } from './queryRegistry.js';
 import { toPlain } from './toPlain.js';
 import { translateDriverError } from './translateError.js';
-import { checkRequest, Gate, type RequestLimits } from './requestLimits.js';
+import type { Params, Queries, Row, TxRunner, WriteCounters } from './queries.js';
 import { coalesceBoltWrites } from './coalesceBoltWrites.js';
 
-export type Row = Record<string, unknown>;
+export type { Params, Row, TxRunner, WriteCounters } from './queries.js';
 
 /** Parameters that Cypher needs as INTEGER (LIMIT, batch sizes, depths). */
 const INTEGER_PARAMS = new Set(['limit', 'batch', 'candidates', 'maxDepth', 'depth', 'perNode']);
-export type Params = Record<string, unknown>;
 
 /** A notification Neo4j raised while planning a query (Database.explain). */
 export interface PlanNotice {
@@ -24,22 +23,6 @@ export interface PlanNotice {
   /** DEPRECATION, PERFORMANCE, UNRECOGNIZED, HINT, … */
   classification: string;
   description: string;
-}
-
-/** What a write transaction changed, summed over its queries. */
-export interface WriteCounters {
-  nodesCreated: number;
-  nodesDeleted: number;
-  relationshipsCreated: number;
-  relationshipsDeleted: number;
-  propertiesSet: number;
-}
-
-/** Runs named queries inside one write transaction (ingest: all or nothing). */
-export interface TxRunner {
-  run<T = Row>(name: QueryName, params?: Params): Promise<T[]>;
-  /** Counters of the queries run so far in this attempt of the transaction. */
-  readonly counters: WriteCounters;
 }
 
 export interface DatabaseOptions {
@@ -88,7 +71,8 @@ function withQueryName(err: unknown, name: QueryName): unknown {
   return err;
 }
 
-export class Database {
+/** The driver's owner: one per process, shared by every request (each sees it through a RequestDatabase). */
+export class Database implements Queries {
   private readonly queries: Map<QueryName, NamedQuery>;
   /** Round trips since start; tests read it to prove list fields are batched (no N+1). */
   queryCount = 0;
@@ -148,38 +132,7 @@ export class Database {
   /** Queries running now, across all requests (for /metrics: how much of the pool is in use). */
   inFlight = 0;
 
-  /**
-   * This database as one request sees it: at most `maxConcurrent` of its queries at once (so one
-   * request cannot take the whole connection pool from the others), each with the time left until
-   * the request's deadline as its transaction timeout, and none started after the deadline or
-   * after the client went away. Everything else is shared with this instance.
-   */
-  scoped(limits: RequestLimits): Database {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the scoped copy delegates to this instance by name
-    const base = this;
-    const gate = new Gate(limits.maxConcurrent);
-    const scoped = Object.create(base) as Database;
-    const guarded = async <T>(run: (timeoutMs: number) => Promise<T>): Promise<T> => {
-      checkRequest(limits);
-      limits.onQuery?.();
-      await gate.enter();
-      try {
-        checkRequest(limits);
-        return await run(Math.min(base.options.queryTimeoutMs, limits.deadline - Date.now()));
-      } finally {
-        gate.leave();
-      }
-    };
-    scoped.read = (name, params = {}) => guarded((timeoutMs) => base.readWithin(name, params, timeoutMs));
-    scoped.writeTransaction = (label, work) => guarded(() => base.writeTransaction(label, work));
-    scoped.checkpoint = () => checkRequest(limits);
-    return scoped;
-  }
-
-  /**
-   * Throws when the request this database serves is out of time or was abandoned by its client;
-   * long computations in Node call it between steps. A no-op outside a request.
-   */
+  /** A no-op: outside a request nothing limits the work (RequestDatabase checks a request's). */
   checkpoint(): void {}
 
   /**
@@ -210,12 +163,10 @@ export class Database {
    * transaction adds a second one for COMMIT (about 1 ms each here, and a graph view or a
    * cross-reference makes several reads). Reads are idempotent, so transient failures are
    * retried here as the driver would retry a managed transaction, within the same time budget.
+   * `timeoutMs` (at most the configured query timeout) is a request's time left.
    */
-  async read<T = Row>(name: QueryName, params: Params = {}): Promise<T[]> {
-    return this.readWithin<T>(name, params, this.options.queryTimeoutMs);
-  }
-
-  private async readWithin<T = Row>(name: QueryName, params: Params, timeoutMs: number): Promise<T[]> {
+  async read<T = Row>(name: QueryName, params: Params = {}, timeoutMs = this.options.queryTimeoutMs): Promise<T[]> {
+    timeoutMs = Math.min(timeoutMs, this.options.queryTimeoutMs);
     const q = this.query(name, 'READ');
     const bound = Database.bindParams(params);
     this.queryCount += 1;

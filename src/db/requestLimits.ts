@@ -1,24 +1,21 @@
 /**
- * What one request may use of the database: a cap on its queries at once, a deadline, and the
- * signal of a client that left (Database.scoped applies them to every query of the request).
+ * What one request may use of the database — its queries at once and its time budget — and the
+ * check every query of it makes first (RequestDatabase applies them). The server's settings
+ * (server/app.ts LimitSettings) extend this one type.
  */
 import { ClientError } from '../errors.js';
 
-/** What one request may use of the database (see Database.scoped). */
 export interface RequestLimits {
-  /** Queries of this request running at once. */
-  maxConcurrent: number;
-  /** Epoch millis after which the request's queries fail with QUERY_TIMEOUT. */
-  deadline: number;
-  /** Aborted once the client disconnected: nothing more is started for it (an AbortSignal fits). */
-  signal?: { readonly aborted: boolean };
-  /** Called once per query this request runs (round trips per request, for /metrics). */
-  onQuery?: () => void;
+  /** Database queries of one request at once (the rest of the pool stays free for other requests). */
+  maxConcurrentQueries: number;
+  /** A request's time budget, in Node and Neo4j together. */
+  timeoutMs: number;
 }
 
-export function checkRequest(limits: RequestLimits): void {
-  if (limits.signal?.aborted) throw new ClientError('CLIENT_CLOSED_REQUEST', 'The client closed the request; its work was stopped.');
-  if (Date.now() >= limits.deadline) throw new ClientError('QUERY_TIMEOUT', 'The request ran longer than its time budget (CLAIMGRAPH_QUERY_TIMEOUT_MS) and was stopped.');
+/** Throws once the client left, or past the deadline (epoch millis). */
+export function checkRequest(deadline: number, signal?: { readonly aborted: boolean }): void {
+  if (signal?.aborted) throw new ClientError('CLIENT_CLOSED_REQUEST', 'The client closed the request; its work was stopped.');
+  if (Date.now() >= deadline) throw new ClientError('QUERY_TIMEOUT', 'The request ran longer than its time budget (CLAIMGRAPH_QUERY_TIMEOUT_MS) and was stopped.');
 }
 
 /** A counting semaphore: at most n holders, the others wait in order. */

@@ -12,6 +12,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import type { Logger } from 'pino';
 import { createContext, type Context } from '../context.js';
 import type { Database } from '../db/database.js';
+import type { RequestLimits } from '../db/requestLimits.js';
 import { executableSchema } from '../resolvers/schema.js';
 import { AccessPolicy } from '../services/access/accessPolicy.js';
 import { KeyRing, type Principal } from '../services/access/keyRing.js';
@@ -43,15 +44,12 @@ export const COMPRESS_THRESHOLD = 8 * 1024;
 /** Idle keep-alive connections are closed after this. */
 export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
-export interface LimitSettings {
+/** The server's limits: what each request may use of the database (RequestLimits), and what it may cost. */
+export interface LimitSettings extends RequestLimits {
   /** The most one request may cost (see limits/costModel.ts). */
   maxCost: number;
   /** Per-client cost budget; null = no rate limiting. */
   rate: RateSettings | null;
-  /** Database queries of one request at once. */
-  maxConcurrentQueries: number;
-  /** A request's time budget, in Node and Neo4j together. */
-  timeoutMs: number;
   /** Estimated cost points running at once, server-wide; null = no admission control. */
   concurrentCost: number | null;
 }
@@ -173,14 +171,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const principal = access.reader(req.headers.authorization);
     // A client that hangs up stops its request's work: no further queries start for it.
     const gone = clientGone(reply.raw);
-    return createContext(
-      opts.db,
-      req.log as unknown as Logger,
-      access,
-      principal,
-      { maxConcurrentQueries: limits.maxConcurrentQueries, timeoutMs: limits.timeoutMs, signal: gone, address: req.ip },
-      opts.baseIri,
-    );
+    return createContext(opts.db, req.log as unknown as Logger, access, principal, { limits, signal: gone, address: req.ip }, opts.baseIri);
   };
   const graphql = apolloHandler(apollo, contextFor);
   http.route({
@@ -208,7 +199,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
     apollo,
     access,
     metrics,
-    context: (principal = access.authenticate(undefined)) =>
-      createContext(opts.db, log, access, principal, { maxConcurrentQueries: limits.maxConcurrentQueries, timeoutMs: limits.timeoutMs }, opts.baseIri),
+    context: (principal = access.authenticate(undefined)) => createContext(opts.db, log, access, principal, { limits }, opts.baseIri),
   };
 }

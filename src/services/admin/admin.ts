@@ -1,5 +1,5 @@
 /** Whole-graph housekeeping: counts, and emptying the graph (CLI `reset`, tests). */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 
 export interface GraphCounts {
   nodes: number;
@@ -11,13 +11,13 @@ export interface GraphCounts {
   bookkeepingRelationships: number;
 }
 
-export async function graphCounts(db: Database): Promise<GraphCounts> {
+export async function graphCounts(db: Queries): Promise<GraphCounts> {
   const [row] = await db.read<GraphCounts>('admin/graphCounts');
   return row;
 }
 
 /** Deletes everything in batches, so a large graph never needs one huge transaction. */
-export async function deleteAll(db: Database, batch = 10_000): Promise<number> {
+export async function deleteAll(db: Queries, batch = 10_000): Promise<number> {
   let total = 0;
   for (;;) {
     const [{ deleted }] = await db.write<{ deleted: number }>('admin/deleteBatch', { batch });

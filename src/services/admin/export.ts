@@ -5,7 +5,7 @@
  * is the registry (sources, agents, regions, measures: the ownership order needs it) and one line
  * of ordering facts per source.
  */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import type { EntityRow } from '../../db/rows.js';
 import { edgeIds, type EntityLoader } from '../entities/entities.js';
 import { PROV_CONTEXT, provNode } from '../provenance/prov.js';
@@ -37,7 +37,7 @@ async function eachPage(loader: EntityLoader, page: (afterId: string) => Promise
 const idsOf = (rows: { id: string }[]) => rows.map((r) => r.id);
 
 /** Every node of the graph, a page of rows at a time, in id order. */
-export function eachEntityPage(db: Database, loader: EntityLoader, visit: (rows: EntityRow[]) => Promise<void> | void, limit = PAGE): Promise<void> {
+export function eachEntityPage(db: Queries, loader: EntityLoader, visit: (rows: EntityRow[]) => Promise<void> | void, limit = PAGE): Promise<void> {
   return eachPage(loader, async (afterId) => idsOf(await db.read<{ id: string }>('export/idsPage', { p: { afterId }, limit })), visit);
 }
 
@@ -53,7 +53,7 @@ async function periodsOf(loader: EntityLoader, claims: EntityRow[]): Promise<Map
  * states, the owner's before any restating one, and a claim before any claim superseding it.
  * A source's claims are written a page at a time inside its one document line.
  */
-export async function exportIngestDocuments(db: Database, loader: EntityLoader, write: Sink, limit = PAGE): Promise<{ documents: number; claims: number }> {
+export async function exportIngestDocuments(db: Queries, loader: EntityLoader, write: Sink, limit = PAGE): Promise<{ documents: number; claims: number }> {
   const registry: EntityRow[] = [];
   await eachPage(
     loader,
@@ -93,7 +93,7 @@ const indent = (text: string, by: string) => by + text.replace(/\n/g, `\n${by}`)
  * The whole graph as PROV-O JSON-LD, byte for byte what JSON.stringify(document, null, 2) would
  * print, written a page of nodes at a time.
  */
-export async function exportProv(db: Database, loader: EntityLoader, baseIri: string, write: Sink, limit = PAGE): Promise<{ nodes: number }> {
+export async function exportProv(db: Queries, loader: EntityLoader, baseIri: string, write: Sink, limit = PAGE): Promise<{ nodes: number }> {
   await write(`{\n  "@context": ${indent(JSON.stringify(PROV_CONTEXT, null, 2), '  ').trimStart()},\n  "@graph": [`);
   let nodes = 0;
   await eachEntityPage(

@@ -8,14 +8,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import { graphCounts } from './admin.js';
 import { ingest, type IngestOutcome } from '../ingest/ingest.js';
 
 export const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/seed');
 export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/demo');
 
-export async function loadSeed(db: Database, dir = SEED_DIR): Promise<IngestOutcome[]> {
+export async function loadSeed(db: Queries, dir = SEED_DIR): Promise<IngestOutcome[]> {
   const files = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
@@ -29,12 +29,12 @@ export async function loadSeed(db: Database, dir = SEED_DIR): Promise<IngestOutc
 }
 
 /** The seed, then the demo corpus (which refers to the seed's entities). */
-export async function loadSeedAndDemo(db: Database): Promise<IngestOutcome[]> {
+export async function loadSeedAndDemo(db: Queries): Promise<IngestOutcome[]> {
   return [...(await loadSeed(db)), ...(await loadSeed(db, DEMO_DIR))];
 }
 
 /** Loads the seed (and the demo corpus, unless `demo` is false) only when the graph holds nothing at all; returns whether it did. */
-export async function seedIfEmpty(db: Database, { demo = true }: { demo?: boolean } = {}): Promise<boolean> {
+export async function seedIfEmpty(db: Queries, { demo = true }: { demo?: boolean } = {}): Promise<boolean> {
   const { nodes } = await graphCounts(db);
   if (nodes > 0) return false;
   await (demo ? loadSeedAndDemo(db) : loadSeed(db));

@@ -1,7 +1,7 @@
 /**
  * Lists of sources, organizations, regions and measures, ordered by id with keyset cursors.
  */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import type { QueryName } from '../../db/queryRegistry.js';
 import type { EntityRow, MeasureRow, OrganizationRow, RegionRow, SourceRow } from '../../db/rows.js';
 import type { EntityLoader } from '../entities/entities.js';
@@ -13,7 +13,7 @@ import { checkFirst, decodeCursor, toConnection, type Connection, type PageArgs 
 const lower = (text: string | null | undefined, path: string) => checkText(text, path).trim().toLowerCase();
 
 async function idPage<T extends EntityRow>(
-  db: Database,
+  db: Queries,
   loader: EntityLoader,
   query: QueryName,
   kind: T['kind'],
@@ -29,7 +29,7 @@ async function idPage<T extends EntityRow>(
 }
 
 export function sources(
-  db: Database,
+  db: Queries,
   loader: EntityLoader,
   args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; publisherIds?: readonly string[] | null; publishedFrom?: string | null; publishedTo?: string | null } | null },
 ) {
@@ -51,7 +51,7 @@ export function sources(
   );
 }
 
-export function organizations(db: Database, loader: EntityLoader, args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; partOf?: string | null } | null }) {
+export function organizations(db: Queries, loader: EntityLoader, args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; partOf?: string | null } | null }) {
   const f = args.filter ?? {};
   return idPage<OrganizationRow>(
     db,
@@ -64,11 +64,11 @@ export function organizations(db: Database, loader: EntityLoader, args: PageArgs
   );
 }
 
-export function regions(db: Database, loader: EntityLoader, args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; parentId?: string | null } | null }) {
+export function regions(db: Queries, loader: EntityLoader, args: PageArgs & { filter?: { text?: string | null; kinds?: readonly string[] | null; parentId?: string | null } | null }) {
   const f = args.filter ?? {};
   return idPage<RegionRow>(db, loader, 'catalog/regionsPage', 'Region', { text: lower(f.text, 'filter.text'), kinds: checkIds(f.kinds, 'filter.kinds'), parentId: f.parentId ?? '' }, args, 50);
 }
 
-export function measures(db: Database, loader: EntityLoader, args: PageArgs) {
+export function measures(db: Queries, loader: EntityLoader, args: PageArgs) {
   return idPage<MeasureRow>(db, loader, 'catalog/measuresPage', 'Measure', {}, args, 50);
 }

@@ -2,7 +2,7 @@
  * Full-text search. User text never reaches Lucene as syntax: every term is escaped, then
  * searched exactly, fuzzily (one edit: "Syrskii" finds "Syrskyi") and as a prefix.
  */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import type { SearchHitRow } from '../../db/rows.js';
 import { badUserInput } from '../../errors.js';
 import { LABEL_OF_KIND } from '../../model/derived.js';
@@ -39,7 +39,7 @@ export function luceneQuery(text: string, exact = false): string {
   return terms.map((t) => (t.length >= 4 ? `(${t}^3 OR ${t}~1 OR ${t}*)` : `(${t}^3 OR ${t}*)`)).join(' ');
 }
 
-export async function search(db: Database, args: { text: string; kinds?: readonly string[] | null; first?: number | null }): Promise<SearchHitRow[]> {
+export async function search(db: Queries, args: { text: string; kinds?: readonly string[] | null; first?: number | null }): Promise<SearchHitRow[]> {
   const first = checkFirst(args.first, 10);
   if (args.text.length > 500) throw badUserInput('search text is longer than 500 characters', 'text');
   const query = luceneQuery(args.text);

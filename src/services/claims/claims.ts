@@ -2,7 +2,7 @@
  * Claim lists: ClaimFilter semantics (subregions, subsidiaries, period relations, asOf) are
  * applied in claims/claimsPage.cypher; this turns GraphQL arguments into its parameters.
  */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import type { ClaimRow } from '../../db/rows.js';
 import { badUserInput } from '../../errors.js';
 import { checkIds, checkText } from '../requests/inputLimits.js';
@@ -85,7 +85,7 @@ export interface PageSelection {
 }
 
 export async function claims(
-  db: Database,
+  db: Queries,
   loader: EntityLoader,
   args: PageArgs & { filter?: ClaimFilterInput | null; orderBy?: ClaimOrderInput | null },
   /** What the query selects: the neighbours' relationship types, and whether it reads totalCount. */
@@ -171,7 +171,7 @@ function isUnfiltered(f: ReturnType<typeof claimFilterParams>): boolean {
  * Which of the given claims match a filter (cross-referencing narrows organizations' claims this
  * way), through the same query as `claims`, so the filter means the same everywhere.
  */
-export async function matchingClaimIds(db: Database, filter: ClaimFilterInput, ids: string[]): Promise<Set<string>> {
+export async function matchingClaimIds(db: Queries, filter: ClaimFilterInput, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
   const f = { ...claimFilterParams(filter), ids, orderField: 'ID', direction: 1, afterKey: -1e18, afterId: '', walk: ID_WALK_FACTOR };
   const [result] = await db.read<{ page: { id: string }[] }>('claims/claimsPage', { f, limit: ids.length });

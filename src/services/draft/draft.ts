@@ -6,7 +6,7 @@
  * Writes nothing.
  */
 import { createHash } from 'node:crypto';
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import { Gate } from '../../db/requestLimits.js';
 import { badUserInput } from '../../errors.js';
 import { parseTruncatedDate } from '../ingest/dates.js';
@@ -106,7 +106,7 @@ function checkInput(input: DraftInput): { text: string; publishedAt: string } {
 }
 
 /** Aborts when the request runs out of time or its client leaves (polling the request's checkpoint). */
-function requestSignal(db: Database): { signal: AbortSignal; stop: () => void } {
+function requestSignal(db: Queries): { signal: AbortSignal; stop: () => void } {
   const controller = new AbortController();
   const timer = setInterval(() => {
     try {
@@ -143,7 +143,7 @@ async function enterGate(signal: AbortSignal): Promise<void> {
   });
 }
 
-export async function draft(db: Database, input: DraftInput, actor: Actor): Promise<Draft> {
+export async function draft(db: Queries, input: DraftInput, actor: Actor): Promise<Draft> {
   const checked = checkInput(input);
   const { signal, stop } = requestSignal(db);
   try {
@@ -158,7 +158,7 @@ export async function draft(db: Database, input: DraftInput, actor: Actor): Prom
   }
 }
 
-async function draftWithin(db: Database, input: DraftInput, { text, publishedAt }: { text: string; publishedAt: string }, actor: Actor, signal: AbortSignal): Promise<Draft> {
+async function draftWithin(db: Queries, input: DraftInput, { text, publishedAt }: { text: string; publishedAt: string }, actor: Actor, signal: AbortSignal): Promise<Draft> {
   const extraction = await draftPool.extract(text, publishedAt, signal);
   db.checkpoint();
   const extracted = extraction.claims;

@@ -5,7 +5,7 @@
  * Syrskii"), so a fuzzy hit never passes for a match. Two different entities matching equally
  * well are ambiguous: the draft lists both and the reviewer decides.
  */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import { luceneQuery } from '../catalog/search.js';
 import { unitConversion } from '../provenance/units.js';
 
@@ -76,7 +76,7 @@ function measureMatch(words: string, name: string): number {
   return shared >= 2 ? shared / own.length : 0;
 }
 
-export async function resolveMentions(db: Database, mentions: Mention[]): Promise<Map<string, Resolution>> {
+export async function resolveMentions(db: Queries, mentions: Mention[]): Promise<Map<string, Resolution>> {
   const queries = mentions.map((m) => ({ key: m.key, query: luceneQuery(m.text.slice(0, 200), true), kinds: m.kinds.map((k) => LABEL[k]) })).filter((m) => m.query);
   const rows = queries.length ? await db.read<CandidateRow>('draft/resolveMentions', { p: { mentions: queries } }) : [];
   const byKey = new Map<string, CandidateRow[]>();

@@ -4,7 +4,7 @@
  * not one per claim.
  */
 import DataLoader from 'dataloader';
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import type { ClaimRow, EntityRow, RowSource, Scoped } from '../../db/rows.js';
 import { entityFromWire, PartialRows, type EntityWire, type RowShape } from './partialRows.js';
 
@@ -12,7 +12,7 @@ export type { EntityWire, RowShape } from './partialRows.js';
 export type EntityLoader = DataLoader<string, EntityRow | null>;
 
 /** node/nodesByIds: whole rows of these ids, streamed a record per node (the loader's batches of up to 250). */
-async function nodesByIds(db: Database, ids: string[]): Promise<EntityWire[]> {
+async function nodesByIds(db: Queries, ids: string[]): Promise<EntityWire[]> {
   return (await db.read<{ row: EntityWire }>('node/nodesByIds', { p: { ids, types: [], depth: 1 } })).map((r) => r.row);
 }
 
@@ -20,12 +20,12 @@ async function nodesByIds(db: Database, ids: string[]): Promise<EntityWire[]> {
  * node/nodesWithNeighbours: the rows of these ids and of the neighbours `types` reach, `depth`
  * hops out, in one record (a selection's few dozen cards: one Bolt message instead of one each).
  */
-async function nodesWithNeighbours(db: Database, p: { ids: string[]; types: string[]; depth: number; shape: RowShape | null }): Promise<EntityWire[]> {
+async function nodesWithNeighbours(db: Queries, p: { ids: string[]; types: string[]; depth: number; shape: RowShape | null }): Promise<EntityWire[]> {
   const [answer] = await db.read<{ rows: EntityWire[] }>('node/nodesWithNeighbours', { p });
   return answer?.rows ?? [];
 }
 
-export function createEntityLoader(db: Database): EntityLoader {
+export function createEntityLoader(db: Queries): EntityLoader {
   return new DataLoader<string, EntityRow | null>(
     async (ids) => {
       const rows = await nodesByIds(db, [...ids]);
@@ -94,7 +94,7 @@ export function edgeIds(row: EntityRow, type: string, direction: 'out' | 'in' = 
  * the request's loader, so no other field ever reads a trimmed row; without one, whole rows
  * prime the loader. Without types, nothing is read here: the loader batches the plain lookups.
  */
-export async function prefetchWithNeighbours(db: Database, loader: EntityLoader, ids: readonly string[], types: readonly string[], depth = 1, shape: RowShape | null = null): Promise<RowSource> {
+export async function prefetchWithNeighbours(db: Queries, loader: EntityLoader, ids: readonly string[], types: readonly string[], depth = 1, shape: RowShape | null = null): Promise<RowSource> {
   const wanted = [...new Set(ids.filter((id) => id))];
   if (!types.length || !wanted.length) return loader;
   const rows = await nodesWithNeighbours(db, { ids: wanted, types: [...types], depth, shape });

@@ -3,7 +3,7 @@
  * `limit` nodes in a stable order, with each node's count of neighbours left out so a frontend
  * can offer "expand". Edge types come from an allow-list; node kinds map to labels.
  */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import type { GraphEdgeRow } from '../../db/rows.js';
 import { badUserInput } from '../../errors.js';
 import { reviveProps } from '../../db/wireTemporals.js';
@@ -38,7 +38,7 @@ function check(args: GraphArgs) {
 type EdgeWire = [source: string, type: string, target: string, props: Record<string, unknown>];
 
 /** One ring: each frontier node that exists, with up to perNode of its relationships. */
-async function expandRing(db: Database, ids: string[], filter: { types: string[]; labels: string[] }, perNode: number) {
+async function expandRing(db: Queries, ids: string[], filter: { types: string[]; labels: string[] }, perNode: number) {
   const rows = await db.read<{ id: string; edges: EdgeWire[] }>('graph/expand', { p: { ids, ...filter }, perNode });
   return rows.map((r) => ({
     id: r.id,
@@ -56,7 +56,7 @@ const fairShare = (room: number, frontier: number) => Math.max(5, Math.ceil((2 *
  * Round trips: one per ring (the first also tells which seeds exist), then one for the nodes'
  * cards and degrees (plus one alongside it for degrees narrowed by kinds or edge types).
  */
-export async function graphNeighbourhood(db: Database, args: GraphArgs, opts: GraphOptions = {}): Promise<GraphViewOut> {
+export async function graphNeighbourhood(db: Queries, args: GraphArgs, opts: GraphOptions = {}): Promise<GraphViewOut> {
   const { depth, limit, types, labels } = check(args);
   const wanted = [...new Set(args.seeds)];
   let perNode = fairShare(limit - Math.min(limit, wanted.length), wanted.length);

@@ -4,7 +4,7 @@
  * of claims asking for their revisions costs one round trip.
  */
 import DataLoader from 'dataloader';
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import type { NewRevision } from '../ingest/ownership.js';
 import { checkFirst, decodeCursor, encodeCursor, type Connection, type PageArgs } from '../requests/pagination.js';
 
@@ -36,7 +36,7 @@ export interface HistoryLoaders {
 const iso = (t: string | null) => (t === null ? null : new Date(t).toISOString());
 const ingestionRow = (r: IngestionRow): IngestionRow => ({ ...r, at: iso(r.at)! });
 
-export function createHistoryLoaders(db: Database): HistoryLoaders {
+export function createHistoryLoaders(db: Queries): HistoryLoaders {
   return {
     ingestionsOf: new DataLoader(
       async (ids) => {
@@ -66,7 +66,7 @@ export function createHistoryLoaders(db: Database): HistoryLoaders {
 }
 
 /** Query.ingestions: newest first, keyset-paged on (time, id). */
-export async function ingestions(db: Database, args: PageArgs & { sourceId?: string | null }): Promise<Connection<IngestionRow>> {
+export async function ingestions(db: Queries, args: PageArgs & { sourceId?: string | null }): Promise<Connection<IngestionRow>> {
   const first = checkFirst(args.first, 20);
   // The pagination cursor, keyed by the ingestion's time in millis.
   const cursor = decodeCursor(args.after);

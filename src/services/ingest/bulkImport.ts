@@ -6,7 +6,7 @@
  * together. If a batch write still fails, its documents are retried
  * one transaction each, so one bad document never takes good ones down with it.
  */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import { isClientError } from '../../errors.js';
 import { awaitSearchRefresh, documentHash, ingest, LOCAL_ACTOR, newIngestionId } from './ingest.js';
 import type { NormalizedDocument } from './normalized.js';
@@ -52,7 +52,7 @@ export function rejection(ref: string, err: unknown): Rejection {
   return { ref, message: err instanceof Error ? err.message : String(err), problems: [] };
 }
 
-export async function bulkImport(db: Database, items: AsyncIterable<ImportItem> | Iterable<ImportItem>, opts: ImportOptions = {}): Promise<ImportStats> {
+export async function bulkImport(db: Queries, items: AsyncIterable<ImportItem> | Iterable<ImportItem>, opts: ImportOptions = {}): Promise<ImportStats> {
   const batchClaims = opts.batchClaims ?? 5_000;
   const actor = opts.actor ?? LOCAL_ACTOR;
   const stats: ImportStats = { documents: 0, accepted: 0, claims: 0, rejected: [] };

@@ -6,7 +6,7 @@
  * (checkDocument, then judgeWrites) with plain reads, so a document it passes is one ingest
  * takes unless the graph changes in between.
  */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import { documentHash, newIngestionId } from './ingest.js';
 import { rejectionWithReferences } from './rejection.js';
 import { checkDocument } from './validateDocument.js';
@@ -23,7 +23,7 @@ export interface DryRunOutcome {
   revisions: number;
 }
 
-export async function dryRun(db: Database, document: unknown, actor: Actor): Promise<DryRunOutcome> {
+export async function dryRun(db: Queries, document: unknown, actor: Actor): Promise<DryRunOutcome> {
   const checked = checkDocument(document);
   const claimCount = Array.isArray((document as { claims?: unknown })?.claims) ? (document as { claims: unknown[] }).claims.length : 0;
   if (!checked.doc) {

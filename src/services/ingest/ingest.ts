@@ -5,7 +5,8 @@
  * what another source stated (see ownership.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Database, WriteCounters } from '../../db/database.js';
+import type { WriteCounters } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import { rejectionWithReferences } from './rejection.js';
 import { checkDocument } from './validateDocument.js';
 import { writeDocuments, type Actor } from './writePlan.js';
@@ -48,11 +49,11 @@ export function newIngestionId(now: string): string {
  * are applied after the commit, off the writers' path. A write path calls this before it answers,
  * so search already finds what it wrote.
  */
-export async function awaitSearchRefresh(db: Database): Promise<void> {
+export async function awaitSearchRefresh(db: Queries): Promise<void> {
   await db.read('ingest/awaitSearchRefresh');
 }
 
-export async function ingest(db: Database, document: unknown, actor: Actor = LOCAL_ACTOR): Promise<IngestOutcome> {
+export async function ingest(db: Queries, document: unknown, actor: Actor = LOCAL_ACTOR): Promise<IngestOutcome> {
   const checked = checkDocument(document);
   if (!checked.doc) throw await rejectionWithReferences(db, checked);
   const doc = checked.doc;

@@ -3,13 +3,13 @@
  * graph, the references the graph does not satisfy, and units that do not fit a stored measure. Only on the rejection path, so a valid
  * document's references are still checked once, inside its write transaction.
  */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import type { ClientError } from '../../errors.js';
 import type { CheckedDocument } from './validateDocument.js';
 import { storedUnitProblems } from './unitFit.js';
 import { missingReferences } from './writePlan.js';
 
-export async function rejectionWithReferences(db: Database, checked: CheckedDocument): Promise<ClientError> {
+export async function rejectionWithReferences(db: Queries, checked: CheckedDocument): Promise<ClientError> {
   if (checked.externalRefs.length) {
     let stored: { id: string; kind: string; unit: string | null }[] = [];
     const [missing] = await missingReferences(async (ids) => (stored = await db.read<{ id: string; kind: string; unit: string | null }>('ingest/existingIds', { p: { ids } })), [checked]);

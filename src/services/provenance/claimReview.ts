@@ -4,7 +4,7 @@
  * origin), who it is attributed to, and a rating mapped from its Admiralty credibility grade,
  * with the independent-origin and conflict counts as additional properties.
  */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import type { EntityRow, SourceRow } from '../../db/rows.js';
 import { edgeIds, loadMany, type EntityLoader } from '../entities/entities.js';
 import { nodeLabel } from '../graph/graphView.js';
@@ -32,7 +32,7 @@ type Json = Record<string, unknown>;
 /** A source's publication date as precisely as it was stated (schema.org takes ISO 8601 of any precision). */
 const published = (row: EntityRow) => statedDate(row.props.publishedAt, row.props.publishedAtPrecision);
 
-export async function claimReview(db: Database, loader: EntityLoader, claimId: string, baseIri: string, today = new Date()): Promise<Json> {
+export async function claimReview(db: Queries, loader: EntityLoader, claimId: string, baseIri: string, today = new Date()): Promise<Json> {
   const [chain, corroborated] = await Promise.all([sourceChain(db, loader, claimId, 10), corroboration(db, loader, claimId)]);
   const iri = (id: string) => nodeIri(baseIri, id);
   // Every source on the chain, in the order met: where the claim appeared, directly or upstream.

@@ -3,7 +3,7 @@
  * shares an origin, how many independent origins agree or conflict, and an Admiralty grade.
  * Four round trips whatever the number of comparable claims (share bases, when any, are read beside the institutions).
  */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import type { ClaimRow, EntityRow } from '../../db/rows.js';
 import { notFound } from '../../errors.js';
 import { edgeIds, loadMany, type EntityLoader } from '../entities/entities.js';
@@ -94,7 +94,7 @@ function originsOf(chains: Map<string, Chain>, claimIds: string[]): OriginInfo[]
   return [...byId.values()];
 }
 
-export async function corroboration(db: Database, loader: EntityLoader, claimId: string): Promise<CorroborationOut> {
+export async function corroboration(db: Queries, loader: EntityLoader, claimId: string): Promise<CorroborationOut> {
   // Independent round trips run side by side.
   const [claim, comparableRows] = await Promise.all([loader.load(claimId), db.read<{ candidates: { id: string; region: RegionRelation }[] }>('provenance/comparableClaims', { p: { claimId } })]);
   if (!claim || claim.kind !== 'Claim' || !comparableRows.length) throw notFound(`No claim with id "${claimId}"`);

@@ -4,7 +4,7 @@
  * drawing on several of them. Claims are compared in compact form; only the claims and sources
  * that make it into the answer are loaded as nodes.
  */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import type { ClaimRow, CompactClaimRow, CompactClaimWire, EntityRow, GraphEdgeRow, OrganizationRow } from '../../db/rows.js';
 import { badUserInput, notFound } from '../../errors.js';
 import { matchingClaimIds, type ClaimFilterInput } from '../claims/claims.js';
@@ -180,7 +180,7 @@ export const CLAIMS_READ_PER_POINT = 20;
 export const COMPARISONS_PER_POINT = 500;
 
 export async function crossReference(
-  db: Database,
+  db: Queries,
   loader: EntityLoader,
   organizationIds: readonly string[],
   filter?: ClaimFilterInput | null,

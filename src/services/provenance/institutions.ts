@@ -2,14 +2,14 @@
  * Independence of origins: each origin's agents are collapsed to their top institutions along
  * PART_OF and ROLE; origins that share a top institution are one independent origin.
  */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import type { TopInstitutionRow } from '../../db/rows.js';
 import type { OriginInfo } from './chains.js';
 
 export type TopsByAgent = Map<string, TopInstitutionRow['tops']>;
 
 /** One round trip for any number of agents. An agent with no PART_OF or ROLE is its own top. */
-export async function loadTops(db: Database, agentIds: string[]): Promise<TopsByAgent> {
+export async function loadTops(db: Queries, agentIds: string[]): Promise<TopsByAgent> {
   const unique = [...new Set(agentIds)];
   const rows = unique.length ? await db.read<TopInstitutionRow>('provenance/topInstitutions', { p: { agentIds: unique } }) : [];
   const tops: TopsByAgent = new Map(unique.map((id) => [id, [{ topId: id, hops: [] }]]));

@@ -3,7 +3,7 @@
  * measure and aggregation, periods swept in start order (comparable figures share a day), at most
  * MAX_COMPARISONS comparisons and MAX_COMPARE_MS, yielding the event loop and honouring the request's deadline.
  */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import type { CompactClaimRow } from '../../db/rows.js';
 import type { ComparableClaim, ShareContext } from './comparable.js';
 import { compareClaims } from './compareClaims.js';
@@ -84,7 +84,7 @@ class PairCollector {
 
   constructor(
     private readonly up: Ancestors,
-    private readonly db: Database,
+    private readonly db: Queries,
   ) {}
 
   /** Compares a (of the earlier organization) with b; false once the budget is spent. */
@@ -186,7 +186,7 @@ function absoluteBuckets(b: Buckets, measureId: string): Item[][] {
 export async function comparePairs(
   groups: CompactClaimRow[][],
   up: Ancestors,
-  db: Database,
+  db: Queries,
   shares: Map<string, ShareContext> = new Map(),
 ): Promise<{ agreements: Pair[]; conflicts: Pair[]; truncated: boolean; comparisons: number }> {
   const pairs = new PairCollector(up, db);

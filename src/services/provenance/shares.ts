@@ -4,7 +4,7 @@
  * area) and the graph holds that base for the share's region and period. The base is a claim:
  * the figure the reporting itself used, not a reference value of our own.
  */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import type { ComparableClaim, ShareBase, ShareContext } from './comparable.js';
 import { roundingUnit, showInterval, toInterval } from './intervals.js';
 import { shareFactor, showNumber } from './units.js';
@@ -20,7 +20,7 @@ interface ShareBaseRow {
 }
 
 /** The context of each share claim among `claimIds` whose measure declares a base (others are absent). */
-export async function loadShareBases(db: Database, claimIds: string[]): Promise<Map<string, ShareContext>> {
+export async function loadShareBases(db: Queries, claimIds: string[]): Promise<Map<string, ShareContext>> {
   const out = new Map<string, ShareContext>();
   if (!claimIds.length) return out;
   const rows = await db.read<ShareBaseRow>('provenance/shareBases', { p: { claimIds } });

@@ -3,7 +3,7 @@
  * and the same chain as a graph view and as PROV-O. Three round trips whatever the chain's
  * size: the chain subgraph, the agents' top institutions, and the nodes.
  */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import type { AgentRow, ChainSubgraphsRow, ClaimRow, EntityRow, GraphEdgeRow, SourceRow } from '../../db/rows.js';
 import { badUserInput, notFound } from '../../errors.js';
 import type { EntityLoader } from '../entities/entities.js';
@@ -35,7 +35,7 @@ export function checkMaxDepth(maxDepth: number | null | undefined): number {
 }
 
 /** Chains of several claims in one round trip (corroboration needs many). */
-export async function loadChains(db: Database, claimIds: string[], maxDepth: number): Promise<Map<string, Chain>> {
+export async function loadChains(db: Queries, claimIds: string[], maxDepth: number): Promise<Map<string, Chain>> {
   if (!claimIds.length) return new Map();
   // Claims share most of their upstream sources: the query walks them once for all claims.
   const [row] = await db.read<ChainSubgraphsRow>('provenance/chainSubgraphs', { p: { claimIds } });
@@ -103,7 +103,7 @@ async function chainIngestions(history: HistoryLoaders, ids: string[]): Promise<
   return [...byId.values()];
 }
 
-export async function sourceChain(db: Database, loader: EntityLoader, claimId: string, maxDepthArg: number | null | undefined): Promise<SourceChainOut> {
+export async function sourceChain(db: Queries, loader: EntityLoader, claimId: string, maxDepthArg: number | null | undefined): Promise<SourceChainOut> {
   const maxDepth = checkMaxDepth(maxDepthArg);
   // Independent round trips run side by side.
   const [claimRow, chains] = await Promise.all([loader.load(claimId), loadChains(db, [claimId], maxDepth)]);

@@ -3,7 +3,7 @@
  * agents; for running totals (CUMULATIVE), a figure that falls below an earlier figure of the
  * same agent is flagged, since a running total cannot go down.
  */
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import type { AgentRow, ClaimRow, SourceRow } from '../../db/rows.js';
 import { notFound } from '../../errors.js';
 import { edgeIds, loadMany, type EntityLoader } from '../entities/entities.js';
@@ -24,7 +24,7 @@ export interface TimelinePointOut {
   previous: ClaimRow | null;
 }
 
-export async function timeline(db: Database, loader: EntityLoader, args: { measureId: string; regionId?: string | null; asOf?: string | null }): Promise<TimelinePointOut[]> {
+export async function timeline(db: Queries, loader: EntityLoader, args: { measureId: string; regionId?: string | null; asOf?: string | null }): Promise<TimelinePointOut[]> {
   const [measure, region] = await Promise.all([loader.load(args.measureId), args.regionId ? loader.load(args.regionId) : null]);
   if (!measure || measure.kind !== 'Measure') throw notFound(`No measure with id "${args.measureId}"`);
   if (args.regionId && (!region || region.kind !== 'Region')) throw notFound(`No region with id "${args.regionId}"`);

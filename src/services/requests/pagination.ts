@@ -4,7 +4,7 @@
  */
 import { badUserInput } from '../../errors.js';
 import type { EntityRow, RowSource } from '../../db/rows.js';
-import type { Database } from '../../db/database.js';
+import type { Queries } from '../../db/queries.js';
 import { loadMany, prefetchWithNeighbours, type EntityLoader, type RowShape } from '../entities/entities.js';
 
 export const MAX_PAGE = 100;
@@ -61,7 +61,7 @@ export async function toConnection<T extends EntityRow>(
   hadCursor: boolean,
   kind: T['kind'],
   /** Load the page's rows with the neighbours these relationship types reach, in one trip (partial with a shape). */
-  neighbours?: { db: Database; loader: EntityLoader; types: readonly string[]; shape?: RowShape | null },
+  neighbours?: { db: Queries; loader: EntityLoader; types: readonly string[]; shape?: RowShape | null },
 ): Promise<Connection<T>> {
   const keys = result.page.slice(0, first);
   const source = neighbours
