@@ -8,9 +8,9 @@
  * can never lack what a resolver reads. test/resolvers/partialRows.test.ts resolves every field
  * that states its reads both ways and compares.
  */
-import { getNamedType, isAbstractType, isObjectType, type GraphQLNamedType, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import type { RowShape } from '../services/entities/entities.js';
-import { isIncluded } from './included.js';
+import { collectFields, objectTypesOf, subSelections, type Collecting } from './collectFields.js';
 import { readsOf } from './fieldReads.js';
 import { ENTITY_MODEL, type EntityLabel } from '../model/entityModel.js';
 
@@ -47,30 +47,27 @@ class ReadsBuilder {
   /** Set when a field is not listed: its parent's rows must be whole. */
   private whole = false;
 
+  private readonly collecting: Collecting;
+
   constructor(
     private readonly schema: GraphQLSchema,
-    private readonly info: GraphQLResolveInfo,
-  ) {}
+    info: GraphQLResolveInfo,
+  ) {
+    this.collecting = { schema, fragments: info.fragments, variables: info.variableValues };
+  }
 
-  /** Adds what `set`, selected on `types` at `hops` relationships below the root, reads. */
-  walk(set: SelectionSetNode | undefined, types: readonly GraphQLObjectType[], hops: number): void {
-    if (!set) return;
-    for (const sel of set.selections) {
-      // A skipped field reads nothing: no prefetch, no property in the shape.
-      if (!isIncluded(sel, this.info.variableValues)) continue;
-      if (sel.kind === 'Field') {
-        if (sel.name.value === '__typename') continue;
-        for (const type of types) this.field(type, sel.name.value, sel.selectionSet, hops);
-      } else {
-        const condition = sel.kind === 'InlineFragment' ? sel.typeCondition?.name.value : this.info.fragments[sel.name.value]?.typeCondition.name.value;
-        const inner = sel.kind === 'InlineFragment' ? sel.selectionSet : this.info.fragments[sel.name.value]?.selectionSet;
-        const narrowed = condition ? types.filter((t) => this.objectTypes(this.schema.getType(condition)!).includes(t)) : types;
-        this.walk(inner, narrowed, hops);
+  /** Adds what `sets`, selected on `types` at `hops` relationships below the root, reads (collectFields.ts). */
+  walk(sets: readonly SelectionSetNode[], types: readonly GraphQLObjectType[], hops: number): void {
+    if (!sets.length) return;
+    for (const type of types) {
+      for (const nodes of collectFields(this.collecting, type, sets).values()) {
+        const name = nodes[0].name.value;
+        if (name !== '__typename') this.field(type, name, subSelections(nodes), hops);
       }
     }
   }
 
-  private field(type: GraphQLObjectType, name: string, set: SelectionSetNode | undefined, hops: number): void {
+  private field(type: GraphQLObjectType, name: string, sets: readonly SelectionSetNode[], hops: number): void {
     const reads = readsOf(type.getFields()[name]);
     if (!reads) {
       this.whole = true;
@@ -92,13 +89,7 @@ class ReadsBuilder {
       for (const t of reads.out) this.followed.add(t);
       this.depth = Math.max(this.depth, next);
     }
-    if (set && !reads.own) this.walk(set, this.objectTypes(getNamedType(type.getFields()[name].type)), next);
-  }
-
-  /** The object types a value of `type` can have. */
-  objectTypes(type: GraphQLNamedType): GraphQLObjectType[] {
-    if (isObjectType(type)) return [type];
-    return isAbstractType(type) ? [...this.schema.getPossibleTypes(type)] : [];
+    if (!reads.own) this.walk(sets, objectTypesOf(this.schema, getNamedType(type.getFields()[name].type)), next);
   }
 
   reads(): SelectionReads {
@@ -120,8 +111,7 @@ function add(map: Map<string, Set<string>>, kind: string, value: string): void {
 /** What the resolved field's selection reads below it, in one walk of the selection. */
 export function selectionReads(info: GraphQLResolveInfo): SelectionReads {
   const builder = new ReadsBuilder(info.schema, info);
-  const types = builder.objectTypes(getNamedType(info.returnType));
-  for (const node of info.fieldNodes) builder.walk(node.selectionSet, types, 0);
+  builder.walk(subSelections(info.fieldNodes), objectTypesOf(info.schema, getNamedType(info.returnType)), 0);
   return builder.reads();
 }
 
