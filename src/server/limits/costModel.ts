@@ -31,10 +31,12 @@ import {
   type GraphQLError,
   type GraphQLField,
   type GraphQLNamedType,
+  type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { collectFields, objectTypesOf, subSelections, type Collecting } from '../../resolvers/collectFields.js';
 import { isIncluded } from '../../resolvers/included.js';
 
 /** Arguments and variables as graphql-js coerces them: their types are the schema's, not TypeScript's. */
@@ -128,52 +130,63 @@ function fieldOf(parent: GraphQLNamedType, name: string): GraphQLField<unknown, 
 }
 
 /**
- * The estimate of one operation, with coerced variables: fields are priced bottom-up; each named
- * fragment is priced once per type and scope it is spread in and reused, so a fragment fan-out
- * costs linear time to price (and is priced at its full, exponential weight: it is refused, not run).
+ * The estimate of one operation, with coerced variables: fields are priced bottom-up, as
+ * graphql-js will execute them (collectFields.ts: fragments by type condition, a response key
+ * once, nothing `@skip`/`@include` drops); a value of an abstract type costs what its dearest
+ * object type's selection costs. Each selection is priced once per type and scope it appears in
+ * and reused, so a fragment fan-out costs linear time to price (and is priced at its full,
+ * exponential weight: it is refused, not run).
  */
 export function requestCost(schema: GraphQLSchema, document: DocumentNode, variables: Args, operationName: string | undefined): number {
   const { operation, fragments } = operationOf(document, operationName);
   if (!operation) return 0;
-  const memo = new Map<string, number>();
+  const collecting: Collecting = { schema, fragments: Object.fromEntries(fragments), variables };
   const introspection = introspectionSizes(schema);
+  const memo = new Map<string, number>();
+  // Selections priced are named by their AST nodes: a fragment's are the same wherever it is spread.
+  const setIds = new Map<SelectionSetNode, number>();
+  const idOf = (set: SelectionSetNode) => {
+    let id = setIds.get(set);
+    if (id === undefined) setIds.set(set, (id = setIds.size));
+    return id;
+  };
 
-  const priceSet = (set: SelectionSetNode, parent: GraphQLNamedType, scope: Scope): number => {
+  const priceFields = (sets: readonly SelectionSetNode[], parent: GraphQLObjectType, scope: Scope): number => {
     let total = 0;
-    for (const sel of set.selections) {
-      // What `@skip`/`@include` drop is not run: it costs nothing.
-      if (!isIncluded(sel, variables)) continue;
-      if (sel.kind === Kind.INLINE_FRAGMENT) {
-        const on = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
-        total += on ? priceSet(sel.selectionSet, on, scope) : 0;
-      } else if (sel.kind === Kind.FRAGMENT_SPREAD) {
-        const frag = fragments.get(sel.name.value);
-        const on = frag && schema.getType(frag.typeCondition.name.value);
-        if (!frag || !on) continue;
-        const key = `${frag.name.value}@${on.name}@${scope.graphLimit ?? ''}`;
-        let price = memo.get(key);
-        if (price === undefined) memo.set(key, (price = priceSet(frag.selectionSet, on, scope)));
-        total += price;
-      } else if (sel.name.value === '__schema' || sel.name.value === '__type') {
-        total += 1 + Math.ceil(introspectionObjects(sel.selectionSet, introspection, fragments) / INTROSPECTION_OBJECTS_PER_POINT);
-      } else {
-        const field = fieldOf(parent, sel.name.value);
-        if (!field) continue;
-        let args: Args = {};
-        try {
-          args = getArgumentValues(field, sel, variables);
-        } catch {
-          // invalid arguments fail in execution with their own error; price with the defaults
-        }
-        const inner: Scope = field.name === 'graph' && parent.name === 'Query' ? { graphLimit: sizeArg(field, args, 'limit') } : scope;
-        const child = sel.selectionSet ? priceSet(sel.selectionSet, getNamedType(field.type), inner) : 0;
-        total += fieldPrice(parent, field, args, child, scope);
+    for (const nodes of collectFields(collecting, parent, sets).values()) {
+      const node = nodes[0];
+      const name = node.name.value;
+      if (name === '__schema' || name === '__type') {
+        total += 1 + Math.ceil(introspectionObjects(node.selectionSet, introspection, fragments) / INTROSPECTION_OBJECTS_PER_POINT);
+        continue;
       }
+      const field = fieldOf(parent, name);
+      if (!field) continue;
+      let args: Args = {};
+      try {
+        args = getArgumentValues(field, node, variables);
+      } catch {
+        // invalid arguments fail in execution with their own error; price with the defaults
+      }
+      const inner: Scope = field.name === 'graph' && parent.name === 'Query' ? { graphLimit: sizeArg(field, args, 'limit') } : scope;
+      const below = subSelections(nodes);
+      const child = below.length ? priceValue(below, getNamedType(field.type), inner) : 0;
+      total += fieldPrice(parent, field, args, child, scope);
     }
     return total;
   };
+  const priceValue = (sets: readonly SelectionSetNode[], type: GraphQLNamedType, scope: Scope): number => {
+    const key = `${type.name}|${scope.graphLimit ?? ''}|${sets.map(idOf).join(',')}`;
+    let price = memo.get(key);
+    if (price === undefined) {
+      price = 0;
+      for (const object of objectTypesOf(schema, type)) price = Math.max(price, priceFields(sets, object, scope));
+      memo.set(key, price);
+    }
+    return price;
+  };
   const root = rootType(schema, operation);
-  return root ? priceSet(operation.selectionSet, root, {}) : 0;
+  return root ? priceFields([operation.selectionSet], root, {}) : 0;
 }
 
 /** One field's estimate, given what one of its items' selection costs. */
