@@ -1,6 +1,6 @@
 /**
  * Hedge words and how they bound the figure they stand before or after (the rule layer's data;
- * extractFigures.ts only looks them up). Longest phrases are tried first, so "no more than" wins
+ * figures.ts only looks them up). Longest phrases are tried first, so "no more than" wins
  * over "more than". "As high as" and "only" stress a figure without bounding it.
  */
 export type Bound = 'EXACT' | 'APPROX' | 'ALMOST' | 'AT_LEAST' | 'AT_MOST';

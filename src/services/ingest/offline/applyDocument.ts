@@ -3,7 +3,7 @@
  * (cypher/ingest/*.cypher, in writePlan.ts's order) would in a transaction of its own: the same
  * ownership verdict (judgeOwnership), merges, link replacement, claim creation or correction,
  * restatement, revisions and ingestion record. The offline import's graph must equal the online
- * import's; test/services/ingest/offlineImport.test.ts compares the two through the export.
+ * import's; test/cli/offlineImportCommand.test.ts compares the two through the export.
  */
 import { judgeOwnership, type NewRevision } from '../ownership.js';
 import { partOfCycleProblems, partOfEdges } from '../partOfCycles.js';
