@@ -16,8 +16,7 @@
  * claims with source titles and measure; W3 a source with three hops of what it derives from;
  * W4 a region's first 20 claims, its subregions included.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bulkImport } from '../src/services/ingest/bulkImport.js';
@@ -25,6 +24,8 @@ import { freePort } from '../src/ports.js';
 import { benchDatabase } from './benchDatabase.js';
 import { generateDocuments } from './generator.js';
 import { loadLine, percentile } from './stats.js';
+import { startChild } from './peers/servers.js';
+import { workloads, type Workload } from './peers/workloads.js';
 
 const claims = Number(process.env.CLAIMS ?? 100_000);
 const rounds = Number(process.env.ROUNDS ?? 3);
@@ -32,134 +33,11 @@ const sequential = Number(process.env.SEQUENTIAL ?? 300);
 const seconds = Number(process.env.SECONDS ?? 5);
 const CONCURRENCY = 16;
 const here = path.dirname(fileURLToPath(import.meta.url));
+const WORKLOADS = workloads(claims);
 
 type Server = 'claimgraph' | '@neo4j/graphql' | 'raw driver' | 'baseline';
 const baseline = process.env.BASELINE ? path.resolve(process.env.BASELINE) : undefined;
 const SERVERS: Server[] = ['claimgraph', '@neo4j/graphql', 'raw driver', ...(baseline ? (['baseline'] as const) : [])];
-
-interface Workload {
-  name: string;
-  input(i: number): string;
-  /** The request each server gets, and its answer reduced to a comparable shape. */
-  claimgraph: { query: string; vars(input: string): Record<string, unknown>; norm(data: any): unknown };
-  library: { query: string; vars(input: string): Record<string, unknown>; norm(data: any): unknown };
-  raw: { path: string; norm(rows: any[]): unknown };
-}
-
-const sortBy = <T>(list: T[], key: (x: T) => string) => [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-const ids = (list: { id: string }[]) => list.map((x) => x.id).sort();
-const chain = (d: any): any => ({ id: d.id, title: d.title ?? null, from: sortBy((d.derivedFrom ?? []).map(chain), (x: any) => x.id) });
-
-const claimIdOf = (i: number) => `claim:gen-${(i * 37) % Math.floor(claims / 100)}-${(i * 13) % 100}`;
-const WORKLOADS: Workload[] = [
-  {
-    name: 'W1 claim by id + sources, agents, measure, regions',
-    input: claimIdOf,
-    claimgraph: {
-      query: 'query($id: ID!) { claim(id: $id) { id text statedIn { source { id title } } attributedTo { id name } measure { id name } regions { id name } } }',
-      vars: (id) => ({ id }),
-      norm: (d) => ({
-        id: d.claim.id,
-        text: d.claim.text,
-        sources: ids(d.claim.statedIn.map((s: any) => s.source)),
-        agents: ids(d.claim.attributedTo),
-        measure: d.claim.measure?.id ?? null,
-        regions: ids(d.claim.regions),
-      }),
-    },
-    library: {
-      query:
-        'query($id: ID!) { claims(where: { id: { eq: $id } }) { id text statedIn { id title } attributedTo { ... on Organization { id name } ... on Person { id name } } measure { id name } regions { id name } } }',
-      vars: (id) => ({ id }),
-      norm: (d) => ({
-        id: d.claims[0].id,
-        text: d.claims[0].text,
-        sources: ids(d.claims[0].statedIn),
-        agents: ids(d.claims[0].attributedTo),
-        measure: d.claims[0].measure[0]?.id ?? null,
-        regions: ids(d.claims[0].regions),
-      }),
-    },
-    raw: { path: 'w1', norm: (r) => ({ id: r[0].id, text: r[0].text, sources: ids(r[0].sources), agents: ids(r[0].agents), measure: r[0].measure?.id ?? null, regions: ids(r[0].regions) }) },
-  },
-  {
-    name: "W2 an organization's claims, first 20",
-    input: (i) => `org:gen-inst-${i % 20}-${i % 4}`,
-    claimgraph: {
-      query: 'query($o: ID!) { claims(first: 20, filter: { attributedTo: [$o] }) { edges { node { id text statedIn { source { title } } measure { name } } } } }',
-      vars: (o) => ({ o }),
-      norm: (d) => d.claims.edges.map((e: any) => ({ id: e.node.id, titles: e.node.statedIn.map((s: any) => s.source.title).sort(), measure: e.node.measure?.name ?? null })),
-    },
-    library: {
-      query: 'query($o: ID!) { organizations(where: { id: { eq: $o } }) { claims(limit: 20, sort: [{ id: ASC }]) { id text statedIn { title } measure { name } } } }',
-      vars: (o) => ({ o }),
-      norm: (d) => d.organizations[0].claims.map((c: any) => ({ id: c.id, titles: c.statedIn.map((s: any) => s.title).sort(), measure: c.measure[0]?.name ?? null })),
-    },
-    raw: { path: 'w2', norm: (r) => r.map((c: any) => ({ id: c.id, titles: [...c.sourceTitles].sort(), measure: c.measure ?? null })) },
-  },
-  {
-    name: 'W3 three-hop source chain',
-    input: (i) => `src:gen-${Math.floor(claims / 100) - 1 - (i % Math.max(1, Math.floor(claims / 200)))}`,
-    claimgraph: {
-      query: 'query($id: ID!) { source(id: $id) { id title derivedFrom { derivedFrom { id title derivedFrom { derivedFrom { id title derivedFrom { derivedFrom { id title } } } } } } } }',
-      vars: (id) => ({ id }),
-      norm: (d) => {
-        const walk = (s: any): any => ({ id: s.id, title: s.title ?? null, derivedFrom: (s.derivedFrom ?? []).map((x: any) => walk(x.derivedFrom)) });
-        return chain(walk(d.source));
-      },
-    },
-    library: {
-      query: 'query($id: ID!) { sources(where: { id: { eq: $id } }) { id title derivedFrom { id title derivedFrom { id title derivedFrom { id title } } } } }',
-      vars: (id) => ({ id }),
-      norm: (d) => chain(d.sources[0]),
-    },
-    raw: { path: 'w3', norm: (r) => chain(r[0]) },
-  },
-  {
-    name: "W4 a region's claims with subregions, first 20",
-    input: (i) => `region:gen-${i % 5}-${i % 20}`,
-    claimgraph: {
-      query: 'query($r: ID!) { claims(first: 20, filter: { regionIds: [$r] }) { edges { node { id text } } } }',
-      vars: (r) => ({ r }),
-      norm: (d) => d.claims.edges.map((e: any) => e.node.id),
-    },
-    library: {
-      query: 'query($r: ID!) { claims(where: { regions: { some: { OR: [{ id: { eq: $r } }, { partOf: { some: { id: { eq: $r } } } }] } } }, limit: 20, sort: [{ id: ASC }]) { id text } }',
-      vars: (r) => ({ r }),
-      norm: (d) => d.claims.map((c: any) => c.id),
-    },
-    raw: { path: 'w4', norm: (r) => r.map((c: any) => c.id) },
-  },
-];
-
-/** The Node flags `npm start` gives claimgraph (package.json's start script), so it runs here as it does there. */
-const START_FLAGS = (() => {
-  const start = String(JSON.parse(readFileSync(path.join(here, '../package.json'), 'utf8')).scripts.start);
-  const flags = /^node ((?:--\S+ )*)dist\/main\.js$/.exec(start);
-  if (!flags) throw new Error(`package.json's start script is not "node [--flags] dist/main.js": ${start}`);
-  return flags[1].trim().split(' ').filter(Boolean);
-})();
-
-/** Starts a server process and resolves once its port answers HTTP (any status). */
-async function startChild(script: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const args = script.endsWith('.js') ? [...START_FLAGS, script] : ['--import', 'tsx', script];
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
-  child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${script} exited (${child.exitCode}):\n${out}`);
-    const answered = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) }).then(
-      () => true,
-      () => false,
-    );
-    if (answered) return child;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${script} did not answer on port ${port} within 180 s:\n${out}`);
-}
 
 /** One request to one server for one workload; resolves to the comparable answer. */
 function requester(server: Server, w: Workload, port: number) {

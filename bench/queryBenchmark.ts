@@ -15,6 +15,7 @@ import { bulkImport } from '../src/services/ingest/bulkImport.js';
 import { createApp } from '../src/server/app.js';
 import { benchDatabase, diskBytes, residentBytes } from './benchDatabase.js';
 import { generateDocuments, writeGeneratedNdjson } from './generator.js';
+import { queryCases } from './queryCases.js';
 
 const claims = Number(process.env.CLAIMS ?? 100_000);
 const runs = Number(process.env.RUNS ?? 200);
@@ -70,48 +71,7 @@ try {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const costLines: string[] = [];
 
-  // Deterministic inputs spread over the generated graph.
-  const claimId = (i: number) => `claim:gen-${(i * 37) % Math.floor(claims / 100)}-${(i * 13) % 100}`;
-  const orgPair = (i: number) => ({ o: [`org:gen-inst-${i % 20}-${i % 4}`, `org:gen-inst-${(i + 7) % 20}-${(i + 1) % 4}`] });
-  const cases: [string, string, (i: number) => Record<string, unknown>][] = [
-    [
-      'sourceChain',
-      'query($id: ID!) { sourceChain(claimId: $id) { independentOriginCount circularReporting paths { ending steps { relation to { id } } } origins { source { id } institutions { id } } graph { nodes { id } edges { id } } } }',
-      (i) => ({ id: claimId(i) }),
-    ],
-    [
-      'graph(depth: 2, limit: 200)',
-      'query($s: [ID!]!) { graph(seeds: $s, depth: 2, limit: 200) { nodes { id kind label hiddenNeighbours } edges { id source target type } truncated } }',
-      (i) => ({ s: [claimId(i)] }),
-    ],
-    ['corroboration', 'query($id: ID!) { corroboration(claimId: $id) { credibility independentAgreeingOrigins comparisons { claim { id } verdict gap sameOrigin } } }', (i) => ({ id: claimId(i) })],
-    [
-      'crossReference (2 organizations)',
-      'query($o: [ID!]!) { crossReference(organizationIds: $o) { sharedMeasures { id } agreements { a { id } b { id } } conflicts { a { id } b { id } gap } derivations { kind } truncated } }',
-      orgPair,
-    ],
-    // Claim lists: the whole graph in id order, and filters that start from an organization
-    // (with its subsidiaries and people) and from a country (with its oblasts and cities).
-    ['claims(first: 20)', '{ claims(first: 20) { totalCount edges { node { id text attributedTo { id } } } pageInfo { endCursor } } }', () => ({})],
-    [
-      'claims, organization + subsidiaries',
-      'query($o: ID!) { claims(first: 20, filter: { attributedTo: [$o], includeSubsidiaries: true }) { totalCount edges { node { id } } } }',
-      (i) => ({ o: `org:gen-inst-${i % 20}` }),
-    ],
-    ['claims, country + subregions', 'query($r: ID!) { claims(first: 20, filter: { regionIds: [$r] }) { totalCount edges { node { id } } } }', (i) => ({ r: `region:gen-country-${i % 3}` })],
-    // What a richer client pays: views with node properties, pairs with the claims' details.
-    [
-      'graph(depth: 2, limit: 200), properties',
-      'query($s: [ID!]!) { graph(seeds: $s, depth: 2, limit: 200) { nodes { id kind label properties hiddenNeighbours } edges { id source target type properties } truncated } }',
-      (i) => ({ s: [claimId(i)] }),
-    ],
-    [
-      'crossReference, claim details',
-      `query($o: [ID!]!) { crossReference(organizationIds: $o) { sharedMeasures { id name } sharedRegions { id name } agreements { ...P } conflicts { ...P gap } derivations { kind } commonSources { id title } truncated } }
-      fragment P on ClaimPair { a { id text quantity { value bound } attributedTo { id } } b { id text quantity { value bound } attributedTo { id } } }`,
-      orgPair,
-    ],
-  ];
+  const cases = queryCases(claims);
   for (const [name, query, vars] of cases) {
     // Warm plans, caches and the JVM's JIT (a cold JVM is several times slower).
     for (let i = 0; i < Number(process.env.WARMUP ?? 300); i++) await post(query, vars(i + 1000));
