@@ -33,7 +33,12 @@ export class OperationList {
     return new OperationList([...Object.values(listed), ...extra]);
   }
 
+  /** Apollo hands the same parsed document for the same query text: each is printed once. */
+  private readonly seen = new WeakMap<DocumentNode, boolean>();
+
   has(document: DocumentNode): boolean {
-    return this.documents.has(printExecutableGraphQLDocument(document));
+    let listed = this.seen.get(document);
+    if (listed === undefined) this.seen.set(document, (listed = this.documents.has(printExecutableGraphQLDocument(document))));
+    return listed;
   }
 }

@@ -106,7 +106,19 @@ export function checkShape(raw: unknown, problems: Problems): Set<string> {
  * source's title, a region's areaKm2). Ingest reads them and export writes them without a line of
  * their own, so a plain property added to the model and the schema travels both ways.
  */
-export function plainDocumentFields(label: DefinedLabel): readonly { name: string; type: 'string' | 'number' }[] {
-  const listed = ((schema.$defs as Record<string, { properties?: Record<string, unknown> }>)[label]?.properties ?? {}) as Record<string, unknown>;
-  return Object.entries(ENTITY_MODEL[label].props as Record<string, PropType>).flatMap(([name, type]) => ((type === 'string' || type === 'number') && name in listed ? [{ name, type }] : []));
+export function plainDocumentFields(label: DefinedLabel): readonly PlainField[] {
+  return PLAIN_FIELDS[label];
 }
+
+type PlainField = { name: string; type: 'string' | 'number' };
+
+/** Computed once: ingest and export ask per entity. */
+const PLAIN_FIELDS = Object.fromEntries(
+  (Object.keys(ENTITY_MODEL) as (keyof typeof ENTITY_MODEL)[]).map((label) => {
+    const listed = ((schema.$defs as Record<string, { properties?: Record<string, unknown> }>)[label]?.properties ?? {}) as Record<string, unknown>;
+    const fields = Object.entries(ENTITY_MODEL[label].props as Record<string, PropType>).flatMap(([name, type]) =>
+      (type === 'string' || type === 'number') && name in listed ? [{ name, type } as PlainField] : [],
+    );
+    return [label, fields];
+  }),
+) as Record<string, readonly PlainField[]>;

@@ -2,9 +2,9 @@
 
 import { ID_PREFIX, type DefinedLabel } from '../../model/derived.js';
 
+export { ID_PREFIX };
 export type Obj = Record<string, unknown>;
 
-export { ID_PREFIX } from '../../model/derived.js';
 /** A kind an ingest document's ids may be of (every kind but Period). */
 export type IdKind = DefinedLabel;
 
