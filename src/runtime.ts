@@ -3,6 +3,7 @@
  * connected Database, and the schema migrations. Shared by `npm start`, the CLI and the tests,
  * so all of them run the same path a user does.
  */
+import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config, Neo4jTarget } from './config.js';
 import { Database } from './db/database.js';
@@ -96,8 +97,10 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
   if (db.boltWrites !== 'applied') log.warn(`Queries go to Neo4j in several socket writes each: ${db.boltWrites} (src/db/coalesceBoltWrites.ts)`);
   try {
     await waitForDatabase(db, 60_000);
-    const { statements } = await migrate(db);
-    log.info(`Schema migrations applied (${statements} idempotent statements)`);
+    // The embedded store is ours: what was applied to it is recorded inside it (see migrate.ts).
+    const marker = config.external ? undefined : path.join(config.embedded.dataDir, 'data', 'claimgraph-migrations.sha256');
+    const { statements, skipped } = await migrate(db, marker);
+    log.info(skipped ? `Schema migrations already applied to this store (${statements} statements)` : `Schema migrations applied (${statements} idempotent statements)`);
   } catch (err) {
     await db.close();
     await embedded?.stop();

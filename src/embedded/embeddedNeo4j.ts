@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import type { EmbeddedSettings } from '../config.js';
 import { portIsFree } from '../ports.js';
+import { classDataFlags, ensureClassDataArchive } from './classDataArchive.js';
 import { ensureLauncherBuilt, launcherClasspath, type LauncherLog } from './launcherBuild.js';
 import { EMBEDDED_USER, ensurePassword } from './password.js';
 import { removePid, writePid } from './pidFile.js';
@@ -18,6 +19,12 @@ const READY = /claimgraph-neo4j ready (\S+)/;
  * 10 s (about a second each here); our queries are index-driven and do not need it so often.
  */
 const PLANNER_SETTINGS = ['dbms.cypher.min_replan_interval=5m'];
+/**
+ * What a single embedded store does not need: Bolt's shutdown waited out a 5 s quiet period
+ * twice (10 s of every stop, so of every restart) for connections the drain has already closed;
+ * the usage report phones home from a machine that may have no internet.
+ */
+const EMBEDDED_SETTINGS = ['internal.dbms.bolt.netty_server_shutdown_quiet_period=0', 'dbms.usage_report.enabled=false'];
 const BACKOFF_MS = [500, 1000, 2000, 5000, 10_000, 30_000];
 /** A process that stayed up this long counts as healthy: the next crash starts backoff afresh. */
 const STABLE_AFTER_MS = 60_000;
@@ -59,6 +66,7 @@ export class EmbeddedNeo4j extends EventEmitter {
   /** Builds the launcher if needed, starts Neo4j and resolves once it answers queries. */
   async start(): Promise<void> {
     await ensureLauncherBuilt(this.log);
+    await ensureClassDataArchive(this.jvmFlags(), this.neo4jSettings(), this.log);
     if (!(await portIsFree(this.settings.port))) {
       throw new Error(
         `Port ${this.settings.port} on 127.0.0.1 is already in use, so the embedded Neo4j cannot listen there. ` +
@@ -68,20 +76,17 @@ export class EmbeddedNeo4j extends EventEmitter {
     await this.spawnOnce();
   }
 
+  private jvmFlags(): string[] {
+    return [`-Xmx${this.settings.heap}`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError'];
+  }
+
+  private neo4jSettings(): string[] {
+    return [...PLANNER_SETTINGS, ...EMBEDDED_SETTINGS];
+  }
+
   private spawnOnce(): Promise<void> {
     const s = this.settings;
-    const args = [
-      `-Xmx${s.heap}`,
-      '-XX:+UseG1GC',
-      '-XX:+ExitOnOutOfMemoryError',
-      '-cp',
-      launcherClasspath(),
-      'claimgraph.EmbeddedNeo4j',
-      s.dataDir,
-      String(s.port),
-      String(s.pageCacheBytes),
-      ...PLANNER_SETTINGS,
-    ];
+    const args = [...this.jvmFlags(), ...classDataFlags(), '-cp', launcherClasspath(), 'claimgraph.EmbeddedNeo4j', s.dataDir, String(s.port), String(s.pageCacheBytes), ...this.neo4jSettings()];
     const started = Date.now();
     // Its own process group: a terminal's Ctrl-C reaches only Node, which then stops Neo4j in
     // order (drain, close the driver, SIGTERM) instead of both racing to shut down.

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const LAUNCHER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../neo4j');
-const MARKER = path.join(LAUNCHER_DIR, 'target/classes/claimgraph/EmbeddedNeo4j.class');
+/** The launcher's own classes, as a jar: class-data sharing maps classes from jars, not directories. */
+export const LAUNCHER_JAR = path.join(LAUNCHER_DIR, 'target/claimgraph-neo4j-1.0.0.jar');
 const LIB_DIR = path.join(LAUNCHER_DIR, 'target/lib');
 
 export interface LauncherLog {
@@ -19,7 +20,7 @@ export interface LauncherLog {
 
 /** The classpath the JVM is started with. */
 export function launcherClasspath(): string {
-  return `${path.join(LAUNCHER_DIR, 'target/classes')}${path.delimiter}${path.join(LIB_DIR, '*')}`;
+  return `${LAUNCHER_JAR}${path.delimiter}${path.join(LIB_DIR, '*')}`;
 }
 
 function newestSourceMtime(): number {
@@ -36,8 +37,8 @@ function newestSourceMtime(): number {
 }
 
 export function launcherIsCurrent(): boolean {
-  if (!fs.existsSync(MARKER) || !fs.existsSync(LIB_DIR)) return false;
-  return fs.statSync(MARKER).mtimeMs >= newestSourceMtime();
+  if (!fs.existsSync(LAUNCHER_JAR) || !fs.existsSync(LIB_DIR)) return false;
+  return fs.statSync(LAUNCHER_JAR).mtimeMs >= newestSourceMtime();
 }
 
 /** Java 17+ must be on PATH; says so plainly (and names NEO4J_URI) when it is not. */

@@ -3,6 +3,7 @@
  * are EXPLAINed (planned, not run), migrations are re-applied to prove they are idempotent.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/db/database.js';
@@ -63,6 +64,22 @@ describe('named Cypher queries', () => {
 describe('schema migrations', () => {
   it('are idempotent: applying them again changes nothing and fails nothing', async () => {
     const statements = loadMigrations().reduce((n, m) => n + m.statements.length, 0);
-    await expect(migrate(db)).resolves.toEqual({ statements });
+    await expect(migrate(db)).resolves.toEqual({ statements, skipped: false });
+  });
+
+  it('run once per store with a marker: skipped while it records these statements, run again when it does not', async () => {
+    const statements = loadMigrations().reduce((n, m) => n + m.statements.length, 0);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-migrations-'));
+    const marker = path.join(dir, 'data', 'migrations.sha256');
+    try {
+      await expect(migrate(db, marker)).resolves.toEqual({ statements, skipped: false });
+      await expect(migrate(db, marker)).resolves.toEqual({ statements, skipped: true });
+      // A marker from another set of statements (an older release) runs them all again.
+      fs.writeFileSync(marker, 'an older digest\n');
+      await expect(migrate(db, marker)).resolves.toEqual({ statements, skipped: false });
+      await expect(migrate(db, marker)).resolves.toEqual({ statements, skipped: true });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

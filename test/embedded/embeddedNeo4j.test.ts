@@ -80,4 +80,21 @@ describe('embedded Neo4j under supervision', () => {
     app = await createApp({ db: runtime.db, logLevel: 'warn' });
     expect((await gql('{ claims(first: 100) { totalCount } }')).data).toEqual({ claims: { totalCount: 24 } });
   }, 180_000);
+
+  it('starts from the class-data archive, and applies migrations and the password once per store', async () => {
+    // The JVM runs with the archive recorded after the launcher's build (classDataArchive.ts).
+    const cmdline = fs.readFileSync(`/proc/${runtime.embedded!.pid}/cmdline`, 'utf8').split('\0');
+    expect(cmdline.some((a) => /^-XX:SharedArchiveFile=.*claimgraph-neo4j\.jsa$/.test(a))).toBe(true);
+    const store = path.join(dataDir, 'neo4j', 'data');
+    expect(fs.existsSync(path.join(store, 'claimgraph-migrations.sha256'))).toBe(true);
+    expect(fs.existsSync(path.join(store, 'claimgraph-password-applied.sha256'))).toBe(true);
+    // A changed password file is taken up at the next start (its digest differs from the one applied).
+    await app.http.close();
+    await runtime.stop();
+    fs.writeFileSync(path.join(dataDir, 'neo4j', 'claimgraph-neo4j.password'), 'a-changed-password-for-this-test\n', { mode: 0o600 });
+    runtime = await startRuntime(await config(), quietLog);
+    app = await createApp({ db: runtime.db, logLevel: 'warn' });
+    expect(runtime.target.password).toBe('a-changed-password-for-this-test');
+    expect((await gql('{ claims(first: 100) { totalCount } }')).data).toEqual({ claims: { totalCount: 24 } });
+  }, 180_000);
 });

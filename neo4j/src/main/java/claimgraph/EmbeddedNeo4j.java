@@ -1,7 +1,10 @@
 package claimgraph;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +30,10 @@ import org.neo4j.graphdb.GraphDatabaseService;
  *
  * Prints one line "claimgraph-neo4j ready bolt://127.0.0.1:<port>" once Bolt accepts
  * connections, and shuts down cleanly (checkpoint, release the store lock) on SIGTERM/SIGINT.
+ *
+ * With CLAIMGRAPH_NEO4J_TRAINING=1 it stops by itself once ready and exits normally: the run that
+ * records the classes a start loads into a class-data sharing archive (-XX:ArchiveClassesAtExit,
+ * which Java 17 writes only on a normal exit, not on a signal).
  */
 public final class EmbeddedNeo4j {
     private EmbeddedNeo4j() {}
@@ -81,7 +88,7 @@ public final class EmbeddedNeo4j {
             stopped.countDown();
         }, "claimgraph-neo4j-shutdown"));
 
-        if (auth) setPassword(dbms, password);
+        if (auth) setPasswordOnce(dbms, home, password);
 
         // Touch the default database so "ready" means a query can run, not only that Bolt is bound.
         GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
@@ -89,7 +96,25 @@ public final class EmbeddedNeo4j {
         long ms = (System.nanoTime() - started) / 1_000_000;
         System.out.println("claimgraph-neo4j ready bolt://127.0.0.1:" + port + " data=" + home + " in " + ms + "ms");
         System.out.flush();
+        if ("1".equals(System.getenv("CLAIMGRAPH_NEO4J_TRAINING"))) {
+            dbms.shutdown();
+            System.exit(0);
+        }
         stopped.await();
+    }
+
+    /**
+     * The password is applied once per store and per password, not at every start: the ALTER USER
+     * (the first query of the system database, planned cold) was a second or two of each start.
+     * The marker holds a digest of the password applied, beside the password file itself.
+     */
+    private static void setPasswordOnce(DatabaseManagementService dbms, Path home, String password) throws Exception {
+        // Inside data/, so a store deleted and made anew gets its password again.
+        Path marker = home.resolve("data").resolve("claimgraph-password-applied.sha256");
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
+        if (Files.exists(marker) && Files.readString(marker).trim().equals(digest)) return;
+        setPassword(dbms, password);
+        Files.writeString(marker, digest + "\n");
     }
 
     /**
