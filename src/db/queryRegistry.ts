@@ -23,6 +23,7 @@ export const QUERY_MODES = {
   'catalog/measuresPage': 'READ',
   'search/search': 'READ',
   'provenance/chainSubgraphs': 'READ',
+  'provenance/sourceChain': 'READ',
   'provenance/topInstitutions': 'READ',
   'provenance/comparableClaims': 'READ',
   'provenance/shareBases': 'READ',

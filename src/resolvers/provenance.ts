@@ -18,6 +18,9 @@ const PAIR_CLAIMS = [
   ['conflicts', 'b'],
 ];
 
+/** The SourceChain fields that read the origins' agents: selected, the chain's one query brings them too. */
+const CHAIN_AGENT_PATHS = [['origins', 'agents'], ['origins', 'institutions'], ['independentOriginCount'], ['institutions'], ['circularReporting'], ['explanation'], ['graph'], ['prov']];
+
 /** Whether any of the paths selects a field other than id (and __typename). */
 function selectsBeyondIds(info: GraphQLResolveInfo, paths: string[][]): boolean {
   return paths.some((path) => [...selectedFields(info, path)].some((f) => f !== 'id' && f !== '__typename'));
@@ -28,7 +31,7 @@ const allenRelation = (relation: string) => relation.toUpperCase().replace(/-/g,
 
 export const provenanceResolvers: Resolvers = {
   Query: {
-    sourceChain: (_, { claimId, maxDepth }, ctx) => sourceChain(ctx.db, ctx.entities, claimId, maxDepth),
+    sourceChain: (_, { claimId, maxDepth }, ctx, info) => sourceChain(ctx.db, ctx.entities, claimId, maxDepth, { agents: CHAIN_AGENT_PATHS.some((p) => selectsPath(info, p)) }),
     corroboration: (_, { claimId }, ctx) => corroboration(ctx.db, ctx.entities, claimId),
     crossReference: (_, { organizationIds, filter }, ctx, info) =>
       crossReference(ctx.db, ctx.entities, organizationIds, filter, { pairClaimDetails: selectsBeyondIds(info, PAIR_CLAIMS), work: ctx.work }),
@@ -37,6 +40,12 @@ export const provenanceResolvers: Resolvers = {
     graph: (_, args, ctx, info) => graphNeighbourhood(ctx.db, args, { withProperties: selectsPath(info, ['nodes', 'properties']) }),
   },
   SourceChain: {
+    origins: (c) => c.origins(),
+    independentOriginCount: (c) => c.independentOriginCount(),
+    institutions: (c) => c.institutions(),
+    circularReporting: (c) => c.circularReporting(),
+    explanation: (c) => c.explanation(),
+    graph: (c) => c.graph(),
     prov: (c, _, ctx) => c.prov(ctx.baseIri, ctx.history),
   },
   CrossReference: {

@@ -3,6 +3,8 @@
  * its rows together with the neighbours its selection needs, so these counts must not grow.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEntityLoader } from '../../src/services/entities/entities.js';
+import { sourceChain } from '../../src/services/provenance/sourceChain.js';
 import { seedGraph } from '../helpers/graph.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
 
@@ -75,5 +77,41 @@ describe('round trips of the common shapes', () => {
     );
     const direct = await t.exec(SHAPES.W1);
     expect(viaNode.data!.node).toEqual(direct.data!.claim);
+  });
+});
+
+describe('round trips of the provenance answers', () => {
+  const CLAIM = 'claim:express-2025-record-week-350';
+  const PATHS = 'paths { steps { from { id } relation kind to { id title } } end { id title } ending }';
+  const AGENTS = 'origins { source { id } agents { id name } institutions { id } } independentOriginCount institutions { id } circularReporting';
+
+  it('sourceChain with its paths: 1 (the claim and its sources in one query)', async () => {
+    const r = await trips(`{ sourceChain(claimId: "${CLAIM}") { ${PATHS} truncated cycles } }`);
+    expect(r.data.sourceChain.paths.length).toBeGreaterThan(0);
+    expect(r.trips).toBe(1);
+  });
+
+  it('sourceChain with origins, independence, explanation and graph: still 1; PROV adds its ingestions', async () => {
+    const full = await trips(`{ sourceChain(claimId: "${CLAIM}") { ${PATHS} ${AGENTS} explanation graph { nodes { id } edges { id } } } }`);
+    expect(full.trips).toBe(1);
+    expect(full.data.sourceChain.independentOriginCount).toBeGreaterThan(0);
+    const paths = await trips(`{ sourceChain(claimId: "${CLAIM}") { ${PATHS} } }`);
+    expect(paths.data.sourceChain.paths).toEqual(full.data.sourceChain.paths);
+    const prov = await trips(`{ sourceChain(claimId: "${CLAIM}") { prov } }`);
+    expect(prov.trips).toBe(2);
+  });
+
+  it('what the look-ahead did not foresee is loaded when read (one more trip), with the same answer', async () => {
+    const read = async (agents: boolean) => {
+      const before = t.db.queryCount;
+      const c = await sourceChain(t.db, createEntityLoader(t.db), CLAIM, 6, { agents });
+      const answer = { count: await c.independentOriginCount(), explanation: await c.explanation(), graph: await c.graph(), institutions: (await c.institutions()).map((a) => a.id) };
+      return { answer, trips: t.db.queryCount - before };
+    };
+    const foreseen = await read(true);
+    const late = await read(false);
+    expect(late.answer).toEqual(foreseen.answer);
+    expect(foreseen.trips).toBe(1);
+    expect(late.trips).toBeGreaterThan(1);
   });
 });

@@ -56,7 +56,8 @@ export async function claimReview(db: Queries, loader: EntityLoader, claimId: st
       author: edgeIds(s, 'AUTHORED_BY').map(agent).filter(Boolean),
     });
   // The first appearance: the earliest-published origin (undated origins last, then by id).
-  const origins = chain.origins.map((o) => o.source).sort((a, b) => (published(a) ?? '\uffff').localeCompare(published(b) ?? '\uffff') || a.id.localeCompare(b.id));
+  const [originList, independentOriginCount, circularReporting] = await Promise.all([chain.origins(), chain.independentOriginCount(), chain.circularReporting()]);
+  const origins = originList.map((o) => o.source).sort((a, b) => (published(a) ?? '\uffff').localeCompare(published(b) ?? '\uffff') || a.id.localeCompare(b.id));
   const grade = corroborated.credibility;
   const rating = RATING_SCALE[grade];
   const conflicts = corroborated.comparisons.filter((c) => c.verdict === 'CONFLICTS').length;
@@ -87,8 +88,8 @@ export async function claimReview(db: Queries, loader: EntityLoader, claimId: st
     }),
     additionalProperty: [
       property('admiraltyCredibility', grade, 'Admiralty credibility grade, 1 (confirmed) … 6 (cannot be judged)'),
-      property('independentOriginCount', chain.independentOriginCount, 'Independent origins of the claim itself (origins sharing a top institution count once)'),
-      property('circularReporting', chain.circularReporting, 'Several appearances or paths leading back to a single independent origin'),
+      property('independentOriginCount', independentOriginCount, 'Independent origins of the claim itself (origins sharing a top institution count once)'),
+      property('circularReporting', circularReporting, 'Several appearances or paths leading back to a single independent origin'),
       property('independentAgreeingOrigins', corroborated.independentAgreeingOrigins, 'Independent origins, other than its own, of comparable figures that agree'),
       property('independentConflictingOrigins', corroborated.independentConflictingOrigins, 'Independent origins, other than its own, of comparable figures that conflict'),
       property('conflictingFigures', conflicts, 'Comparable figures that conflict with it'),

@@ -1,29 +1,32 @@
 /**
  * Query.sourceChain: where a claim came from, hop by hop, whether its origins are independent,
- * and the same chain as a graph view and as PROV-O. Three round trips whatever the chain's
- * size: the chain subgraph, the agents' top institutions, and the nodes.
+ * and the same chain as a graph view and as PROV-O. One round trip whatever the chain's size
+ * (provenance/sourceChain: the rows of the claim and its sources, and the agents' top
+ * institutions when the selection reads them); PROV adds the ingestions that wrote the chain.
  */
 import type { Queries } from '../../db/queries.js';
-import type { AgentRow, ChainSubgraphsRow, ClaimRow, EntityRow, GraphEdgeRow, SourceRow } from '../../db/rows.js';
+import type { AgentRow, ChainSubgraphRow, ChainSubgraphsRow, ClaimRow, EntityRow, GraphEdgeRow, SourceRow, TopInstitutionRow } from '../../db/rows.js';
 import { badUserInput, notFound } from '../../errors.js';
-import type { EntityLoader } from '../entities/entities.js';
+import { primeRows, type EntityLoader, type EntityWire } from '../entities/entities.js';
+import { entityFromWire } from '../entities/partialRows.js';
 import type { HistoryLoaders } from '../history/history.js';
 import { buildGraphView, nodeLabel, type GraphViewOut } from '../graph/graphView.js';
 import { computeChain, type Chain } from './chains.js';
 import { independentGroups, institutionsOf, loadTops, type TopsByAgent } from './institutions.js';
 import { toProvJsonLd, type ProvActivity } from './prov.js';
 
+/** The paths are computed at once; what needs the origins' agents, when first read. */
 export interface SourceChainOut {
   claim: ClaimRow;
   paths: { steps: { from: EntityRow; relation: string; kind: string | null; to: SourceRow }[]; end: SourceRow; ending: string }[];
-  origins: { source: SourceRow; agents: AgentRow[]; institutions: AgentRow[] }[];
-  independentOriginCount: number;
-  institutions: AgentRow[];
-  circularReporting: boolean;
+  origins: () => Promise<{ source: SourceRow; agents: AgentRow[]; institutions: AgentRow[] }[]>;
+  independentOriginCount: () => Promise<number>;
+  institutions: () => Promise<AgentRow[]>;
+  circularReporting: () => Promise<boolean>;
   cycles: string[][];
   truncated: boolean;
-  explanation: string;
-  graph: GraphViewOut;
+  explanation: () => Promise<string>;
+  graph: () => Promise<GraphViewOut>;
   /** Built only when asked for (it reads the ingestions that wrote the chain), with IRIs under baseIri. */
   prov: (baseIri: string, history: HistoryLoaders) => Promise<Record<string, unknown>>;
 }
@@ -103,45 +106,112 @@ async function chainIngestions(history: HistoryLoaders, ids: string[]): Promise<
   return [...byId.values()];
 }
 
-export async function sourceChain(db: Queries, loader: EntityLoader, claimId: string, maxDepthArg: number | null | undefined): Promise<SourceChainOut> {
-  const maxDepth = checkMaxDepth(maxDepthArg);
-  // Independent round trips run side by side.
-  const [claimRow, chains] = await Promise.all([loader.load(claimId), loadChains(db, [claimId], maxDepth)]);
-  if (!claimRow || claimRow.kind !== 'Claim') throw notFound(`No claim with id "${claimId}"`);
-  const chain = chains.get(claimId)!;
-  const attributedTo = claimRow.out.filter((e) => e.type === 'ATTRIBUTED_TO').map((e) => e.id);
-  const originAgents = chain.origins.flatMap((o) => o.agentIds);
-  const tops = await loadTops(db, originAgents);
-  const groups = independentGroups(chain.origins, tops);
-  const institutions = institutionsOf(originAgents, tops);
-  const circular = (chain.appearances.length >= 2 || chain.paths.length >= 2) && groups.length === 1;
+/** What a selection of the chain reads beyond its paths (resolvers/provenance.ts decides from the query). */
+export interface SourceChainNeeds {
+  /** The origins' agents and top institutions: independence, institutions, the explanation, the graph, PROV. */
+  agents: boolean;
+}
 
-  const edges = chainEdges(chain, attributedTo, tops);
-  const ids = new Set<string>([claimId, ...edges.flatMap((e) => [e.source, e.target])]);
-  const rows = new Map((await loader.loadMany([...ids])).filter((r): r is EntityRow => !!r && !(r instanceof Error)).map((r) => [r.id, r]));
-  const graph = await buildGraphView(async () => [...rows.values()], ids, edges);
+interface SourceChainAnswer {
+  tops: TopInstitutionRow[];
+  rows: EntityWire[];
+}
+
+/** The chain's subgraph read off the rows' own edges (the claim's statements, bases and agents; each source's derivations and agents). */
+function subgraphOf(claim: EntityRow, rows: Map<string, EntityRow>): ChainSubgraphRow {
+  const targets = (row: EntityRow, type: string) => row.out.filter((e) => e.type === type);
+  const sources = [...rows.values()]
+    .filter((r) => r.kind === 'Source')
+    .map((s) => ({
+      id: s.id,
+      derivedFrom: targets(s, 'DERIVED_FROM').map((e) => ({ id: e.id, kind: (e.props.kind as string | undefined) ?? null }) as { id: string; kind: string }),
+      publishers: targets(s, 'PUBLISHED_BY').map((e) => e.id),
+      authors: targets(s, 'AUTHORED_BY').map((e) => e.id),
+    }));
+  return {
+    claimId: claim.id,
+    appearances: targets(claim, 'STATED_IN').map((e) => ({ sourceId: e.id, quote: (e.props.quote as string | undefined) ?? null, statedAt: null })),
+    basedOn: targets(claim, 'BASED_ON').map((e) => e.id),
+    attributedTo: targets(claim, 'ATTRIBUTED_TO').map((e) => e.id),
+    sources,
+  };
+}
+
+/** The tops the query brought for these agents; an agent with none is its own top (as loadTops). */
+function topsOf(rows: TopInstitutionRow[], agentIds: string[]): TopsByAgent {
+  const found = new Map(rows.map((r) => [r.agentId, r.tops]));
+  return new Map([...new Set(agentIds)].map((id) => [id, found.get(id)?.length ? found.get(id)! : [{ topId: id, hops: [] }]]));
+}
+
+/**
+ * One round trip for the paths, and for the origins' agents and institutions too when `needs`
+ * says the selection reads them (else they are loaded when first asked: a second round trip,
+ * never a wrong answer). The rows prime the request's loader, so the fields below the chain's
+ * nodes find them. What depends on the agents is computed once, and only when read.
+ */
+export async function sourceChain(db: Queries, loader: EntityLoader, claimId: string, maxDepthArg: number | null | undefined, needs: SourceChainNeeds = { agents: true }): Promise<SourceChainOut> {
+  const maxDepth = checkMaxDepth(maxDepthArg);
+  const [answer] = await db.read<SourceChainAnswer>('provenance/sourceChain', { p: { claimId, withAgents: needs.agents, shape: null } });
+  if (!answer) throw notFound(`No claim with id "${claimId}"`);
+  primeRows(loader, answer.rows);
+  const rows = new Map(answer.rows.map((w) => [w[0], entityFromWire(w)]));
+  const claimRow = rows.get(claimId) as ClaimRow;
+  const chain = computeChain(subgraphOf(claimRow, rows), maxDepth);
   const get = <T extends EntityRow>(id: string) => rows.get(id) as T | undefined;
   const present = <T extends EntityRow>(list: string[]) => list.map((id) => get<T>(id)).filter((r): r is T => !!r);
+  const originAgents = chain.origins.flatMap((o) => o.agentIds);
+
+  const agentsPart = once(async () => {
+    const tops = needs.agents ? topsOf(answer.tops, originAgents) : await loadTops(db, originAgents);
+    const attributedTo = claimRow.out.filter((e) => e.type === 'ATTRIBUTED_TO').map((e) => e.id);
+    const edges = chainEdges(chain, attributedTo, tops);
+    const ids = new Set<string>([claimId, ...edges.flatMap((e) => [e.source, e.target])]);
+    const missing = [...ids].filter((id) => !rows.has(id));
+    if (missing.length) for (const r of await loader.loadMany(missing)) if (r && !(r instanceof Error)) rows.set(r.id, r);
+    const groups = independentGroups(chain.origins, tops);
+    const institutions = institutionsOf(originAgents, tops);
+    const circular = (chain.appearances.length >= 2 || chain.paths.length >= 2) && groups.length === 1;
+    const chainRows = [...ids].map((id) => rows.get(id)).filter((r): r is EntityRow => !!r);
+    return { tops, edges, ids, groups, institutions, circular, chainRows };
+  });
 
   return {
-    claim: claimRow as ClaimRow,
+    claim: claimRow,
     paths: chain.paths.map((p) => ({
       steps: p.steps.map((s) => ({ from: get(s.from)!, relation: s.relation, kind: s.kind, to: get<SourceRow>(s.to)! })),
       end: get<SourceRow>(p.end)!,
       ending: p.ending,
     })),
-    origins: chain.origins.map((o) => ({
-      source: get<SourceRow>(o.sourceId)!,
-      agents: present<AgentRow>(o.agentIds),
-      institutions: present<AgentRow>(institutionsOf(o.agentIds, tops)),
-    })),
-    independentOriginCount: groups.length,
-    institutions: present<AgentRow>(institutions),
-    circularReporting: circular,
+    origins: async () => {
+      const { tops } = await agentsPart();
+      return chain.origins.map((o) => ({
+        source: get<SourceRow>(o.sourceId)!,
+        agents: present<AgentRow>(o.agentIds),
+        institutions: present<AgentRow>(institutionsOf(o.agentIds, tops)),
+      }));
+    },
+    independentOriginCount: async () => (await agentsPart()).groups.length,
+    institutions: async () => present<AgentRow>((await agentsPart()).institutions),
+    circularReporting: async () => (await agentsPart()).circular,
     cycles: chain.cycles,
     truncated: chain.truncated,
-    explanation: explain(claimRow as ClaimRow, chain, rows, groups, institutions, circular, maxDepth),
-    graph,
-    prov: async (baseIri, history) => toProvJsonLd([...rows.values()], edges, await chainIngestions(history, [...ids]), baseIri),
+    explanation: async () => {
+      const { groups, institutions, circular } = await agentsPart();
+      return explain(claimRow, chain, rows, groups, institutions, circular, maxDepth);
+    },
+    graph: async () => {
+      const { chainRows, ids, edges } = await agentsPart();
+      return buildGraphView(async () => chainRows, ids, edges);
+    },
+    prov: async (baseIri, history) => {
+      const { chainRows, ids, edges } = await agentsPart();
+      return toProvJsonLd(chainRows, edges, await chainIngestions(history, [...ids]), baseIri);
+    },
   };
+}
+
+/** A thunk that runs its work once, on first call, and hands every caller the same promise. */
+function once<T>(work: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= work());
 }
