@@ -8,15 +8,47 @@ export interface Workload {
   input(i: number): string;
   /** The request each server gets, and its answer reduced to a comparable shape. */
   claimgraph: { query: string; vars(input: string): Record<string, unknown>; norm(data: any): unknown };
-  library: { query: string; vars(input: string): Record<string, unknown>; norm(data: any): unknown };
+  /** `nearest`: the library has no equivalent query, so its answer is not compared (only timed). */
+  library: { query: string; vars(input: string): Record<string, unknown>; norm(data: any): unknown; nearest?: boolean };
   raw: { path: string; norm(rows: any[]): unknown };
 }
+
+/** A source chain's path as one comparable line: each step, then where it ends and why. */
+const pathLine = (steps: { from: string; relation: string; kind: string | null; to: string; title: string | null }[], end: string, endTitle: string | null, ending: string) =>
+  `${steps.map((s) => `${s.from} ${s.relation}${s.kind ? `:${s.kind}` : ''} ${s.to} (${s.title})`).join(' / ')} => ${end} (${endTitle}) ${ending}`;
+const chainPaths = (paths: any[]) =>
+  paths.map((p) => pathLine(p.steps.map((s: any) => ({ from: s.from.id, relation: s.relation, kind: s.kind ?? null, to: s.to.id, title: s.to.title ?? null })), p.end.id, p.end.title ?? null, p.ending)).sort();
+const rawPaths = (paths: any[]) => paths.map((p) => pathLine(p.steps, p.end, p.endTitle ?? null, p.ending)).sort();
+
+/** Origins sharing an institution are one independent origin (union–find, as claimgraph's institutions.ts). */
+function independentCount(origins: { id: string; institutions: string[] }[]): number {
+  const parent = new Map(origins.map((o) => [o.id, o.id]));
+  const find = (x: string): string => (parent.get(x) === x ? x : find(parent.get(x)!));
+  const seen = new Map<string, string>();
+  for (const o of origins) {
+    for (const i of o.institutions) {
+      const other = seen.get(i);
+      if (other) parent.set(find(o.id), find(other));
+      else seen.set(i, o.id);
+    }
+  }
+  return new Set(origins.map((o) => find(o.id))).size;
+}
+const originLines = (origins: { id: string; title: string | null; agents: string[]; institutions: string[] }[]) =>
+  sortBy(
+    origins.map((o) => ({ id: o.id, title: o.title ?? null, agents: [...o.agents].sort(), institutions: [...o.institutions].sort() })),
+    (o) => o.id,
+  );
 
 const sortBy = <T>(list: T[], key: (x: T) => string) => [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 const ids = (list: { id: string }[]) => list.map((x) => x.id).sort();
 const chain = (d: any): any => ({ id: d.id, title: d.title ?? null, from: sortBy((d.derivedFrom ?? []).map(chain), (x: any) => x.id) });
 
-/** W1–W4 over a generated graph of `claims` claims (their inputs are ids that graph holds). */
+const CHAIN_PATHS = 'paths { steps { from { id } relation kind to { id title } } end { id title } ending }';
+const NEAREST_CHAIN = 'statedIn { id title derivedFrom { id title derivedFrom { id title } } }';
+const NEAREST_AGENTS = 'statedIn { id title publisher { id partOf { id } } derivedFrom { id title publisher { id partOf { id } } derivedFrom { id title publisher { id partOf { id } } } } }';
+
+/** W1–W6 over a generated graph of `claims` claims (their inputs are ids that graph holds). */
 export function workloads(claims: number): Workload[] {
   const claimIdOf = (i: number) => `claim:gen-${(i * 37) % Math.floor(claims / 100)}-${(i * 13) % 100}`;
   return [
@@ -97,6 +129,38 @@ export function workloads(claims: number): Workload[] {
         norm: (d) => d.claims.map((c: any) => c.id),
       },
       raw: { path: 'w4', norm: (r) => r.map((c: any) => c.id) },
+    },
+      {
+      name: 'W5 sourceChain, paths only',
+      input: claimIdOf,
+      claimgraph: { query: `query($id: ID!) { sourceChain(claimId: $id) { ${CHAIN_PATHS} } }`, vars: (id) => ({ id }), norm: (d) => chainPaths(d.sourceChain.paths) },
+      // The library cannot follow a chain to its ends: its nearest is a fixed nesting, two hops deep.
+      library: { query: `query($id: ID!) { claims(where: { id: { eq: $id } }) { ${NEAREST_CHAIN} } }`, vars: (id) => ({ id }), norm: (d) => d.claims[0], nearest: true },
+      raw: { path: 'w5', norm: (r) => rawPaths(r) },
+    },
+    {
+      name: 'W6 sourceChain with origins and independent origins',
+      input: claimIdOf,
+      claimgraph: {
+        query: `query($id: ID!) { sourceChain(claimId: $id) { ${CHAIN_PATHS} origins { source { id title } agents { id } institutions { id } } independentOriginCount } }`,
+        vars: (id) => ({ id }),
+        norm: (d) => ({
+          paths: chainPaths(d.sourceChain.paths),
+          origins: originLines(d.sourceChain.origins.map((o: any) => ({ id: o.source.id, title: o.source.title, agents: o.agents.map((a: any) => a.id), institutions: o.institutions.map((a: any) => a.id) }))),
+          independentOriginCount: d.sourceChain.independentOriginCount,
+        }),
+      },
+      library: {
+        query: `query($id: ID!) { claims(where: { id: { eq: $id } }) { ${NEAREST_AGENTS} attributedTo { ... on Organization { id partOf { id } } ... on Person { id } } } }`,
+        vars: (id) => ({ id }),
+        norm: (d) => d.claims[0],
+        nearest: true,
+      },
+      raw: {
+        path: 'w6',
+        // The raw peer's one query brings the origins' institutions; grouping them is a few lines here.
+        norm: (r) => ({ paths: rawPaths(r[0].paths), origins: originLines(r[0].origins), independentOriginCount: independentCount(r[0].origins) }),
+      },
     },
   ];
 }
