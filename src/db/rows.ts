@@ -98,12 +98,6 @@ export interface ChainSubgraphRow {
   sources: ChainSourceRow[];
 }
 
-/** provenance/chainSubgraphs: several claims, and the sources reachable from any of them (shared). */
-export interface ChainSubgraphsRow {
-  claims: Omit<ChainSubgraphRow, 'sources'>[];
-  sources: ChainSourceRow[];
-}
-
 /** provenance/topInstitutions: an agent's top institutions and the hops leading there. */
 export interface TopInstitutionRow {
   agentId: string;

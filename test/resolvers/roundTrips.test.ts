@@ -2,10 +2,13 @@
  * Database round trips per request for the common shapes (issue #10's W1–W4): a root field loads
  * its rows together with the neighbours its selection needs, so these counts must not grow.
  */
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDocuments } from '../../src/cli/readDocuments.js';
+import { bulkImport } from '../../src/services/ingest/bulkImport.js';
 import { createEntityLoader } from '../../src/services/entities/entities.js';
 import { sourceChain } from '../../src/services/provenance/sourceChain.js';
-import { seedGraph } from '../helpers/graph.js';
+import { FIXTURES, seedGraph } from '../helpers/graph.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
 
 let t: TestApp;
@@ -99,6 +102,21 @@ describe('round trips of the provenance answers', () => {
     expect(paths.data.sourceChain.paths).toEqual(full.data.sourceChain.paths);
     const prov = await trips(`{ sourceChain(claimId: "${CLAIM}") { prov } }`);
     expect(prov.trips).toBe(2);
+  });
+
+  it('corroboration with its comparisons, their claims and the grade, shares made absolute included: 1 (their neighbours: 2)', async () => {
+    const stats = await bulkImport(t.db, readDocuments([path.join(FIXTURES, 'comparisons.ndjson')]));
+    expect(stats.rejected).toEqual([]);
+    for (const id of ['claim:express-2025-casualties-2025-almost-420000', 'claim:express-2025-territory-taken-0-8-percent-2025']) {
+      const r = await trips(
+        `{ corroboration(claimId: "${id}") { comparisons { claim { id text quantity { value } } verdict sameOrigin counted reason } independentAgreeingOrigins independentConflictingOrigins credibility credibilityReason } }`,
+      );
+      expect(r.data.corroboration.comparisons.length).toBeGreaterThan(0);
+      expect(r.trips).toBe(1);
+      // The compared claims' own neighbours are one more level: one batched trip, not one per claim.
+      const nested = await trips(`{ corroboration(claimId: "${id}") { comparisons { claim { id measure { name } regions { name } } verdict } } }`);
+      expect(nested.trips).toBe(2);
+    }
   });
 
   it('what the look-ahead did not foresee is loaded when read (one more trip), with the same answer', async () => {

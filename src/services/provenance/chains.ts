@@ -1,7 +1,7 @@
 /**
  * Source chains from a claim's subgraph: every path claim → source → … → origin, with cycles
- * and depth cuts reported, and the origins with the agents behind them. Pure: the database
- * work is one query (provenance/chainSubgraphs) for any number of claims.
+ * and depth cuts reported, and the origins with the agents behind them. Pure: the subgraph comes
+ * from provenance/sourceChain (one claim) or provenance/corroboration (a claim and its comparables).
  */
 import type { ChainSubgraphRow } from '../../db/rows.js';
 

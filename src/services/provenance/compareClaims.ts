@@ -35,7 +35,7 @@ export function compareClaims(a: ComparableClaim, b: ComparableClaim): Compariso
     if (!xa || !xb) return not('one of them states no figure');
     return compareClaims(xa, xb);
   }
-  // No stated aggregation counts as NONE (as comparableClaims.cypher matches them).
+  // No stated aggregation counts as NONE (as provenance/corroboration.cypher matches them).
   if ((a.aggregation ?? 'NONE') !== (b.aggregation ?? 'NONE')) return not(`one is ${a.aggregation ?? 'NONE'}, the other ${b.aggregation ?? 'NONE'}`);
   const conversion = unitConversion(b.unit, a.unit);
   if (!conversion) return not(`units of different dimensions (${a.unit} vs ${b.unit}) do not convert`);

@@ -1,22 +1,23 @@
 /**
  * Query.corroboration: the claims comparable with a claim, each with a verdict, whether it
  * shares an origin, how many independent origins agree or conflict, and an Admiralty grade.
- * Four round trips whatever the number of comparable claims (share bases, when any, are read beside the institutions).
+ * One round trip whatever the number of comparable claims (provenance/corroboration: the
+ * comparable claims, their chains, their agents' institutions, share bases and rows together).
  */
 import type { Queries } from '../../db/queries.js';
-import type { ClaimRow, EntityRow } from '../../db/rows.js';
+import type { ChainSourceRow, ChainSubgraphRow, ClaimRow, EntityRow, TopInstitutionRow } from '../../db/rows.js';
 import { notFound } from '../../errors.js';
-import { edgeIds, loadMany, type EntityLoader } from '../entities/entities.js';
+import { edgeIds, primeRows, type EntityLoader, type EntityWire } from '../entities/entities.js';
+import { entityFromWire } from '../entities/partialRows.js';
 import { num, str } from '../entities/props.js';
-import type { Chain, OriginInfo } from './chains.js';
-import { independentGroups, institutionsOf, loadTops } from './institutions.js';
+import { computeChain, type Chain, type OriginInfo } from './chains.js';
+import { independentGroups, institutionsOf, type TopsByAgent } from './institutions.js';
 import type { ComparableClaim, ShareContext } from './comparable.js';
 import { compareClaims } from './compareClaims.js';
 import { resolvePeriod } from './intervals.js';
 import { partWholeOutcome, type RegionRelation } from './partWhole.js';
 import { effectiveStatus } from '../claims/status.js';
-import { loadShareBases } from './shares.js';
-import { loadChains } from './sourceChain.js';
+import { shareContexts, type ShareBaseRow } from './shares.js';
 
 export interface ComparisonOut {
   claim: ClaimRow;
@@ -94,22 +95,32 @@ function originsOf(chains: Map<string, Chain>, claimIds: string[]): OriginInfo[]
   return [...byId.values()];
 }
 
+/** provenance/corroboration's one record. */
+interface CorroborationAnswer {
+  chains: Omit<ChainSubgraphRow, 'sources'>[];
+  candidates: { id: string; region: RegionRelation }[];
+  sources: ChainSourceRow[];
+  tops: TopInstitutionRow[];
+  shareBases: ShareBaseRow[];
+  rows: EntityWire[];
+}
+
 export async function corroboration(db: Queries, loader: EntityLoader, claimId: string): Promise<CorroborationOut> {
-  // Independent round trips run side by side.
-  const [claim, comparableRows] = await Promise.all([loader.load(claimId), db.read<{ candidates: { id: string; region: RegionRelation }[] }>('provenance/comparableClaims', { p: { claimId } })]);
-  if (!claim || claim.kind !== 'Claim' || !comparableRows.length) throw notFound(`No claim with id "${claimId}"`);
-  const candidates = comparableRows[0].candidates.map((c) => c.id);
-  const regionOf = new Map(comparableRows[0].candidates.map((c) => [c.id, c.region]));
-  const [others, chains] = await Promise.all([loadMany<ClaimRow>(loader, candidates, ['Claim']), loadChains(db, [claimId, ...candidates], 10)]);
-  // Bases are read only for shares (most corroborations have none), beside the institutions.
-  const shareIds = [claim, ...others].filter((c) => str(c, 'aggregation') === 'SHARE').map((c) => c.id);
-  const [tops, shareBases] = await Promise.all([
-    loadTops(
-      db,
-      originsOf(chains, [claimId, ...candidates]).flatMap((o) => o.agentIds),
-    ),
-    loadShareBases(db, shareIds),
-  ]);
+  const [answer] = await db.read<CorroborationAnswer>('provenance/corroboration', { p: { claimId, shape: null } });
+  if (!answer) throw notFound(`No claim with id "${claimId}"`);
+  // The rows serve the fields below (comparisons' claims) from the request's loader.
+  primeRows(loader, answer.rows);
+  const rows = new Map(answer.rows.map((w) => [w[0], entityFromWire(w)]));
+  const claim = rows.get(claimId) as ClaimRow;
+  const candidates = answer.candidates.map((c) => c.id);
+  const regionOf = new Map(answer.candidates.map((c) => [c.id, c.region]));
+  const others = candidates.map((id) => rows.get(id)).filter((r): r is ClaimRow => r?.kind === 'Claim');
+  const byId = new Map(answer.sources.map((s) => [s.id, s]));
+  const chains = new Map(answer.chains.map((c) => [c.claimId, computeChain({ ...c, sources: answer.sources }, 10, byId)]));
+  const shareBases = shareContexts(answer.shareBases);
+  const found = new Map(answer.tops.map((t) => [t.agentId, t.tops]));
+  // An agent with no top institution is its own (as loadTops).
+  const tops: TopsByAgent = new Map([...found].map(([id, list]) => [id, list.length ? list : [{ topId: id, hops: [] }]]));
   const own = new Set(
     institutionsOf(
       originsOf(chains, [claimId]).flatMap((o) => o.agentIds),

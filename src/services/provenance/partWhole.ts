@@ -8,7 +8,7 @@ import type { ComparableClaim, ComparisonOutcome } from './comparable.js';
 import { toInterval } from './intervals.js';
 import { showNumber } from './units.js';
 
-/** Where the other claim's region lies against this claim's (comparableClaims.cypher). */
+/** Where the other claim's region lies against this claim's (provenance/corroboration.cypher). */
 export type RegionRelation = 'SAME' | 'PART' | 'WHOLE' | 'UNSTATED';
 
 /** Aggregations whose figure for a part is at most the figure for its whole. */

@@ -9,8 +9,8 @@ import type { ComparableClaim, ShareBase, ShareContext } from './comparable.js';
 import { roundingUnit, showInterval, toInterval } from './intervals.js';
 import { shareFactor, showNumber } from './units.js';
 
-/** One share claim's base, as provenance/shareBases returns it. */
-interface ShareBaseRow {
+/** One share claim's base, as cypher/include/shareBase.cypherpart finds it. */
+export interface ShareBaseRow {
   claimId: string;
   partMeasureId: string;
   baseMeasureName: string;
@@ -21,9 +21,13 @@ interface ShareBaseRow {
 
 /** The context of each share claim among `claimIds` whose measure declares a base (others are absent). */
 export async function loadShareBases(db: Queries, claimIds: string[]): Promise<Map<string, ShareContext>> {
+  if (!claimIds.length) return new Map();
+  return shareContexts(await db.read<ShareBaseRow>('provenance/shareBases', { p: { claimIds } }));
+}
+
+/** Each share's context from its base row (provenance/shareBases, or the corroboration's own query). */
+export function shareContexts(rows: ShareBaseRow[]): Map<string, ShareContext> {
   const out = new Map<string, ShareContext>();
-  if (!claimIds.length) return out;
-  const rows = await db.read<ShareBaseRow>('provenance/shareBases', { p: { claimIds } });
   for (const r of rows) {
     const scope = [...r.regionIds].sort().join(' ');
     const none = (why: string) => out.set(r.claimId, { scope, base: null, whyNoBase: why });

@@ -5,7 +5,7 @@
  * institutions when the selection reads them); PROV adds the ingestions that wrote the chain.
  */
 import type { Queries } from '../../db/queries.js';
-import type { AgentRow, ChainSubgraphRow, ChainSubgraphsRow, ClaimRow, EntityRow, GraphEdgeRow, SourceRow, TopInstitutionRow } from '../../db/rows.js';
+import type { AgentRow, ChainSubgraphRow, ClaimRow, EntityRow, GraphEdgeRow, SourceRow, TopInstitutionRow } from '../../db/rows.js';
 import { badUserInput, notFound } from '../../errors.js';
 import { primeRows, type EntityLoader, type EntityWire } from '../entities/entities.js';
 import { entityFromWire } from '../entities/partialRows.js';
@@ -35,16 +35,6 @@ export function checkMaxDepth(maxDepth: number | null | undefined): number {
   const d = maxDepth ?? 6;
   if (!Number.isInteger(d) || d < 1 || d > 10) throw badUserInput(`maxDepth must be between 1 and 10, got ${d}`, 'maxDepth');
   return d;
-}
-
-/** Chains of several claims in one round trip (corroboration needs many). */
-export async function loadChains(db: Queries, claimIds: string[], maxDepth: number): Promise<Map<string, Chain>> {
-  if (!claimIds.length) return new Map();
-  // Claims share most of their upstream sources: the query walks them once for all claims.
-  const [row] = await db.read<ChainSubgraphsRow>('provenance/chainSubgraphs', { p: { claimIds } });
-  if (!row) return new Map();
-  const byId = new Map(row.sources.map((s) => [s.id, s]));
-  return new Map(row.claims.map((c) => [c.claimId, computeChain({ ...c, sources: row.sources }, maxDepth, byId)]));
 }
 
 /** Every edge the chain's picture needs: the paths, the attribution, the origins' agents and their hops up to the top. */
