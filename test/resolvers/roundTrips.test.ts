@@ -119,6 +119,21 @@ describe('round trips of the provenance answers', () => {
     }
   });
 
+  it('timeline with its points, their claims, sources and agents: 1; an unknown measure or region is NOT_FOUND', async () => {
+    const r = await trips(
+      `{ timeline(measureId: "measure:russian-soldiers-surrendered") { start end value low high bound decreases claim { id text } source { id title } agents { id name } previous { id } } }`,
+    );
+    expect(r.data.timeline.length).toBeGreaterThan(0);
+    expect(r.data.timeline.some((p: any) => p.source && p.agents.length)).toBe(true);
+    expect(r.trips).toBe(1);
+    const inRegion = await trips(`{ timeline(measureId: "measure:russian-soldiers-surrendered", regionId: "region:ukraine") { claim { id } } }`);
+    expect(inRegion.trips).toBe(1);
+    for (const args of ['measureId: "measure:none"', 'measureId: "measure:russian-soldiers-surrendered", regionId: "region:none"', 'measureId: "region:ukraine"']) {
+      const res = await t.exec(`{ timeline(${args}) { claim { id } } }`);
+      expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    }
+  });
+
   it('what the look-ahead did not foresee is loaded when read (one more trip), with the same answer', async () => {
     const read = async (agents: boolean) => {
       const before = t.db.queryCount;

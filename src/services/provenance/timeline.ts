@@ -1,12 +1,14 @@
 /**
  * Query.timeline: the claims on one measure in period order, with their intervals, sources and
  * agents; for running totals (CUMULATIVE), a figure that falls below an earlier figure of the
- * same agent is flagged, since a running total cannot go down.
+ * same agent is flagged, since a running total cannot go down. One round trip (provenance/timeline
+ * brings the claims' rows with their sources' and agents').
  */
 import type { Queries } from '../../db/queries.js';
 import type { AgentRow, ClaimRow, SourceRow } from '../../db/rows.js';
 import { notFound } from '../../errors.js';
-import { edgeIds, loadMany, type EntityLoader } from '../entities/entities.js';
+import { edgeIds, primeRows, type EntityLoader, type EntityWire } from '../entities/entities.js';
+import { entityFromWire } from '../entities/partialRows.js';
 import { comparable } from './corroboration.js';
 import { toInterval } from './intervals.js';
 
@@ -25,17 +27,19 @@ export interface TimelinePointOut {
 }
 
 export async function timeline(db: Queries, loader: EntityLoader, args: { measureId: string; regionId?: string | null; asOf?: string | null }): Promise<TimelinePointOut[]> {
-  const [measure, region] = await Promise.all([loader.load(args.measureId), args.regionId ? loader.load(args.regionId) : null]);
-  if (!measure || measure.kind !== 'Measure') throw notFound(`No measure with id "${args.measureId}"`);
-  if (args.regionId && (!region || region.kind !== 'Region')) throw notFound(`No region with id "${args.regionId}"`);
-  const ids = await db.read<{ id: string }>('provenance/timeline', { p: { measureId: args.measureId, regionId: args.regionId ?? '', asOf: args.asOf ?? '' } });
-  const claims = await loadMany<ClaimRow>(
-    loader,
-    ids.map((r) => r.id),
-    ['Claim'],
-  );
-  const related = await loadMany(loader, [...new Set(claims.flatMap((c) => [...edgeIds(c, 'STATED_IN'), ...edgeIds(c, 'ATTRIBUTED_TO')]))], ['Source', 'Organization', 'Person']);
-  const byId = new Map(related.map((r) => [r.id, r]));
+  const [answer] = await db.read<{ measureFound: boolean; regionFound: boolean; ids: string[]; rows: EntityWire[] }>('provenance/timeline', {
+    p: { measureId: args.measureId, regionId: args.regionId ?? '', asOf: args.asOf ?? '', shape: null },
+  });
+  if (!answer?.measureFound) throw notFound(`No measure with id "${args.measureId}"`);
+  if (args.regionId && !answer.regionFound) throw notFound(`No region with id "${args.regionId}"`);
+  // The rows serve the fields below (the points' claims, sources and agents) from the request's loader.
+  primeRows(loader, answer.rows);
+  const byId = new Map(answer.rows.map((w) => [w[0], entityFromWire(w)]));
+  const claims = answer.ids.map((id) => byId.get(id)).filter((c): c is ClaimRow => c?.kind === 'Claim');
+  const related = (id: string, kinds: string[]) => {
+    const row = byId.get(id);
+    return row && kinds.includes(row.kind) ? row : undefined;
+  };
 
   // Highest earlier running total per agent, to flag a later, lower one.
   const best = new Map<string, { claim: ClaimRow; lo: number }>();
@@ -61,8 +65,8 @@ export async function timeline(db: Queries, loader: EntityLoader, args: { measur
       low: interval && Number.isFinite(interval.lo) ? interval.lo : null,
       high: interval && Number.isFinite(interval.hi) ? interval.hi : null,
       bound: figure.bound,
-      source: (sourceId ? (byId.get(sourceId) as SourceRow | undefined) : undefined) ?? null,
-      agents: agentIds.map((a) => byId.get(a)).filter((a): a is AgentRow => !!a),
+      source: (sourceId ? (related(sourceId, ['Source']) as SourceRow | undefined) : undefined) ?? null,
+      agents: agentIds.map((a) => related(a, ['Organization', 'Person'])).filter((a): a is AgentRow => !!a),
       decreases: previous !== null,
       previous,
     };
