@@ -36,6 +36,7 @@ export const QUERY_MODES = {
   'export/claimOrder': 'READ',
   'export/claimIdsOfSource': 'READ',
   'graph/expand': 'READ',
+  'graph/firstRing': 'READ',
   'graph/nodeCards': 'READ',
   'graph/filteredDegrees': 'READ',
   'draft/resolveMentions': 'READ',

@@ -134,6 +134,20 @@ describe('round trips of the provenance answers', () => {
     }
   });
 
+  it('graph at depth 1: 1 (the ring with its cards), narrowed too; the same view as the ring-by-ring path gives at depth 2 when nothing lies further', async () => {
+    const view = `nodes { id kind label hiddenNeighbours properties } edges { id source target type properties } truncated`;
+    const r = await trips(`{ graph(seeds: ["${CLAIM}", "org:none"], limit: 8) { ${view} } }`);
+    expect(r.trips).toBe(1);
+    expect(r.data.graph.nodes[0].id).toBe(CLAIM);
+    expect(r.data.graph.nodes.length).toBeLessThanOrEqual(8);
+    const narrowed = await trips(`{ graph(seeds: ["${CLAIM}"], edgeTypes: [STATED_IN], kinds: [SOURCE]) { ${view} } }`);
+    expect(narrowed.trips).toBe(1);
+    expect(narrowed.data.graph.edges.every((e: any) => e.type === 'STATED_IN')).toBe(true);
+    // Two rings where the second adds nothing new within STATED_IN from a claim: the same view by the other path.
+    const deeper = await t.exec(`{ graph(seeds: ["${CLAIM}"], depth: 2, edgeTypes: [STATED_IN], kinds: [SOURCE]) { ${view} } }`);
+    expect(deeper.data!.graph).toEqual(narrowed.data.graph);
+  });
+
   it('what the look-ahead did not foresee is loaded when read (one more trip), with the same answer', async () => {
     const read = async (agents: boolean) => {
       const before = t.db.queryCount;

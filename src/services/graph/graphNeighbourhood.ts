@@ -1,5 +1,5 @@
 /**
- * Query.graph: the neighbourhood of seed nodes, ring by ring (one query per ring), cut at
+ * Query.graph: the neighbourhood of seed nodes, ring by ring (depth 1 in one query), cut at
  * `limit` nodes in a stable order, with each node's count of neighbours left out so a frontend
  * can offer "expand". Edge types come from an allow-list; node kinds map to labels.
  */
@@ -46,6 +46,24 @@ async function expandRing(db: Queries, ids: string[], filter: { types: string[];
   }));
 }
 
+type CardRow = { id: string; kind: string; label: string; props: Record<string, unknown> | null; degree: number };
+
+/**
+ * A depth-1 view's one round trip: the seeds' ring and the cards of every node it reaches (the
+ * limit, applied after, keeps a part of them: at most about twice the cards a view draws).
+ */
+async function firstRing(db: Queries, ids: string[], filter: { types: string[]; labels: string[] }, perNode: number, withProperties: boolean) {
+  const [answer] = await db.read<{ ring: { id: string; edges: EdgeWire[] }[]; cards: (CardRow & { narrowedDegree: number })[] }>('graph/firstRing', {
+    p: { ids, ...filter, withProperties },
+    perNode,
+  });
+  const ring = (answer?.ring ?? []).map((r) => ({
+    id: r.id,
+    edges: r.edges.map(([source, type, target, props]): GraphEdgeRow => ({ source, type, target, props: reviveProps(props) })),
+  }));
+  return { ring, cards: answer?.cards ?? [] };
+}
+
 /**
  * Each frontier node contributes a fair share of relationships, enough to fill the room twice
  * over even when many lead back into the view; a node that has more is left partly unexpanded.
@@ -53,14 +71,16 @@ async function expandRing(db: Queries, ids: string[], filter: { types: string[];
 const fairShare = (room: number, frontier: number) => Math.max(5, Math.ceil((2 * room) / Math.max(1, frontier)) + 5);
 
 /**
- * Round trips: one per ring (the first also tells which seeds exist), then one for the nodes'
+ * Round trips: at depth 1 (the default, and the explorer's every expand) one, the ring with its
+ * cards; deeper, one per ring (the first also tells which seeds exist), then one for the nodes'
  * cards and degrees (plus one alongside it for degrees narrowed by kinds or edge types).
  */
 export async function graphNeighbourhood(db: Queries, args: GraphArgs, opts: GraphOptions = {}): Promise<GraphViewOut> {
   const { depth, limit, types, labels } = check(args);
   const wanted = [...new Set(args.seeds)];
   let perNode = fairShare(limit - Math.min(limit, wanted.length), wanted.length);
-  let ring = await expandRing(db, wanted, { types, labels }, perNode);
+  const first = depth === 1 ? await firstRing(db, wanted, { types, labels }, perNode, opts.withProperties ?? true) : null;
+  let ring = first ? first.ring : await expandRing(db, wanted, { types, labels }, perNode);
   const found = new Set(ring.map((r) => r.id));
   const seeds = wanted.filter((id) => found.has(id));
   const nodes = new Set(seeds.slice(0, limit));
@@ -87,16 +107,23 @@ export async function graphNeighbourhood(db: Queries, args: GraphArgs, opts: Gra
   }
   const ids = [...nodes];
   const narrowed = types.length > 0 || labels.length > 0;
-  const [cards, narrowedDegrees] = await Promise.all([
-    db.read<{ id: string; kind: string; label: string; props: Record<string, unknown> | null; degree: number }>('graph/nodeCards', {
-      p: { ids, withProperties: opts.withProperties ?? true },
-    }),
-    narrowed ? db.read<{ id: string; degree: number }>('graph/filteredDegrees', { p: { ids, types, labels } }) : Promise.resolve(null),
-  ]);
+  const [cards, narrowedDegrees] = first
+    ? cardsIn(first.cards, nodes, narrowed)
+    : await Promise.all([
+        db.read<CardRow>('graph/nodeCards', { p: { ids, withProperties: opts.withProperties ?? true } }),
+        narrowed ? db.read<{ id: string; degree: number }>('graph/filteredDegrees', { p: { ids, types, labels } }) : Promise.resolve(null),
+      ]);
   const shown = new Map<string, number>();
   for (const e of edges.values()) for (const end of [e.source, e.target]) shown.set(end, (shown.get(end) ?? 0) + 1);
   const degrees = narrowedDegrees ?? cards;
   const hidden = new Map(degrees.map((d) => [d.id, Math.max(0, d.degree - (shown.get(d.id) ?? 0))]));
   const revived: NodeCard[] = cards.map((c) => ({ id: c.id, kind: c.kind, label: c.label, props: c.props ? reviveProps(c.props) : {} }));
   return buildGraphView(async () => revived, nodes, [...edges.values()], { truncated, hidden });
+}
+
+/** The first ring's cards of the nodes the view kept, in the view's order, and their narrowed degrees when narrowed. */
+function cardsIn(all: (CardRow & { narrowedDegree: number })[], nodes: Set<string>, narrowed: boolean): [CardRow[], { id: string; degree: number }[] | null] {
+  const byId = new Map(all.map((c) => [c.id, c]));
+  const kept = [...nodes].map((id) => byId.get(id)).filter((c): c is CardRow & { narrowedDegree: number } => !!c);
+  return [kept, narrowed ? kept.map((c) => ({ id: c.id, degree: c.narrowedDegree })) : null];
 }
