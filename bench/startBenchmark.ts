@@ -5,21 +5,23 @@
  * time to the first GraphQL answer and the phases the server logs (the embedded Neo4j's own start,
  * migrations, listening), with the machine's load; then the median of the warm starts.
  *
- * It runs the compiled build exactly as `npm start` does (the same Node flags), on its own ports
- * and data directory, so a running development server is not disturbed. The launcher's Maven
- * build is not part of it (it exists already, as on any start but the very first).
+ * Each start is `npm start` itself (npm, the build check, then the server), on its own ports and
+ * data directory, so a running development server is not disturbed. The launcher's Maven build
+ * and its class-data archive are not part of it (they exist already, as on any start but the
+ * very first).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../src/ports.js';
-import { START_FLAGS } from './peers/servers.js';
+import { freePort, portIsFree } from '../src/ports.js';
 import { loadLine, percentile } from './stats.js';
 
 const rounds = Number(process.env.ROUNDS ?? 5);
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** CHECKOUT=<another checkout of claimgraph> times its `npm start` instead (an A/B of two commits). */
+const checkout = path.resolve(process.env.CHECKOUT ?? path.join(here, '..'));
 
 interface StartTimes {
   answeredMs: number;
@@ -39,9 +41,12 @@ async function startOnce(dataDir: string): Promise<StartTimes> {
   const port = await freePort();
   const boltPort = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [...START_FLAGS, path.join(here, '../dist/main.js')], {
+  // Its own process group, so the stop reaches npm and the server it runs alike.
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: checkout,
     env: { ...process.env, CLAIMGRAPH_DATA: dataDir, PORT: String(port), EMBEDDED_NEO4J_PORT: String(boltPort), LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   const phases = new Map<string, number>();
   let tail = '';
@@ -76,20 +81,31 @@ async function startOnce(dataDir: string): Promise<StartTimes> {
   }
   // Wait for the warm-up line a moment, so its column is filled when it comes soon after.
   for (let i = 0; i < 100 && !phases.has('warmed') && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
-  child.kill('SIGTERM');
+  try {
+    process.kill(-child.pid!, 'SIGTERM');
+  } catch {
+    // The group is gone already (the server stopped by itself).
+  }
   await exited;
+  // npm may exit before the server and its Neo4j have stopped: the next start needs the store's lock.
+  const stopped = performance.now();
+  const running = () => spawnSync('pgrep', ['-f', dataDir]).status === 0;
+  while (running() || !(await portIsFree(boltPort)) || !(await portIsFree(port))) {
+    if (performance.now() - stopped > 120_000) throw new Error('the server did not stop within 120 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
   if (Number.isNaN(answeredMs)) throw new Error(`the server did not answer:\n${tail}`);
   return { answeredMs, phases };
 }
 
-const built = spawnSync(process.execPath, [path.join(here, '../bin/build.mjs')], { stdio: 'inherit' });
+const built = spawnSync(process.execPath, [path.join(checkout, 'bin/build.mjs')], { stdio: 'inherit', cwd: checkout });
 if (built.status !== 0) throw new Error('the build failed');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'claimgraph-start-'));
-const fmt = (ms: number | undefined) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`);
+const fmt = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(2)} s`);
 const line = (label: string, t: StartTimes) =>
   console.log(`${label.padEnd(12)} answered ${fmt(t.answeredMs).padStart(8)}   ${PHASES.map(([n]) => `${n} ${fmt(t.phases.get(n))}`).join('   ')}   (${loadLine()})`);
 try {
-  console.log(`bench:start — ${rounds} warm starts after one first start, data in ${dataDir}`);
+  console.log(`bench:start — ${rounds} warm starts of \`npm start\` in ${checkout} after one first start, data in ${dataDir}`);
   line('first start', await startOnce(dataDir));
   const warm: StartTimes[] = [];
   for (let i = 0; i < rounds; i++) {
