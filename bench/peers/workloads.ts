@@ -17,7 +17,16 @@ export interface Workload {
 const pathLine = (steps: { from: string; relation: string; kind: string | null; to: string; title: string | null }[], end: string, endTitle: string | null, ending: string) =>
   `${steps.map((s) => `${s.from} ${s.relation}${s.kind ? `:${s.kind}` : ''} ${s.to} (${s.title})`).join(' / ')} => ${end} (${endTitle}) ${ending}`;
 const chainPaths = (paths: any[]) =>
-  paths.map((p) => pathLine(p.steps.map((s: any) => ({ from: s.from.id, relation: s.relation, kind: s.kind ?? null, to: s.to.id, title: s.to.title ?? null })), p.end.id, p.end.title ?? null, p.ending)).sort();
+  paths
+    .map((p) =>
+      pathLine(
+        p.steps.map((s: any) => ({ from: s.from.id, relation: s.relation, kind: s.kind ?? null, to: s.to.id, title: s.to.title ?? null })),
+        p.end.id,
+        p.end.title ?? null,
+        p.ending,
+      ),
+    )
+    .sort();
 const rawPaths = (paths: any[]) => paths.map((p) => pathLine(p.steps, p.end, p.endTitle ?? null, p.ending)).sort();
 
 /** Origins sharing an institution are one independent origin (union–find, as claimgraph's institutions.ts). */
@@ -130,7 +139,7 @@ export function workloads(claims: number): Workload[] {
       },
       raw: { path: 'w4', norm: (r) => r.map((c: any) => c.id) },
     },
-      {
+    {
       name: 'W5 sourceChain, paths only',
       input: claimIdOf,
       claimgraph: { query: `query($id: ID!) { sourceChain(claimId: $id) { ${CHAIN_PATHS} } }`, vars: (id) => ({ id }), norm: (d) => chainPaths(d.sourceChain.paths) },
@@ -146,7 +155,9 @@ export function workloads(claims: number): Workload[] {
         vars: (id) => ({ id }),
         norm: (d) => ({
           paths: chainPaths(d.sourceChain.paths),
-          origins: originLines(d.sourceChain.origins.map((o: any) => ({ id: o.source.id, title: o.source.title, agents: o.agents.map((a: any) => a.id), institutions: o.institutions.map((a: any) => a.id) }))),
+          origins: originLines(
+            d.sourceChain.origins.map((o: any) => ({ id: o.source.id, title: o.source.title, agents: o.agents.map((a: any) => a.id), institutions: o.institutions.map((a: any) => a.id) })),
+          ),
           independentOriginCount: d.sourceChain.independentOriginCount,
         }),
       },
