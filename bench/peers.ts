@@ -107,7 +107,9 @@ try {
     }
   }
   const nearest = WORKLOADS.filter((w) => w.library.nearest).map((w) => w.name.split(' ')[0]);
-  console.log(`equivalence: every workload returns the same data on all ${SERVERS.length} servers (20 inputs each)${nearest.length ? `; ${nearest.join(', ')}: @neo4j/graphql runs its nearest query (not the same answer), only timed` : ''}`);
+  console.log(
+    `equivalence: every workload returns the same data on all ${SERVERS.length} servers (20 inputs each)${nearest.length ? `; ${nearest.join(', ')}: @neo4j/graphql runs its nearest query (not the same answer), only timed` : ''}`,
+  );
 
   // Warm every server on every workload (plans, JIT), then interleaved rounds.
   for (const w of WORKLOADS) for (const s of SERVERS) for (let i = 0; i < 200; i++) await requester(s, w, ports[s])(w.input(i + 5000));
