@@ -57,13 +57,8 @@ CALL (claims, sources) {
   UNWIND agentIds AS agentId
   WITH DISTINCT agentId
   MATCH (a:Entity {id: agentId})
-  OPTIONAL MATCH path = (a)-[:ROLE|PART_OF*1..10]->(top:Organization)
-  WHERE NOT EXISTS { (top)-[:PART_OF]->(:Organization) }
-  WITH a, collect(path) AS paths
-  RETURN collect({
-    agentId: a.id,
-    tops: [q IN paths | {topId: last(nodes(q)).id, hops: [r IN relationships(q) | {source: startNode(r).id, type: type(r), target: endNode(r).id, title: r.title}]}]
-  }) AS tops
+  // @include topsOfAgent
+  RETURN collect({agentId: a.id, tops: tops}) AS tops
 }
 CALL (claims) {
   UNWIND [k IN claims | k.id] AS claimId

@@ -1,4 +1,4 @@
-// Query.sourceChain in one round trip: whole wire rows (entityWire) of the claim and of every source reachable from it along DERIVED_FROM (10 hops at most), whose edges carry the chain; with $p.withAgents also the top institutions of the agents behind the claim and those sources (as provenance/topInstitutions) and the rows of the agents and of every node on their way up.
+// Query.sourceChain in one round trip: whole wire rows (entityWire) of the claim and of every source reachable from it along DERIVED_FROM (10 hops at most), whose edges carry the chain; with $p.withAgents also the top institutions of the agents behind the claim and those sources (include/topsOfAgent) and the rows of the agents and of every node on their way up.
 MATCH (c:Claim {id: $p.claimId})
 CALL (c) {
   OPTIONAL MATCH (c)-[:STATED_IN|BASED_ON]->(start:Source)
@@ -10,17 +10,14 @@ CALL (c, reach) {
   UNWIND [c] + reach AS s
   MATCH (s)-[:ATTRIBUTED_TO|PUBLISHED_BY|AUTHORED_BY]->(a:Entity)
   WITH DISTINCT a
-  OPTIONAL MATCH path = (a)-[:ROLE|PART_OF*1..10]->(top:Organization)
-  WHERE NOT EXISTS { (top)-[:PART_OF]->(:Organization) }
-  WITH a, collect(path) AS paths
-  RETURN collect({
-           agentId: a.id,
-           tops: [q IN paths | {
-             topId: last(nodes(q)).id,
-             hops: [r IN relationships(q) | {source: startNode(r).id, type: type(r), target: endNode(r).id, title: r.title}]
-           }]
-         }) AS tops,
-         collect(a) + reduce(ns = [], q IN reduce(all = [], ps IN collect(paths) | all + ps) | ns + nodes(q)) AS agentNodes
+  // @include topsOfAgent
+  WITH collect({agentId: a.id, tops: tops}) AS agentTops, collect(a) AS agents, collect(tops) AS topLists
+  // The nodes on the way up, for the graph view's and PROV's rows.
+  RETURN agentTops AS tops, agents + COLLECT {
+           UNWIND topLists AS list UNWIND list AS t UNWIND t.hops AS h
+           MATCH (x:Entity {id: h.target})
+           RETURN DISTINCT x
+         } AS agentNodes
 }
 UNWIND [c] + reach + agentNodes AS n
 WITH DISTINCT n, tops

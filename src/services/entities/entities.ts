@@ -107,8 +107,18 @@ export async function prefetchWithNeighbours(db: Queries, loader: EntityLoader, 
 
 /** Primes the loader with whole rows read elsewhere (a page query that brings its rows); returns their ids. */
 export function primeRows(loader: EntityLoader, rows: EntityWire[]): string[] {
-  for (const r of rows) loader.clear(r[0]).prime(r[0], entityFromWire(r));
-  return rows.map((r) => r[0]);
+  return [...primedRows(loader, rows).keys()];
+}
+
+/** Primes the loader with whole rows read elsewhere and returns them by id, each decoded once. */
+export function primedRows(loader: EntityLoader, wires: EntityWire[]): Map<string, EntityRow> {
+  const rows = new Map<string, EntityRow>();
+  for (const w of wires) {
+    const row = entityFromWire(w);
+    loader.clear(w[0]).prime(w[0], row);
+    rows.set(w[0], row);
+  }
+  return rows;
 }
 
 /** The rows a page query brought: partial in their own scope when it read a shape, else primed. */

@@ -39,12 +39,15 @@ type EdgeWire = [source: string, type: string, target: string, props: Record<str
 
 /** One ring: each frontier node that exists, with up to perNode of its relationships. */
 async function expandRing(db: Queries, ids: string[], filter: { types: string[]; labels: string[] }, perNode: number) {
-  const rows = await db.read<{ id: string; edges: EdgeWire[] }>('graph/expand', { p: { ids, ...filter }, perNode });
-  return rows.map((r) => ({
+  return ringFromWire(await db.read<{ id: string; edges: EdgeWire[] }>('graph/expand', { p: { ids, ...filter }, perNode }));
+}
+
+/** A ring's nodes with their relationships as graph edges (graph/expand's rows, graph/firstRing's ring). */
+const ringFromWire = (ring: { id: string; edges: EdgeWire[] }[]) =>
+  ring.map((r) => ({
     id: r.id,
     edges: r.edges.map(([source, type, target, props]): GraphEdgeRow => ({ source, type, target, props: reviveProps(props) })),
   }));
-}
 
 type CardRow = { id: string; kind: string; label: string; props: Record<string, unknown> | null; degree: number };
 
@@ -57,11 +60,7 @@ async function firstRing(db: Queries, ids: string[], filter: { types: string[]; 
     p: { ids, ...filter, withProperties },
     perNode,
   });
-  const ring = (answer?.ring ?? []).map((r) => ({
-    id: r.id,
-    edges: r.edges.map(([source, type, target, props]): GraphEdgeRow => ({ source, type, target, props: reviveProps(props) })),
-  }));
-  return { ring, cards: answer?.cards ?? [] };
+  return { ring: ringFromWire(answer?.ring ?? []), cards: answer?.cards ?? [] };
 }
 
 /**

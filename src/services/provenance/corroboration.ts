@@ -7,11 +7,10 @@
 import type { Queries } from '../../db/queries.js';
 import type { ChainSourceRow, ChainSubgraphRow, ClaimRow, EntityRow, TopInstitutionRow } from '../../db/rows.js';
 import { notFound } from '../../errors.js';
-import { edgeIds, primeRows, type EntityLoader, type EntityWire } from '../entities/entities.js';
-import { entityFromWire } from '../entities/partialRows.js';
+import { edgeIds, primedRows, type EntityLoader, type EntityWire } from '../entities/entities.js';
 import { num, str } from '../entities/props.js';
 import { computeChain, type Chain, type OriginInfo } from './chains.js';
-import { independentGroups, institutionsOf, type TopsByAgent } from './institutions.js';
+import { independentGroups, institutionsOf, topsByAgent } from './institutions.js';
 import type { ComparableClaim, ShareContext } from './comparable.js';
 import { compareClaims } from './compareClaims.js';
 import { resolvePeriod } from './intervals.js';
@@ -109,8 +108,7 @@ export async function corroboration(db: Queries, loader: EntityLoader, claimId: 
   const [answer] = await db.read<CorroborationAnswer>('provenance/corroboration', { p: { claimId, shape: null } });
   if (!answer) throw notFound(`No claim with id "${claimId}"`);
   // The rows serve the fields below (comparisons' claims) from the request's loader.
-  primeRows(loader, answer.rows);
-  const rows = new Map(answer.rows.map((w) => [w[0], entityFromWire(w)]));
+  const rows = primedRows(loader, answer.rows);
   const claim = rows.get(claimId) as ClaimRow;
   const candidates = answer.candidates.map((c) => c.id);
   const regionOf = new Map(answer.candidates.map((c) => [c.id, c.region]));
@@ -118,9 +116,7 @@ export async function corroboration(db: Queries, loader: EntityLoader, claimId: 
   const byId = new Map(answer.sources.map((s) => [s.id, s]));
   const chains = new Map(answer.chains.map((c) => [c.claimId, computeChain({ ...c, sources: answer.sources }, 10, byId)]));
   const shareBases = shareContexts(answer.shareBases);
-  const found = new Map(answer.tops.map((t) => [t.agentId, t.tops]));
-  // An agent with no top institution is its own (as loadTops).
-  const tops: TopsByAgent = new Map([...found].map(([id, list]) => [id, list.length ? list : [{ topId: id, hops: [] }]]));
+  const tops = topsByAgent(answer.tops);
   const own = new Set(
     institutionsOf(
       originsOf(chains, [claimId]).flatMap((o) => o.agentIds),

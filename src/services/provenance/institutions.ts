@@ -11,10 +11,17 @@ export type TopsByAgent = Map<string, TopInstitutionRow['tops']>;
 /** One round trip for any number of agents. An agent with no PART_OF or ROLE is its own top. */
 export async function loadTops(db: Queries, agentIds: string[]): Promise<TopsByAgent> {
   const unique = [...new Set(agentIds)];
-  const rows = unique.length ? await db.read<TopInstitutionRow>('provenance/topInstitutions', { p: { agentIds: unique } }) : [];
-  const tops: TopsByAgent = new Map(unique.map((id) => [id, [{ topId: id, hops: [] }]]));
-  for (const r of rows) if (r.tops.length) tops.set(r.agentId, r.tops);
-  return tops;
+  return topsByAgent(unique.length ? await db.read<TopInstitutionRow>('provenance/topInstitutions', { p: { agentIds: unique } }) : [], unique);
+}
+
+/**
+ * The tops of these agents from rows a query brought (provenance/topInstitutions, or the
+ * institutions part of sourceChain's and corroboration's own queries): an agent with none, or
+ * absent from the rows, is its own top.
+ */
+export function topsByAgent(rows: TopInstitutionRow[], agentIds: Iterable<string> = rows.map((r) => r.agentId)): TopsByAgent {
+  const found = new Map(rows.map((r) => [r.agentId, r.tops]));
+  return new Map([...new Set(agentIds)].map((id) => [id, found.get(id)?.length ? found.get(id)! : [{ topId: id, hops: [] }]]));
 }
 
 export function institutionsOf(agentIds: string[], tops: TopsByAgent): string[] {

@@ -7,12 +7,11 @@
 import type { Queries } from '../../db/queries.js';
 import type { AgentRow, ChainSubgraphRow, ClaimRow, EntityRow, GraphEdgeRow, SourceRow, TopInstitutionRow } from '../../db/rows.js';
 import { badUserInput, notFound } from '../../errors.js';
-import { primeRows, type EntityLoader, type EntityWire } from '../entities/entities.js';
-import { entityFromWire } from '../entities/partialRows.js';
+import { primedRows, type EntityLoader, type EntityWire } from '../entities/entities.js';
 import type { HistoryLoaders } from '../history/history.js';
 import { buildGraphView, nodeLabel, type GraphViewOut } from '../graph/graphView.js';
 import { computeChain, type Chain } from './chains.js';
-import { independentGroups, institutionsOf, loadTops, type TopsByAgent } from './institutions.js';
+import { independentGroups, institutionsOf, loadTops, topsByAgent, type TopsByAgent } from './institutions.js';
 import { toProvJsonLd, type ProvActivity } from './prov.js';
 
 /** The paths are computed at once; what needs the origins' agents, when first read. */
@@ -127,12 +126,6 @@ function subgraphOf(claim: EntityRow, rows: Map<string, EntityRow>): ChainSubgra
   };
 }
 
-/** The tops the query brought for these agents; an agent with none is its own top (as loadTops). */
-function topsOf(rows: TopInstitutionRow[], agentIds: string[]): TopsByAgent {
-  const found = new Map(rows.map((r) => [r.agentId, r.tops]));
-  return new Map([...new Set(agentIds)].map((id) => [id, found.get(id)?.length ? found.get(id)! : [{ topId: id, hops: [] }]]));
-}
-
 /**
  * One round trip for the paths, and for the origins' agents and institutions too when `needs`
  * says the selection reads them (else they are loaded when first asked: a second round trip,
@@ -143,8 +136,7 @@ export async function sourceChain(db: Queries, loader: EntityLoader, claimId: st
   const maxDepth = checkMaxDepth(maxDepthArg);
   const [answer] = await db.read<SourceChainAnswer>('provenance/sourceChain', { p: { claimId, withAgents: needs.agents, shape: null } });
   if (!answer) throw notFound(`No claim with id "${claimId}"`);
-  primeRows(loader, answer.rows);
-  const rows = new Map(answer.rows.map((w) => [w[0], entityFromWire(w)]));
+  const rows = primedRows(loader, answer.rows);
   const claimRow = rows.get(claimId) as ClaimRow;
   const chain = computeChain(subgraphOf(claimRow, rows), maxDepth);
   const get = <T extends EntityRow>(id: string) => rows.get(id) as T | undefined;
@@ -152,7 +144,7 @@ export async function sourceChain(db: Queries, loader: EntityLoader, claimId: st
   const originAgents = chain.origins.flatMap((o) => o.agentIds);
 
   const agentsPart = once(async () => {
-    const tops = needs.agents ? topsOf(answer.tops, originAgents) : await loadTops(db, originAgents);
+    const tops = needs.agents ? topsByAgent(answer.tops, originAgents) : await loadTops(db, originAgents);
     const attributedTo = claimRow.out.filter((e) => e.type === 'ATTRIBUTED_TO').map((e) => e.id);
     const edges = chainEdges(chain, attributedTo, tops);
     const ids = new Set<string>([claimId, ...edges.flatMap((e) => [e.source, e.target])]);

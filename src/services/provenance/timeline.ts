@@ -7,8 +7,7 @@
 import type { Queries } from '../../db/queries.js';
 import type { AgentRow, ClaimRow, SourceRow } from '../../db/rows.js';
 import { notFound } from '../../errors.js';
-import { edgeIds, primeRows, type EntityLoader, type EntityWire } from '../entities/entities.js';
-import { entityFromWire } from '../entities/partialRows.js';
+import { edgeIds, primedRows, type EntityLoader, type EntityWire } from '../entities/entities.js';
 import { comparable } from './corroboration.js';
 import { toInterval } from './intervals.js';
 
@@ -33,8 +32,7 @@ export async function timeline(db: Queries, loader: EntityLoader, args: { measur
   if (!answer?.measureFound) throw notFound(`No measure with id "${args.measureId}"`);
   if (args.regionId && !answer.regionFound) throw notFound(`No region with id "${args.regionId}"`);
   // The rows serve the fields below (the points' claims, sources and agents) from the request's loader.
-  primeRows(loader, answer.rows);
-  const byId = new Map(answer.rows.map((w) => [w[0], entityFromWire(w)]));
+  const byId = primedRows(loader, answer.rows);
   const claims = answer.ids.map((id) => byId.get(id)).filter((c): c is ClaimRow => c?.kind === 'Claim');
   const related = (id: string, kinds: string[]) => {
     const row = byId.get(id);
