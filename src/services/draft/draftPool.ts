@@ -4,11 +4,10 @@
  * busy with it is terminated and replaced, so an abandoned draft stops costing CPU. Extraction
  * is bounded by the text cap (draft.ts), the pool size and the queue length.
  */
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { serviceUnavailable } from '../../errors.js';
+import { moduleWorker } from '../../workers/moduleWorker.js';
 import type { Extraction } from './extract.js';
 
 interface Job {
@@ -23,22 +22,8 @@ interface Job {
 const MAX_QUEUE = 64;
 const SIZE = Math.max(1, Math.min(2, os.availableParallelism() - 1));
 
-/**
- * Built, the worker is draftWorker.js beside this file. Under tsx (development, tests) it is
- * TypeScript: a two-line bootstrap registers tsx's loader in the worker, then imports it.
- */
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const workerUrl = new URL(FROM_SOURCE ? './draftWorker.ts' : './draftWorker.js', import.meta.url);
 function newWorker(): Worker {
-  const options = { resourceLimits: { maxOldGenerationSizeMb: 512 } };
-  if (!FROM_SOURCE) return new Worker(workerUrl, options);
-  const tsxApi = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { (m.register ?? m.default.register)(); return import(${JSON.stringify(workerUrl.href)}); });`;
-  return new Worker(bootstrap, { ...options, eval: true });
+  return moduleWorker(import.meta.url, './draftWorker', { resourceLimits: { maxOldGenerationSizeMb: 512 } });
 }
 
 class Slot {
