@@ -71,7 +71,12 @@ async function stopOrphan(rec: PidRecord, log: Logger): Promise<void> {
   while (alive(rec.pid)) await new Promise((r) => setTimeout(r, 100));
 }
 
-export async function startRuntime(config: Config, log: Logger): Promise<Runtime> {
+export interface RuntimeHooks {
+  /** Neo4j answers queries; the migrations have not run yet (the offline import times them apart). */
+  onDatabaseReady?: () => void;
+}
+
+export async function startRuntime(config: Config, log: Logger, hooks: RuntimeHooks = {}): Promise<Runtime> {
   let embedded: EmbeddedNeo4j | undefined;
   let target: Neo4jTarget;
   if (config.external) {
@@ -97,6 +102,7 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
   if (db.boltWrites !== 'applied') log.warn(`Queries go to Neo4j in several socket writes each: ${db.boltWrites} (src/db/coalesceBoltWrites.ts)`);
   try {
     await waitForDatabase(db, 60_000);
+    hooks.onDatabaseReady?.();
     // The embedded store is ours: what was applied to it is recorded inside it (see migrate.ts).
     const marker = config.external ? undefined : path.join(config.embedded.dataDir, 'data', 'claimgraph-migrations.sha256');
     const { statements, skipped } = await migrate(db, marker);

@@ -16,8 +16,9 @@ import { startRuntime } from '../runtime.js';
 import { graphCounts } from '../services/admin/admin.js';
 import { buildGraph } from '../services/ingest/offline/buildGraph.js';
 import { ARRAY_DELIMITER, writeCsvFiles } from '../services/ingest/offline/csvFiles.js';
+import { PhaseTimes } from './phaseTimes.js';
 import { Progress } from './progress.js';
-import { countDocuments, readDocuments } from './readDocuments.js';
+import { countDocuments, readDocumentTexts } from './readDocuments.js';
 import { printRejections } from './rejections.js';
 
 /** Why the store cannot take an offline import, or null when it can. */
@@ -47,21 +48,24 @@ export async function offlineImportCommand(config: Config, files: string[], log:
     return 1;
   }
   const started = Date.now();
+  const phases = new PhaseTimes();
   let peakRss = process.memoryUsage().rss;
   const total = await countDocuments(files);
   const progress = new Progress(total, 'docs');
-  const { model, stats } = await buildGraph(readDocuments(files), {
+  const { model, stats } = await buildGraph(readDocumentTexts(files), {
     onProgress: (s) => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       progress.update(s.documents, `${Math.round(s.claims / Math.max(progress.elapsedSeconds, 0.001)).toLocaleString('en')} claims/s validated`);
     },
   });
   progress.done();
+  phases.end('read, validate and apply');
   printRejections(stats.rejected, 'loaded', maxProblems, name);
   const csvDir = path.join(config.dataDir, `offline-import-${process.pid}`);
   try {
     const csv = writeCsvFiles(model, csvDir);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    phases.end('write CSV');
     const nodeCount = model.nodes.size;
     model.nodes.clear();
     let lastStage = '';
@@ -84,13 +88,16 @@ export async function offlineImportCommand(config: Config, files: string[], log:
     );
     if (process.stderr.isTTY) process.stderr.write('\n');
     console.log(`Neo4j's importer: ${result.summary.join('; ')}`);
+    phases.end("Neo4j's importer (its JVM included)");
     // Constraints, indexes and full-text indexes: the migrations, on the imported store.
-    const runtime = await startRuntime(config, log);
+    const runtime = await startRuntime(config, log, { onDatabaseReady: () => phases.end('start the store') });
     try {
       await runtime.db.write('admin/offlineFixups');
       await runtime.db.read('admin/awaitIndexes', { p: { seconds: 3600 } });
+      phases.end('create and populate constraints and indexes');
     } finally {
       await runtime.stop();
+      phases.end('stop the store');
     }
     const secs = (Date.now() - started) / 1000;
     console.log(
@@ -99,6 +106,7 @@ export async function offlineImportCommand(config: Config, files: string[], log:
         `${Math.round(stats.claims / secs).toLocaleString('en')} claims/s end to end, indexes included; ` +
         `peak memory of this process ${(peakRss / 2 ** 20).toFixed(0)} MiB.`,
     );
+    console.log(`Phases: ${phases.summary()}`);
   } finally {
     fs.rmSync(csvDir, { recursive: true, force: true });
   }
