@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import type { ImportItem } from '../services/ingest/bulkImport.js';
+import type { DocumentText } from '../services/ingest/offline/checkPool.js';
 
 /** How many documents the files hold (a cheap first pass, for the progress bar). */
 export async function countDocuments(files: string[]): Promise<number> {
@@ -31,6 +32,15 @@ function safeParse(text: string): unknown {
 }
 
 export async function* readDocuments(files: string[]): AsyncGenerator<ImportItem> {
+  for await (const item of readDocumentTexts(files)) yield item.text === undefined ? { ref: item.ref, raw: item.raw } : parseItem(item.ref, item.text);
+}
+
+/**
+ * The documents of the files unparsed where they can be: each line of an `.ndjson` file as text
+ * (the offline import parses them on worker threads); a `.json` file's documents parsed (its text
+ * when it is not JSON, so the parse error is reported where the text is parsed).
+ */
+export async function* readDocumentTexts(files: string[]): AsyncGenerator<DocumentText> {
   for (const file of files) {
     if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
     if (file.endsWith('.ndjson')) {
@@ -39,14 +49,16 @@ export async function* readDocuments(files: string[]): AsyncGenerator<ImportItem
       for await (const line of rl) {
         lineNo += 1;
         if (!line.trim()) continue;
-        yield parseItem(`${file}:${lineNo}`, line);
+        yield { ref: `${file}:${lineNo}`, text: line };
       }
     } else if (file.endsWith('.json')) {
-      const item = parseItem(file, fs.readFileSync(file, 'utf8'));
-      if (Array.isArray(item.raw)) {
+      const text = fs.readFileSync(file, 'utf8');
+      const item = parseItem(file, text);
+      if (item.parseError) yield { ref: file, text };
+      else if (Array.isArray(item.raw)) {
         for (let i = 0; i < item.raw.length; i++) yield { ref: `${file}[${i}]`, raw: item.raw[i] };
       } else {
-        yield item;
+        yield { ref: file, raw: item.raw };
       }
     } else {
       throw new Error(`${file}: expected a .json or .ndjson file`);

@@ -9,6 +9,11 @@ export interface Problem {
   message: string;
 }
 
+export interface ProblemsSnapshot {
+  list: Problem[];
+  suppressed: string[];
+}
+
 /** The most problems one document reports (its first ones, in document order as found). */
 export const MAX_PROBLEMS = 1000;
 
@@ -29,6 +34,19 @@ export class Problems {
     if (!this.suppressed.size) return false;
     for (let p = path; p; p = parentPath(p)) if (this.suppressed.has(p)) return true;
     return false;
+  }
+
+  /** The problems and the suppressed paths as plain data (to cross a worker thread's boundary). */
+  snapshot(): ProblemsSnapshot {
+    return { list: this.list, suppressed: [...this.suppressed] };
+  }
+
+  /** Problems as a snapshot left them: later additions are suppressed where they would have been. */
+  static restore(snapshot: ProblemsSnapshot): Problems {
+    const problems = new Problems();
+    problems.list.push(...snapshot.list);
+    problems.suppressed = new Set(snapshot.suppressed);
+    return problems;
   }
 
   get empty(): boolean {

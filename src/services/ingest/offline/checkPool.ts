@@ -1,0 +1,126 @@
+/**
+ * Parses, validates and hashes documents on worker threads (checkWorker.ts) while the caller
+ * applies the ones already checked: on two cores an offline import's reading and validation
+ * overlap its graph building instead of adding to it. Documents travel in batches (a message per
+ * document would cost more than small documents take to check), a few batches ahead per worker,
+ * and come back in input order: the graph is built in file order, as online.
+ */
+import os from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { moduleWorker } from '../../../workers/moduleWorker.js';
+import type { NormalizedDocument, ExternalRef } from '../normalized.js';
+import type { ProblemsSnapshot } from '../problems.js';
+
+/** One document to check: its text (a line of .ndjson), or already parsed (from a .json file). */
+export interface DocumentText {
+  ref: string;
+  text?: string;
+  raw?: unknown;
+}
+
+export type CheckedItem =
+  | { ref: string; parseError: string; doc?: undefined; problems?: undefined }
+  | { ref: string; problems: ProblemsSnapshot; externalRefs: ExternalRef[]; doc?: undefined; parseError?: undefined }
+  | { ref: string; doc: NormalizedDocument; hash: string; problems?: undefined; parseError?: undefined };
+
+export interface CheckJob {
+  id: number;
+  items: DocumentText[];
+}
+
+const BATCH_ITEMS = 64;
+const BATCH_CHARS = 1 << 20;
+/** Batches queued per worker: enough that a worker never waits for the main thread to send more. */
+const AHEAD = 3;
+
+interface Pending {
+  id: number;
+  result: Promise<CheckedItem[]>;
+}
+
+class CheckWorker {
+  private readonly worker: Worker = moduleWorker(import.meta.url, './checkWorker', { resourceLimits: { maxYoungGenerationSizeMb: 192 } });
+  private readonly waiting = new Map<number, { resolve: (items: CheckedItem[]) => void; reject: (err: unknown) => void }>();
+  private failure: Error | null = null;
+
+  constructor() {
+    this.worker.on('message', (m: { id: number; items?: CheckedItem[]; error?: string }) => {
+      const w = this.waiting.get(m.id);
+      this.waiting.delete(m.id);
+      if (m.error) w?.reject(new Error(`document check failed: ${m.error}`));
+      else w?.resolve(m.items!);
+    });
+    this.worker.on('error', (err) => this.fail(err));
+    this.worker.on('exit', (code) => this.fail(new Error(`document check worker exited (${code})`)));
+  }
+
+  get load(): number {
+    return this.waiting.size;
+  }
+
+  check(job: CheckJob): Promise<CheckedItem[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting.set(job.id, { resolve, reject });
+      this.worker.postMessage(job);
+    });
+  }
+
+  private fail(err: Error) {
+    this.failure ??= err;
+    for (const w of this.waiting.values()) w.reject(this.failure);
+    this.waiting.clear();
+  }
+
+  async close(): Promise<void> {
+    this.worker.removeAllListeners();
+    await this.worker.terminate();
+  }
+}
+
+/** Workers beside the main thread: one per further core, at most four (checking is not all of an import). */
+export function checkWorkerCount(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
+}
+
+/** Yields every document of `items` checked, in input order; the workers stop when the caller does. */
+export async function* checkInParallel(items: AsyncIterable<DocumentText>, workerCount = checkWorkerCount()): AsyncGenerator<CheckedItem> {
+  const workers = Array.from({ length: workerCount }, () => new CheckWorker());
+  const pending: Pending[] = [];
+  const input = items[Symbol.asyncIterator]();
+  let ids = 0;
+  let exhausted = false;
+  let batch: DocumentText[] = [];
+  let chars = 0;
+  const dispatch = () => {
+    const worker = workers.reduce((a, b) => (b.load < a.load ? b : a));
+    const job = { id: ++ids, items: batch };
+    const result = worker.check(job);
+    // Awaited in order below; a rejection before then must not count as unhandled.
+    result.catch(() => undefined);
+    pending.push({ id: job.id, result });
+    batch = [];
+    chars = 0;
+  };
+  try {
+    for (;;) {
+      while (!exhausted && pending.length < workerCount * AHEAD) {
+        const next = await input.next();
+        if (next.done) {
+          exhausted = true;
+          if (batch.length) dispatch();
+          break;
+        }
+        batch.push(next.value);
+        chars += next.value.text?.length ?? 0;
+        if (batch.length >= BATCH_ITEMS || chars >= BATCH_CHARS) dispatch();
+      }
+      const head = pending.shift();
+      if (!head) return;
+      yield* await head.result;
+    }
+  } finally {
+    await input.return?.();
+    await Promise.all(workers.map((w) => w.close()));
+  }
+}
