@@ -24,15 +24,24 @@ export const LOCAL_ACTOR: Actor = { keyName: 'local', mayOverride: false };
 
 /** JSON with sorted keys, so the same document hashes the same whatever its key order. */
 function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
-      .join(',')}}`;
+  // Loops and concatenation rather than entries/sort/map/join: an offline import hashes every
+  // document, and this was a fifth of its checking time.
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonical(value[i]);
+    return `${out}]`;
   }
-  return JSON.stringify(value) ?? 'null';
+  const obj = value as Record<string, unknown>;
+  let out = '{';
+  let first = true;
+  for (const key of Object.keys(obj).sort()) {
+    const v = obj[key];
+    if (v === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonical(v)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 export function documentHash(raw: unknown): string {

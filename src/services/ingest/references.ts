@@ -13,20 +13,20 @@ export function kindOfId(id: string): IdKind | undefined {
 }
 
 export class References {
-  private readonly defined = new Map<string, { path: string; content: string }>();
+  /** The raw definition kept as given: serialized only when the id is defined again (rare). */
+  private readonly defined = new Map<string, { path: string; raw: unknown }>();
   private readonly refs: { id: string; path: string }[] = [];
 
   constructor(private readonly problems: Problems) {}
 
   /** Records a definition; false when the id was already defined differently (a problem is added). */
   define(id: string, path: string, raw: unknown): boolean {
-    const content = JSON.stringify(raw);
     const prior = this.defined.get(id);
     if (!prior) {
-      this.defined.set(id, { path, content });
+      this.defined.set(id, { path, raw });
       return true;
     }
-    if (prior.content !== content) {
+    if (JSON.stringify(prior.raw) !== JSON.stringify(raw)) {
       this.problems.add(path, `"${id}" is defined twice with different content (first at ${prior.path})`);
     }
     return false;

@@ -10,7 +10,7 @@ import { partOfCycleProblems, partOfEdges } from '../partOfCycles.js';
 import type { ExternalRef, NormalizedClaim, NormalizedDocument } from '../normalized.js';
 import { conflictError, definedIds } from '../writePlan.js';
 import { Problems } from '../problems.js';
-import { assignProps, instant, type GraphModel, type ModelNode } from './graphModel.js';
+import { assignProps, instant, withLabel, type GraphModel, type ModelNode } from './graphModel.js';
 
 export interface ApplyContext {
   model: GraphModel;
@@ -170,8 +170,7 @@ function multiLabels(node: NormalizedClaim, n: ModelNode): void {
     ['MultiRegion', node.regionIds],
     ['MultiAgent', node.attributedToIds],
   ] as const) {
-    if (ids.length > 1) n.extraLabels.add(label);
-    else n.extraLabels.delete(label);
+    withLabel(n, label, ids.length > 1);
   }
 }
 

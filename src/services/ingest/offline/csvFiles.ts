@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TEMPORAL_PROPS } from '../../../model/derived.js';
-import type { GraphModel, ModelNode, ModelRel } from './graphModel.js';
+import type { GraphModel, ModelNode } from './graphModel.js';
 
 /**
  * Separates list elements and labels. A control character no validated text contains (the writer
@@ -67,19 +67,37 @@ function columnType(owner: string, key: string, value: unknown): ColumnType {
   return 'string';
 }
 
-/** The columns (key and type) of a set of property maps, in a stable order. */
-function columns(owner: string, maps: Iterable<Record<string, unknown>>): [string, ColumnType][] {
-  const types = new Map<string, ColumnType>();
-  for (const props of maps) {
-    for (const [k, v] of Object.entries(props)) {
+/** The columns (key and type) of a set of property maps, gathered one map at a time. */
+class Columns {
+  private readonly types = new Map<string, ColumnType>();
+  constructor(private readonly owner: string) {}
+
+  add(props: Record<string, unknown>): void {
+    for (const k in props) {
       if (k === 'id') continue;
-      const t = columnType(owner, k, v);
-      const seen = types.get(k);
-      if (seen && seen !== t) throw new Error(`offline import: ${owner}.${k} holds both ${seen} and ${t} values`);
-      types.set(k, t);
+      const t = columnType(this.owner, k, props[k]);
+      const seen = this.types.get(k);
+      if (seen === undefined) this.types.set(k, t);
+      else if (seen !== t) throw new Error(`offline import: ${this.owner}.${k} holds both ${seen} and ${t} values`);
     }
   }
-  return [...types].sort(([a], [b]) => (a < b ? -1 : 1));
+
+  /** In a stable order. */
+  list(): [string, ColumnType][] {
+    return [...this.types].sort(([a], [b]) => (a < b ? -1 : 1));
+  }
+}
+
+/** The importer's id space of a node kind: ingestions and revisions have their own. */
+function spaceOfKind(kind: string): string {
+  return kind === 'Ingestion' || kind === 'Revision' ? kind : 'Entity';
+}
+
+/** The nodes outside the Entity id space, by id: few, so a small map to look a relationship's end up in. */
+function idSpaces(model: GraphModel): Map<string, string> {
+  const spaces = new Map<string, string>();
+  for (const n of model.nodes.values()) if (spaceOfKind(n.kind) !== 'Entity') spaces.set(n.id, n.kind);
+  return spaces;
 }
 
 export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
@@ -107,50 +125,77 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
         return String(value);
     }
   };
+  const cells = (cols: [string, ColumnType][], props: Record<string, unknown>): string => {
+    let row = '';
+    for (const [k, t] of cols) row += `,${cell(t, props[k])}`;
+    return row;
+  };
 
-  const byKind = new Map<string, ModelNode[]>();
+  const spaces = idSpaces(model);
+  const spaceOf = (id: string) => spaces.get(id) ?? 'Entity';
+
+  // Nodes: one file per kind.
+  const byKind = new Map<string, { columns: Columns; nodes: ModelNode[] }>();
   for (const n of model.nodes.values()) {
-    const list = byKind.get(n.kind) ?? byKind.set(n.kind, []).get(n.kind)!;
-    list.push(n);
+    let group = byKind.get(n.kind);
+    if (!group) byKind.set(n.kind, (group = { columns: new Columns(n.kind), nodes: [] }));
+    group.columns.add(n.props);
+    group.nodes.push(n);
   }
-  const idSpace = (kind: string | undefined) => (kind === 'Ingestion' || kind === 'Revision' ? kind : 'Entity');
   const nodes: string[] = [];
-  for (const [kind, list] of byKind) {
-    const cols = columns(
-      kind,
-      list.map((n) => n.props),
-    );
+  for (const [kind, group] of byKind) {
+    const cols = group.columns.list();
     const file = path.join(dir, `nodes-${kind}.csv`);
-    const w = new CsvWriter(file, [`id:ID(${idSpace(kind)})`, ':LABEL', ...cols.map(([k, t]) => `${k}:${t}`)].join(','));
-    for (const n of list) {
-      const labels = [kind, ...n.extraLabels].join(ARRAY_DELIMITER);
-      w.write([quote(n.id), labels, ...cols.map(([k, t]) => cell(t, n.props[k]))].join(','));
+    const w = new CsvWriter(file, [`id:ID(${spaceOfKind(kind)})`, ':LABEL', ...cols.map(([k, t]) => `${k}:${t}`)].join(','));
+    for (const n of group.nodes) {
+      const labels = n.extraLabels.length ? [kind, ...n.extraLabels].join(ARRAY_DELIMITER) : kind;
+      w.write(`${quote(n.id)},${labels}${cells(cols, n.props)}`);
     }
     w.close();
     nodes.push(file);
   }
 
-  // Relationships grouped by type (and the id spaces of their ends).
-  const byType = new Map<string, { from: ModelNode; rel: ModelRel }[]>();
+  // Relationships: one file per type and id spaces of their ends. A first pass finds each file's
+  // columns, the second writes the rows (no list of millions of pairs held in between).
+  interface RelGroup {
+    type: string;
+    fromSpace: string;
+    toSpace: string;
+    columns: Columns;
+    cols?: [string, ColumnType][];
+    writer?: CsvWriter;
+  }
+  const groups = new Map<string, Map<string, Map<string, RelGroup>>>();
+  const groupOf = (type: string, fromSpace: string, toSpace: string): RelGroup => {
+    let byFrom = groups.get(type);
+    if (!byFrom) groups.set(type, (byFrom = new Map()));
+    let byTo = byFrom.get(fromSpace);
+    if (!byTo) byFrom.set(fromSpace, (byTo = new Map()));
+    let group = byTo.get(toSpace);
+    if (!group) byTo.set(toSpace, (group = { type, fromSpace, toSpace, columns: new Columns(type) }));
+    return group;
+  };
   for (const n of model.nodes.values()) {
-    for (const rel of n.out) {
-      const key = `${rel.type} ${idSpace(n.kind)} ${idSpace(model.get(rel.to)?.kind)}`;
-      const list = byType.get(key) ?? byType.set(key, []).get(key)!;
-      list.push({ from: n, rel });
-    }
+    const fromSpace = spaceOfKind(n.kind);
+    for (const rel of n.out) groupOf(rel.type, fromSpace, spaceOf(rel.to)).columns.add(rel.props);
   }
   const relationships: string[] = [];
-  for (const [key, list] of byType) {
-    const [type, fromSpace, toSpace] = key.split(' ');
-    const cols = columns(
-      type,
-      list.map((x) => x.rel.props),
-    );
-    const file = path.join(dir, `rels-${type}-${fromSpace}-${toSpace}.csv`);
-    const w = new CsvWriter(file, [`:START_ID(${fromSpace})`, `:END_ID(${toSpace})`, ':TYPE', ...cols.map(([k, t]) => `${k}:${t}`)].join(','));
-    for (const { from, rel } of list) w.write([quote(from.id), quote(rel.to), type, ...cols.map(([k, t]) => cell(t, rel.props[k]))].join(','));
-    w.close();
+  const all = [...groups.values()].flatMap((byFrom) => [...byFrom.values()].flatMap((byTo) => [...byTo.values()]));
+  for (const group of all) {
+    group.cols = group.columns.list();
+    const file = path.join(dir, `rels-${group.type}-${group.fromSpace}-${group.toSpace}.csv`);
+    group.writer = new CsvWriter(file, [`:START_ID(${group.fromSpace})`, `:END_ID(${group.toSpace})`, ':TYPE', ...group.cols.map(([k, t]) => `${k}:${t}`)].join(','));
     relationships.push(file);
   }
+  for (const n of model.nodes.values()) {
+    if (!n.out.length) continue;
+    const from = quote(n.id);
+    const fromSpace = spaceOfKind(n.kind);
+    for (const rel of n.out) {
+      const group = groupOf(rel.type, fromSpace, spaceOf(rel.to));
+      group.writer!.write(`${from},${quote(rel.to)},${rel.type}${group.cols!.length ? cells(group.cols!, rel.props) : ''}`);
+    }
+  }
+  for (const group of all) group.writer!.close();
   return { nodes, relationships, multiline };
 }

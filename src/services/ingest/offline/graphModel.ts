@@ -16,8 +16,12 @@ export interface ModelNode {
   id: string;
   /** The kind label (Claim, Source, …, Ingestion, Revision). */
   kind: string;
-  /** Labels beyond the kind: Entity, MultiRegion, MultiAgent. */
-  extraLabels: Set<string>;
+  /**
+   * Labels beyond the kind (Entity, MultiRegion, MultiAgent), in the order they were added. An
+   * array shared between nodes and replaced on change (withLabel): a Set per node cost a million
+   * hash tables in an import's heap.
+   */
+  extraLabels: readonly string[];
   props: Record<string, unknown>;
   out: ModelRel[];
 }
@@ -34,7 +38,7 @@ export class GraphModel {
 
   /** Creates a node (it must not exist); Entity kinds also get the Entity label. */
   create(id: string, kind: string, props: Record<string, unknown>, entity = true): ModelNode {
-    const node: ModelNode = { id, kind, extraLabels: new Set(entity ? ['Entity'] : []), props: withoutNulls(props), out: [] };
+    const node: ModelNode = { id, kind, extraLabels: entity ? ENTITY_ONLY : NO_LABELS, props: withoutNulls(props), out: [] };
     this.nodes.set(id, node);
     return node;
   }
@@ -124,6 +128,15 @@ export class GraphModel {
 }
 
 const NO_PROPS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+const NO_LABELS: readonly string[] = Object.freeze([]);
+const ENTITY_ONLY: readonly string[] = Object.freeze(['Entity']);
+
+/** Sets or clears one of a node's extra labels. */
+export function withLabel(node: ModelNode, label: string, on: boolean): void {
+  const has = node.extraLabels.includes(label);
+  if (on && !has) node.extraLabels = [...node.extraLabels, label];
+  else if (!on && has) node.extraLabels = node.extraLabels.filter((l) => l !== label);
+}
 
 /** Neo4j stores no null properties: a map set with nulls leaves those keys out. */
 export function withoutNulls(props: Record<string, unknown>): Record<string, unknown> {
