@@ -16,7 +16,8 @@
  * W1 a claim by id with its sources, agents, measure and regions; W2 an organization's first 20
  * claims with source titles and measure; W3 a source with three hops of what it derives from;
  * W4 a region's first 20 claims, its subregions included; W5 a claim's source chain, its paths
- * only; W6 the same with its origins, their agents and institutions, and the independent origins.
+ * only; W6 the same with its origins, their agents and institutions, and the independent origins;
+ * W7 a claim's corroboration (every comparable claim's verdict, independent origins, the grade).
  * WORKLOADS=W5,W6 runs only those.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';

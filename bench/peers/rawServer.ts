@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'raw');
-const queries = Object.fromEntries(['w1', 'w2', 'w3', 'w4', 'w5', 'w6'].map((w) => [w, fs.readFileSync(path.join(dir, `${w}.cypher`), 'utf8')]));
+const queries = Object.fromEntries(['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7'].map((w) => [w, fs.readFileSync(path.join(dir, `${w}.cypher`), 'utf8')]));
 const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD!), {
   disableLosslessIntegers: true,
   maxConnectionPoolSize: 64,

@@ -3,6 +3,7 @@
  * its commits (bench:ab): each request as claimgraph, @neo4j/graphql and the raw server take it,
  * and its answer reduced to a shape the three can be compared on.
  */
+import { comparisonLine, rawCorroboration } from './rawCorroboration.js';
 export interface Workload {
   name: string;
   input(i: number): string;
@@ -57,7 +58,7 @@ const CHAIN_PATHS = 'paths { steps { from { id } relation kind to { id title } }
 const NEAREST_CHAIN = 'statedIn { id title derivedFrom { id title derivedFrom { id title } } }';
 const NEAREST_AGENTS = 'statedIn { id title publisher { id partOf { id } } derivedFrom { id title publisher { id partOf { id } } derivedFrom { id title publisher { id partOf { id } } } } }';
 
-/** W1–W6 over a generated graph of `claims` claims (their inputs are ids that graph holds). */
+/** W1–W7 over a generated graph of `claims` claims (their inputs are ids that graph holds). */
 export function workloads(claims: number): Workload[] {
   const claimIdOf = (i: number) => `claim:gen-${(i * 37) % Math.floor(claims / 100)}-${(i * 13) % 100}`;
   return [
@@ -172,6 +173,29 @@ export function workloads(claims: number): Workload[] {
         // The raw peer's one query brings the origins' institutions; grouping them is a few lines here.
         norm: (r) => ({ paths: rawPaths(r[0].paths), origins: originLines(r[0].origins), independentOriginCount: independentCount(r[0].origins) }),
       },
+    },
+    {
+      name: 'W7 corroboration: verdicts, independent origins, grade',
+      input: claimIdOf,
+      claimgraph: {
+        query: `query($id: ID!) { corroboration(claimId: $id) { comparisons { claim { id } verdict allenRelation gap sameOrigin counted } independentAgreeingOrigins independentConflictingOrigins credibility } }`,
+        vars: (id) => ({ id }),
+        norm: (d) => ({
+          comparisons: d.corroboration.comparisons.map((x: any) => comparisonLine({ ...x, id: x.claim.id })).sort(),
+          a: d.corroboration.independentAgreeingOrigins,
+          c: d.corroboration.independentConflictingOrigins,
+          credibility: d.corroboration.credibility,
+        }),
+      },
+      // The library has no comparison rules: its nearest is the claims on the same measure.
+      library: {
+        query:
+          'query($id: ID!) { claims(where: { id: { eq: $id } }) { id value low high periodStart periodEnd measure { claims(limit: 500, sort: [{ id: ASC }]) { id value low high periodStart periodEnd regions { id } } } regions { id } } }',
+        vars: (id) => ({ id }),
+        norm: (d) => d.claims[0],
+        nearest: true,
+      },
+      raw: { path: 'w7', norm: (r) => rawCorroboration(r) },
     },
   ];
 }

@@ -1,0 +1,81 @@
+/**
+ * W7's answer from the raw peer's rows (raw/w7.cypher): the verdicts are claimgraph's interval
+ * rules (compareClaims, partWholeOutcome, credibilityGrade), applied here to the figures the one
+ * raw query brings, so the equivalence check compares what the queries fetched, not two copies of
+ * the rules. Not timed: the raw server only runs the query and sends its rows.
+ */
+import { compareClaims } from '../../src/services/provenance/compareClaims.js';
+import { credibilityGrade } from '../../src/services/provenance/corroboration.js';
+import { resolvePeriod } from '../../src/services/provenance/intervals.js';
+import { partWholeOutcome, type RegionRelation } from '../../src/services/provenance/partWhole.js';
+import type { ComparableClaim } from '../../src/services/provenance/comparable.js';
+
+export interface RawClaimRow {
+  id: string;
+  isClaim: boolean;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  bound: string | null;
+  precision: number | null;
+  aggregation: string | null;
+  per: string | null;
+  unit: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  statedAt: string | null;
+  status: string;
+  region: RegionRelation | 'SELF';
+  origins: { id: string; institutions: string[] }[];
+}
+
+/** One comparison as a comparable line. */
+export const comparisonLine = (c: { id: string; verdict: string; allenRelation: string; gap: number | null; sameOrigin: boolean; counted: boolean }) =>
+  `${c.id} ${c.verdict} ${c.allenRelation} ${c.gap ?? '-'} ${c.sameOrigin ? 'same-origin' : 'independent'} ${c.counted ? 'counted' : 'not-counted'}`;
+
+/** Origins sharing a top institution are one independent origin (as claimgraph's independentGroups). */
+export function independentOriginCount(origins: { id: string; institutions: string[] }[]): number {
+  const unique = [...new Map(origins.map((o) => [o.id, o])).values()];
+  const parent = new Map(unique.map((o) => [o.id, o.id]));
+  const find = (x: string): string => (parent.get(x) === x ? x : find(parent.get(x)!));
+  const seen = new Map<string, string>();
+  for (const o of unique) {
+    for (const i of o.institutions) {
+      const other = seen.get(i);
+      if (other) parent.set(find(o.id), find(other));
+      else seen.set(i, o.id);
+    }
+  }
+  return new Set(unique.map((o) => find(o.id))).size;
+}
+
+const figure = (r: RawClaimRow): ComparableClaim => ({
+  value: r.value,
+  low: r.low,
+  high: r.high,
+  bound: r.bound,
+  precision: r.precision,
+  aggregation: r.aggregation,
+  per: r.per,
+  unit: r.unit,
+  period: resolvePeriod(r.periodStart, r.periodEnd, r.statedAt),
+});
+
+export function rawCorroboration(rows: RawClaimRow[]) {
+  const me = rows.find((r) => r.isClaim)!;
+  const own = new Set(me.origins.flatMap((o) => o.institutions));
+  const comparisons = rows
+    .filter((r) => !r.isClaim)
+    .map((other) => {
+      const outcome = partWholeOutcome(compareClaims(figure(me), figure(other)), other.region as RegionRelation, figure(me), figure(other));
+      const counted = other.status === 'ACTIVE' || outcome.verdict === 'NOT_COMPARABLE';
+      const sameOrigin = other.origins.some((o) => o.institutions.some((i) => own.has(i)));
+      // The API's enum spelling of the relation (resolvers/provenance.ts): met-by → MET_BY.
+      return { id: other.id, verdict: outcome.verdict, allenRelation: outcome.allenRelation.toUpperCase().replace(/-/g, '_'), gap: outcome.gap, sameOrigin, counted, origins: other.origins };
+    });
+  const independent = (verdict: string) => independentOriginCount(comparisons.filter((c) => c.verdict === verdict && !c.sameOrigin && c.counted).flatMap((c) => c.origins));
+  const a = independent('AGREES');
+  const c = independent('CONFLICTS');
+  const compared = comparisons.filter((x) => x.verdict !== 'NOT_COMPARABLE' && x.counted).length;
+  return { comparisons: comparisons.map(comparisonLine).sort(), a, c, credibility: credibilityGrade(compared, a, c).grade };
+}
