@@ -38,6 +38,7 @@ import {
 } from 'graphql';
 import { collectFields, objectTypesOf, subSelections, type Collecting } from '../../resolvers/collectFields.js';
 import { isIncluded } from '../../resolvers/included.js';
+import { readingArgs, readingVariables } from './variableReads.js';
 
 /** Arguments and variables as graphql-js coerces them: their types are the schema's, not TypeScript's. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -137,10 +138,11 @@ function fieldOf(parent: GraphQLNamedType, name: string): GraphQLField<unknown, 
  * and reused, so a fragment fan-out costs linear time to price (and is priced at its full,
  * exponential weight: it is refused, not run).
  */
-export function requestCost(schema: GraphQLSchema, document: DocumentNode, variables: Args, operationName: string | undefined): number {
+export function requestCost(schema: GraphQLSchema, document: DocumentNode, variables: Args, operationName: string | undefined, reads?: Set<string>): number {
   const { operation, fragments } = operationOf(document, operationName);
   if (!operation) return 0;
-  const collecting: Collecting = { schema, fragments: Object.fromEntries(fragments), variables };
+  // `reads` collects the variables the figure depends on (variableReads.ts, for costCache.ts).
+  const collecting: Collecting = { schema, fragments: Object.fromEntries(fragments), variables: reads ? readingVariables(variables, reads) : variables };
   const introspection = introspectionSizes(schema);
   const memo = new Map<string, number>();
   // Selections priced are named by their AST nodes: a fragment's are the same wherever it is spread.
@@ -165,6 +167,7 @@ export function requestCost(schema: GraphQLSchema, document: DocumentNode, varia
       let args: Args = {};
       try {
         args = getArgumentValues(field, node, variables);
+        if (reads) args = readingArgs(args, node, reads);
       } catch {
         // invalid arguments fail in execution with their own error; price with the defaults
       }

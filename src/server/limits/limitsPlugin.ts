@@ -10,7 +10,8 @@ import { getArgumentValues, GraphQLError, Kind, type OperationDefinitionNode } f
 
 import type { Context } from '../../context.js';
 import type { Metrics } from '../metrics.js';
-import { actualCost, coerceVariables, requestCost, ROOT_WEIGHTS, type Args } from './costModel.js';
+import { CostCache } from './costCache.js';
+import { actualCost, coerceVariables, ROOT_WEIGHTS, type Args } from './costModel.js';
 import type { Admission } from './admission.js';
 import type { RateLimiter } from './rateLimiter.js';
 
@@ -80,6 +81,8 @@ const limitError = (code: string, message: string, extensions: Record<string, un
 
 export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
   const { maxCost, limiter, admission, metrics } = opts;
+  // Estimates kept per document and the variables they read (costCache.ts); one schema per server.
+  let costs: CostCache | undefined;
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
@@ -100,7 +103,8 @@ export function limitsPlugin(opts: LimitsOptions): ApolloServerPlugin<Context> {
           const variables = coercion.coerced;
           let requested: number;
           try {
-            requested = requestCost(rc.schema, rc.document, variables, rc.operationName ?? undefined);
+            if (costs?.schema !== rc.schema) costs = new CostCache(rc.schema);
+            requested = costs.estimate(rc.document, variables, rc.operationName ?? undefined);
           } catch (err) {
             metrics.rejections.inc({ kind: 'cost' });
             throw limitError('COST_LIMIT_EXCEEDED', `The operation is too large to estimate: ${(err as Error).message}`, { http: { status: 400 } });
