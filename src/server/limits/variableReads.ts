@@ -5,7 +5,9 @@
  * through to an argument the estimate ignores (`claim(id: $id)`) does not count.
  */
 import type { FieldNode, ValueNode } from 'graphql';
-import type { Args } from './costModel.js';
+
+/** Coerced variables or arguments (costModel's Args; declared here so the two do not import each other). */
+type Args = Record<string, unknown>;
 
 /** The variables object, noting each variable looked up in it. */
 export function readingVariables(variables: Args, reads: Set<string>): Args {
