@@ -7,6 +7,7 @@ import { hashKey } from './services/access/keyStore.js';
 import type { ConfiguredKey } from './services/access/keyRing.js';
 import { isRole } from './services/access/roles.js';
 import type { Neo4jTarget } from './db/target.js';
+import { parseTrustProxy, type TrustProxy } from './server/trustProxy.js';
 
 /** Where exported node IRIs live unless CLAIMGRAPH_BASE_IRI says otherwise. */
 export const DEFAULT_BASE_IRI = 'https://claimgraph.example.org/id/';
@@ -45,6 +46,8 @@ export interface Config {
   corsOrigins: string[];
   /** Run only the explorer's and the exports' operations (CLAIMGRAPH_PERSISTED_ONLY, default false). */
   persistedOnly: boolean;
+  /** Proxies whose X-Forwarded-For names the client (CLAIMGRAPH_TRUST_PROXY); null = the socket's address. */
+  trustProxy: TrustProxy;
   /** How long a write transaction is retried on deadlocks and other transient errors. */
   writeRetryMs: number;
   /** The most one GraphQL request may cost (points; see README "Limits"). */
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicReads: boolFrom(env, 'CLAIMGRAPH_PUBLIC_READS', true),
     corsOrigins: corsOriginsFrom(env.CLAIMGRAPH_CORS_ORIGINS),
     persistedOnly: boolFrom(env, 'CLAIMGRAPH_PERSISTED_ONLY', false),
+    trustProxy: parseTrustProxy(env.CLAIMGRAPH_TRUST_PROXY),
     writeRetryMs: intFrom(env, 'CLAIMGRAPH_WRITE_RETRY_MS', 30_000),
     maxCost: intFrom(env, 'CLAIMGRAPH_MAX_COST', 2_500),
     ratePoints: intFrom(env, 'CLAIMGRAPH_RATE_POINTS', 5_000),

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     access,
     corsOrigins: config.corsOrigins,
     persistedOnly: config.persistedOnly,
+    trustProxy: config.trustProxy,
     baseIri: config.baseIri,
     limits: {
       maxCost: config.maxCost,

@@ -14,6 +14,7 @@ import { createContext, type Context } from '../context.js';
 import type { Database } from '../db/database.js';
 import type { RequestLimits } from '../db/requestLimits.js';
 import { executableSchema } from '../resolvers/schema.js';
+import { fastifyTrustProxy, type TrustProxy } from './trustProxy.js';
 import { AccessPolicy } from '../services/access/accessPolicy.js';
 import { KeyRing, type Principal } from '../services/access/keyRing.js';
 import { registerCors } from './cors.js';
@@ -84,6 +85,8 @@ export interface AppOptions {
   baseIri?: string;
   /** Run only the listed operations, the explorer's and the exports' (CLAIMGRAPH_PERSISTED_ONLY). */
   persistedOnly?: boolean;
+  /** Proxies whose X-Forwarded-For names the client (CLAIMGRAPH_TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
 }
 
 /** Keyless local use: what tests and scripts get unless they pass a policy. */
@@ -99,6 +102,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const http = Fastify({
     ...((opts.logger ? { loggerInstance: opts.logger as unknown as FastifyBaseLogger } : { logger: { level: opts.logLevel ?? 'info' } }) as { logger?: object }),
     requestTimeout: opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+    // req.ip (a keyless caller's rate budget, the logs) from X-Forwarded-For only through these.
+    trustProxy: fastifyTrustProxy(opts.trustProxy ?? null),
     // Node checks request timeouts this often (30 s by default, which would double the budget).
     // Node answers an HTTP/1.1 request without Host with a bare 400 of its own; the onRequest hook
     // below refuses it instead, with a code, as it does every missing or invalid Host.
