@@ -3,6 +3,7 @@
  * request only, so no stale data leaks from one request into the next.
  */
 import type { Logger } from 'pino';
+import { Causal } from './db/causal.js';
 import type { Database } from './db/database.js';
 import type { Queries } from './db/queries.js';
 import { RequestDatabase, type RequestEvents } from './db/requestDatabase.js';
@@ -32,6 +33,8 @@ export interface Context {
   baseIri: string;
   /** Work the services report beyond what the answer shows, charged after (limits/costModel.ts). */
   work: RequestWork;
+  /** The bookmarks this request reads after, and those its writes left (db/causal.ts). */
+  causal: Causal;
 }
 
 /** What a request did that its answer does not show: a cross-reference's comparisons. */
@@ -49,11 +52,26 @@ export interface IncomingRequest {
   signal?: RequestEvents['signal'];
   /** Client address, for rate budgets of callers without a key. */
   address?: string;
+  /** Bookmarks the client sent back from an earlier write (the Claimgraph-Bookmark header). */
+  bookmarks?: string[];
 }
 
 export function createContext(db: Database, log: Logger, access: AccessPolicy, principal: Principal, request?: IncomingRequest, baseIri = DEFAULT_BASE_IRI): Context {
   const roundTrips = { count: 0 };
-  const requestDb: Queries = request ? new RequestDatabase(db, request.limits, { signal: request.signal, onQuery: () => (roundTrips.count += 1) }) : db;
+  const causal = new Causal(request?.bookmarks);
+  const requestDb: Queries = request ? new RequestDatabase(db, request.limits, { signal: request.signal, onQuery: () => (roundTrips.count += 1), causal }) : db;
   const client = principal.authenticated ? `key:${principal.name}` : `ip:${request?.address ?? 'local'}`;
-  return { db: requestDb, entities: createEntityLoader(requestDb), history: createHistoryLoaders(requestDb), log, principal, access, client, roundTrips, baseIri, work: { points: 0, stopped: false } };
+  return {
+    db: requestDb,
+    entities: createEntityLoader(requestDb),
+    history: createHistoryLoaders(requestDb),
+    log,
+    principal,
+    access,
+    client,
+    roundTrips,
+    baseIri,
+    work: { points: 0, stopped: false },
+    causal,
+  };
 }

@@ -11,6 +11,7 @@ import { toPlain } from './toPlain.js';
 import { translateDriverError } from './translateError.js';
 import type { Params, Queries, Row, TxRunner, WriteCounters } from './queries.js';
 import { coalesceBoltWrites } from './coalesceBoltWrites.js';
+import type { Causal } from './causal.js';
 
 export type { Params, Row, TxRunner, WriteCounters } from './queries.js';
 
@@ -165,14 +166,14 @@ export class Database implements Queries {
    * retried here as the driver would retry a managed transaction, within the same time budget.
    * `timeoutMs` (at most the configured query timeout) is a request's time left.
    */
-  async read<T = Row>(name: QueryName, params: Params = {}, timeoutMs = this.options.queryTimeoutMs): Promise<T[]> {
+  async read<T = Row>(name: QueryName, params: Params = {}, timeoutMs = this.options.queryTimeoutMs, causal?: Causal): Promise<T[]> {
     timeoutMs = Math.min(timeoutMs, this.options.queryTimeoutMs);
     const q = this.query(name, 'READ');
     const bound = Database.bindParams(params);
     this.queryCount += 1;
     const deadline = Date.now() + this.options.maxRetryTimeMs;
     for (let attempt = 0; ; attempt++) {
-      const session = this.driver.session({ database: this.target.database, defaultAccessMode: neo4j.session.READ });
+      const session = this.driver.session({ database: this.target.database, defaultAccessMode: neo4j.session.READ, bookmarks: causal?.bookmarks });
       try {
         this.inFlight += 1;
         try {
@@ -196,12 +197,12 @@ export class Database implements Queries {
    * up to writeRetryMs; a constraint violation is retried at most 3 times, since after a
    * concurrent create the next attempt sees the node, and a real violation fails again at once.
    */
-  async writeTransaction<R>(label: string, work: (tx: TxRunner) => Promise<R>): Promise<R> {
+  async writeTransaction<R>(label: string, work: (tx: TxRunner) => Promise<R>, causal?: Causal): Promise<R> {
     const deadline = Date.now() + this.options.writeRetryMs;
     let constraintRetries = 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.writeOnce(label, work);
+        return await this.writeOnce(label, work, causal);
       } catch (err) {
         const code = String((err as { code?: unknown })?.code ?? '');
         const constraint = code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
@@ -215,10 +216,10 @@ export class Database implements Queries {
   /** Write transactions run again after losing a race (for /metrics and the concurrency test). */
   writeRetries = 0;
 
-  private async writeOnce<R>(label: string, work: (tx: TxRunner) => Promise<R>): Promise<R> {
-    const session = this.driver.session({ database: this.target.database, defaultAccessMode: neo4j.session.WRITE });
+  private async writeOnce<R>(label: string, work: (tx: TxRunner) => Promise<R>, causal?: Causal): Promise<R> {
+    const session = this.driver.session({ database: this.target.database, defaultAccessMode: neo4j.session.WRITE, bookmarks: causal?.bookmarks });
     try {
-      return await session.executeWrite((tx) => {
+      const result = await session.executeWrite((tx) => {
         // Fresh counters per attempt: a retried transaction must not count twice.
         const counters: WriteCounters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
         return work({
@@ -229,14 +230,16 @@ export class Database implements Queries {
           },
         });
       }, this.txConfig(label));
+      causal?.committed(session.lastBookmarks());
+      return result;
     } finally {
       await session.close();
     }
   }
 
   /** A single write query in its own transaction. */
-  async write<T = Row>(name: QueryName, params: Params = {}): Promise<T[]> {
-    return this.writeTransaction(name, (tx) => tx.run<T>(name, params));
+  async write<T = Row>(name: QueryName, params: Params = {}, causal?: Causal): Promise<T[]> {
+    return this.writeTransaction(name, (tx) => tx.run<T>(name, params), causal);
   }
 
   /** Whether a parameter of this name is sent as INTEGER (see bindParams). */

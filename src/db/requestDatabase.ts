@@ -4,6 +4,7 @@
  * until the request's deadline as its transaction timeout, and none started after the deadline or
  * after the client went away. Queries go to the driver owner (Database), which it wraps.
  */
+import type { Causal } from './causal.js';
 import type { Database } from './database.js';
 import type { Params, Queries, Row, TxRunner } from './queries.js';
 import type { QueryName } from './queryRegistry.js';
@@ -15,6 +16,8 @@ export interface RequestEvents {
   signal?: { readonly aborted: boolean };
   /** Called once per query this request runs (round trips per request, for /metrics). */
   onQuery?: () => void;
+  /** The bookmarks its queries read after, and its writes leave (causal.ts). */
+  causal?: Causal;
 }
 
 export class RequestDatabase implements Queries {
@@ -44,7 +47,7 @@ export class RequestDatabase implements Queries {
   }
 
   read<T = Row>(name: QueryName, params: Params = {}): Promise<T[]> {
-    return this.guarded((timeoutMs) => this.base.read<T>(name, params, timeoutMs));
+    return this.guarded((timeoutMs) => this.base.read<T>(name, params, timeoutMs, this.events.causal));
   }
 
   write<T = Row>(name: QueryName, params: Params = {}): Promise<T[]> {
@@ -52,7 +55,7 @@ export class RequestDatabase implements Queries {
   }
 
   writeTransaction<R>(label: string, work: (tx: TxRunner) => Promise<R>): Promise<R> {
-    return this.guarded(() => this.base.writeTransaction(label, work));
+    return this.guarded(() => this.base.writeTransaction(label, work, this.events.causal));
   }
 
   checkpoint(): void {

@@ -25,6 +25,13 @@ export function translateDriverError(err: unknown): unknown {
     const cause = /Caused by: (.*)$/m.exec(message)?.[1] ?? message.split(/[.\n]/)[0];
     return serviceUnavailable(`The graph database is unavailable (${cause.trim()}); try again shortly.`);
   }
+  // A bookmark the client sent back (causal.ts): not one this database issued, or not reached yet.
+  if (code.startsWith('Neo.ClientError.Transaction.InvalidBookmark')) {
+    return new ClientError('BAD_USER_INPUT', 'The bookmark sent (Claimgraph-Bookmark) is not one this database issued.');
+  }
+  if (code === 'Neo.TransientError.Transaction.BookmarkTimeout') {
+    return serviceUnavailable('This server has not yet caught up with the bookmark sent (Claimgraph-Bookmark); try again shortly.');
+  }
   if (code.startsWith('Neo.TransientError.Transaction.')) {
     return serviceUnavailable('The graph database is busy with conflicting writes (still after retrying); try again shortly.');
   }

@@ -15,6 +15,7 @@ import type { Database } from '../db/database.js';
 import type { RequestLimits } from '../db/requestLimits.js';
 import { executableSchema } from '../resolvers/schema.js';
 import { fastifyTrustProxy, type TrustProxy } from './trustProxy.js';
+import { BOOKMARK_HEADER, bookmarkPlugin, bookmarksFrom } from './bookmarks.js';
 import { AccessPolicy } from '../services/access/accessPolicy.js';
 import { KeyRing, type Principal } from '../services/access/keyRing.js';
 import { registerCors } from './cors.js';
@@ -148,6 +149,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       // hooks (a page of 20 claims: hundreds of calls) to gather hints this schema never gives.
       ApolloServerPluginCacheControlDisabled(),
       ...(opts.persistedOnly ? [listedOnlyPlugin(operations)] : []),
+      bookmarkPlugin(),
       ...(shape.plugins as never[]),
       limitsPlugin({
         maxCost: limits.maxCost,
@@ -176,7 +178,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const principal = access.reader(req.headers.authorization);
     // A client that hangs up stops its request's work: no further queries start for it.
     const gone = clientGone(reply.raw);
-    return createContext(opts.db, req.log as unknown as Logger, access, principal, { limits, signal: gone, address: req.ip }, opts.baseIri);
+    const bookmarks = bookmarksFrom(req.headers[BOOKMARK_HEADER]);
+    return createContext(opts.db, req.log as unknown as Logger, access, principal, { limits, signal: gone, address: req.ip, bookmarks }, opts.baseIri);
   };
   const graphql = apolloHandler(apollo, contextFor);
   http.route({

@@ -6,13 +6,14 @@
  */
 import cors from '@fastify/cors';
 import type { FastifyInstance } from 'fastify';
+import { BOOKMARK_HEADER } from './bookmarks.js';
 
 export async function registerCors(app: FastifyInstance, origins: string[]): Promise<void> {
   await app.register(cors, {
     origin: origins.length ? origins : false,
     methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
-    exposedHeaders: ['x-request-id', 'retry-after'],
+    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id', BOOKMARK_HEADER],
+    exposedHeaders: ['x-request-id', 'retry-after', BOOKMARK_HEADER],
     credentials: false,
     maxAge: 600,
     strictPreflight: true,
