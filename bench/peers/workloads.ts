@@ -3,7 +3,7 @@
  * its commits (bench:ab): each request as claimgraph, @neo4j/graphql and the raw server take it,
  * and its answer reduced to a shape the three can be compared on.
  */
-import { comparisonLine, rawCorroboration } from './rawCorroboration.js';
+import { comparisonLine, independentOriginCount, rawCorroboration } from './rawCorroboration.js';
 export interface Workload {
   name: string;
   input(i: number): string;
@@ -30,20 +30,6 @@ const chainPaths = (paths: any[]) =>
     .sort();
 const rawPaths = (paths: any[]) => paths.map((p) => pathLine(p.steps, p.end, p.endTitle ?? null, p.ending)).sort();
 
-/** Origins sharing an institution are one independent origin (union–find, as claimgraph's institutions.ts). */
-function independentCount(origins: { id: string; institutions: string[] }[]): number {
-  const parent = new Map(origins.map((o) => [o.id, o.id]));
-  const find = (x: string): string => (parent.get(x) === x ? x : find(parent.get(x)!));
-  const seen = new Map<string, string>();
-  for (const o of origins) {
-    for (const i of o.institutions) {
-      const other = seen.get(i);
-      if (other) parent.set(find(o.id), find(other));
-      else seen.set(i, o.id);
-    }
-  }
-  return new Set(origins.map((o) => find(o.id))).size;
-}
 const originLines = (origins: { id: string; title: string | null; agents: string[]; institutions: string[] }[]) =>
   sortBy(
     origins.map((o) => ({ id: o.id, title: o.title ?? null, agents: [...o.agents].sort(), institutions: [...o.institutions].sort() })),
@@ -171,7 +157,7 @@ export function workloads(claims: number): Workload[] {
       raw: {
         path: 'w6',
         // The raw peer's one query brings the origins' institutions; grouping them is a few lines here.
-        norm: (r) => ({ paths: rawPaths(r[0].paths), origins: originLines(r[0].origins), independentOriginCount: independentCount(r[0].origins) }),
+        norm: (r) => ({ paths: rawPaths(r[0].paths), origins: originLines(r[0].origins), independentOriginCount: independentOriginCount(r[0].origins) }),
       },
     },
     {
