@@ -7,7 +7,7 @@
  *
  * Exact, not approximate: the walk is deterministic, so a request agreeing on every variable any
  * recorded walk of the document read takes the same path and reaches the same cost. Only
- * primitive values are keys (an ingest document as a variable is priced afresh), each document
+ * short primitive values are keys (an ingest document as a variable is priced afresh), each document
  * keeps a bounded number of figures, and documents leave with Apollo's store (a WeakMap).
  */
 import type { DocumentNode, GraphQLSchema } from 'graphql';
@@ -24,12 +24,16 @@ interface Figures {
 
 const ABSENT = '\u0000absent';
 
-/** A key from the values of `names`, or null when one is not a primitive (not worth keeping). */
+/** Longer strings are not kept as keys: a client must not grow the cache with megabyte ids. */
+const MAX_KEY_STRING = 200;
+
+/** A key from the values of `names`, or null when one is not a short primitive (not worth keeping). */
 function keyOf(names: readonly string[], variables: Args): string | null {
   let key = '';
   for (const name of names) {
     const value = Object.prototype.hasOwnProperty.call(variables, name) ? variables[name] : ABSENT;
     if (value !== null && typeof value === 'object') return null;
+    if (typeof value === 'string' && value.length > MAX_KEY_STRING) return null;
     key += `${typeof value}:${String(value)}\u0000`;
   }
   return key;

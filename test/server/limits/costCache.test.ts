@@ -55,5 +55,10 @@ describe('CostCache', () => {
     ])
       expect(cache.estimate(compared, { orgs }, undefined)).toBe(requestCost(schema, compared, { orgs }, undefined));
     expect(cache.walks).toBe(4);
+    // A long string the estimate reads (a seed id inside a list) is not kept as a key either.
+    const seeded = parse('query($id: ID!) { graph(seeds: [$id]) { truncated } }');
+    const long = `claim:${'x'.repeat(300)}`;
+    for (let i = 0; i < 2; i++) expect(cache.estimate(seeded, { id: long }, undefined)).toBe(requestCost(schema, seeded, { id: long }, undefined));
+    expect(cache.walks).toBe(6);
   });
 });
