@@ -9,21 +9,11 @@ import { credibilityGrade } from '../../src/services/provenance/corroboration.js
 import { resolvePeriod } from '../../src/services/provenance/intervals.js';
 import { partWholeOutcome, type RegionRelation } from '../../src/services/provenance/partWhole.js';
 import type { ComparableClaim } from '../../src/services/provenance/comparable.js';
+import type { CompactClaimRow } from '../../src/db/rows.js';
 
-export interface RawClaimRow {
-  id: string;
+/** A claim's figure as cross-referencing reads it (CompactClaimRow), and what W7's raw query adds. */
+export interface RawClaimRow extends Pick<CompactClaimRow, 'id' | 'value' | 'low' | 'high' | 'bound' | 'precision' | 'aggregation' | 'per' | 'unit' | 'periodStart' | 'periodEnd' | 'statedAt'> {
   isClaim: boolean;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  bound: string | null;
-  precision: number | null;
-  aggregation: string | null;
-  per: string | null;
-  unit: string | null;
-  periodStart: string | null;
-  periodEnd: string | null;
-  statedAt: string | null;
   status: string;
   region: RegionRelation | 'SELF';
   origins: { id: string; institutions: string[] }[];
