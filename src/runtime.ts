@@ -3,11 +3,10 @@
  * connected Database, and the schema migrations. Shared by `npm start`, the CLI and the tests,
  * so all of them run the same path a user does.
  */
-import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config, Neo4jTarget } from './config.js';
 import { Database } from './db/database.js';
-import { migrate } from './db/migrate.js';
+import { migrate, migrationsMarker } from './db/migrate.js';
 import { EmbeddedNeo4j } from './embedded/embeddedNeo4j.js';
 import { EMBEDDED_USER, readPassword } from './embedded/password.js';
 import { readLivePid, type PidRecord } from './embedded/pidFile.js';
@@ -104,7 +103,7 @@ export async function startRuntime(config: Config, log: Logger, hooks: RuntimeHo
     await waitForDatabase(db, 60_000);
     hooks.onDatabaseReady?.();
     // The embedded store is ours: what was applied to it is recorded inside it (see migrate.ts).
-    const marker = config.external ? undefined : path.join(config.embedded.dataDir, 'data', 'claimgraph-migrations.sha256');
+    const marker = config.external ? undefined : migrationsMarker(config.embedded.dataDir);
     const { statements, skipped } = await migrate(db, marker);
     log.info(skipped ? `Schema migrations already applied to this store (${statements} statements)` : `Schema migrations applied (${statements} idempotent statements)`);
   } catch (err) {

@@ -19,6 +19,14 @@ export interface MigrationResult {
   skipped: boolean;
 }
 
+/**
+ * The marker of an embedded store. Whatever replaces the store's database (the offline importer
+ * overwrites it) removes the marker with it: what was applied went with the old database.
+ */
+export function migrationsMarker(storeDir: string): string {
+  return path.join(storeDir, 'data', 'claimgraph-migrations.sha256');
+}
+
 export async function migrate(db: Database, marker?: string): Promise<MigrationResult> {
   const migrations = loadMigrations();
   const digest = createHash('sha256')

@@ -4,7 +4,9 @@
  * the same launcher build as the embedded server; nothing is downloaded here.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import readline from 'node:readline';
+import { migrationsMarker } from '../db/migrate.js';
 import { ensureLauncherBuilt, launcherClasspath, type LauncherLog } from './launcherBuild.js';
 
 export interface ImporterRun {
@@ -28,6 +30,8 @@ export interface ImporterResult {
 
 export async function runOfflineImporter(run: ImporterRun, log: LauncherLog): Promise<ImporterResult> {
   await ensureLauncherBuilt(log);
+  // The database is replaced: the schema recorded as applied to the old one must be applied again.
+  fs.rmSync(migrationsMarker(run.storeDir), { force: true });
   const args = [
     '-XX:+UseG1GC',
     '-XX:+ExitOnOutOfMemoryError',

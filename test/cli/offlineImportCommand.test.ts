@@ -88,6 +88,24 @@ describe('import --offline', () => {
     }
   }, 300_000);
 
+  it('into a store that exists but is empty, still creates the schema on the imported database', async () => {
+    // A started store records its migrations as applied; the importer replaces that database.
+    const fresh = loadConfig({ ...process.env, CLAIMGRAPH_DATA: fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-offline-empty-')), EMBEDDED_NEO4J_PORT: String(await freePort()), NEO4J_URI: '' });
+    try {
+      await (await startRuntime(fresh, quietLog)).stop();
+      expect(await offlineImportCommand(fresh, FILES.slice(0, 1), quietLog)).toBe(0);
+      const runtime = await startRuntime(fresh, quietLog);
+      try {
+        const hits = await search(runtime.db, { text: 'Syrskyi' });
+        expect(hits.map((h) => h.id)).toContain('person:oleksandr-syrskyi');
+      } finally {
+        await runtime.stop();
+      }
+    } finally {
+      fs.rmSync(fresh.dataDir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
   it('refuses a store that holds data, and says what to do', async () => {
     const lines: string[] = [];
     const error = console.error;
