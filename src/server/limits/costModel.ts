@@ -38,7 +38,7 @@ import {
 } from 'graphql';
 import { collectFields, objectTypesOf, subSelections, type Collecting } from '../../resolvers/collectFields.js';
 import { isIncluded } from '../../resolvers/included.js';
-import { readingArgs, readingVariables } from './variableReads.js';
+import { readingArgs, readingVariables, variablesIn } from './variableReads.js';
 
 /** Arguments and variables as graphql-js coerces them: their types are the schema's, not TypeScript's. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -169,7 +169,9 @@ export function requestCost(schema: GraphQLSchema, document: DocumentNode, varia
         args = getArgumentValues(field, node, variables);
         if (reads) args = readingArgs(args, node, reads);
       } catch {
-        // invalid arguments fail in execution with their own error; price with the defaults
+        // invalid arguments fail in execution with their own error; price with the defaults. The
+        // figure then depends on every variable the arguments name (a null for a list of ids).
+        if (reads) for (const arg of node.arguments ?? []) variablesIn(arg.value, reads);
       }
       const inner: Scope = field.name === 'graph' && parent.name === 'Query' ? { graphLimit: sizeArg(field, args, 'limit') } : scope;
       const below = subSelections(nodes);

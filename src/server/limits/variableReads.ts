@@ -20,7 +20,8 @@ export function readingVariables(variables: Args, reads: Set<string>): Args {
   });
 }
 
-function variablesIn(value: ValueNode, into: Set<string>): void {
+/** The variables named anywhere in an argument's value (`[$a, {x: $b}]`). */
+export function variablesIn(value: ValueNode, into: Set<string>): void {
   if (value.kind === 'Variable') into.add(value.name.value);
   else if (value.kind === 'ListValue') value.values.forEach((v) => variablesIn(v, into));
   else if (value.kind === 'ObjectValue') value.fields.forEach((f) => variablesIn(f.value, into));

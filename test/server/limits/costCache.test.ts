@@ -61,4 +61,11 @@ describe('CostCache', () => {
     for (let i = 0; i < 2; i++) expect(cache.estimate(seeded, { id: long }, undefined)).toBe(requestCost(schema, seeded, { id: long }, undefined));
     expect(cache.walks).toBe(6);
   });
+
+  it('does not let arguments priced at their defaults (a null where ids go) answer for real ones', () => {
+    const cache = new CostCache(schema);
+    const doc = parse('query($o: [ID!] = ["org:a", "org:b"]) { crossReference(organizationIds: $o) { organizations { id } } }');
+    const many = { o: Array.from({ length: 1000 }, (_, i) => `org:${i}`) };
+    for (const vars of [{ o: null }, many, { o: null }, many]) expect(cache.estimate(doc, vars, undefined)).toBe(requestCost(schema, doc, vars, undefined));
+  });
 });
