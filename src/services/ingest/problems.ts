@@ -45,7 +45,7 @@ export class Problems {
   static restore(snapshot: ProblemsSnapshot): Problems {
     const problems = new Problems();
     problems.list.push(...snapshot.list);
-    problems.suppressed = new Set(snapshot.suppressed);
+    problems.suppressUnder(new Set(snapshot.suppressed));
     return problems;
   }
 

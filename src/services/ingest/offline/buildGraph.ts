@@ -17,8 +17,6 @@ export interface BuildOptions {
   onProgress?: (stats: ImportStats) => void;
   /** How often to report, in documents. */
   progressEvery?: number;
-  /** Worker threads that parse and validate (checkPool.ts); by default one per further core. */
-  workers?: number;
 }
 
 export async function buildGraph(items: AsyncIterable<DocumentText> | Iterable<DocumentText>, opts: BuildOptions = {}): Promise<{ model: GraphModel; stats: ImportStats }> {
@@ -26,7 +24,7 @@ export async function buildGraph(items: AsyncIterable<DocumentText> | Iterable<D
   const stats: ImportStats = { documents: 0, accepted: 0, claims: 0, rejected: [] };
   const latestBySource = new Map<string, ModelNode>();
   const every = opts.progressEvery ?? 50;
-  for await (const item of checkInParallel(asAsync(items), opts.workers)) {
+  for await (const item of checkInParallel(asAsync(items))) {
     stats.documents += 1;
     if (item.parseError !== undefined) {
       stats.rejected.push({ ref: item.ref, message: item.parseError, problems: [] });

@@ -33,12 +33,8 @@ const BATCH_CHARS = 1 << 20;
 /** Batches queued per worker: enough that a worker never waits for the main thread to send more. */
 const AHEAD = 3;
 
-interface Pending {
-  id: number;
-  result: Promise<CheckedItem[]>;
-}
-
 class CheckWorker {
+  // 192 MB of young generation: three 64 MB semi-spaces' worth, as the CLI gives the main thread.
   private readonly worker: Worker = moduleWorker(import.meta.url, './checkWorker', { resourceLimits: { maxYoungGenerationSizeMb: 192 } });
   private readonly waiting = new Map<number, { resolve: (items: CheckedItem[]) => void; reject: (err: unknown) => void }>();
   private failure: Error | null = null;
@@ -74,37 +70,42 @@ class CheckWorker {
 
   async close(): Promise<void> {
     this.worker.removeAllListeners();
+    // An error already queued must not surface as an unhandled 'error' event while it stops.
+    this.worker.on('error', () => undefined);
     await this.worker.terminate();
   }
 }
 
 /** Workers beside the main thread: one per further core, at most four (checking is not all of an import). */
-export function checkWorkerCount(): number {
+function checkWorkerCount(): number {
   return Math.max(1, Math.min(4, os.availableParallelism() - 1));
 }
 
 /** Yields every document of `items` checked, in input order; the workers stop when the caller does. */
 export async function* checkInParallel(items: AsyncIterable<DocumentText>, workerCount = checkWorkerCount()): AsyncGenerator<CheckedItem> {
-  const workers = Array.from({ length: workerCount }, () => new CheckWorker());
-  const pending: Pending[] = [];
+  const most = Math.max(1, workerCount);
+  // Started as batches need them: a handful of documents takes one worker, not four.
+  const workers: CheckWorker[] = [];
+  const pending: Promise<CheckedItem[]>[] = [];
   const input = items[Symbol.asyncIterator]();
   let ids = 0;
   let exhausted = false;
   let batch: DocumentText[] = [];
   let chars = 0;
   const dispatch = () => {
-    const worker = workers.reduce((a, b) => (b.load < a.load ? b : a));
-    const job = { id: ++ids, items: batch };
-    const result = worker.check(job);
+    let worker = workers.find((w) => w.load === 0);
+    if (!worker && workers.length < most) workers.push((worker = new CheckWorker()));
+    worker ??= workers.reduce((a, b) => (b.load < a.load ? b : a));
+    const result = worker.check({ id: ++ids, items: batch });
     // Awaited in order below; a rejection before then must not count as unhandled.
     result.catch(() => undefined);
-    pending.push({ id: job.id, result });
+    pending.push(result);
     batch = [];
     chars = 0;
   };
   try {
     for (;;) {
-      while (!exhausted && pending.length < workerCount * AHEAD) {
+      while (!exhausted && pending.length < most * AHEAD) {
         const next = await input.next();
         if (next.done) {
           exhausted = true;
@@ -117,10 +118,13 @@ export async function* checkInParallel(items: AsyncIterable<DocumentText>, worke
       }
       const head = pending.shift();
       if (!head) return;
-      yield* await head.result;
+      yield* await head;
     }
   } finally {
-    await input.return?.();
-    await Promise.all(workers.map((w) => w.close()));
+    try {
+      await input.return?.();
+    } finally {
+      await Promise.all(workers.map((w) => w.close()));
+    }
   }
 }

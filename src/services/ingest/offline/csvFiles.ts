@@ -93,13 +93,6 @@ function spaceOfKind(kind: string): string {
   return kind === 'Ingestion' || kind === 'Revision' ? kind : 'Entity';
 }
 
-/** The nodes outside the Entity id space, by id: few, so a small map to look a relationship's end up in. */
-function idSpaces(model: GraphModel): Map<string, string> {
-  const spaces = new Map<string, string>();
-  for (const n of model.nodes.values()) if (spaceOfKind(n.kind) !== 'Entity') spaces.set(n.id, n.kind);
-  return spaces;
-}
-
 export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
   fs.mkdirSync(dir, { recursive: true });
   let multiline = false;
@@ -131,12 +124,14 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
     return row;
   };
 
-  const spaces = idSpaces(model);
+  // The nodes outside the Entity id space, by id: few, so a small map to look a relationship's end up in.
+  const spaces = new Map<string, string>();
   const spaceOf = (id: string) => spaces.get(id) ?? 'Entity';
 
   // Nodes: one file per kind.
   const byKind = new Map<string, { columns: Columns; nodes: ModelNode[] }>();
   for (const n of model.nodes.values()) {
+    if (spaceOfKind(n.kind) !== 'Entity') spaces.set(n.id, n.kind);
     let group = byKind.get(n.kind);
     if (!group) byKind.set(n.kind, (group = { columns: new Columns(n.kind), nodes: [] }));
     group.columns.add(n.props);
@@ -181,21 +176,25 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
   }
   const relationships: string[] = [];
   const all = [...groups.values()].flatMap((byFrom) => [...byFrom.values()].flatMap((byTo) => [...byTo.values()]));
-  for (const group of all) {
-    group.cols = group.columns.list();
-    const file = path.join(dir, `rels-${group.type}-${group.fromSpace}-${group.toSpace}.csv`);
-    group.writer = new CsvWriter(file, [`:START_ID(${group.fromSpace})`, `:END_ID(${group.toSpace})`, ':TYPE', ...group.cols.map(([k, t]) => `${k}:${t}`)].join(','));
-    relationships.push(file);
-  }
-  for (const n of model.nodes.values()) {
-    if (!n.out.length) continue;
-    const from = quote(n.id);
-    const fromSpace = spaceOfKind(n.kind);
-    for (const rel of n.out) {
-      const group = groupOf(rel.type, fromSpace, spaceOf(rel.to));
-      group.writer!.write(`${from},${quote(rel.to)},${rel.type}${group.cols!.length ? cells(group.cols!, rel.props) : ''}`);
+  try {
+    for (const group of all) {
+      group.cols = group.columns.list();
+      const file = path.join(dir, `rels-${group.type}-${group.fromSpace}-${group.toSpace}.csv`);
+      group.writer = new CsvWriter(file, [`:START_ID(${group.fromSpace})`, `:END_ID(${group.toSpace})`, ':TYPE', ...group.cols.map(([k, t]) => `${k}:${t}`)].join(','));
+      relationships.push(file);
     }
+    for (const n of model.nodes.values()) {
+      if (!n.out.length) continue;
+      const from = quote(n.id);
+      const fromSpace = spaceOfKind(n.kind);
+      for (const rel of n.out) {
+        const group = groupOf(rel.type, fromSpace, spaceOf(rel.to));
+        group.writer!.write(`${from},${quote(rel.to)},${rel.type}${cells(group.cols!, rel.props)}`);
+      }
+    }
+  } finally {
+    // Every writer opened is closed, also when a value is refused midway (no descriptor left open).
+    for (const group of all) group.writer?.close();
   }
-  for (const group of all) group.writer!.close();
   return { nodes, relationships, multiline };
 }
