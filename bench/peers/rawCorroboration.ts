@@ -6,6 +6,7 @@
  */
 import { compareClaims } from '../../src/services/provenance/compareClaims.js';
 import { credibilityGrade } from '../../src/services/provenance/corroboration.js';
+import { independentGroups, topsByAgent } from '../../src/services/provenance/institutions.js';
 import { resolvePeriod } from '../../src/services/provenance/intervals.js';
 import { partWholeOutcome, type RegionRelation } from '../../src/services/provenance/partWhole.js';
 import type { ComparableClaim } from '../../src/services/provenance/comparable.js';
@@ -23,20 +24,19 @@ export interface RawClaimRow extends Pick<CompactClaimRow, 'id' | 'value' | 'low
 export const comparisonLine = (c: { id: string; verdict: string; allenRelation: string; gap: number | null; sameOrigin: boolean; counted: boolean }) =>
   `${c.id} ${c.verdict} ${c.allenRelation} ${c.gap ?? '-'} ${c.sameOrigin ? 'same-origin' : 'independent'} ${c.counted ? 'counted' : 'not-counted'}`;
 
-/** Origins sharing a top institution are one independent origin (as claimgraph's independentGroups). */
+/**
+ * Origins sharing a top institution are one independent origin: claimgraph's independentGroups,
+ * with each origin's institutions standing as its agents (an agent without a top is its own).
+ */
 export function independentOriginCount(origins: { id: string; institutions: string[] }[]): number {
-  const unique = [...new Map(origins.map((o) => [o.id, o])).values()];
-  const parent = new Map(unique.map((o) => [o.id, o.id]));
-  const find = (x: string): string => (parent.get(x) === x ? x : find(parent.get(x)!));
-  const seen = new Map<string, string>();
-  for (const o of unique) {
-    for (const i of o.institutions) {
-      const other = seen.get(i);
-      if (other) parent.set(find(o.id), find(other));
-      else seen.set(i, o.id);
-    }
-  }
-  return new Set(unique.map((o) => find(o.id))).size;
+  const info = origins.map((o) => ({ sourceId: o.id, agentIds: o.institutions, publisherIds: [], authorIds: [] }));
+  return independentGroups(
+    info,
+    topsByAgent(
+      [],
+      info.flatMap((o) => o.agentIds),
+    ),
+  ).length;
 }
 
 const figure = (r: RawClaimRow): ComparableClaim => ({

@@ -238,8 +238,8 @@ export class Database implements Queries {
   }
 
   /** A single write query in its own transaction. */
-  async write<T = Row>(name: QueryName, params: Params = {}, causal?: Causal): Promise<T[]> {
-    return this.writeTransaction(name, (tx) => tx.run<T>(name, params), causal);
+  async write<T = Row>(name: QueryName, params: Params = {}): Promise<T[]> {
+    return this.writeTransaction(name, (tx) => tx.run<T>(name, params));
   }
 
   /** Whether a parameter of this name is sent as INTEGER (see bindParams). */

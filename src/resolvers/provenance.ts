@@ -19,7 +19,8 @@ const PAIR_CLAIMS = [
 ];
 
 /** The SourceChain fields that read the origins' agents: selected, the chain's one query brings them too. */
-const CHAIN_AGENT_PATHS = [['origins', 'agents'], ['origins', 'institutions'], ['independentOriginCount'], ['institutions'], ['circularReporting'], ['explanation'], ['graph'], ['prov']];
+// Any origins field: `origins` itself awaits the agents' part, so even `origins { source }` wants it.
+const CHAIN_AGENT_PATHS = [['origins'], ['independentOriginCount'], ['institutions'], ['circularReporting'], ['explanation'], ['graph'], ['prov']];
 
 /** Whether any of the paths selects a field other than id (and __typename). */
 function selectsBeyondIds(info: GraphQLResolveInfo, paths: string[][]): boolean {
