@@ -8,6 +8,7 @@ import { createLogger } from './logger.js';
 import { isLoopbackHost, loadConfig } from './config.js';
 import { AccessPolicy } from './services/access/accessPolicy.js';
 import { KeyRing } from './services/access/keyRing.js';
+import { KeyFollower } from './services/access/keyFollower.js';
 import { portIsFree } from './ports.js';
 import { startRuntime } from './runtime.js';
 import { seedIfEmpty } from './services/admin/seed.js';
@@ -17,21 +18,25 @@ import { createApp } from './server/app.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const keyRing = new KeyRing(config.apiKeys, config.dataDir);
+  const keyRing = new KeyRing(config.apiKeys);
   const loopback = isLoopbackHost(config.host);
-  // Refuse before any work: an exposed server with no write key would let anyone write.
-  if (!loopback && !keyRing.hasWriteKey()) {
-    throw new Error(
-      `HOST=${config.host} accepts other machines, but no API key may write. Add one (npm run claimgraph -- keys add NAME --role write, ` +
-        'or CLAIMGRAPH_API_KEYS=name:write:<key>) or listen on 127.0.0.1.',
-    );
-  }
   const access = new AccessPolicy(keyRing, { publicReads: config.publicReads, openLocalWrites: loopback });
   // Before starting a database: a taken HTTP port would only fail after all that work.
   if (!(await portIsFree(config.port, config.host))) {
     throw new Error(`Port ${config.port} on ${config.host} is already in use (another claimgraph server?). Stop it or set PORT.`);
   }
   const runtime = await startRuntime(config, log);
+  // The graph's keys, followed from now on: a key added or revoked on any replica counts here too.
+  const keys = new KeyFollower(runtime.db, keyRing, log);
+  await keys.start();
+  // An exposed server with no write key would let anyone write.
+  if (!loopback && !keyRing.hasWriteKey()) {
+    await runtime.stop();
+    throw new Error(
+      `HOST=${config.host} accepts other machines, but no API key may write. Add one (npm run claimgraph -- keys add NAME --role write, ` +
+        'or CLAIMGRAPH_API_KEYS=name:write:<key>) or listen on 127.0.0.1.',
+    );
+  }
   if (config.seedOnStart && (await seedIfEmpty(runtime.db, { demo: config.demoOnStart }))) {
     log.info(`The graph was empty: loaded the seed data (data/seed/)${config.demoOnStart ? ' and the demo corpus (data/demo/; CLAIMGRAPH_DEMO=false skips it)' : ''}`);
   }
@@ -62,6 +67,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 90_000).unref();
     try {
       await app.http.close();
+      keys.stop();
       await runtime.stop();
       log.flush();
     } finally {

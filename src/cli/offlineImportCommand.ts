@@ -13,7 +13,7 @@ import type { Config } from '../config.js';
 import { readLivePid } from '../embedded/pidFile.js';
 import { runOfflineImporter } from '../embedded/offlineImporter.js';
 import { startRuntime } from '../runtime.js';
-import { graphCounts } from '../services/admin/admin.js';
+import { graphCounts, restoreSystemNodes, systemNodes, type SystemNodes } from '../services/admin/admin.js';
 import { buildGraph } from '../services/ingest/offline/buildGraph.js';
 import { ARRAY_DELIMITER, writeCsvFiles } from '../services/ingest/offline/csvFiles.js';
 import { PhaseTimes } from './phaseTimes.js';
@@ -24,8 +24,8 @@ import { printRejections } from './rejections.js';
 /** The phases that are Neo4j's work, not claimgraph's: together the floor of an offline import. */
 const NEO4J_PHASES = ["Neo4j's importer (its JVM included)", 'start the store', 'create and populate constraints and indexes'] as const;
 
-/** Why the store cannot take an offline import, or null when it can. */
-async function refusal(config: Config, log: Logger): Promise<string | null> {
+/** Why the store cannot take an offline import (null when it can), and its System nodes to keep. */
+async function refusal(config: Config, log: Logger, keep: { system?: SystemNodes }): Promise<string | null> {
   if (config.external) return `NEO4J_URI is set (${config.external.uri}): an offline import writes only the embedded store. Use \`neo4j-admin database import\` on that server, or import online.`;
   const running = readLivePid(config.embedded.dataDir);
   if (running)
@@ -37,6 +37,8 @@ async function refusal(config: Config, log: Logger): Promise<string | null> {
     const counts = await graphCounts(runtime.db);
     if (counts.nodes > 0)
       return `the store in ${config.embedded.dataDir} already holds ${counts.nodes.toLocaleString('en')} nodes: an offline import only loads an empty store. Import online (without --offline), run \`${invokedAs()} reset --yes\` first, or set CLAIMGRAPH_DATA to a new directory.`;
+    // The importer replaces the database: the keys, watches and event counter are put back after.
+    keep.system = await systemNodes(runtime.db);
     return null;
   } finally {
     await runtime.stop();
@@ -45,7 +47,8 @@ async function refusal(config: Config, log: Logger): Promise<string | null> {
 
 export async function offlineImportCommand(config: Config, files: string[], log: Logger, maxProblems?: number, name?: string): Promise<number> {
   // Usage and missing files are program.ts's to refuse, before anything starts.
-  const refused = await refusal(config, log);
+  const keep: { system?: SystemNodes } = {};
+  const refused = await refusal(config, log, keep);
   if (refused) {
     console.error(`Offline import refused: ${refused}`);
     return 1;
@@ -96,6 +99,7 @@ export async function offlineImportCommand(config: Config, files: string[], log:
     const runtime = await startRuntime(config, log, { onDatabaseReady: () => phases.end(NEO4J_PHASES[1]) });
     try {
       await runtime.db.write('admin/offlineFixups');
+      if (keep.system) await restoreSystemNodes(runtime.db, keep.system);
       await runtime.db.read('admin/awaitIndexes', { p: { seconds: 3600 } });
       phases.end(NEO4J_PHASES[2]);
     } finally {

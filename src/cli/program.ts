@@ -158,22 +158,31 @@ function buildProgram(result: { code: number }, env: NodeJS.ProcessEnv = process
       });
     });
 
-  const keys = program.command('keys').description('API keys (stored as hashes in the data directory)');
+  const keys = program.command('keys').description('API keys (stored as hashes in the graph)');
   keys
     .command('add')
     .description('create a key; it is printed once and only its hash is kept')
     .argument('<name>', 'who holds it (letters, digits, . _ -)')
     .addOption(new Option('--role <role>', 'what it may do').choices(['read', 'write', 'admin']).default('read'))
-    .action((keyName: string, o: { role: string }) => void (result.code = keysCommand(config(), ['add', keyName, '--role', o.role])));
+    .action(async (keyName: string, o: { role: string }) => {
+      const cfg = config();
+      result.code = await withGraph(cfg, (graph) => keysCommand(cfg, graph, ['add', keyName, '--role', o.role]));
+    });
   keys
     .command('list')
     .description('the keys in force (names and roles, never the keys)')
-    .action(() => void (result.code = keysCommand(config(), ['list'])));
+    .action(async () => {
+      const cfg = config();
+      result.code = await withGraph(cfg, (graph) => keysCommand(cfg, graph, ['list']));
+    });
   keys
     .command('revoke')
     .description('revoke a key at once, also for running servers')
     .argument('<name>')
-    .action((keyName: string) => void (result.code = keysCommand(config(), ['revoke', keyName])));
+    .action(async (keyName: string) => {
+      const cfg = config();
+      result.code = await withGraph(cfg, (graph) => keysCommand(cfg, graph, ['revoke', keyName]));
+    });
 
   for (const cmd of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) cmd.exitOverride();
   return program;

@@ -13,6 +13,7 @@ import { readDocuments } from '../../src/cli/readDocuments.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { freePort } from '../../src/ports.js';
+import { addKey, storedKeys } from '../../src/services/access/keyStore.js';
 import { startRuntime } from '../../src/runtime.js';
 import { search } from '../../src/services/catalog/search.js';
 import { bulkImport } from '../../src/services/ingest/bulkImport.js';
@@ -88,14 +89,18 @@ describe('import --offline', () => {
     }
   }, 300_000);
 
-  it('into a store that exists but is empty, still creates the schema on the imported database', async () => {
+  it('into a store that exists but is empty, still creates the schema on the imported database and keeps its keys', async () => {
     // A started store records its migrations as applied; the importer replaces that database.
     const fresh = loadConfig({ ...process.env, CLAIMGRAPH_DATA: fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-offline-empty-')), EMBEDDED_NEO4J_PORT: String(await freePort()), NEO4J_URI: '' });
     try {
-      await (await startRuntime(fresh, quietLog)).stop();
+      // A key made before the import is the service's, not the graph's: it outlives the replaced database.
+      const before = await startRuntime(fresh, quietLog);
+      await addKey(before.db, 'before-import', 'write');
+      await before.stop();
       expect(await offlineImportCommand(fresh, FILES.slice(0, 1), quietLog)).toBe(0);
       const runtime = await startRuntime(fresh, quietLog);
       try {
+        expect((await storedKeys(runtime.db)).map((k) => k.name)).toEqual(['before-import']);
         const hits = await search(runtime.db, { text: 'Syrskyi' });
         expect(hits.map((h) => h.id)).toContain('person:oleksandr-syrskyi');
       } finally {

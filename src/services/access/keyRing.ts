@@ -1,11 +1,10 @@
 /**
- * Who is calling: the keys from CLAIMGRAPH_API_KEYS and from the key file, and the lookup of a
- * presented key. Every stored hash is compared in constant time, and the loop never stops early,
- * so the time taken says nothing about which key (or how much of one) matched.
+ * Who is calling: the keys from CLAIMGRAPH_API_KEYS and those stored in the graph, and the lookup
+ * of a presented key. Every stored hash is compared in constant time, and the loop never stops
+ * early, so the time taken says nothing about which key (or how much of one) matched.
  */
-import fs from 'node:fs';
 import { timingSafeEqual } from 'node:crypto';
-import { hashKey, keyFilePath, readKeyFile } from './keyStore.js';
+import { hashKey } from './keyStore.js';
 import type { Role } from './roles.js';
 
 export interface ConfiguredKey {
@@ -24,41 +23,22 @@ export interface Principal {
   authenticated: boolean;
 }
 
-/** How often the key file's metadata is checked. */
-const KEY_FILE_CHECK_MS = 1_000;
-
 export class KeyRing {
-  private fileKeys: ConfiguredKey[] = [];
-  private fileStamp = '';
-  private checkedAt = -Infinity;
+  private storedKeys: ConfiguredKey[] = [];
 
-  constructor(
-    private readonly envKeys: ConfiguredKey[],
-    /** Where `claimgraph keys add` stores keys; undefined to use the environment's only. */
-    private readonly dataDir?: string,
-  ) {}
+  constructor(private readonly envKeys: ConfiguredKey[]) {}
 
   /**
-   * All keys now in force. The key file is looked at again at most once a second (not once per
-   * request) and re-read when it changed, so `keys revoke` takes effect within a second.
+   * The graph's keys as last read (access/keyFollower.ts replaces them about twice a second):
+   * lookups stay synchronous, with no database trip per request.
    */
+  replaceStored(keys: ConfiguredKey[]): void {
+    this.storedKeys = keys;
+  }
+
+  /** All keys now in force. */
   keys(): ConfiguredKey[] {
-    const now = Date.now();
-    if (this.dataDir && now - this.checkedAt >= KEY_FILE_CHECK_MS) {
-      this.checkedAt = now;
-      let stamp = 'absent';
-      try {
-        const st = fs.statSync(keyFilePath(this.dataDir));
-        stamp = `${st.mtimeMs}:${st.size}:${st.ino}`;
-      } catch {
-        /* no key file: no stored keys */
-      }
-      if (stamp !== this.fileStamp) {
-        this.fileKeys = stamp === 'absent' ? [] : readKeyFile(this.dataDir);
-        this.fileStamp = stamp;
-      }
-    }
-    return [...this.envKeys, ...this.fileKeys];
+    return this.storedKeys.length ? [...this.envKeys, ...this.storedKeys] : this.envKeys;
   }
 
   /** Whether any key may write: without one, the server may only listen on loopback. */

@@ -1,11 +1,14 @@
 /**
- * Keys made with `claimgraph keys add`, kept in `<data dir>/api-keys.json` (owner-only file). Only
- * a SHA-256 hash of each key is stored: the key itself is printed once and never written. Keys
- * are 32 random bytes, so an unsalted hash is as strong as the key (no dictionary to attack).
+ * Keys made with `claimgraph keys add`, kept in the graph as ApiKey nodes so every replica over
+ * one database sees an addition or a revocation (access/keyFollower.ts). Only a SHA-256 hash of
+ * each key is stored: the key itself is printed once and never written. Keys are 32 random bytes,
+ * so an unsalted hash is as strong as the key (no dictionary to attack). Releases before this one
+ * kept them in `<data dir>/api-keys.json`; `migrateKeyFile` moves that file's keys into the graph.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Queries } from '../../db/queries.js';
 import type { Role } from './roles.js';
 
 export interface StoredKey {
@@ -18,6 +21,7 @@ export interface StoredKey {
 
 export const KEY_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
+/** Where releases before keys lived in the graph stored them. */
 export function keyFilePath(dataDir: string): string {
   return path.join(dataDir, 'api-keys.json');
 }
@@ -26,40 +30,42 @@ export function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
-export function readKeyFile(dataDir: string): StoredKey[] {
-  try {
-    const parsed = JSON.parse(fs.readFileSync(keyFilePath(dataDir), 'utf8')) as { keys?: StoredKey[] };
-    return Array.isArray(parsed.keys) ? parsed.keys : [];
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new Error(`${keyFilePath(dataDir)} is not a readable key file: ${(err as Error).message}`, { cause: err });
-  }
-}
-
-function writeKeyFile(dataDir: string, keys: StoredKey[]): void {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const file = keyFilePath(dataDir);
-  const tmp = `${file}.${process.pid}.tmp`;
-  // Written whole and renamed: a server reading it meanwhile sees the old or the new list, never half.
-  fs.writeFileSync(tmp, JSON.stringify({ keys }, null, 2) + '\n', { mode: 0o600 });
-  fs.renameSync(tmp, file);
+/** The keys stored in the graph, by name. */
+export function storedKeys(db: Queries): Promise<StoredKey[]> {
+  return db.read<StoredKey>('access/apiKeys');
 }
 
 /** Creates a key and returns it; only its hash is stored. */
-export function addKey(dataDir: string, name: string, role: Role): string {
+export async function addKey(db: Queries, name: string, role: Role): Promise<string> {
   if (!KEY_NAME.test(name)) throw new Error(`A key name is 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit; got "${name}"`);
-  const keys = readKeyFile(dataDir);
-  if (keys.some((k) => k.name === name)) throw new Error(`A key named "${name}" exists already; revoke it first or choose another name`);
   const key = `cgk_${randomBytes(32).toString('base64url')}`;
-  writeKeyFile(dataDir, [...keys, { name, role, hash: hashKey(key), createdAt: new Date().toISOString() }]);
+  const added = await db.write<{ name: string }>('access/addApiKeys', { p: { keys: [{ name, role, hash: hashKey(key), createdAt: new Date().toISOString() }] } });
+  if (!added.length) throw new Error(`A key named "${name}" exists already; revoke it first or choose another name`);
   return key;
 }
 
 /** Removes a key; returns whether it existed. */
-export function revokeKey(dataDir: string, name: string): boolean {
-  const keys = readKeyFile(dataDir);
-  const kept = keys.filter((k) => k.name !== name);
-  if (kept.length === keys.length) return false;
-  writeKeyFile(dataDir, kept);
-  return true;
+export async function revokeKey(db: Queries, name: string): Promise<boolean> {
+  const [{ revoked }] = await db.write<{ revoked: number }>('access/revokeApiKey', { p: { name } });
+  return revoked > 0;
+}
+
+/**
+ * Moves the keys of an old key file into the graph (names already there keep theirs) and renames
+ * the file `api-keys.json.migrated`, so it is done once and the hashes are not left in two places.
+ * Returns how many keys the file held, or null when there is no file.
+ */
+export async function migrateKeyFile(db: Queries, dataDir: string): Promise<number | null> {
+  const file = keyFilePath(dataDir);
+  let parsed: { keys?: StoredKey[] };
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { keys?: StoredKey[] };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new Error(`${file} is not a readable key file: ${(err as Error).message}`, { cause: err });
+  }
+  const keys = (Array.isArray(parsed.keys) ? parsed.keys : []).map((k) => ({ name: k.name, role: k.role, hash: k.hash, createdAt: k.createdAt ?? new Date().toISOString() }));
+  if (keys.length) await db.write('access/addApiKeys', { p: { keys } });
+  fs.renameSync(file, `${file}.migrated`);
+  return keys.length;
 }

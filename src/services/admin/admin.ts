@@ -25,3 +25,20 @@ export async function deleteAll(db: Queries, batch = 10_000): Promise<number> {
     if (deleted < batch) return total;
   }
 }
+
+/** The service's own nodes: API keys, watches and the event counter (admin/systemNodes). */
+export interface SystemNodes {
+  keys: Record<string, unknown>[];
+  watches: Record<string, unknown>[];
+  counter: number;
+}
+
+export async function systemNodes(db: Queries): Promise<SystemNodes> {
+  const [row] = await db.read<SystemNodes>('admin/systemNodes');
+  return row;
+}
+
+/** Puts System nodes back after something replaced the database (the offline import). */
+export async function restoreSystemNodes(db: Queries, nodes: SystemNodes): Promise<void> {
+  await db.write('admin/restoreSystemNodes', { p: nodes });
+}
