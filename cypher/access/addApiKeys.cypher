@@ -2,5 +2,5 @@
 UNWIND $p.keys AS key
 OPTIONAL MATCH (existing:ApiKey {name: key.name})
 WITH key WHERE existing IS NULL
-CREATE (k:System:ApiKey {name: key.name, role: key.role, hash: key.hash, createdAt: datetime(key.createdAt)})
+CREATE (k:System:ApiKey {name: key.name, role: key.role, hash: key.hash, createdAt: key.createdAt})
 RETURN k.name AS name

@@ -2,13 +2,13 @@
 CALL () {
   UNWIND $p.keys AS key
   MERGE (k:System:ApiKey {name: key.name})
-  SET k.role = key.role, k.hash = key.hash, k.createdAt = datetime(key.createdAt)
+  SET k.role = key.role, k.hash = key.hash, k.createdAt = key.createdAt
   RETURN count(*) AS keys
 }
 CALL () {
   UNWIND $p.watches AS watch
   MERGE (w:System:Watch {id: watch.id})
-  SET w += watch, w.createdAt = datetime(watch.createdAt)
+  SET w += watch
   RETURN count(*) AS watches
 }
 MERGE (c:System:EventCounter {name: 'ingestions'})
