@@ -9,6 +9,7 @@ import { isLoopbackHost, loadConfig } from './config.js';
 import { AccessPolicy } from './services/access/accessPolicy.js';
 import { KeyRing } from './services/access/keyRing.js';
 import { KeyFollower } from './services/access/keyFollower.js';
+import { moveKeyFile } from './services/access/keyStore.js';
 import { portIsFree } from './ports.js';
 import { startRuntime } from './runtime.js';
 import { seedIfEmpty } from './services/admin/seed.js';
@@ -28,14 +29,20 @@ async function main(): Promise<void> {
   const runtime = await startRuntime(config, log);
   // The graph's keys, followed from now on: a key added or revoked on any replica counts here too.
   const keys = new KeyFollower(runtime.db, keyRing, log);
-  await keys.start();
-  // An exposed server with no write key would let anyone write.
-  if (!loopback && !keyRing.hasWriteKey()) {
+  try {
+    await moveKeyFile(runtime.db, config.dataDir, log);
+    await keys.start();
+    // An exposed server with no write key would let anyone write.
+    if (!loopback && !keyRing.hasWriteKey()) {
+      throw new Error(
+        `HOST=${config.host} accepts other machines, but no API key may write. Add one (npm run claimgraph -- keys add NAME --role write, ` +
+          'or CLAIMGRAPH_API_KEYS=name:write:<key>) or listen on 127.0.0.1.',
+      );
+    }
+  } catch (err) {
+    keys.stop();
     await runtime.stop();
-    throw new Error(
-      `HOST=${config.host} accepts other machines, but no API key may write. Add one (npm run claimgraph -- keys add NAME --role write, ` +
-        'or CLAIMGRAPH_API_KEYS=name:write:<key>) or listen on 127.0.0.1.',
-    );
+    throw err;
   }
   if (config.seedOnStart && (await seedIfEmpty(runtime.db, { demo: config.demoOnStart }))) {
     log.info(`The graph was empty: loaded the seed data (data/seed/)${config.demoOnStart ? ' and the demo corpus (data/demo/; CLAIMGRAPH_DEMO=false skips it)' : ''}`);

@@ -10,7 +10,6 @@ import { migrate, migrationsMarker } from './db/migrate.js';
 import { EmbeddedNeo4j } from './embedded/embeddedNeo4j.js';
 import { EMBEDDED_USER, readPassword } from './embedded/password.js';
 import { readLivePid, type PidRecord } from './embedded/pidFile.js';
-import { migrateKeyFile } from './services/access/keyStore.js';
 
 export interface Runtime {
   db: Database;
@@ -107,9 +106,6 @@ export async function startRuntime(config: Config, log: Logger, hooks: RuntimeHo
     const marker = config.external ? undefined : migrationsMarker(config.embedded.dataDir);
     const { statements, skipped } = await migrate(db, marker);
     log.info(skipped ? `Schema migrations already applied to this store (${statements} statements)` : `Schema migrations applied (${statements} idempotent statements)`);
-    // Keys lived in a file beside the store before they lived in the graph: moved once.
-    const moved = await migrateKeyFile(db, config.dataDir);
-    if (moved !== null) log.info(`Moved ${moved} API key(s) from ${config.dataDir}/api-keys.json into the graph (the file is now api-keys.json.migrated)`);
   } catch (err) {
     await db.close();
     await embedded?.stop();

@@ -1,4 +1,4 @@
-// Deletes up to $batch nodes with their relationships, System nodes (keys, watches, the event counter) spared; `claimgraph reset` repeats it until nothing is left.
+// Deletes up to $batch nodes with their relationships, System nodes (API keys) spared; `claimgraph reset` repeats it until nothing is left.
 MATCH (n)
 WHERE NOT n:System
 WITH n LIMIT $batch

@@ -1,4 +1,4 @@
-// How many nodes and relationships the graph holds (System nodes, the service's own keys, watches and counters, not counted), and how many of them are bookkeeping (ingestions, revisions), from the count store (empty-graph check, tests, `claimgraph db status`).
+// How many nodes and relationships the graph holds (System nodes, the service's own API keys, not counted), and how many of them are bookkeeping (ingestions, revisions), from the count store (empty-graph check, tests, `claimgraph db status`).
 CALL () { MATCH (n) RETURN count(n) AS allNodes }
 CALL () { MATCH (s:System) RETURN count(s) AS system }
 CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }

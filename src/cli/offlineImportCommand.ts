@@ -24,22 +24,26 @@ import { printRejections } from './rejections.js';
 /** The phases that are Neo4j's work, not claimgraph's: together the floor of an offline import. */
 const NEO4J_PHASES = ["Neo4j's importer (its JVM included)", 'start the store', 'create and populate constraints and indexes'] as const;
 
-/** Why the store cannot take an offline import (null when it can), and its System nodes to keep. */
-async function refusal(config: Config, log: Logger, keep: { system?: SystemNodes }): Promise<string | null> {
-  if (config.external) return `NEO4J_URI is set (${config.external.uri}): an offline import writes only the embedded store. Use \`neo4j-admin database import\` on that server, or import online.`;
+/** Why the store cannot take an offline import (`refused`), or the System nodes to put back after it. */
+async function inspectStore(config: Config, log: Logger): Promise<{ refused: string } | { refused: null; system?: SystemNodes }> {
+  if (config.external)
+    return { refused: `NEO4J_URI is set (${config.external.uri}): an offline import writes only the embedded store. Use \`neo4j-admin database import\` on that server, or import online.` };
   const running = readLivePid(config.embedded.dataDir);
   if (running)
-    return `the embedded Neo4j in ${config.embedded.dataDir} is running (pid ${running.pid}, port ${running.port}): stop the server or \`${invokedAs()} db stop\` first, since the importer needs the store to itself.`;
-  if (!fs.existsSync(path.join(config.embedded.dataDir, 'data', 'databases', config.database))) return null;
+    return {
+      refused: `the embedded Neo4j in ${config.embedded.dataDir} is running (pid ${running.pid}, port ${running.port}): stop the server or \`${invokedAs()} db stop\` first, since the importer needs the store to itself.`,
+    };
+  if (!fs.existsSync(path.join(config.embedded.dataDir, 'data', 'databases', config.database))) return { refused: null };
   // The database exists: it may be empty (after `claimgraph reset --yes`), or hold a graph.
   const runtime = await startRuntime(config, log);
   try {
     const counts = await graphCounts(runtime.db);
     if (counts.nodes > 0)
-      return `the store in ${config.embedded.dataDir} already holds ${counts.nodes.toLocaleString('en')} nodes: an offline import only loads an empty store. Import online (without --offline), run \`${invokedAs()} reset --yes\` first, or set CLAIMGRAPH_DATA to a new directory.`;
-    // The importer replaces the database: the keys, watches and event counter are put back after.
-    keep.system = await systemNodes(runtime.db);
-    return null;
+      return {
+        refused: `the store in ${config.embedded.dataDir} already holds ${counts.nodes.toLocaleString('en')} nodes: an offline import only loads an empty store. Import online (without --offline), run \`${invokedAs()} reset --yes\` first, or set CLAIMGRAPH_DATA to a new directory.`,
+      };
+    // The importer replaces the database: the API keys are put back after.
+    return { refused: null, system: await systemNodes(runtime.db) };
   } finally {
     await runtime.stop();
   }
@@ -47,10 +51,9 @@ async function refusal(config: Config, log: Logger, keep: { system?: SystemNodes
 
 export async function offlineImportCommand(config: Config, files: string[], log: Logger, maxProblems?: number, name?: string): Promise<number> {
   // Usage and missing files are program.ts's to refuse, before anything starts.
-  const keep: { system?: SystemNodes } = {};
-  const refused = await refusal(config, log, keep);
-  if (refused) {
-    console.error(`Offline import refused: ${refused}`);
+  const store = await inspectStore(config, log);
+  if (store.refused !== null) {
+    console.error(`Offline import refused: ${store.refused}`);
     return 1;
   }
   const started = Date.now();
@@ -99,7 +102,7 @@ export async function offlineImportCommand(config: Config, files: string[], log:
     const runtime = await startRuntime(config, log, { onDatabaseReady: () => phases.end(NEO4J_PHASES[1]) });
     try {
       await runtime.db.write('admin/offlineFixups');
-      if (keep.system) await restoreSystemNodes(runtime.db, keep.system);
+      if (store.system) await restoreSystemNodes(runtime.db, store.system);
       await runtime.db.read('admin/awaitIndexes', { p: { seconds: 3600 } });
       phases.end(NEO4J_PHASES[2]);
     } finally {

@@ -17,6 +17,7 @@ import { exportCommand, type ExportFormat } from './exportCommand.js';
 import { importCommand } from './importCommand.js';
 import { invokedAs } from './invokedAs.js';
 import { keysCommand } from './keysCommand.js';
+import { KEY_NAME, moveKeyFile } from '../services/access/keyStore.js';
 import { offlineImportCommand } from './offlineImportCommand.js';
 import { DEFAULT_MAX_PROBLEMS } from './rejections.js';
 
@@ -146,7 +147,7 @@ function buildProgram(result: { code: number }, env: NodeJS.ProcessEnv = process
 
   program
     .command('reset')
-    .description('delete every node and relationship')
+    .description('delete every node and relationship of the graph (the API keys stay)')
     .option('--yes', 'confirm: the whole graph goes')
     .action(async (o: { yes?: boolean }) => {
       if (!o.yes) return void (console.error(`reset deletes the whole graph; run \`${name} reset --yes\` to confirm.`), (result.code = 2));
@@ -158,6 +159,14 @@ function buildProgram(result: { code: number }, env: NodeJS.ProcessEnv = process
       });
     });
 
+  /** A keys command on the graph, once an old key file's keys are in it. */
+  const keysAction = (args: string[]) => {
+    const cfg = config();
+    return withGraph(cfg, async (graph) => {
+      await moveKeyFile(graph, cfg.dataDir, console);
+      return keysCommand(cfg, graph, args);
+    });
+  };
   const keys = program.command('keys').description('API keys (stored as hashes in the graph)');
   keys
     .command('add')
@@ -165,24 +174,20 @@ function buildProgram(result: { code: number }, env: NodeJS.ProcessEnv = process
     .argument('<name>', 'who holds it (letters, digits, . _ -)')
     .addOption(new Option('--role <role>', 'what it may do').choices(['read', 'write', 'admin']).default('read'))
     .action(async (keyName: string, o: { role: string }) => {
-      const cfg = config();
-      result.code = await withGraph(cfg, (graph) => keysCommand(cfg, graph, ['add', keyName, '--role', o.role]));
+      // A name that cannot be stored is refused before a database starts for it.
+      if (!KEY_NAME.test(keyName))
+        return void (console.error(`${name} keys add: a key name is 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit; got "${keyName}"`), (result.code = 2));
+      result.code = await keysAction(['add', keyName, '--role', o.role]);
     });
   keys
     .command('list')
     .description('the keys in force (names and roles, never the keys)')
-    .action(async () => {
-      const cfg = config();
-      result.code = await withGraph(cfg, (graph) => keysCommand(cfg, graph, ['list']));
-    });
+    .action(async () => void (result.code = await keysAction(['list'])));
   keys
     .command('revoke')
     .description('revoke a key at once, also for running servers')
     .argument('<name>')
-    .action(async (keyName: string) => {
-      const cfg = config();
-      result.code = await withGraph(cfg, (graph) => keysCommand(cfg, graph, ['revoke', keyName]));
-    });
+    .action(async (keyName: string) => void (result.code = await keysAction(['revoke', keyName])));
 
   for (const cmd of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) cmd.exitOverride();
   return program;

@@ -64,14 +64,11 @@ export const QUERY_MODES = {
   'ingest/mergeClaims': 'WRITE',
   'ingest/linkClaims': 'WRITE',
   'ingest/createClaims': 'WRITE',
-  'ingest/sequenceIngestions': 'WRITE',
   'admin/systemNodes': 'READ',
   'admin/restoreSystemNodes': 'WRITE',
   'access/apiKeys': 'READ',
   'access/addApiKeys': 'WRITE',
   'access/revokeApiKey': 'WRITE',
-  'events/ingestionsAfter': 'READ',
-  'events/latestSequence': 'READ',
 } as const satisfies Record<string, 'READ' | 'WRITE'>;
 
 export type QueryName = keyof typeof QUERY_MODES;

@@ -28,8 +28,7 @@ export class KeyFollower {
     this.schedule();
   }
 
-  /** Reads the keys now (tests use it to skip the wait). */
-  async refresh(): Promise<void> {
+  private async refresh(): Promise<void> {
     const keys = await storedKeys(this.db);
     this.ring.replaceStored(keys.map((k) => ({ name: k.name, role: k.role, hash: k.hash })));
   }

@@ -23,22 +23,37 @@ export interface Principal {
   authenticated: boolean;
 }
 
-export class KeyRing {
-  private storedKeys: ConfiguredKey[] = [];
+interface HeldKey {
+  key: ConfiguredKey;
+  digest: Buffer;
+}
 
-  constructor(private readonly envKeys: ConfiguredKey[]) {}
+export class KeyRing {
+  /** Every key in force with its decoded hash: derived once per change, not once per request. */
+  private held: HeldKey[];
+  private all: ConfiguredKey[];
+
+  constructor(private readonly envKeys: ConfiguredKey[]) {
+    this.all = envKeys;
+    this.held = KeyRing.hold(envKeys);
+  }
+
+  private static hold(keys: ConfiguredKey[]): HeldKey[] {
+    return keys.map((key) => ({ key, digest: Buffer.from(key.hash, 'hex') }));
+  }
 
   /**
    * The graph's keys as last read (access/keyFollower.ts replaces them about twice a second):
    * lookups stay synchronous, with no database trip per request.
    */
   replaceStored(keys: ConfiguredKey[]): void {
-    this.storedKeys = keys;
+    this.all = keys.length ? [...this.envKeys, ...keys] : this.envKeys;
+    this.held = KeyRing.hold(this.all);
   }
 
   /** All keys now in force. */
   keys(): ConfiguredKey[] {
-    return this.storedKeys.length ? [...this.envKeys, ...this.storedKeys] : this.envKeys;
+    return this.all;
   }
 
   /** Whether any key may write: without one, the server may only listen on loopback. */
@@ -50,8 +65,7 @@ export class KeyRing {
   find(presented: string): ConfiguredKey | undefined {
     const digest = Buffer.from(hashKey(presented), 'hex');
     let match: ConfiguredKey | undefined;
-    for (const key of this.keys()) {
-      const stored = Buffer.from(key.hash, 'hex');
+    for (const { key, digest: stored } of this.held) {
       if (stored.length === digest.length && timingSafeEqual(stored, digest) && !match) match = key;
     }
     return match;

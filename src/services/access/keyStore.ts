@@ -30,6 +30,17 @@ export function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
+/** The keys of an old key file; null when there is none. */
+function readKeyFile(dataDir: string): StoredKey[] | null {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(keyFilePath(dataDir), 'utf8')) as { keys?: StoredKey[] };
+    return Array.isArray(parsed.keys) ? parsed.keys : [];
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new Error(`${keyFilePath(dataDir)} is not a readable key file: ${(err as Error).message}`, { cause: err });
+  }
+}
+
 /** The keys stored in the graph, by name. */
 export function storedKeys(db: Queries): Promise<StoredKey[]> {
   return db.read<StoredKey>('access/apiKeys');
@@ -56,16 +67,21 @@ export async function revokeKey(db: Queries, name: string): Promise<boolean> {
  * Returns how many keys the file held, or null when there is no file.
  */
 export async function migrateKeyFile(db: Queries, dataDir: string): Promise<number | null> {
-  const file = keyFilePath(dataDir);
-  let parsed: { keys?: StoredKey[] };
-  try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { keys?: StoredKey[] };
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new Error(`${file} is not a readable key file: ${(err as Error).message}`, { cause: err });
-  }
-  const keys = (Array.isArray(parsed.keys) ? parsed.keys : []).map((k) => ({ name: k.name, role: k.role, hash: k.hash, createdAt: k.createdAt ?? new Date().toISOString() }));
+  const stored = readKeyFile(dataDir);
+  if (stored === null) return null;
+  const keys = stored.map((k) => ({ name: k.name, role: k.role, hash: k.hash, createdAt: k.createdAt ?? new Date().toISOString() }));
   if (keys.length) await db.write('access/addApiKeys', { p: { keys } });
-  fs.renameSync(file, `${file}.migrated`);
+  try {
+    fs.renameSync(keyFilePath(dataDir), `${keyFilePath(dataDir)}.migrated`);
+  } catch (err) {
+    // Another process starting at the same moment moved it first: the keys are in either way.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
   return keys.length;
+}
+
+/** migrateKeyFile, saying in the log what it moved (the server's start and `claimgraph keys`). */
+export async function moveKeyFile(db: Queries, dataDir: string, log: { info(message: string): void }): Promise<void> {
+  const moved = await migrateKeyFile(db, dataDir);
+  if (moved !== null) log.info(`Moved ${moved} API key(s) from ${keyFilePath(dataDir)} into the graph (the file is now api-keys.json.migrated)`);
 }

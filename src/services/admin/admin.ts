@@ -26,11 +26,9 @@ export async function deleteAll(db: Queries, batch = 10_000): Promise<number> {
   }
 }
 
-/** The service's own nodes: API keys, watches and the event counter (admin/systemNodes). */
+/** The service's own nodes: the API keys (admin/systemNodes). */
 export interface SystemNodes {
   keys: Record<string, unknown>[];
-  watches: Record<string, unknown>[];
-  counter: number;
 }
 
 export async function systemNodes(db: Queries): Promise<SystemNodes> {

@@ -216,8 +216,6 @@ export async function writeDocuments(tx: TxRunner, writes: DocumentWrite[], now:
     wroteIds: [...definedIds([w.doc]).keys()],
   }));
   const recorded = ingestionRows.length ? await tx.run<{ id: string }>('ingest/recordIngestions', { p: { rows: ingestionRows, now } }) : [];
-  // Last, so the event counter's lock is held only from here to the commit (services/events).
-  if (recorded.length) await tx.run('ingest/sequenceIngestions', { ids: recorded.map((r) => r.id) });
   return { counters, revisionsCreated: revisions.length, ingestionIds: recorded.map((r) => r.id) };
 }
 

@@ -12,10 +12,10 @@ import { KeyFollower } from '../../../src/services/access/keyFollower.js';
 import { KeyRing } from '../../../src/services/access/keyRing.js';
 import { addKey, hashKey, keyFilePath, migrateKeyFile, revokeKey, storedKeys } from '../../../src/services/access/keyStore.js';
 import { graphCounts, resetGraph } from '../../helpers/graph.js';
+import { quietLog } from '../../helpers/quietLog.js';
 import { testTarget } from '../../helpers/testApp.js';
 
 const db = Database.connect(testTarget());
-const quiet = { warn: () => {}, info: () => {} };
 
 afterAll(async () => {
   for (const k of await storedKeys(db)) await revokeKey(db, k.name);
@@ -25,7 +25,7 @@ afterAll(async () => {
 describe('API keys stored in the graph', () => {
   it('a key added is found by every ring following the graph, and refused by all once revoked', async () => {
     const rings = [new KeyRing([]), new KeyRing([])];
-    const followers = rings.map((r) => new KeyFollower(db, r, quiet, 50));
+    const followers = rings.map((r) => new KeyFollower(db, r, quietLog, 50));
     await Promise.all(followers.map((f) => f.start()));
     try {
       const key = await addKey(db, 'replica-test', 'write');
