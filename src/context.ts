@@ -13,6 +13,7 @@ import type { Principal } from './services/access/keyRing.js';
 import { createEntityLoader, type EntityLoader } from './services/entities/entities.js';
 import { createHistoryLoaders, type HistoryLoaders } from './services/history/history.js';
 import { DEFAULT_BASE_IRI } from './config.js';
+import type { EventFeed } from './services/events/eventFeed.js';
 
 export interface Context {
   /** The database as this request sees it (its limits applied), or the whole of it outside a request. */
@@ -35,6 +36,14 @@ export interface Context {
   work: RequestWork;
   /** The bookmarks this request reads after, and those its writes left (db/causal.ts). */
   causal: Causal;
+  /** The event feed subscriptions read (present on /graphql/stream only). */
+  live?: LiveSettings;
+}
+
+/** What a subscription needs beyond a query: the replica's event feed, and when an idle stream ends. */
+export interface LiveSettings {
+  feed: EventFeed;
+  idleMs: number;
 }
 
 /** What a request did that its answer does not show: a cross-reference's comparisons. */

@@ -143,6 +143,22 @@ export type Claim = Node & {
   text: Scalars['String']['output'];
 };
 
+/** A claim an ingestion added or corrected. */
+export type ClaimChange = {
+  __typename?: 'ClaimChange';
+  /** Added or corrected. */
+  change: ClaimChangeKind;
+  /** The claim as it is now. */
+  claim: Claim;
+};
+
+/** How an ingestion changed a claim. */
+export type ClaimChangeKind =
+  /** The claim is new to the graph. */
+  | 'ADDED'
+  /** The owning source corrected it (the old content is a revision). */
+  | 'CORRECTED';
+
 /** A page of claims. */
 export type ClaimConnection = {
   __typename?: 'ClaimConnection';
@@ -234,6 +250,17 @@ export type ClaimStatus =
   /** A newer figure replaces it (see `supersededBy`). */
   | 'SUPERSEDED';
 
+/** One committed ingestion's claims, as `claimsAdded` delivers it. */
+export type ClaimsAddedEvent = {
+  __typename?: 'ClaimsAddedEvent';
+  /** The claims it added or corrected that match the subscription's filter. */
+  claims: Array<ClaimChange>;
+  /** Where this event stands in the feed: pass it as `after` to resume after it (a restart, a dropped stream) with nothing missed or repeated. */
+  cursor: Scalars['String']['output'];
+  /** The ingestion (who, when, which source). */
+  ingestion: Ingestion;
+};
+
 /** A claim compared with the claim being corroborated. */
 export type Comparison = {
   __typename?: 'Comparison';
@@ -253,6 +280,45 @@ export type Comparison = {
   scopeUnstated: Scalars['Boolean']['output'];
   /** The verdict. */
   verdict: Verdict;
+};
+
+/** A comparison that a new or corrected claim made. */
+export type ComparisonChange = {
+  __typename?: 'ComparisonChange';
+  /** What changed. */
+  change: ComparisonChangeKind;
+  /** The claim the ingestion added or corrected. */
+  claim: Claim;
+  /** The claim it was compared with (already in the graph). */
+  other: Claim;
+  /** Why the verdict, in words. */
+  reason: Scalars['String']['output'];
+  /** Whether the two share a top institution among their origins. */
+  sameOrigin: Scalars['Boolean']['output'];
+  /** The verdict, as `corroboration` gives it. */
+  verdict: Verdict;
+};
+
+/** What a new or corrected figure changed about a comparison. */
+export type ComparisonChangeKind =
+  /** It agrees with a figure from an origin of its own: independent confirmation. */
+  | 'NEW_AGREEMENT'
+  /** Compared, but the figures cannot be judged against each other (NOT_COMPARABLE: other periods or units). */
+  | 'NEW_COMPARISON'
+  /** It conflicts with the figure. */
+  | 'NEW_CONFLICT'
+  /** It agrees, but shares an origin with the figure: the same origin appearing again (repetition, not confirmation). */
+  | 'ORIGIN_REPEATED';
+
+/** One committed ingestion's comparisons, as `comparisonsChanged` delivers it. */
+export type ComparisonsChangedEvent = {
+  __typename?: 'ComparisonsChangedEvent';
+  /** The comparisons that match the subscription. */
+  changes: Array<ComparisonChange>;
+  /** Where this event stands in the feed: pass it as `after` to resume after it. */
+  cursor: Scalars['String']['output'];
+  /** The ingestion that made the comparisons. */
+  ingestion: Ingestion;
 };
 
 /** Who else says it, and are they independent? */
@@ -1576,6 +1642,44 @@ export type Statement = {
   statedAt: Maybe<Scalars['DateTime']['output']>;
 };
 
+/**
+ * Live answers, served over Server-Sent Events at `/graphql/stream` (the graphql-sse protocol), not
+ * at `/graphql`. Every replica follows the graph's ingestions itself, so an ingest through any of them
+ * reaches subscribers of all. An event is sent only when it has something that matches.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Claims added or corrected by each new ingestion, those matching `filter` (its `text`, `period` and `asOf` are not supported here). `after`: a cursor from an earlier event; without it, events committed from now on. */
+  claimsAdded: ClaimsAddedEvent;
+  /** Comparisons a new or corrected claim made with a figure of one claim, measure or organization (exactly one of the three), with one of `verdicts` (AGREES and CONFLICTS by default). `after` resumes after an earlier event's cursor. */
+  comparisonsChanged: ComparisonsChangedEvent;
+};
+
+
+/**
+ * Live answers, served over Server-Sent Events at `/graphql/stream` (the graphql-sse protocol), not
+ * at `/graphql`. Every replica follows the graph's ingestions itself, so an ingest through any of them
+ * reaches subscribers of all. An event is sent only when it has something that matches.
+ */
+export type SubscriptionClaimsAddedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ClaimFilter>;
+};
+
+
+/**
+ * Live answers, served over Server-Sent Events at `/graphql/stream` (the graphql-sse protocol), not
+ * at `/graphql`. Every replica follows the graph's ingestions itself, so an ingest through any of them
+ * reaches subscribers of all. An event is sent only when it has something that matches.
+ */
+export type SubscriptionComparisonsChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  claimId?: InputMaybe<Scalars['ID']['input']>;
+  measureId?: InputMaybe<Scalars['ID']['input']>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  verdicts?: InputMaybe<Array<Verdict>>;
+};
+
 /** A stretch of the input text: offsets in UTF-16 code units, end exclusive. */
 export type TextSpan = {
   __typename?: 'TextSpan';
@@ -1719,6 +1823,8 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Bound: Bound;
   Claim: ResolverTypeWrapper<ClaimRow>;
+  ClaimChange: ResolverTypeWrapper<Omit<ClaimChange, 'claim'> & { claim: ResolversTypes['Claim'] }>;
+  ClaimChangeKind: ClaimChangeKind;
   ClaimConnection: ResolverTypeWrapper<Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversTypes['ClaimEdge']> }>;
   ClaimEdge: ResolverTypeWrapper<Omit<ClaimEdge, 'node'> & { node: ResolversTypes['Claim'] }>;
   ClaimFilter: ClaimFilter;
@@ -1726,7 +1832,11 @@ export type ResolversTypes = {
   ClaimOrderField: ClaimOrderField;
   ClaimPair: ResolverTypeWrapper<Omit<ClaimPair, 'a' | 'b'> & { a: ResolversTypes['Claim'], b: ResolversTypes['Claim'] }>;
   ClaimStatus: ClaimStatus;
+  ClaimsAddedEvent: ResolverTypeWrapper<Omit<ClaimsAddedEvent, 'claims' | 'ingestion'> & { claims: Array<ResolversTypes['ClaimChange']>, ingestion: ResolversTypes['Ingestion'] }>;
   Comparison: ResolverTypeWrapper<ComparisonOut>;
+  ComparisonChange: ResolverTypeWrapper<Omit<ComparisonChange, 'claim' | 'other'> & { claim: ResolversTypes['Claim'], other: ResolversTypes['Claim'] }>;
+  ComparisonChangeKind: ComparisonChangeKind;
+  ComparisonsChangedEvent: ResolverTypeWrapper<Omit<ComparisonsChangedEvent, 'changes' | 'ingestion'> & { changes: Array<ResolversTypes['ComparisonChange']>, ingestion: ResolversTypes['Ingestion'] }>;
   Corroboration: ResolverTypeWrapper<CorroborationOut>;
   CrossReference: ResolverTypeWrapper<CrossReferenceOut>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1806,6 +1916,7 @@ export type ResolversTypes = {
   SourceKind: SourceKind;
   Statement: ResolverTypeWrapper<StatementRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TextSpan: ResolverTypeWrapper<TextSpan>;
   TimelinePoint: ResolverTypeWrapper<TimelinePointOut>;
   Validation: ResolverTypeWrapper<Validation>;
@@ -1817,12 +1928,16 @@ export type ResolversParentTypes = {
   Agent: AgentRow;
   Boolean: Scalars['Boolean']['output'];
   Claim: ClaimRow;
+  ClaimChange: Omit<ClaimChange, 'claim'> & { claim: ResolversParentTypes['Claim'] };
   ClaimConnection: Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClaimEdge']> };
   ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
   ClaimFilter: ClaimFilter;
   ClaimOrder: ClaimOrder;
   ClaimPair: Omit<ClaimPair, 'a' | 'b'> & { a: ResolversParentTypes['Claim'], b: ResolversParentTypes['Claim'] };
+  ClaimsAddedEvent: Omit<ClaimsAddedEvent, 'claims' | 'ingestion'> & { claims: Array<ResolversParentTypes['ClaimChange']>, ingestion: ResolversParentTypes['Ingestion'] };
   Comparison: ComparisonOut;
+  ComparisonChange: Omit<ComparisonChange, 'claim' | 'other'> & { claim: ResolversParentTypes['Claim'], other: ResolversParentTypes['Claim'] };
+  ComparisonsChangedEvent: Omit<ComparisonsChangedEvent, 'changes' | 'ingestion'> & { changes: Array<ResolversParentTypes['ComparisonChange']>, ingestion: ResolversParentTypes['Ingestion'] };
   Corroboration: CorroborationOut;
   CrossReference: CrossReferenceOut;
   Date: Scalars['Date']['output'];
@@ -1891,6 +2006,7 @@ export type ResolversParentTypes = {
   SourceFilter: SourceFilter;
   Statement: StatementRow;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   TextSpan: TextSpan;
   TimelinePoint: TimelinePointOut;
   Validation: Validation;
@@ -1922,6 +2038,11 @@ export type ClaimResolvers<ContextType = Context, ParentType extends ResolversPa
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ClaimChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimChange'] = ResolversParentTypes['ClaimChange']> = {
+  change?: Resolver<ResolversTypes['ClaimChangeKind'], ParentType, ContextType>;
+  claim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+};
+
 export type ClaimConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimConnection'] = ResolversParentTypes['ClaimConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ClaimEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -1941,6 +2062,12 @@ export type ClaimPairResolvers<ContextType = Context, ParentType extends Resolve
   scopeUnstated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type ClaimsAddedEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimsAddedEvent'] = ResolversParentTypes['ClaimsAddedEvent']> = {
+  claims?: Resolver<Array<ResolversTypes['ClaimChange']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ingestion?: Resolver<ResolversTypes['Ingestion'], ParentType, ContextType>;
+};
+
 export type ComparisonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Comparison'] = ResolversParentTypes['Comparison']> = {
   allenRelation?: Resolver<ResolversTypes['AllenRelation'], ParentType, ContextType>;
   claim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
@@ -1950,6 +2077,21 @@ export type ComparisonResolvers<ContextType = Context, ParentType extends Resolv
   sameOrigin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   scopeUnstated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   verdict?: Resolver<ResolversTypes['Verdict'], ParentType, ContextType>;
+};
+
+export type ComparisonChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComparisonChange'] = ResolversParentTypes['ComparisonChange']> = {
+  change?: Resolver<ResolversTypes['ComparisonChangeKind'], ParentType, ContextType>;
+  claim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+  other?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sameOrigin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['Verdict'], ParentType, ContextType>;
+};
+
+export type ComparisonsChangedEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComparisonsChangedEvent'] = ResolversParentTypes['ComparisonsChangedEvent']> = {
+  changes?: Resolver<Array<ResolversTypes['ComparisonChange']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ingestion?: Resolver<ResolversTypes['Ingestion'], ParentType, ContextType>;
 };
 
 export type CorroborationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Corroboration'] = ResolversParentTypes['Corroboration']> = {
@@ -2338,6 +2480,11 @@ export type StatementResolvers<ContextType = Context, ParentType extends Resolve
   statedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  claimsAdded?: SubscriptionResolver<ResolversTypes['ClaimsAddedEvent'], "claimsAdded", ParentType, ContextType, Partial<SubscriptionClaimsAddedArgs>>;
+  comparisonsChanged?: SubscriptionResolver<ResolversTypes['ComparisonsChangedEvent'], "comparisonsChanged", ParentType, ContextType, RequireFields<SubscriptionComparisonsChangedArgs, 'verdicts'>>;
+};
+
 export type TextSpanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TextSpan'] = ResolversParentTypes['TextSpan']> = {
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2370,10 +2517,14 @@ export type ValidationResolvers<ContextType = Context, ParentType extends Resolv
 export type Resolvers<ContextType = Context> = {
   Agent?: AgentResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
+  ClaimChange?: ClaimChangeResolvers<ContextType>;
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
   ClaimPair?: ClaimPairResolvers<ContextType>;
+  ClaimsAddedEvent?: ClaimsAddedEventResolvers<ContextType>;
   Comparison?: ComparisonResolvers<ContextType>;
+  ComparisonChange?: ComparisonChangeResolvers<ContextType>;
+  ComparisonsChangedEvent?: ComparisonsChangedEventResolvers<ContextType>;
   Corroboration?: CorroborationResolvers<ContextType>;
   CrossReference?: CrossReferenceResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -2421,6 +2572,7 @@ export type Resolvers<ContextType = Context> = {
   SourceDerivation?: SourceDerivationResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TextSpan?: TextSpanResolvers<ContextType>;
   TimelinePoint?: TimelinePointResolvers<ContextType>;
   Validation?: ValidationResolvers<ContextType>;

@@ -11,6 +11,7 @@ import { provenanceResolvers } from './provenance.js';
 import { searchResolvers } from './search.js';
 import { sourceResolvers } from './source.js';
 import { nodeResolvers } from './node.js';
+import { liveResolvers } from './live.js';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars.js';
 
 function merge(...parts: Resolvers[]): Resolvers {
@@ -28,6 +29,7 @@ function merge(...parts: Resolvers[]): Resolvers {
 export const resolvers: Resolvers = merge(
   { Date: DateScalar, DateTime: DateTimeScalar, JSON: JSONScalar },
   nodeResolvers,
+  liveResolvers,
   agentResolvers,
   claimResolvers,
   sourceResolvers,

@@ -36,6 +36,9 @@ import { registerHealth } from './health.js';
 import { apolloHandler } from './apolloHandler.js';
 import { clientErrorHandler, frameworkErrorHandler, hostProblem, registerHttpErrors, sendError } from './httpErrors.js';
 import { knownOperationTypes } from './operationTypes.js';
+import { DEFAULT_SUBSCRIPTIONS, registerSubscriptions, type SubscriptionSettings } from './subscriptions.js';
+import { EventFeed } from '../services/events/eventFeed.js';
+import type { ValidationRule } from 'graphql';
 
 /** Ingest documents are the largest bodies; 16 MiB holds 20,000 claims with room. */
 export const BODY_LIMIT = 16 * 1024 * 1024;
@@ -63,6 +66,8 @@ export const DEFAULT_LIMITS: LimitSettings = { maxCost: 2_500, rate: null, maxCo
 
 export interface App {
   http: FastifyInstance;
+  /** This replica's follower of the graph's ingestions (subscriptions, watches). */
+  events: EventFeed;
   apollo: ApolloServer<Context>;
   access: AccessPolicy;
   metrics: Metrics;
@@ -88,6 +93,10 @@ export interface AppOptions {
   persistedOnly?: boolean;
   /** Proxies whose X-Forwarded-For names the client (CLAIMGRAPH_TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy;
+  /** Caps and idle time of /graphql/stream's subscriptions. */
+  subscriptions?: Partial<SubscriptionSettings>;
+  /** How often the event feed reads new ingestions (POLL_MS by default). */
+  eventPollMs?: number;
 }
 
 /** Keyless local use: what tests and scripts get unless they pass a policy. */
@@ -140,8 +149,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const log = http.log as unknown as Logger;
 
   const shape = armor(metrics);
+  const limiter = limits.rate ? new RateLimiter(limits.rate) : undefined;
+  const schema = executableSchema();
   const apollo = new ApolloServer<Context>({
-    schema: executableSchema(),
+    schema,
     plugins: [
       fastifyApolloDrainPlugin(http),
       ApolloServerPluginLandingPageDisabled(),
@@ -153,13 +164,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
       ...(shape.plugins as never[]),
       limitsPlugin({
         maxCost: limits.maxCost,
-        limiter: limits.rate ? new RateLimiter(limits.rate) : undefined,
+        limiter,
         admission: limits.concurrentCost ? new Admission(Math.max(limits.concurrentCost, limits.maxCost), CHEAP_COST) : undefined,
         timeoutMs: limits.timeoutMs,
         metrics,
       }),
     ],
-    // A subscription (the schema has no Subscription type) is refused here: 400 GRAPHQL_VALIDATION_FAILED.
+    // A subscription is refused here (400 GRAPHQL_VALIDATION_FAILED): it is served at /graphql/stream.
     validationRules: [...shape.validationRules, knownOperationTypes],
     // graphql-js stops parsing past this many tokens: a 400 GRAPHQL_PARSE_FAILED, in linear time.
     parseOptions: { maxTokens: SHAPE_LIMITS.tokens },
@@ -193,6 +204,28 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
   });
   registerExportRoutes(http, apollo, contextFor);
+  // Its own follower of the graph: an ingest through any replica reaches this one's subscribers.
+  const events = new EventFeed(opts.db, log, opts.eventPollMs);
+  await events.start();
+  // Before the server drains its connections: open streams end, or closing would wait on them.
+  http.addHook('preClose', (done) => {
+    events.stop();
+    done();
+  });
+  registerSubscriptions(http, {
+    schema,
+    db: opts.db,
+    access,
+    feed: events,
+    settings: { ...DEFAULT_SUBSCRIPTIONS, ...opts.subscriptions },
+    maxCost: limits.maxCost,
+    limiter,
+    validationRules: shape.validationRules as ValidationRule[],
+    maxTokens: SHAPE_LIMITS.tokens,
+    metrics,
+    log,
+    baseIri: opts.baseIri,
+  });
   registerGraphiqlAssets(http);
   registerExplorer(http);
   registerFormatDocs(http);
@@ -204,6 +237,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   return {
     http,
+    events,
     apollo,
     access,
     metrics,

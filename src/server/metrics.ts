@@ -42,6 +42,8 @@ export class Metrics {
   });
   readonly ingestedDocuments = new Counter({ name: 'claimgraph_ingested_documents_total', help: 'Documents ingested through the API', registers: [this.registry] });
   readonly ingestedClaims = new Counter({ name: 'claimgraph_ingested_claims_total', help: 'Claims ingested through the API', registers: [this.registry] });
+  readonly subscriptions = new Gauge({ name: 'claimgraph_subscriptions_open', help: 'Subscription streams open at /graphql/stream', registers: [this.registry] });
+  readonly events = new Counter({ name: 'claimgraph_subscription_events_total', help: 'Events sent to subscribers', registers: [this.registry] });
   readonly neo4jRestarts = new Counter({ name: 'claimgraph_embedded_neo4j_restarts_total', help: 'Restarts of the embedded Neo4j after it died', registers: [this.registry] });
   readonly httpErrors = new Counter({
     name: 'claimgraph_http_errors_total',

@@ -17,7 +17,9 @@ export function knownOperationTypes(context: ValidationContext): ASTVisitor {
   const has = (type: OperationTypeNode) => !!schema.getRootType(type);
   return {
     OperationDefinition(node) {
-      if (!has(node.operation)) {
+      if (node.operation === OperationTypeNode.SUBSCRIPTION && has(node.operation)) {
+        context.reportError(new GraphQLError('Subscriptions are served at /graphql/stream (Server-Sent Events, the graphql-sse protocol), not here.', { nodes: node }));
+      } else if (!has(node.operation)) {
         const supported = OPERATION_TYPES.filter(has).join(' and ');
         context.reportError(new GraphQLError(`The ${node.operation} operation is not supported: this schema has ${supported} operations only.`, { nodes: node }));
       }

@@ -1,0 +1,181 @@
+/**
+ * Each replica's follower of the graph's ingestions: one index-backed query every POLL_MS for
+ * all its subscribers and watches (events/ingestionsAfter, by the number each ingestion got in
+ * commit order), turned into LiveEvents once and handed to every listener. Numbers commit in
+ * order (ingest/sequenceIngestions), so reading "after n" never skips one that commits later;
+ * subscribers resume from a cursor by reading the same query from their cursor (`load`).
+ */
+import type { Logger } from 'pino';
+import type { Queries } from '../../db/queries.js';
+import type { EntityRow } from '../../db/rows.js';
+import { createEntityLoader } from '../entities/entities.js';
+import type { IngestionRow } from '../history/history.js';
+import { corroboration } from '../provenance/corroboration.js';
+import { edgeIds } from '../entities/entities.js';
+import { isClientError } from '../../errors.js';
+import { comparisonChange, type EventClaim, type LiveComparison, type LiveEvent } from './liveEvent.js';
+
+/** How often the feed asks for new ingestions: a quarter of the second an event may take. */
+export const POLL_MS = 250;
+/** Ingestions read per query; a backlog (a bulk import online) is read in pages of this. */
+export const PAGE = 50;
+
+interface FeedRow {
+  seq: number;
+  ingestion: IngestionRow;
+  claims: EventClaim[];
+}
+
+export type EventListener = (event: LiveEvent) => void;
+
+export class EventFeed {
+  private listeners = new Set<EventListener>();
+  private stopHandlers = new Set<() => void>();
+  /** Listeners that read comparisons: without one, events skip corroborating each claim. */
+  private comparing = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private failing = false;
+  /** The last ingestion number delivered to listeners. */
+  private last = 0;
+
+  constructor(
+    private readonly db: Queries,
+    private readonly log: Pick<Logger, 'warn' | 'info' | 'error'>,
+    private readonly pollMs = POLL_MS,
+  ) {}
+
+  /** The number of the last event handed to listeners: a live subscription starts after it. */
+  get cursor(): number {
+    return this.last;
+  }
+
+  /** Starts following after the last committed ingestion (events before are for `load`). */
+  async start(): Promise<void> {
+    const [{ seq }] = await this.db.read<{ seq: number }>('events/latestSequence');
+    this.last = seq;
+    this.running = true;
+    this.schedule();
+  }
+
+  /** Stops polling and ends every stream (a shutdown). */
+  stop(): void {
+    this.running = false;
+    clearTimeout(this.timer);
+    for (const handler of [...this.stopHandlers]) handler();
+  }
+
+  /** Runs `handler` when the feed stops; returns its removal. */
+  onStop(handler: () => void): () => void {
+    this.stopHandlers.add(handler);
+    return () => this.stopHandlers.delete(handler);
+  }
+
+  /** Hands every later event to `listener`; `comparisons` when it reads them. Returns the unlisten. */
+  listen(listener: EventListener, comparisons = false): () => void {
+    this.listeners.add(listener);
+    if (comparisons) this.comparing += 1;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.listeners.delete(listener);
+      if (comparisons) this.comparing -= 1;
+    };
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  /** Events after `after` up to `upTo` included, read from the graph (a resuming subscriber). */
+  async load(after: number, upTo: number, comparisons = true): Promise<LiveEvent[]> {
+    const out: LiveEvent[] = [];
+    let from = after;
+    while (from < upTo) {
+      const rows = await this.db.read<FeedRow>('events/ingestionsAfter', { p: { after: from, limit: PAGE } });
+      const wanted = rows.filter((r) => r.seq <= upTo);
+      out.push(...(await this.events(wanted, comparisons)));
+      if (rows.length < PAGE || wanted.length < rows.length) break;
+      from = rows[rows.length - 1].seq;
+    }
+    return out;
+  }
+
+  /** Reads what committed since the last poll and hands it to every listener, in order. */
+  async poll(): Promise<void> {
+    for (;;) {
+      const rows = await this.db.read<FeedRow>('events/ingestionsAfter', { p: { after: this.last, limit: PAGE } });
+      if (!rows.length) return;
+      for (const event of await this.events(rows, this.comparing > 0)) {
+        this.last = event.seq;
+        for (const listener of [...this.listeners]) {
+          try {
+            listener(event);
+          } catch (err) {
+            this.log.error(`An event listener failed: ${(err as Error).message}`);
+          }
+        }
+      }
+      if (rows.length < PAGE) return;
+    }
+  }
+
+  private schedule(): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => {
+      this.poll()
+        .then(
+          () => {
+            if (this.failing) this.log.info('The event feed reads the graph again');
+            this.failing = false;
+          },
+          (err) => {
+            // Nothing is skipped: the next poll reads from the same number.
+            if (!this.failing) this.log.warn(`The event feed could not read new ingestions (retrying): ${(err as Error).message}`);
+            this.failing = true;
+          },
+        )
+        .finally(() => this.schedule());
+    }, this.pollMs);
+    this.timer.unref();
+  }
+
+  /** Rows into events: each claim's comparisons (corroboration) and the rows to answer from. */
+  private async events(rows: FeedRow[], withComparisons: boolean): Promise<LiveEvent[]> {
+    const out: LiveEvent[] = [];
+    for (const row of rows) {
+      const loader = createEntityLoader(this.db);
+      const comparisons: LiveComparison[] = [];
+      for (const claim of withComparisons ? row.claims : []) {
+        const answer = await corroboration(this.db, loader, claim.id).catch((err: unknown) => {
+          // Deleted since it was ingested (a reset): nothing left to compare.
+          if (isClientError(err) && err.extensions.code === 'NOT_FOUND') return null;
+          throw err;
+        });
+        if (!answer) continue;
+        for (const c of answer.comparisons) {
+          comparisons.push({
+            claimId: claim.id,
+            otherId: c.claim.id,
+            verdict: c.verdict,
+            sameOrigin: c.sameOrigin,
+            change: comparisonChange(c.verdict, c.sameOrigin),
+            reason: c.reason,
+            measureId: claim.measureId,
+            agentIds: [...claim.agentIds, ...claim.parentAgentIds],
+            otherAgentIds: edgeIds(c.claim, 'ATTRIBUTED_TO'),
+          });
+        }
+      }
+      const ids = [...new Set([...row.claims.map((c) => c.id), ...comparisons.map((c) => c.otherId)])];
+      const loaded = await loader.loadMany(ids);
+      const byId = new Map<string, EntityRow>();
+      loaded.forEach((r, i) => {
+        if (r && !(r instanceof Error)) byId.set(ids[i], r);
+      });
+      out.push({ seq: row.seq, ingestion: { ...row.ingestion, at: new Date(row.ingestion.at).toISOString() }, claims: row.claims, comparisons, rows: byId });
+    }
+    return out;
+  }
+}
