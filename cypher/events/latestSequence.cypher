@@ -1,3 +1,2 @@
-// The number of the last committed ingestion: where a replica starts following, and what a subscription without a cursor starts after.
-OPTIONAL MATCH (c:EventCounter {name: 'ingestions'})
-RETURN coalesce(c.value, 0) AS seq
+// The number of the last committed ingestion (the highest, through the index): where a replica starts following, and what a subscription without a cursor starts after.
+RETURN coalesce(COLLECT { MATCH (i:Ingestion) WHERE i.seq IS NOT NULL RETURN i.seq ORDER BY i.seq DESC LIMIT 1 }[0], 0) AS seq

@@ -69,6 +69,8 @@ export const QUERY_MODES = {
   'access/apiKeys': 'READ',
   'access/addApiKeys': 'WRITE',
   'access/revokeApiKey': 'WRITE',
+  'events/ingestionsAfter': 'READ',
+  'events/latestSequence': 'READ',
 } as const satisfies Record<string, 'READ' | 'WRITE'>;
 
 export type QueryName = keyof typeof QUERY_MODES;

@@ -133,7 +133,12 @@ export function registerSubscriptions(http: FastifyInstance, opts: SubscriptionO
  * RATE_LIMITED as the stream's last message (the cursor it had lets it resume later). An
  * iterator object, not a generator, so `return()` reaches the event stream at once.
  */
-function charged(events: AsyncGenerator<ExecutionResult> | AsyncIterableIterator<ExecutionResult>, ctx: StreamContext, limiter: RateLimiter | undefined, metrics: Metrics): AsyncIterableIterator<ExecutionResult> {
+function charged(
+  events: AsyncGenerator<ExecutionResult> | AsyncIterableIterator<ExecutionResult>,
+  ctx: StreamContext,
+  limiter: RateLimiter | undefined,
+  metrics: Metrics,
+): AsyncIterableIterator<ExecutionResult> {
   let cut = false;
   return {
     [Symbol.asyncIterator]() {

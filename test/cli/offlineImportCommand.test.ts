@@ -81,6 +81,13 @@ describe('import --offline', () => {
       expect(actual.counts).toEqual(expected.counts);
       expect(actual.rows).toEqual(expected.rows);
       expect(actual.exported).toEqual(expected.exported);
+      // Every ingestion is numbered, once, for the event feed, which starts after the last.
+      const feed = await runtime.db.read<{ seq: number }>('events/ingestionsAfter', { p: { after: 0, limit: 10_000 } });
+      const seqs = feed.map((r) => r.seq);
+      expect(seqs.length).toBe(actual.counts.ingestions);
+      expect(new Set(seqs).size).toBe(seqs.length);
+      const [{ seq: latest }] = await runtime.db.read<{ seq: number }>('events/latestSequence');
+      expect(latest).toBe(Math.max(...seqs));
       // The constraints, indexes and full-text index are in place: search finds a claim.
       const hits = await search(runtime.db, { text: 'Syrskyi' });
       expect(hits.map((h) => h.id)).toContain('person:oleksandr-syrskyi');

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createClient, type Client } from 'graphql-sse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FIXTURES, seedGraph } from '../helpers/graph.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
 
@@ -28,12 +28,13 @@ let client: Client;
 beforeAll(async () => {
   t = await createTestApp(undefined, { eventPollMs: 50 });
   await seedGraph(t.db);
+  await caughtUp();
   const address = await t.app.http.listen({ port: 0, host: '127.0.0.1' });
   url = `${address}/graphql/stream`;
   client = createClient({ url, retryAttempts: 0, fetchFn: fetch });
 });
 afterAll(async () => {
-  client.dispose();
+  client?.dispose();
   await t.close();
 });
 
@@ -52,6 +53,12 @@ async function collect(query: string, variables: Record<string, unknown>, n: num
   await trigger?.();
   await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${got.length} of ${n} events`)), 10_000))]);
   return got;
+}
+
+/** Waits until the feed has handed out every committed ingestion (the seed's among them). */
+async function caughtUp() {
+  const [{ seq }] = await t.db.read<{ seq: number }>('events/latestSequence');
+  await vi.waitFor(() => expect(t.app.events.cursor).toBeGreaterThanOrEqual(seq), { timeout: 5_000, interval: 20 });
 }
 
 async function ingest(doc: unknown) {

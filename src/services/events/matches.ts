@@ -13,7 +13,8 @@ const UNSUPPORTED = ['text', 'period', 'asOf'] as const;
 /** Refuses, before subscribing, a filter this feed cannot test (rather than never matching). */
 export function checkLiveFilter(filter: ClaimFilter | null | undefined): void {
   for (const field of UNSUPPORTED) {
-    if (filter?.[field] != null) throw badUserInput(`claimsAdded cannot filter on \`${field}\`: filter on measures, sources, agents, regions, status or confidence, and query \`claims\` for the rest.`, `filter.${field}`);
+    if (filter?.[field] != null)
+      throw badUserInput(`claimsAdded cannot filter on \`${field}\`: filter on measures, sources, agents, regions, status or confidence, and query \`claims\` for the rest.`, `filter.${field}`);
   }
 }
 

@@ -17,6 +17,8 @@ export interface ApplyContext {
   now: string;
   keyName: string;
   ingestionId: string;
+  /** The ingestion's number in the order documents were read (the event feed's cursor; gaps are harmless). */
+  ingestionSeq: number;
   documentHash: string;
   /** Each source's latest ingestion so far (an unchanged re-ingest of it records nothing). */
   latestBySource: Map<string, ModelNode>;
@@ -269,6 +271,7 @@ function recordIngestion(ctx: ApplyContext, doc: NormalizedDocument, defined: Ma
     'Ingestion',
     {
       id: ctx.ingestionId,
+      seq: ctx.ingestionSeq,
       keyName: ctx.keyName,
       at: now,
       documentHash: ctx.documentHash,

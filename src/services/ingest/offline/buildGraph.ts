@@ -38,7 +38,7 @@ export async function buildGraph(items: AsyncIterable<DocumentText> | Iterable<D
     try {
       const doc = item.doc;
       const now = new Date().toISOString();
-      applyDocument(doc, { model, now, keyName: LOCAL_ACTOR.keyName, ingestionId: newIngestionId(now), documentHash: item.hash, latestBySource });
+      applyDocument(doc, { model, now, keyName: LOCAL_ACTOR.keyName, ingestionId: newIngestionId(now), ingestionSeq: stats.documents, documentHash: item.hash, latestBySource });
       stats.accepted += 1;
       stats.claims += doc.claims.length;
     } catch (err) {
