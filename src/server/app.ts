@@ -206,7 +206,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
   registerExportRoutes(http, apollo, contextFor);
   // Its own follower of the graph: an ingest through any replica reaches this one's subscribers.
   const events = new EventFeed(opts.db, log, opts.eventPollMs);
-  await events.start();
   // Before the server drains its connections: open streams end, or closing would wait on them.
   http.addHook('preClose', (done) => {
     events.stop();

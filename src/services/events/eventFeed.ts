@@ -1,6 +1,6 @@
 /**
- * Each replica's follower of the graph's ingestions: one index-backed query every POLL_MS for
- * all its subscribers and watches (events/ingestionsAfter, by the number each ingestion got in
+ * Each replica's follower of the graph's ingestions: while anyone listens, one index-backed query
+ * every POLL_MS for all its subscribers (events/ingestionsAfter, by the number each ingestion got in
  * commit order), turned into LiveEvents once and handed to every listener. Numbers commit in
  * order (ingest/sequenceIngestions), so reading "after n" never skips one that commits later;
  * subscribers resume from a cursor by reading the same query from their cursor (`load`).
@@ -29,12 +29,15 @@ interface FeedRow {
 export type EventListener = (event: LiveEvent) => void;
 
 export class EventFeed {
-  private listeners = new Set<EventListener>();
+  /** Each listener, and whether it reads comparisons (without one, events skip corroborating each claim). */
+  private listeners = new Map<EventListener, boolean>();
   private stopHandlers = new Set<() => void>();
-  /** Listeners that read comparisons: without one, events skip corroborating each claim. */
-  private comparing = 0;
   private timer: NodeJS.Timeout | undefined;
+  /** Set while following; a poll of an earlier run that ends late does not reschedule. */
+  private run = 0;
+  private starting: Promise<void> | undefined;
   private running = false;
+  private stopped = false;
   private failing = false;
   /** The last ingestion number delivered to listeners. */
   private last = 0;
@@ -45,23 +48,38 @@ export class EventFeed {
     private readonly pollMs = POLL_MS,
   ) {}
 
-  /** The number of the last event handed to listeners: a live subscription starts after it. */
+  /** The number of the last event handed to listeners. */
   get cursor(): number {
     return this.last;
   }
 
-  /** Starts following after the last committed ingestion (events before are for `load`). */
-  async start(): Promise<void> {
-    const [{ seq }] = await this.db.read<{ seq: number }>('events/latestSequence');
-    this.last = seq;
-    this.running = true;
-    this.schedule();
+  /**
+   * Hands every event after the returned cursor to `listener` (`comparisons` when it reads them).
+   * The feed follows the graph only while someone listens: a replica nobody subscribes to reads
+   * nothing. The first listener starts it after the last committed ingestion.
+   */
+  async attach(listener: EventListener, comparisons = false): Promise<{ cursor: number; detach: () => void }> {
+    if (this.stopped) throw new Error('The event feed has stopped');
+    if (!this.running) {
+      this.starting ??= this.begin().finally(() => (this.starting = undefined));
+      await this.starting;
+    }
+    // In the same turn as reading the cursor: every later event reaches the listener.
+    this.listeners.set(listener, comparisons);
+    let done = false;
+    const detach = () => {
+      if (done) return;
+      done = true;
+      this.listeners.delete(listener);
+      if (!this.listeners.size) this.pause();
+    };
+    return { cursor: this.last, detach };
   }
 
   /** Stops polling and ends every stream (a shutdown). */
   stop(): void {
-    this.running = false;
-    clearTimeout(this.timer);
+    this.stopped = true;
+    this.pause();
     for (const handler of [...this.stopHandlers]) handler();
   }
 
@@ -71,21 +89,23 @@ export class EventFeed {
     return () => this.stopHandlers.delete(handler);
   }
 
-  /** Hands every later event to `listener`; `comparisons` when it reads them. Returns the unlisten. */
-  listen(listener: EventListener, comparisons = false): () => void {
-    this.listeners.add(listener);
-    if (comparisons) this.comparing += 1;
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      this.listeners.delete(listener);
-      if (comparisons) this.comparing -= 1;
-    };
-  }
-
   get listenerCount(): number {
     return this.listeners.size;
+  }
+
+  private async begin(): Promise<void> {
+    const [{ seq }] = await this.db.read<{ seq: number }>('events/latestSequence');
+    if (this.stopped) throw new Error('The event feed has stopped');
+    this.last = seq;
+    this.running = true;
+    this.run += 1;
+    this.schedule(this.run);
+  }
+
+  private pause(): void {
+    this.running = false;
+    this.run += 1;
+    clearTimeout(this.timer);
   }
 
   /** Events after `after` up to `upTo` included, read from the graph (a resuming subscriber). */
@@ -107,9 +127,9 @@ export class EventFeed {
     for (;;) {
       const rows = await this.db.read<FeedRow>('events/ingestionsAfter', { p: { after: this.last, limit: PAGE } });
       if (!rows.length) return;
-      for (const event of await this.events(rows, this.comparing > 0)) {
+      for (const event of await this.events(rows, [...this.listeners.values()].some(Boolean))) {
         this.last = event.seq;
-        for (const listener of [...this.listeners]) {
+        for (const listener of [...this.listeners.keys()]) {
           try {
             listener(event);
           } catch (err) {
@@ -121,8 +141,8 @@ export class EventFeed {
     }
   }
 
-  private schedule(): void {
-    if (!this.running) return;
+  private schedule(run: number): void {
+    if (!this.running || run !== this.run) return;
     this.timer = setTimeout(() => {
       this.poll()
         .then(
@@ -136,7 +156,7 @@ export class EventFeed {
             this.failing = true;
           },
         )
-        .finally(() => this.schedule());
+        .finally(() => this.schedule(run));
     }, this.pollMs);
     this.timer.unref();
   }

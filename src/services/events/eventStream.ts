@@ -33,20 +33,25 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
   private idle: NodeJS.Timeout | undefined;
   private done = false;
   private failure: Error | undefined;
-  private readonly unlisten: () => void;
+  private detach: (() => void) | undefined;
   private readonly unstop: () => void;
 
   constructor(
     feed: EventFeed,
     private readonly opts: StreamOptions<T>,
   ) {
-    this.unlisten = feed.listen((e) => this.arrive(e), opts.comparisons);
+    this.last = opts.after ?? 0;
     this.unstop = feed.onStop(() => this.finish());
-    // Listening and this snapshot happen in one turn: everything up to `upTo` is the graph's to
-    // give, everything after reaches `arrive`.
-    const upTo = feed.cursor;
-    this.last = Math.min(opts.after ?? upTo, Number.MAX_SAFE_INTEGER);
-    this.replay = this.last < upTo ? feed.load(this.last, upTo, opts.comparisons).then((events) => void (this.replayed = events)) : Promise.resolve();
+    // Once attached, everything up to the cursor is the graph's to give (read back here),
+    // everything after reaches `arrive`.
+    this.replay = feed
+      .attach((e) => this.arrive(e), opts.comparisons)
+      .then(({ cursor, detach }) => {
+        this.detach = detach;
+        if (this.done) return detach();
+        this.last = Math.min(opts.after ?? cursor, Number.MAX_SAFE_INTEGER);
+        if (this.last < cursor) return feed.load(this.last, cursor, opts.comparisons).then((events) => void (this.replayed = events));
+      });
     this.replay.catch(() => {});
   }
 
@@ -124,7 +129,7 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
   }
 
   private stopListening(): void {
-    this.unlisten();
+    this.detach?.();
     this.unstop();
     this.live.length = 0;
   }
