@@ -55,6 +55,8 @@ const config: CodegenConfig = {
           TimelinePoint: out('provenance/timeline', 'TimelinePointOut'),
           Ingestion: out('history/history', 'IngestionRow'),
           Revision: out('history/history', 'RevisionRow'),
+          Watch: out('watches/watchStore', 'WatchRow'),
+          WebhookDelivery: out('watches/watchStore', 'DeliveryRow'),
         },
       },
     },

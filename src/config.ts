@@ -8,6 +8,7 @@ import type { ConfiguredKey } from './services/access/keyRing.js';
 import { isRole } from './services/access/roles.js';
 import type { Neo4jTarget } from './db/target.js';
 import { parseTrustProxy, type TrustProxy } from './server/trustProxy.js';
+import { parseWebhookHosts, type HostAllowList } from './services/watches/hostPolicy.js';
 
 /** Where exported node IRIs live unless CLAIMGRAPH_BASE_IRI says otherwise. */
 export const DEFAULT_BASE_IRI = 'https://claimgraph.example.org/id/';
@@ -48,6 +49,8 @@ export interface Config {
   persistedOnly: boolean;
   /** Proxies whose X-Forwarded-For names the client (CLAIMGRAPH_TRUST_PROXY); null = the socket's address. */
   trustProxy: TrustProxy;
+  /** Hosts watches may deliver webhooks to (CLAIMGRAPH_WEBHOOK_HOSTS); none by default. */
+  webhookHosts: HostAllowList;
   /** How long a write transaction is retried on deadlocks and other transient errors. */
   writeRetryMs: number;
   /** The most one GraphQL request may cost (points; see README "Limits"). */
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: corsOriginsFrom(env.CLAIMGRAPH_CORS_ORIGINS),
     persistedOnly: boolFrom(env, 'CLAIMGRAPH_PERSISTED_ONLY', false),
     trustProxy: parseTrustProxy(env.CLAIMGRAPH_TRUST_PROXY),
+    webhookHosts: parseWebhookHosts(env.CLAIMGRAPH_WEBHOOK_HOSTS),
     writeRetryMs: intFrom(env, 'CLAIMGRAPH_WRITE_RETRY_MS', 30_000),
     maxCost: intFrom(env, 'CLAIMGRAPH_MAX_COST', 2_500),
     ratePoints: intFrom(env, 'CLAIMGRAPH_RATE_POINTS', 5_000),

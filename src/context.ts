@@ -14,6 +14,7 @@ import { createEntityLoader, type EntityLoader } from './services/entities/entit
 import { createHistoryLoaders, type HistoryLoaders } from './services/history/history.js';
 import { DEFAULT_BASE_IRI } from './config.js';
 import type { EventFeed } from './services/events/eventFeed.js';
+import type { HostAllowList } from './services/watches/hostPolicy.js';
 
 export interface Context {
   /** The database as this request sees it (its limits applied), or the whole of it outside a request. */
@@ -38,6 +39,8 @@ export interface Context {
   causal: Causal;
   /** The event feed subscriptions read (present on /graphql/stream only). */
   live?: LiveSettings;
+  /** Where watches may deliver (CLAIMGRAPH_WEBHOOK_HOSTS); none when unset. */
+  webhookHosts?: HostAllowList;
 }
 
 /** What a subscription needs beyond a query: the replica's event feed, and when an idle stream ends. */

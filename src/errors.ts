@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'CLIENT_CLOSED_REQUEST',
   'COST_LIMIT_EXCEEDED',
   'OPERATION_NOT_LISTED',
+  'WEBHOOK_HOST_NOT_ALLOWED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -24,7 +25,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * The HTTP status a code answers with when it is the request's error. Apollo reads
  * `extensions.http` and strips it from the body, so clients see only the code.
  */
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, CONFLICT: 409, RATE_LIMITED: 429, OPERATION_NOT_LISTED: 400 };
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, CONFLICT: 409, RATE_LIMITED: 429, OPERATION_NOT_LISTED: 400, WEBHOOK_HOST_NOT_ALLOWED: 400 };
 
 /**
  * The status a code answers with outside GraphQL (exports, /metrics), where no `data` can carry a
@@ -42,6 +43,7 @@ const PLAIN_HTTP_STATUS: Record<ErrorCode, number> = {
   CLIENT_CLOSED_REQUEST: 499,
   COST_LIMIT_EXCEEDED: 400,
   OPERATION_NOT_LISTED: 400,
+  WEBHOOK_HOST_NOT_ALLOWED: 400,
 };
 
 export function plainHttpStatus(code: string): number {

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     persistedOnly: config.persistedOnly,
     trustProxy: config.trustProxy,
+    webhooks: { hosts: config.webhookHosts, dispatch: true },
     baseIri: config.baseIri,
     limits: {
       maxCost: config.maxCost,

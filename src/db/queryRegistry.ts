@@ -71,6 +71,13 @@ export const QUERY_MODES = {
   'access/revokeApiKey': 'WRITE',
   'events/ingestionsAfter': 'READ',
   'events/latestSequence': 'READ',
+  'watches/createWatch': 'WRITE',
+  'watches/watches': 'READ',
+  'watches/deleteWatch': 'WRITE',
+  'watches/recordDeliveries': 'WRITE',
+  'watches/leaseDeliveries': 'WRITE',
+  'watches/settleDelivery': 'WRITE',
+  'watches/watchDeliveries': 'READ',
 } as const satisfies Record<string, 'READ' | 'WRITE'>;
 
 export type QueryName = keyof typeof QUERY_MODES;

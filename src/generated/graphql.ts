@@ -7,6 +7,7 @@ import type { CorroborationOut, ComparisonOut } from '../services/provenance/cor
 import type { CrossReferenceOut } from '../services/provenance/crossReference.js';
 import type { TimelinePointOut } from '../services/provenance/timeline.js';
 import type { IngestionRow, RevisionRow } from '../services/history/history.js';
+import type { WatchRow, DeliveryRow } from '../services/watches/watchStore.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -371,6 +372,15 @@ export type DatePrecision =
   | 'MONTH'
   /** The year only (`2025`). */
   | 'YEAR';
+
+/** A delivery's state. */
+export type DeliveryStatus =
+  /** A 2xx answer came back. */
+  | 'DELIVERED'
+  /** Given up after the last attempt (8 attempts over about ten minutes). */
+  | 'FAILED'
+  /** Not delivered yet: due now, being sent, or waiting for its next attempt. */
+  | 'PENDING';
 
 /** How one source derives from another (PROV wasDerivedFrom, refined). */
 export type DerivationKind =
@@ -878,12 +888,28 @@ export type Mutation = {
    * with an error when refused, so earlier mutations of the same request keep their results.
    */
   ingest: Maybe<IngestResult>;
+  /** Removes a watch and its deliveries (a `write` key); the removed watch, or null with NOT_FOUND. */
+  unwatch: Maybe<Watch>;
+  /** Stores a watch (a `write` key); its deliveries start with the next ingestion. The secret is returned here only. */
+  watch: Maybe<WatchCreated>;
 };
 
 
 /** The root of every write. */
 export type MutationIngestArgs = {
   document: IngestDocument;
+};
+
+
+/** The root of every write. */
+export type MutationUnwatchArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root of every write. */
+export type MutationWatchArgs = {
+  input: WatchInput;
 };
 
 /** Anything with a stable, human-readable id of the form `<kind>:<slug>`. */
@@ -1170,6 +1196,8 @@ export type Query = {
    * document it finds valid is one `ingest` takes unless the graph changes in between.
    */
   validate: Validation;
+  /** Every watch (a `write` key: their URLs are integrations' addresses). */
+  watches: Array<Watch>;
 };
 
 
@@ -1744,6 +1772,90 @@ export type Verdict =
   /** Same measure and place, but the periods or units do not allow a comparison. */
   | 'NOT_COMPARABLE';
 
+/** A standing request to POST signed comparisons to a URL: what `comparisonsChanged` streams, for integrations that cannot hold a stream open. */
+export type Watch = {
+  __typename?: 'Watch';
+  /** The claim whose comparisons it follows (one of claimId, measureId, organizationId is set). */
+  claimId: Maybe<Scalars['ID']['output']>;
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The name of the key that made it. */
+  createdBy: Scalars['String']['output'];
+  /** Its most recent deliveries, newest first (`first`: 1..100). */
+  deliveries: Array<WebhookDelivery>;
+  /** Its id (`watch:` and a UUID): what `unwatch` takes. */
+  id: Scalars['ID']['output'];
+  /** The measure whose figures' comparisons it follows. */
+  measureId: Maybe<Scalars['ID']['output']>;
+  /** A label of its creator's choosing. */
+  name: Maybe<Scalars['String']['output']>;
+  /** The organization whose figures' comparisons it follows (on either side). */
+  organizationId: Maybe<Scalars['ID']['output']>;
+  /** Where deliveries are POSTed. */
+  url: Scalars['String']['output'];
+  /** The verdicts it follows. */
+  verdicts: Array<Verdict>;
+};
+
+
+/** A standing request to POST signed comparisons to a URL: what `comparisonsChanged` streams, for integrations that cannot hold a stream open. */
+export type WatchDeliveriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A new watch, and its signing secret: shown this once, never again. */
+export type WatchCreated = {
+  __typename?: 'WatchCreated';
+  /**
+   * The secret that signs every delivery (Standard Webhooks: `webhook-signature: v1,<base64
+   * HMAC-SHA256 of "webhook-id.webhook-timestamp.body">`, keyed with the base64 after `whsec_`).
+   */
+  secret: Scalars['String']['output'];
+  /** The stored watch. */
+  watch: Watch;
+};
+
+/** What a watch follows and where it delivers. */
+export type WatchInput = {
+  /** Follow the comparisons of this claim (exactly one of claimId, measureId, organizationId). */
+  claimId?: InputMaybe<Scalars['ID']['input']>;
+  /** Follow comparisons of figures of this measure. */
+  measureId?: InputMaybe<Scalars['ID']['input']>;
+  /** A label (at most 200 characters). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Follow comparisons where either figure is attributed to this organization. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** An http(s) URL whose host is listed in the server's CLAIMGRAPH_WEBHOOK_HOSTS (refused with WEBHOOK_HOST_NOT_ALLOWED otherwise). */
+  url: Scalars['String']['input'];
+  /** The verdicts to deliver (AGREES and CONFLICTS by default). */
+  verdicts?: InputMaybe<Array<Verdict>>;
+};
+
+/** One webhook delivery: one event with comparisons the watch follows, sent until it is answered with a 2xx. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** Attempts made so far. */
+  attempts: Scalars['Int']['output'];
+  /** When the event was matched and the delivery recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The event's cursor (as the subscriptions give it). */
+  cursor: Scalars['String']['output'];
+  /** When a 2xx answer came back. */
+  deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  /** The idempotency id, sent as `webhook-id` on every attempt: a receiver that has seen it already can ignore the repeat. */
+  id: Scalars['ID']['output'];
+  /** When the last attempt ended. */
+  lastAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** Why the last attempt failed (a status, a timeout, a refused address). */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** The HTTP status of the last attempt, when one came back. */
+  lastStatusCode: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due (pending deliveries only). */
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** Pending, delivered or given up. */
+  status: DeliveryStatus;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1842,6 +1954,7 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePrecision: DatePrecision;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeliveryStatus: DeliveryStatus;
   DerivationKind: DerivationKind;
   Draft: ResolverTypeWrapper<Draft>;
   DraftClaim: ResolverTypeWrapper<DraftClaim>;
@@ -1921,6 +2034,10 @@ export type ResolversTypes = {
   TimelinePoint: ResolverTypeWrapper<TimelinePointOut>;
   Validation: ResolverTypeWrapper<Validation>;
   Verdict: Verdict;
+  Watch: ResolverTypeWrapper<WatchRow>;
+  WatchCreated: ResolverTypeWrapper<Omit<WatchCreated, 'watch'> & { watch: ResolversTypes['Watch'] }>;
+  WatchInput: WatchInput;
+  WebhookDelivery: ResolverTypeWrapper<DeliveryRow>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2010,6 +2127,10 @@ export type ResolversParentTypes = {
   TextSpan: TextSpan;
   TimelinePoint: TimelinePointOut;
   Validation: Validation;
+  Watch: WatchRow;
+  WatchCreated: Omit<WatchCreated, 'watch'> & { watch: ResolversParentTypes['Watch'] };
+  WatchInput: WatchInput;
+  WebhookDelivery: DeliveryRow;
 };
 
 export type AgentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent']> = {
@@ -2256,6 +2377,8 @@ export type MeasureEdgeResolvers<ContextType = Context, ParentType extends Resol
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   ingest?: Resolver<Maybe<ResolversTypes['IngestResult']>, ParentType, ContextType, RequireFields<MutationIngestArgs, 'document'>>;
+  unwatch?: Resolver<Maybe<ResolversTypes['Watch']>, ParentType, ContextType, RequireFields<MutationUnwatchArgs, 'id'>>;
+  watch?: Resolver<Maybe<ResolversTypes['WatchCreated']>, ParentType, ContextType, RequireFields<MutationWatchArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -2367,6 +2490,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
   timeline?: Resolver<Maybe<Array<ResolversTypes['TimelinePoint']>>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'measureId'>>;
   validate?: Resolver<ResolversTypes['Validation'], ParentType, ContextType, RequireFields<QueryValidateArgs, 'document'>>;
+  watches?: Resolver<Array<ResolversTypes['Watch']>, ParentType, ContextType>;
 };
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
@@ -2514,6 +2638,37 @@ export type ValidationResolvers<ContextType = Context, ParentType extends Resolv
   valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type WatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Watch'] = ResolversParentTypes['Watch']> = {
+  claimId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<WatchDeliveriesArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  measureId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verdicts?: Resolver<Array<ResolversTypes['Verdict']>, ParentType, ContextType>;
+};
+
+export type WatchCreatedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WatchCreated'] = ResolversParentTypes['WatchCreated']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  watch?: Resolver<ResolversTypes['Watch'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastStatusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DeliveryStatus'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Agent?: AgentResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
@@ -2576,5 +2731,8 @@ export type Resolvers<ContextType = Context> = {
   TextSpan?: TextSpanResolvers<ContextType>;
   TimelinePoint?: TimelinePointResolvers<ContextType>;
   Validation?: ValidationResolvers<ContextType>;
+  Watch?: WatchResolvers<ContextType>;
+  WatchCreated?: WatchCreatedResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
 };
 

@@ -12,6 +12,7 @@ import { searchResolvers } from './search.js';
 import { sourceResolvers } from './source.js';
 import { nodeResolvers } from './node.js';
 import { liveResolvers } from './live.js';
+import { watchResolvers } from './watch.js';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars.js';
 
 function merge(...parts: Resolvers[]): Resolvers {
@@ -30,6 +31,7 @@ export const resolvers: Resolvers = merge(
   { Date: DateScalar, DateTime: DateTimeScalar, JSON: JSONScalar },
   nodeResolvers,
   liveResolvers,
+  watchResolvers,
   agentResolvers,
   claimResolvers,
   sourceResolvers,

@@ -38,6 +38,8 @@ import { clientErrorHandler, frameworkErrorHandler, hostProblem, registerHttpErr
 import { knownOperationTypes } from './operationTypes.js';
 import { DEFAULT_SUBSCRIPTIONS, registerSubscriptions, type SubscriptionSettings } from './subscriptions.js';
 import { EventFeed } from '../services/events/eventFeed.js';
+import { NO_WEBHOOK_HOSTS } from '../services/watches/hostPolicy.js';
+import { WebhookDispatcher, type DispatcherOptions } from '../services/watches/webhookDispatcher.js';
 import type { ValidationRule } from 'graphql';
 
 /** Ingest documents are the largest bodies; 16 MiB holds 20,000 claims with room. */
@@ -97,6 +99,13 @@ export interface AppOptions {
   subscriptions?: Partial<SubscriptionSettings>;
   /** How often the event feed reads new ingestions (POLL_MS by default). */
   eventPollMs?: number;
+  /** Where watches may deliver, and whether this process sends deliveries (the server does; tests opt in). */
+  webhooks?: WebhookSettings;
+}
+
+export interface WebhookSettings extends DispatcherOptions {
+  /** Run a dispatcher here: follow the graph for the watches' events and send their deliveries. */
+  dispatch?: boolean;
 }
 
 /** Keyless local use: what tests and scripts get unless they pass a policy. */
@@ -190,7 +199,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     // A client that hangs up stops its request's work: no further queries start for it.
     const gone = clientGone(reply.raw);
     const bookmarks = bookmarksFrom(req.headers[BOOKMARK_HEADER]);
-    return createContext(opts.db, req.log as unknown as Logger, access, principal, { limits, signal: gone, address: req.ip, bookmarks }, opts.baseIri);
+    return { ...createContext(opts.db, req.log as unknown as Logger, access, principal, { limits, signal: gone, address: req.ip, bookmarks }, opts.baseIri), webhookHosts };
   };
   const graphql = apolloHandler(apollo, contextFor);
   http.route({
@@ -207,9 +216,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // Its own follower of the graph: an ingest through any replica reaches this one's subscribers.
   const events = new EventFeed(opts.db, log, opts.eventPollMs);
   // Before the server drains its connections: open streams end, or closing would wait on them.
-  http.addHook('preClose', (done) => {
+  const webhookHosts = opts.webhooks?.hosts ?? NO_WEBHOOK_HOSTS;
+  const dispatcher = opts.webhooks?.dispatch ? new WebhookDispatcher(opts.db, events, log, { ...opts.webhooks, hosts: webhookHosts }) : undefined;
+  dispatcher?.start();
+  http.addHook('preClose', async () => {
     events.stop();
-    done();
+    // A tick under way settles its leases before the driver closes.
+    await dispatcher?.stop();
   });
   registerSubscriptions(http, {
     schema,
@@ -240,6 +253,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
     apollo,
     access,
     metrics,
-    context: (principal = access.authenticate(undefined)) => createContext(opts.db, log, access, principal, { limits }, opts.baseIri),
+    context: (principal = access.authenticate(undefined)) => ({ ...createContext(opts.db, log, access, principal, { limits }, opts.baseIri), webhookHosts }),
   };
 }

@@ -108,11 +108,11 @@ export class EventFeed {
     clearTimeout(this.timer);
   }
 
-  /** Events after `after` up to `upTo` included, read from the graph (a resuming subscriber). */
-  async load(after: number, upTo: number, comparisons = true): Promise<LiveEvent[]> {
+  /** Events after `after` up to `upTo` included, read from the graph (a resuming subscriber, the webhook dispatcher), `maxPages` of PAGE at most. */
+  async load(after: number, upTo: number, comparisons = true, maxPages = Infinity): Promise<LiveEvent[]> {
     const out: LiveEvent[] = [];
     let from = after;
-    while (from < upTo) {
+    for (let page = 0; from < upTo && page < maxPages; page++) {
       const rows = await this.db.read<FeedRow>('events/ingestionsAfter', { p: { after: from, limit: PAGE } });
       const wanted = rows.filter((r) => r.seq <= upTo);
       out.push(...(await this.events(wanted, comparisons)));

@@ -1,0 +1,123 @@
+/**
+ * Where webhooks may go (CLAIMGRAPH_WEBHOOK_HOSTS): a host must be listed, exactly or under a
+ * `*.domain` entry, and every address it resolves to must be public, unless the host is listed
+ * exactly (a receiver on loopback or a private network is named on purpose, never reached through
+ * a wildcard or a DNS answer that changed). Checked when a watch is made, and again at each
+ * connection through `guardedLookup`, so a name that later resolves elsewhere (DNS rebinding)
+ * is refused rather than followed. ipaddr.js classifies addresses (IPv4-mapped IPv6 included).
+ */
+import dns from 'node:dns';
+import net from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { ClientError } from '../../errors.js';
+
+export interface HostAllowList {
+  /** Hosts listed exactly (lower case, IPv6 without brackets). */
+  exact: Set<string>;
+  /** Domains listed as `*.domain`: any name under them (not the domain itself). */
+  suffixes: string[];
+}
+
+export const NO_WEBHOOK_HOSTS: HostAllowList = { exact: new Set(), suffixes: [] };
+
+/** CLAIMGRAPH_WEBHOOK_HOSTS: comma-separated hosts, `*.domain` entries, IP literals. */
+export function parseWebhookHosts(value: string | undefined): HostAllowList {
+  const list: HostAllowList = { exact: new Set(), suffixes: [] };
+  for (const raw of (value ?? '').split(',')) {
+    const entry = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^\[(.*)\]$/, '$1');
+    if (!entry) continue;
+    if (entry.startsWith('*.')) {
+      const domain = entry.slice(2);
+      if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) throw new Error(`CLAIMGRAPH_WEBHOOK_HOSTS: "${raw.trim()}" is not a *.domain entry with at least two labels`);
+      list.suffixes.push(`.${domain}`);
+    } else if (net.isIP(entry) || /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(entry)) {
+      list.exact.add(entry);
+    } else {
+      throw new Error(`CLAIMGRAPH_WEBHOOK_HOSTS: "${raw.trim()}" is not a host name, an IP address or *.domain`);
+    }
+  }
+  return list;
+}
+
+function refused(message: string): ClientError {
+  return new ClientError('WEBHOOK_HOST_NOT_ALLOWED', message, { jsonPath: 'url' });
+}
+
+/** A URL's host as the allow-list spells it. */
+function hostOf(url: URL): string {
+  return url.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+}
+
+/** Whether an address is public (ipaddr's "unicast": not loopback, private, link-local, CGNAT, …). */
+export function isPublicAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  return ipaddr.process(address).range() === 'unicast';
+}
+
+/**
+ * The URL a watch may deliver to, or a WEBHOOK_HOST_NOT_ALLOWED / BAD_USER_INPUT refusal: http or
+ * https, no credentials, a listed host whose addresses pass (`resolve` is the DNS step, there
+ * to be replaced in tests of the rules alone).
+ */
+export async function checkWebhookUrl(text: string, hosts: HostAllowList, resolve: (host: string) => Promise<string[]> = resolveAll): Promise<URL> {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ClientError('BAD_USER_INPUT', 'url: not an absolute URL', { jsonPath: 'url' });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ClientError('BAD_USER_INPUT', `url: webhooks are sent over https or http, not ${url.protocol}`, { jsonPath: 'url' });
+  if (url.username || url.password)
+    throw new ClientError('BAD_USER_INPUT', 'url: credentials do not belong in a webhook URL; the signature authenticates claimgraph to the receiver', { jsonPath: 'url' });
+  if (text.length > 2048) throw new ClientError('BAD_USER_INPUT', 'url: at most 2,048 characters', { jsonPath: 'url' });
+  const host = hostOf(url);
+  const exact = hosts.exact.has(host);
+  if (!exact && !hosts.suffixes.some((s) => host.endsWith(s))) {
+    const listed = hosts.exact.size + hosts.suffixes.length ? 'is not in CLAIMGRAPH_WEBHOOK_HOSTS' : 'cannot be used: CLAIMGRAPH_WEBHOOK_HOSTS lists no hosts, so this server sends no webhooks';
+    throw refused(`url: the host "${host}" ${listed}`);
+  }
+  const addresses = net.isIP(host) ? [host] : await resolve(host).catch((err: Error) => Promise.reject(refused(`url: "${host}" does not resolve (${err.message})`)));
+  if (!exact) {
+    const inner = addresses.find((a) => !isPublicAddress(a));
+    if (inner) throw refused(`url: "${host}" resolves to ${inner}, which is not a public address; list the host exactly in CLAIMGRAPH_WEBHOOK_HOSTS to deliver there`);
+  }
+  return url;
+}
+
+async function resolveAll(host: string): Promise<string[]> {
+  const found = await dns.promises.lookup(host, { all: true, verbatim: true });
+  return found.map((a) => a.address);
+}
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
+
+/**
+ * A `lookup` for http.request that answers only with addresses the allow-list lets this host
+ * reach: the check made at connection time, on the addresses actually dialled.
+ */
+export function guardedLookup(hosts: HostAllowList): (hostname: string, options: dns.LookupOptions, callback: LookupCallback) => void {
+  return (hostname, options, callback) => {
+    const host = hostname.toLowerCase();
+    const exact = hosts.exact.has(host);
+    const listed = exact || hosts.suffixes.some((s) => host.endsWith(s));
+    dns.lookup(hostname, { ...options, all: true, verbatim: true }, (err, found) => {
+      if (err) return callback(err, '');
+      const allowed = listed ? found.filter((a) => exact || isPublicAddress(a.address)) : [];
+      if (!allowed.length) {
+        const denied = Object.assign(new Error(`${hostname} resolves to no address webhooks may reach`), { code: 'WEBHOOK_HOST_NOT_ALLOWED' });
+        return callback(denied, '');
+      }
+      if (options.all) return callback(null, allowed);
+      callback(null, allowed[0].address, allowed[0].family);
+    });
+  };
+}
+
+/** Whether a URL's host may be dialled now: IP literals skip `lookup`, and only an exact entry lists one. */
+export function literalAllowed(url: URL, hosts: HostAllowList): boolean {
+  const host = hostOf(url);
+  return !net.isIP(host) || hosts.exact.has(host);
+}
