@@ -49,6 +49,9 @@ export interface Config {
   persistedOnly: boolean;
   /** Proxies whose X-Forwarded-For names the client (CLAIMGRAPH_TRUST_PROXY); null = the socket's address. */
   trustProxy: TrustProxy;
+  /** Subscription streams one client may hold open, and the whole server (/graphql/stream). */
+  subscriptionsPerClient: number;
+  maxSubscriptions: number;
   /** Hosts watches may deliver webhooks to (CLAIMGRAPH_WEBHOOK_HOSTS); none by default. */
   webhookHosts: HostAllowList;
   /** How long a write transaction is retried on deadlocks and other transient errors. */
@@ -136,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     persistedOnly: boolFrom(env, 'CLAIMGRAPH_PERSISTED_ONLY', false),
     trustProxy: parseTrustProxy(env.CLAIMGRAPH_TRUST_PROXY),
     webhookHosts: parseWebhookHosts(env.CLAIMGRAPH_WEBHOOK_HOSTS),
+    subscriptionsPerClient: intFrom(env, 'CLAIMGRAPH_SUBSCRIPTIONS_PER_CLIENT', 20),
+    maxSubscriptions: intFrom(env, 'CLAIMGRAPH_MAX_SUBSCRIPTIONS', 2_000),
     writeRetryMs: intFrom(env, 'CLAIMGRAPH_WRITE_RETRY_MS', 30_000),
     maxCost: intFrom(env, 'CLAIMGRAPH_MAX_COST', 2_500),
     ratePoints: intFrom(env, 'CLAIMGRAPH_RATE_POINTS', 5_000),

@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     persistedOnly: config.persistedOnly,
     trustProxy: config.trustProxy,
     webhooks: { hosts: config.webhookHosts, dispatch: true },
+    subscriptions: { perClient: config.subscriptionsPerClient, total: config.maxSubscriptions },
     baseIri: config.baseIri,
     limits: {
       maxCost: config.maxCost,

@@ -237,6 +237,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     metrics,
     log,
     baseIri: opts.baseIri,
+    listed: opts.persistedOnly ? operations : undefined,
   });
   registerGraphiqlAssets(http);
   registerExplorer(http);

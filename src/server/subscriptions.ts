@@ -18,6 +18,7 @@ import type { EventFeed } from '../services/events/eventFeed.js';
 import { coerceVariables, operationOf, requestCost } from './limits/costModel.js';
 import type { RateLimiter } from './limits/rateLimiter.js';
 import type { Metrics } from './metrics.js';
+import type { OperationList } from './operationList.js';
 
 export const STREAM_PATH = '/graphql/stream';
 
@@ -45,6 +46,8 @@ export interface SubscriptionOptions {
   metrics: Metrics;
   log: Logger;
   baseIri?: string;
+  /** Under CLAIMGRAPH_PERSISTED_ONLY: the only documents served (the explorer's own subscription among them). */
+  listed?: OperationList;
 }
 
 type StreamContext = Context & {
@@ -86,6 +89,7 @@ export function registerSubscriptions(http: FastifyInstance, opts: SubscriptionO
       }
       const problems = validate(opts.schema, document, rules);
       if (problems.length) return refusal(400, 'GRAPHQL_VALIDATION_FAILED', problems[0].message);
+      if (opts.listed && !opts.listed.has(document)) return refusal(400, 'OPERATION_NOT_LISTED', 'This server runs only the operations of its own frontend (CLAIMGRAPH_PERSISTED_ONLY)');
       const { operation } = operationOf(document, params.operationName ?? undefined);
       if (!operation) return refusal(400, 'BAD_REQUEST', 'No operation of that name (or several without operationName).');
       if (operation.operation !== 'subscription') return refusal(400, 'BAD_REQUEST', `Only subscriptions are served at ${STREAM_PATH}; send queries and mutations to /graphql.`);

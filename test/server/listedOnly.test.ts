@@ -3,7 +3,7 @@
  * other document is refused with OPERATION_NOT_LISTED before it costs anything.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodePropertiesDocument, SearchDocument } from '../../web/src/generated/graphql.js';
+import { ClaimComparisonsChangedDocument, NodePropertiesDocument, SearchDocument } from '../../web/src/generated/graphql.js';
 import { seedGraph } from '../helpers/graph.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
 
@@ -37,6 +37,25 @@ describe('a server that runs only listed operations', () => {
       expect(r.json().errors[0].extensions.code).toBe('OPERATION_NOT_LISTED');
       expect(r.json().data).toBeUndefined();
     }
+  });
+
+  it('guards the subscription stream the same way: the explorer’s subscription opens, any other is refused', async () => {
+    const stream = (query: string) =>
+      t.app.http.inject({ method: 'POST', url: '/graphql/stream', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, payload: { query, variables: { id: 'claim:x' } } });
+    const r = await stream('subscription { claimsAdded { cursor } }');
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors[0].extensions.code).toBe('OPERATION_NOT_LISTED');
+    const address = await t.app.http.listen({ port: 0, host: '127.0.0.1' });
+    const gone = new AbortController();
+    const open = await fetch(`${address}/graphql/stream`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: ClaimComparisonsChangedDocument.toString(), variables: { id: 'claim:x' } }),
+      signal: gone.signal,
+    });
+    expect(open.status).toBe(200);
+    expect(open.headers.get('content-type')).toMatch(/text\/event-stream/);
+    gone.abort();
   });
 
   it('still serves the export routes, which run listed operations of their own', async () => {

@@ -123,6 +123,39 @@ describe('the explorer', () => {
     expect(await timeline.locator('canvas').count()).toBeGreaterThan(0);
   });
 
+  it('says live what changed while a claim is open, and Show draws it without a reload', async () => {
+    w = await openPage(browser, origin);
+    await w.page.goto(`${origin}/?claim=${encodeURIComponent('claim:express-2025-casualties-2025-almost-420000')}`);
+    const panel = w.page.getByTestId('corroboration-panel');
+    await panel.waitFor();
+    await expect.poll(() => t.app.events.listenerCount, { timeout: 10_000 }).toBeGreaterThan(0);
+    const notice = w.page.getByTestId('live-notice');
+    expect(await notice.isHidden()).toBe(true);
+    await w.page.evaluate(() => ((window as any).__sameDocument = true));
+    const figure = (id: string, value: number, text: string) => ({
+      id,
+      text,
+      measure: 'measure:russian-military-casualties',
+      quantity: { value, unit: 'persons', bound: 'APPROX', aggregation: 'PERIOD_TOTAL', precision: 10_000 },
+      period: { start: '2025', granularity: 'YEAR' },
+      attributedTo: ['org:explorer-live'],
+    });
+    const doc = {
+      source: { id: 'src:explorer-live', kind: 'ARTICLE', title: 'Explorer live wire', publisher: 'org:explorer-live', publishedAt: '2026-02-01' },
+      organizations: [{ id: 'org:explorer-live', name: 'Explorer Live', kind: 'MEDIA' }],
+      claims: [
+        figure('claim:explorer-live-far', 700_000, 'Live: some 700,000 killed or wounded in 2025.'),
+        figure('claim:explorer-live-near', 420_000, 'Live: some 420,000 killed or wounded in 2025.'),
+      ],
+    };
+    expect((await t.exec('mutation($doc: IngestDocument!) { ingest(document: $doc) { claimCount } }', { doc })).errors).toBeUndefined();
+    await notice.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await notice.textContent()).toMatch(/1 new figure conflicts since you opened this/);
+    await notice.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => panel.textContent()).toContain('Live: some 700,000 killed or wounded in 2025.');
+    expect(await w.page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  });
+
   it('expands a node, and undo takes back exactly what it added; exports the view as PNG', async () => {
     w = await openPage(browser, origin);
     await w.page.goto(`${origin}/?claim=${encodeURIComponent(TERRITORY)}`);

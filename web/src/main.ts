@@ -83,4 +83,6 @@ document.getElementById('open-ingest')!.addEventListener('click', () => dialog.s
 document.getElementById('open-review')!.addEventListener('click', () => go({ view: 'review' }));
 document.getElementById('open-xref')!.addEventListener('click', () => go({ view: 'xref', ids: currentRoute().view === 'org' ? [(currentRoute() as { id: string }).id] : [] }));
 startRouter(() => void render());
+// A view asks to be drawn again (a live notice's Show): the same route, fresh data, no reload.
+window.addEventListener('cg:rerender', () => void render());
 void render();

@@ -76,6 +76,17 @@ export type ClaimStatus =
   /** A newer figure replaces it (see `supersededBy`). */
   | 'SUPERSEDED';
 
+/** What a new or corrected figure changed about a comparison. */
+export type ComparisonChangeKind =
+  /** It agrees with a figure from an origin of its own: independent confirmation. */
+  | 'NEW_AGREEMENT'
+  /** Compared, but the figures cannot be judged against each other (NOT_COMPARABLE: other periods or units). */
+  | 'NEW_COMPARISON'
+  /** It conflicts with the figure. */
+  | 'NEW_CONFLICT'
+  /** It agrees, but shares an origin with the figure: the same origin appearing again (repetition, not confirmation). */
+  | 'ORIGIN_REPEATED';
+
 /** How precisely a date is known (a source published in 2025, in December 2025, or on a day). */
 export type DatePrecision =
   /** The day (`2025-12-05`). */
@@ -545,6 +556,13 @@ export type NodePropertiesQueryVariables = Exact<{
 
 
 export type NodePropertiesQuery = { graph: { nodes: Array<{ id: string, properties: Record<string, any> }> } };
+
+export type ClaimComparisonsChangedSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClaimComparisonsChangedSubscription = { comparisonsChanged: { cursor: string, changes: Array<{ verdict: Verdict, change: ComparisonChangeKind, claim: { id: string } }> } };
 
 export type DraftArticleQueryVariables = Exact<{
   input: DraftInput;
@@ -1097,6 +1115,20 @@ export const NodePropertiesDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:cbd86a5cd7cee60ffd9c0711b87eec68b64e73cf9081c711e2a207604e0a09db"}) as unknown as TypedDocumentString<NodePropertiesQuery, NodePropertiesQueryVariables>;
+export const ClaimComparisonsChangedDocument = new TypedDocumentString(`
+    subscription ClaimComparisonsChanged($id: ID!) {
+  comparisonsChanged(claimId: $id) {
+    cursor
+    changes {
+      claim {
+        id
+      }
+      verdict
+      change
+    }
+  }
+}
+    `, {"hash":"sha256:969b05e3088412ea3c3bda63bc9ca05e75bcb70205d1655f0a502c3a348d84f8"}) as unknown as TypedDocumentString<ClaimComparisonsChangedSubscription, ClaimComparisonsChangedSubscriptionVariables>;
 export const DraftArticleDocument = new TypedDocumentString(`
     query DraftArticle($input: DraftInput!) {
   draft(input: $input) {

@@ -11,6 +11,7 @@ import { GraphExplorer } from '../graph/explorer';
 import { allenText, dateText, gapText, nodeLink, periodText } from './format';
 import { nodeCardPanel } from './nodeCard';
 import { statusBadge } from './status';
+import { followComparisons } from '../live';
 
 type ClaimData = ClaimViewQuery;
 
@@ -101,13 +102,15 @@ export async function claimView(main: HTMLElement, id: string): Promise<() => vo
   );
   explorer.show(chain.graph);
 
-  // Corroboration.
+  // Corroboration, and what changes in it while the page is open.
   const cor = data.corroboration!;
+  const notice = liveNotice(c.id);
   main.append(
     h(
       'section',
       { class: 'corroboration', 'data-testid': 'corroboration-panel', 'aria-labelledby': 'cor-title' },
       h('h2', { id: 'cor-title' }, 'Who else says it'),
+      notice.element,
       h(
         'p',
         { class: `grade grade-${cor.credibility}` },
@@ -171,5 +174,40 @@ export async function claimView(main: HTMLElement, id: string): Promise<() => vo
     const points = (t.timeline ?? []).map((p) => ({ ...p, aggregation: p.claim.quantity?.aggregation ?? null, unit: p.claim.quantity?.unit ?? null, per: p.claim.quantity?.per ?? null }));
     main.append(h('section', { class: 'timeline-section', 'aria-label': 'Timeline' }, h('h2', {}, 'Over time'), timelineChart(points, `${c.measure.name}${region ? ` in ${region.name}` : ''}`, c.id)));
   }
-  return () => explorer.destroy();
+  return () => {
+    notice.stop();
+    explorer.destroy();
+  };
+}
+
+/**
+ * "2 new figures agree since you opened this — Show": the claim's comparisonsChanged followed
+ * while the page is open; Show draws the page again with them (no reload).
+ */
+function liveNotice(claimId: string): { element: HTMLElement; stop: () => void } {
+  const agree = new Set<string>();
+  const repeat = new Set<string>();
+  const conflict = new Set<string>();
+  const text = h('span', {});
+  const show = h('button', { type: 'button', class: 'link' }, 'Show');
+  show.addEventListener('click', () => window.dispatchEvent(new CustomEvent('cg:rerender')));
+  const element = h('div', { class: 'banner live-notice', role: 'status', 'data-testid': 'live-notice' }, text, ' — ', show);
+  element.hidden = true;
+  const figures = (n: number) => (n === 1 ? '1 new figure' : `${n} new figures`);
+  const stop = followComparisons(claimId, (changes) => {
+    for (const x of changes) {
+      if (x.verdict === 'CONFLICTS') conflict.add(x.claim.id);
+      else if (x.change === 'ORIGIN_REPEATED') repeat.add(x.claim.id);
+      else agree.add(x.claim.id);
+    }
+    const parts = [
+      agree.size ? `${figures(agree.size)} ${agree.size === 1 ? 'agrees' : 'agree'}` : '',
+      repeat.size ? `${figures(repeat.size)} ${repeat.size === 1 ? 'repeats' : 'repeat'} an origin already here` : '',
+      conflict.size ? `${figures(conflict.size)} ${conflict.size === 1 ? 'conflicts' : 'conflict'}` : '',
+    ].filter(Boolean);
+    if (!parts.length) return;
+    text.textContent = `${parts.join(', ')} since you opened this`;
+    element.hidden = false;
+  });
+  return { element, stop };
 }
