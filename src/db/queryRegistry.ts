@@ -78,6 +78,7 @@ export const QUERY_MODES = {
   'watches/leaseDeliveries': 'WRITE',
   'watches/settleDelivery': 'WRITE',
   'watches/watchDeliveries': 'READ',
+  'watches/pruneDeliveries': 'WRITE',
 } as const satisfies Record<string, 'READ' | 'WRITE'>;
 
 export type QueryName = keyof typeof QUERY_MODES;

@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseWebhookHosts } from '../../src/services/watches/hostPolicy.js';
+import { createWatch, watches } from '../../src/services/watches/watchStore.js';
 import { offlineImportCommand } from '../../src/cli/offlineImportCommand.js';
 import { readDocuments } from '../../src/cli/readDocuments.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -96,18 +98,22 @@ describe('import --offline', () => {
     }
   }, 300_000);
 
-  it('into a store that exists but is empty, still creates the schema on the imported database and keeps its keys', async () => {
+  it('into a store that exists but is empty, still creates the schema on the imported database and keeps its keys and watches', async () => {
     // A started store records its migrations as applied; the importer replaces that database.
     const fresh = loadConfig({ ...process.env, CLAIMGRAPH_DATA: fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-offline-empty-')), EMBEDDED_NEO4J_PORT: String(await freePort()), NEO4J_URI: '' });
     try {
       // A key made before the import is the service's, not the graph's: it outlives the replaced database.
       const before = await startRuntime(fresh, quietLog);
       await addKey(before.db, 'before-import', 'write');
+      const { watch } = await createWatch(before.db, { url: 'http://127.0.0.1:9/hook', measureId: 'measure:x' }, 'ops', parseWebhookHosts('127.0.0.1'));
       await before.stop();
       expect(await offlineImportCommand(fresh, FILES.slice(0, 1), quietLog)).toBe(0);
       const runtime = await startRuntime(fresh, quietLog);
       try {
         expect((await storedKeys(runtime.db)).map((k) => k.name)).toEqual(['before-import']);
+        // Watches too, following on from the imported graph's last ingestion.
+        const [{ seq: latest }] = await runtime.db.read<{ seq: number }>('events/latestSequence');
+        expect(await watches(runtime.db)).toEqual([expect.objectContaining({ id: watch.id, url: watch.url, secret: watch.secret, seq: latest })]);
         const hits = await search(runtime.db, { text: 'Syrskyi' });
         expect(hits.map((h) => h.id)).toContain('person:oleksandr-syrskyi');
       } finally {

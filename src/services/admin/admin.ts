@@ -26,9 +26,10 @@ export async function deleteAll(db: Queries, batch = 10_000): Promise<number> {
   }
 }
 
-/** The service's own nodes: the API keys (admin/systemNodes). */
+/** The service's own nodes: the API keys and the watches (admin/systemNodes). */
 export interface SystemNodes {
   keys: Record<string, unknown>[];
+  watches: Record<string, unknown>[];
 }
 
 export async function systemNodes(db: Queries): Promise<SystemNodes> {

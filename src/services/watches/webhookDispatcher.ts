@@ -19,6 +19,9 @@ import { watches, type WatchRow } from './watchStore.js';
 export const TICK_MS = 1_000;
 /** Pages of events one tick reads at most (a backlog is worked through over several ticks). */
 const PAGES_PER_TICK = 4;
+/** How long settled deliveries are kept (Watch.deliveries shows them), and how often older ones go. */
+export const KEEP_DELIVERIES_MS = 7 * 24 * 3_600_000;
+const PRUNE_EVERY_MS = 10 * 60_000;
 /** Changes one delivery carries at most; the body says when more were left out. */
 const MAX_CHANGES = 200;
 
@@ -32,6 +35,7 @@ export class WebhookDispatcher {
   private running = false;
   private failing = false;
   private ticking: Promise<void> | undefined;
+  private prunedAt = 0;
 
   constructor(
     private readonly db: Queries,
@@ -66,6 +70,10 @@ export class WebhookDispatcher {
       await this.db.write('watches/recordDeliveries', { p: { watches: entries, now: Date.now(), createdAt: new Date().toISOString() } });
     }
     while ((await this.sender.sendDue()) > 0 && this.running);
+    if (Date.now() - this.prunedAt > PRUNE_EVERY_MS) {
+      this.prunedAt = Date.now();
+      await this.db.write('watches/pruneDeliveries', { p: { before: new Date(Date.now() - KEEP_DELIVERIES_MS).toISOString(), limit: 10_000 } });
+    }
   }
 
   private schedule(): void {
