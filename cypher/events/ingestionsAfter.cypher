@@ -6,7 +6,8 @@ RETURN i.seq AS seq, i {.*, at: toString(i.at)} AS ingestion,
   COLLECT {
     MATCH (i)-[:WROTE]->(c:Claim)
     WITH c, EXISTS { (c)-[:HAS_REVISION]->(:Revision {ingestionId: i.id}) } AS corrected
-    WHERE corrected OR c.recordedAt = i.at
+    // Added: recorded at this ingestion's instant and written by no earlier one (a bulk import's documents share one instant).
+    WHERE corrected OR (c.recordedAt = i.at AND NOT EXISTS { MATCH (earlier:Ingestion)-[:WROTE]->(c) WHERE earlier.seq < i.seq })
     RETURN c {
       .id, .status, .confidence,
       change: CASE WHEN corrected THEN 'CORRECTED' ELSE 'ADDED' END,

@@ -53,6 +53,10 @@ export interface SubscriptionOptions {
 type StreamContext = Context & {
   /** What one event costs this subscriber (the cost model on its document). */
   eventCost: number;
+  /** The Authorization header it opened with: checked again before every event (a revoked key ends it). */
+  authorization: string | undefined;
+  /** Set once its slots are given back. */
+  released?: boolean;
 };
 
 /** A refusal before the stream opens, as graphql-sse sends it: a status and a coded JSON body. */
@@ -104,16 +108,18 @@ export function registerSubscriptions(http: FastifyInstance, opts: SubscriptionO
       total += 1;
       opts.metrics.subscriptions.inc();
       const base = createContext(opts.db, raw.log as unknown as Logger, opts.access, principal, undefined, opts.baseIri);
-      const contextValue: StreamContext = { ...base, client, live: { feed: opts.feed, idleMs: opts.settings.idleMs }, eventCost };
+      const contextValue: StreamContext = { ...base, client, live: { feed: opts.feed, idleMs: opts.settings.idleMs }, eventCost, authorization: raw.headers.authorization };
       return { schema: opts.schema, document, variableValues: coerced.coerced, operationName: params.operationName, contextValue: contextValue as never };
     },
     subscribe: async (args) => {
       const result = await subscribe(args);
       if (!(Symbol.asyncIterator in result)) return result;
-      return charged(result, args.contextValue as unknown as StreamContext, opts.limiter, opts.metrics);
+      return charged(result, args.contextValue as unknown as StreamContext, opts, opts.log);
     },
     onComplete: (raw) => {
       const ctx = raw as unknown as StreamContext;
+      if (ctx.released) return;
+      ctx.released = true;
       const left = (open.get(ctx.client) ?? 1) - 1;
       if (left > 0) open.set(ctx.client, left);
       else open.delete(ctx.client);
@@ -132,40 +138,66 @@ export function registerSubscriptions(http: FastifyInstance, opts: SubscriptionO
   return { open: () => total };
 }
 
+/** A stream's last message: a coded error, without what only an HTTP answer uses (`http`). */
+function lastMessage(err: unknown, log: Logger): ExecutionResult {
+  if (isClientError(err)) return { errors: [new GraphQLError(err.message, { extensions: { ...err.extensions, http: undefined } })] };
+  log.error({ err }, 'A subscription stream failed');
+  return { errors: [new GraphQLError('The event feed could not read the graph; subscribe again with `after` set to the last cursor received.', { extensions: { code: 'SERVICE_UNAVAILABLE' } })] };
+}
+
 /**
- * Every event is charged to the client's rate budget at its price; a client out of budget gets
- * RATE_LIMITED as the stream's last message (the cursor it had lets it resume later). An
- * iterator object, not a generator, so `return()` reaches the event stream at once.
+ * Every event is charged to the client's rate budget at its price, and sent only while the key
+ * that opened the stream is still in force; a client out of budget gets RATE_LIMITED as the
+ * stream's last message, a revoked key UNAUTHENTICATED (the cursor it had lets it resume). A
+ * failure of the stream itself (a subscriber cut for falling behind, a cursor refused, the graph
+ * unreadable) also ends it with a coded last message rather than an exception, so graphql-sse
+ * completes it (onComplete frees its slots). It has `throw` and `return`, so graphql-sse treats it
+ * as a generator and ends it at once when the client goes.
  */
 function charged(
   events: AsyncGenerator<ExecutionResult> | AsyncIterableIterator<ExecutionResult>,
   ctx: StreamContext,
-  limiter: RateLimiter | undefined,
-  metrics: Metrics,
-): AsyncIterableIterator<ExecutionResult> {
+  opts: Pick<SubscriptionOptions, 'limiter' | 'metrics' | 'access'>,
+  log: Logger,
+): AsyncGenerator<ExecutionResult> {
   let cut = false;
+  const end = async () => {
+    cut = true;
+    await events.return?.(undefined);
+    return { done: true as const, value: undefined };
+  };
+  const last = (value: ExecutionResult) => {
+    cut = true;
+    void events.return?.(undefined);
+    return { done: false as const, value };
+  };
   return {
     [Symbol.asyncIterator]() {
       return this;
     },
     async next() {
       if (cut) return { done: true, value: undefined };
-      const next = await events.next();
-      if (next.done) return next;
-      const charge = limiter?.charge(ctx.client, ctx.eventCost);
-      if (charge && !charge.ok) {
-        cut = true;
-        void events.return?.(undefined);
-        const message = `Rate limit reached: each event costs ${ctx.eventCost} points; resume in ${charge.retryAfterSeconds} s with the last cursor.`;
-        return { done: false, value: { errors: [new GraphQLError(message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: charge.retryAfterSeconds } })] } };
+      let next: IteratorResult<ExecutionResult>;
+      try {
+        next = await events.next();
+      } catch (err) {
+        return last(lastMessage(err, log));
       }
-      metrics.events.inc();
+      if (next.done || cut) return { done: true, value: undefined };
+      try {
+        opts.access.reader(ctx.authorization);
+      } catch (err) {
+        return last(lastMessage(err, log));
+      }
+      const charge = opts.limiter?.charge(ctx.client, ctx.eventCost);
+      if (charge && !charge.ok) {
+        const message = `Rate limit reached: each event costs ${ctx.eventCost} points; resume in ${charge.retryAfterSeconds} s with the last cursor.`;
+        return last({ errors: [new GraphQLError(message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: charge.retryAfterSeconds } })] });
+      }
+      opts.metrics.events.inc();
       return next;
     },
-    async return() {
-      cut = true;
-      await events.return?.(undefined);
-      return { done: true, value: undefined };
-    },
+    return: end,
+    throw: end,
   };
 }

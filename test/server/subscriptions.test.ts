@@ -92,6 +92,23 @@ describe('subscriptions', () => {
     expect(live.claims.every((c: any) => c.change === 'CORRECTED' && c.claim.text.endsWith('(corrected)'))).toBe(true);
   });
 
+  it('frees a stream’s slots and its feed listener as soon as the client goes', async () => {
+    const gauge = async () => (await t.app.metrics.subscriptions.get()).values[0]?.value ?? 0;
+    const gone = new AbortController();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: ADDED }),
+      signal: gone.signal,
+    });
+    expect(res.status).toBe(200);
+    await expect.poll(() => t.app.events.listenerCount, { timeout: 5_000, interval: 20 }).toBe(1);
+    expect(await gauge()).toBe(1);
+    gone.abort();
+    await expect.poll(() => t.app.events.listenerCount, { timeout: 5_000, interval: 20 }).toBe(0);
+    await expect.poll(gauge, { timeout: 5_000, interval: 20 }).toBe(0);
+  });
+
   it('refuses, coded, before a stream opens: an unknown key, a bad cursor, a filter it cannot test, a query', async () => {
     const post = (body: unknown, headers: Record<string, string> = {}) =>
       fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers }, body: JSON.stringify(body) });

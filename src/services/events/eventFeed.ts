@@ -2,7 +2,7 @@
  * Each replica's follower of the graph's ingestions: while anyone listens, one index-backed query
  * every POLL_MS for all its subscribers (events/ingestionsAfter, by the number each ingestion got in
  * commit order), turned into LiveEvents once and handed to every listener. Numbers commit in
- * order (ingest/sequenceIngestions), so reading "after n" never skips one that commits later;
+ * order (ingest/recordIngestions), so reading "after n" never skips one that commits later;
  * subscribers resume from a cursor by reading the same query from their cursor (`load`).
  */
 import type { Logger } from 'pino';
@@ -46,6 +46,9 @@ export class EventFeed {
   private failing = false;
   /** The last ingestion number delivered to listeners. */
   private last = 0;
+  /** The poll under way, and whether the events it is reading carry comparisons (undefined: not reading events yet). */
+  private polling: Promise<void> | undefined;
+  private comparing: boolean | undefined;
 
   constructor(
     private readonly db: Queries,
@@ -69,6 +72,9 @@ export class EventFeed {
       this.starting ??= this.begin().finally(() => (this.starting = undefined));
       await this.starting;
     }
+    // A poll reading events without comparisons would hand this listener one it cannot use, past
+    // its cursor: a listener that needs them waits for that poll to deliver first.
+    while (comparisons && this.polling && this.comparing === false) await this.polling.catch(() => {});
     // In the same turn as reading the cursor: every later event reaches the listener.
     this.listeners.set(listener, comparisons);
     let done = false;
@@ -127,12 +133,21 @@ export class EventFeed {
     return out;
   }
 
-  /** Reads what committed since the last poll and hands it to every listener, in order. */
-  async poll(): Promise<void> {
+  /**
+   * Reads what committed since the last poll and hands it to every listener, in order. A poll of
+   * an earlier run (the feed paused and started again meanwhile) delivers nothing: the new run
+   * started after the last committed ingestion, and its own poll reads on from there.
+   */
+  private async poll(run: number): Promise<void> {
     for (;;) {
       const rows = await this.db.read<FeedRow>('events/ingestionsAfter', { p: { after: this.last, limit: PAGE } });
-      if (!rows.length) return;
-      for (const event of await this.events(rows, [...this.listeners.values()].some(Boolean))) {
+      if (!rows.length || run !== this.run) return;
+      this.comparing = [...this.listeners.values()].some(Boolean);
+      const events = await this.events(rows, this.comparing);
+      this.comparing = undefined;
+      if (run !== this.run) return;
+      for (const event of events) {
+        if (event.seq <= this.last) continue;
         this.last = event.seq;
         for (const listener of [...this.listeners.keys()]) {
           try {
@@ -149,7 +164,8 @@ export class EventFeed {
   private schedule(run: number): void {
     if (!this.running || run !== this.run) return;
     this.timer = setTimeout(() => {
-      this.poll()
+      this.polling = this.poll(run);
+      this.polling
         .then(
           () => {
             if (this.failing) this.log.info('The event feed reads the graph again');
@@ -161,7 +177,10 @@ export class EventFeed {
             this.failing = true;
           },
         )
-        .finally(() => this.schedule(run));
+        .finally(() => {
+          this.polling = undefined;
+          this.schedule(run);
+        });
     }, this.pollMs);
     this.timer.unref();
   }

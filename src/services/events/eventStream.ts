@@ -4,10 +4,11 @@
  * last delivered). An iterator object rather than an async generator, so that `return()` (the
  * client hung up, the server stops) ends a stream that is waiting, at once: a generator would
  * only see it at its next event. Ends by itself after `idleMs` without a delivered event, and
- * with an error when the subscriber falls MAX_BACKLOG events behind (it resumes from its cursor).
+ * with an error when the subscriber falls MAX_BACKLOG events behind (it resumes from its cursor);
+ * a cursor more than MAX_BACKLOG ingestions back is refused rather than replayed.
  */
 import { ClientError } from '../../errors.js';
-import type { EventFeed } from './eventFeed.js';
+import { PAGE, type EventFeed } from './eventFeed.js';
 import type { LiveEvent } from './liveEvent.js';
 
 /** Events a slow subscriber may have waiting before its stream is cut (memory stays bounded). */
@@ -50,7 +51,18 @@ export class EventStream<T> implements AsyncIterableIterator<T> {
         this.detach = detach;
         if (this.done) return detach();
         this.last = Math.min(opts.after ?? cursor, Number.MAX_SAFE_INTEGER);
-        if (this.last < cursor) return feed.load(this.last, cursor, opts.comparisons).then((events) => void (this.replayed = events));
+        // Replay is bounded as the live backlog is: a cursor further behind is refused, not read whole.
+        if (cursor - this.last > MAX_BACKLOG)
+          throw new ClientError(
+            'BAD_USER_INPUT',
+            `\`after\` is ${cursor - this.last} ingestions behind; a subscription resumes from at most ${MAX_BACKLOG} back: query \`claims\` or \`ingestions\` for the rest, then subscribe without \`after\`.`,
+            { jsonPath: 'after' },
+          );
+        if (this.last < cursor) return feed.load(this.last, cursor, opts.comparisons, Math.ceil(MAX_BACKLOG / PAGE) + 1).then((events) => void (this.replayed = events));
+      })
+      .catch((err: unknown) => {
+        this.finish();
+        throw err;
       });
     this.replay.catch(() => {});
   }

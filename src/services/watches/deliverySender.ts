@@ -1,7 +1,7 @@
 /**
  * Sends due webhook deliveries: each replica leases a few at a time (watches/leaseDeliveries, so
  * one replica sends each, and another takes it over if that one dies mid-send), POSTs each signed
- * body with a 10 s timeout through the host policy's guarded lookup, and records the attempt:
+ * body with a 10 s deadline for the whole attempt through the host policy's guarded lookup, and records the attempt:
  * delivered on any 2xx, due again with exponential backoff otherwise, given up after MAX_ATTEMPTS.
  * At least once: a receiver that answered but whose answer was lost gets the delivery again, with
  * the same `webhook-id` to recognise it by. Redirects are not followed.
@@ -38,12 +38,19 @@ type Outcome = { statusCode: number; error: null } | { statusCode: null; error: 
 
 export class DeliverySender {
   private readonly retryBaseMs: number;
+  /** Requests under way: a stopping server ends them (their deliveries are retried, at least once). */
+  private readonly inFlight = new Set<http.ClientRequest>();
 
   constructor(
     private readonly db: Queries,
     private readonly opts: SenderOptions,
   ) {
     this.retryBaseMs = opts.retryBaseMs ?? 5_000;
+  }
+
+  /** Ends every attempt under way (each is recorded as failed, and retried). */
+  abort(): void {
+    for (const req of this.inFlight) req.destroy(new Error('the server is stopping'));
   }
 
   /** Leases what is due now and attempts each once; returns how many were attempted. */
@@ -86,19 +93,22 @@ export class DeliverySender {
     const headers = { 'content-type': 'application/json', 'user-agent': 'claimgraph-webhooks', ...signatureHeaders(d.secret, d.id, d.body) };
     const send = url.protocol === 'https:' ? https.request : http.request;
     return new Promise((resolve) => {
-      const req = send(
-        url,
-        { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(d.body) }, lookup: guardedLookup(this.opts.hosts) as never, timeout: ATTEMPT_TIMEOUT_MS },
-        (res) => {
-          // The answer's body is not read: only its status counts.
-          res.resume();
-          res.on('error', () => {});
-          resolve({ statusCode: res.statusCode ?? 0, error: null });
-          res.destroy();
-        },
-      );
-      req.on('timeout', () => req.destroy(new Error(`no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s`)));
-      req.on('error', (err) => resolve({ statusCode: null, error: err.message.slice(0, 300) }));
+      // One deadline for the whole attempt (connect, send, headers): a receiver that trickles bytes cannot hold it.
+      const deadline = setTimeout(() => req.destroy(new Error(`no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s`)), ATTEMPT_TIMEOUT_MS);
+      const settle = (outcome: Outcome) => {
+        clearTimeout(deadline);
+        this.inFlight.delete(req);
+        resolve(outcome);
+      };
+      const req = send(url, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(d.body) }, lookup: guardedLookup(this.opts.hosts) as never }, (res) => {
+        // The answer's body is not read: only its status counts.
+        res.resume();
+        res.on('error', () => {});
+        settle({ statusCode: res.statusCode ?? 0, error: null });
+        res.destroy();
+      });
+      this.inFlight.add(req);
+      req.on('error', (err) => settle({ statusCode: null, error: err.message.slice(0, 300) }));
       req.end(d.body);
     });
   }

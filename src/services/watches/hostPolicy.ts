@@ -1,10 +1,10 @@
 /**
  * Where webhooks may go (CLAIMGRAPH_WEBHOOK_HOSTS): a host must be listed, exactly or under a
- * `*.domain` entry, and every address it resolves to must be public, unless the host is listed
- * exactly (a receiver on loopback or a private network is named on purpose, never reached through
- * a wildcard or a DNS answer that changed). Checked when a watch is made, and again at each
- * connection through `guardedLookup`, so a name that later resolves elsewhere (DNS rebinding)
- * is refused rather than followed. ipaddr.js classifies addresses (IPv4-mapped IPv6 included).
+ * `*.domain` entry. A name, listed either way, must resolve to public addresses only; a private
+ * or loopback receiver is listed by its IP address, so no DNS answer (one that changes later:
+ * rebinding) can point a webhook inside the network. Checked when a watch is made, and again at
+ * each connection through `guardedLookup`, on the addresses actually dialled. ipaddr.js
+ * classifies addresses (IPv4-mapped IPv6 included).
  */
 import dns from 'node:dns';
 import net from 'node:net';
@@ -79,11 +79,11 @@ export async function checkWebhookUrl(text: string, hosts: HostAllowList, resolv
     const listed = hosts.exact.size + hosts.suffixes.length ? 'is not in CLAIMGRAPH_WEBHOOK_HOSTS' : 'cannot be used: CLAIMGRAPH_WEBHOOK_HOSTS lists no hosts, so this server sends no webhooks';
     throw refused(`url: the host "${host}" ${listed}`);
   }
-  const addresses = net.isIP(host) ? [host] : await resolve(host).catch((err: Error) => Promise.reject(refused(`url: "${host}" does not resolve (${err.message})`)));
-  if (!exact) {
-    const inner = addresses.find((a) => !isPublicAddress(a));
-    if (inner) throw refused(`url: "${host}" resolves to ${inner}, which is not a public address; list the host exactly in CLAIMGRAPH_WEBHOOK_HOSTS to deliver there`);
-  }
+  // An IP literal listed exactly may be anything (a receiver on loopback or a private network, named on purpose).
+  if (net.isIP(host)) return url;
+  const addresses = await resolve(host).catch((err: Error) => Promise.reject(refused(`url: "${host}" does not resolve (${err.message})`)));
+  const inner = addresses.find((a) => !isPublicAddress(a));
+  if (inner) throw refused(`url: "${host}" resolves to ${inner}, which is not a public address; a name must resolve to public addresses only (list a private receiver by its IP address)`);
   return url;
 }
 
@@ -101,11 +101,10 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.
 export function guardedLookup(hosts: HostAllowList): (hostname: string, options: dns.LookupOptions, callback: LookupCallback) => void {
   return (hostname, options, callback) => {
     const host = hostname.toLowerCase();
-    const exact = hosts.exact.has(host);
-    const listed = exact || hosts.suffixes.some((s) => host.endsWith(s));
+    const listed = hosts.exact.has(host) || hosts.suffixes.some((s) => host.endsWith(s));
     dns.lookup(hostname, { ...options, all: true, verbatim: true }, (err, found) => {
       if (err) return callback(err, '');
-      const allowed = listed ? found.filter((a) => exact || isPublicAddress(a.address)) : [];
+      const allowed = listed ? found.filter((a) => isPublicAddress(a.address)) : [];
       if (!allowed.length) {
         const denied = Object.assign(new Error(`${hostname} resolves to no address webhooks may reach`), { code: 'WEBHOOK_HOST_NOT_ALLOWED' });
         return callback(denied, '');

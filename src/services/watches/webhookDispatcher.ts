@@ -55,6 +55,7 @@ export class WebhookDispatcher {
   async stop(): Promise<void> {
     this.running = false;
     clearTimeout(this.timer);
+    this.sender.abort();
     await this.ticking;
   }
 
@@ -115,7 +116,8 @@ function delivery(w: WatchRow, e: LiveEvent): { id: string; seq: number; body: s
     id,
     watchId: w.id,
     cursor: encodeEventCursor(e.seq),
-    ingestion: { id: e.ingestion.id, sourceId: e.ingestion.sourceId, keyName: e.ingestion.keyName, at: e.ingestion.at },
+    // Not the ingesting key's name: receivers are outside the service.
+    ingestion: { id: e.ingestion.id, sourceId: e.ingestion.sourceId, at: e.ingestion.at },
     changes: changes.slice(0, MAX_CHANGES).map(change),
     ...(changes.length > MAX_CHANGES ? { truncated: changes.length - MAX_CHANGES } : {}),
   };

@@ -559,6 +559,7 @@ export type NodePropertiesQuery = { graph: { nodes: Array<{ id: string, properti
 
 export type ClaimComparisonsChangedSubscriptionVariables = Exact<{
   id: string | number;
+  after?: string | null | undefined;
 }>;
 
 
@@ -1116,8 +1117,8 @@ export const NodePropertiesDocument = new TypedDocumentString(`
 }
     `, {"hash":"sha256:cbd86a5cd7cee60ffd9c0711b87eec68b64e73cf9081c711e2a207604e0a09db"}) as unknown as TypedDocumentString<NodePropertiesQuery, NodePropertiesQueryVariables>;
 export const ClaimComparisonsChangedDocument = new TypedDocumentString(`
-    subscription ClaimComparisonsChanged($id: ID!) {
-  comparisonsChanged(claimId: $id) {
+    subscription ClaimComparisonsChanged($id: ID!, $after: String) {
+  comparisonsChanged(claimId: $id, after: $after) {
     cursor
     changes {
       claim {
@@ -1128,7 +1129,7 @@ export const ClaimComparisonsChangedDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:969b05e3088412ea3c3bda63bc9ca05e75bcb70205d1655f0a502c3a348d84f8"}) as unknown as TypedDocumentString<ClaimComparisonsChangedSubscription, ClaimComparisonsChangedSubscriptionVariables>;
+    `, {"hash":"sha256:59f015b7e310cf746c3a2687128f7e5ee3bb6082eef6bb46f4719e50886346fa"}) as unknown as TypedDocumentString<ClaimComparisonsChangedSubscription, ClaimComparisonsChangedSubscriptionVariables>;
 export const DraftArticleDocument = new TypedDocumentString(`
     query DraftArticle($input: DraftInput!) {
   draft(input: $input) {
