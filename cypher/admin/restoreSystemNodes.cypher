@@ -8,6 +8,8 @@ CALL () {
   UNWIND $p.watches AS watch
   MERGE (w:System:Watch {id: watch.id})
   SET w += watch
-  SET w.seq = coalesce(COLLECT { MATCH (i:Ingestion) WHERE i.seq IS NOT NULL RETURN i.seq ORDER BY i.seq DESC LIMIT 1 }[0], 0)
+  WITH w
+  // @include highestSeq
+  SET w.seq = coalesce(highestSeq, 0)
 }
 RETURN size($p.keys) AS keys, size($p.watches) AS watches

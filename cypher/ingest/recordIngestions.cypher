@@ -20,9 +20,10 @@ WITH collect(i) AS made
 CALL (made) {
   WITH made WHERE size(made) > 0
   // A store filled by the offline importer has numbered ingestions and no counter yet.
-  WITH made, COLLECT { MATCH (old:Ingestion) WHERE old.seq IS NOT NULL RETURN old.seq ORDER BY old.seq DESC LIMIT 1 }[0] AS highest
+  WITH made
+  // @include highestSeq
   MERGE (c:System:EventCounter {name: 'ingestions'})
-  ON CREATE SET c.value = coalesce(highest, 0)
+  ON CREATE SET c.value = coalesce(highestSeq, 0)
   SET c.value = c.value + size(made)
   WITH made, c.value - size(made) AS base
   UNWIND range(0, size(made) - 1) AS k

@@ -3,5 +3,7 @@ CREATE (w:System:Watch {
   id: $p.id, name: $p.name, url: $p.url, secret: $p.secret, claimId: $p.claimId, measureId: $p.measureId,
   organizationId: $p.organizationId, verdicts: $p.verdicts, createdAt: $p.createdAt, createdBy: $p.createdBy
 })
-SET w.seq = coalesce(COLLECT { MATCH (i:Ingestion) WHERE i.seq IS NOT NULL RETURN i.seq ORDER BY i.seq DESC LIMIT 1 }[0], 0)
+WITH w
+// @include highestSeq
+SET w.seq = coalesce(highestSeq, 0)
 RETURN w {.*} AS watch

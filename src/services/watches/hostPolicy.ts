@@ -24,10 +24,7 @@ export const NO_WEBHOOK_HOSTS: HostAllowList = { exact: new Set(), suffixes: [] 
 export function parseWebhookHosts(value: string | undefined): HostAllowList {
   const list: HostAllowList = { exact: new Set(), suffixes: [] };
   for (const raw of (value ?? '').split(',')) {
-    const entry = raw
-      .trim()
-      .toLowerCase()
-      .replace(/^\[(.*)\]$/, '$1');
+    const entry = unbracket(raw.trim().toLowerCase());
     if (!entry) continue;
     if (entry.startsWith('*.')) {
       const domain = entry.slice(2);
@@ -46,9 +43,14 @@ function refused(message: string): ClientError {
   return new ClientError('WEBHOOK_HOST_NOT_ALLOWED', message, { jsonPath: 'url' });
 }
 
+/** An IPv6 address as the allow-list keeps it: without the brackets a URL puts around it. */
+function unbracket(host: string): string {
+  return host.replace(/^\[(.*)\]$/, '$1');
+}
+
 /** A URL's host as the allow-list spells it. */
 function hostOf(url: URL): string {
-  return url.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return unbracket(url.hostname.toLowerCase());
 }
 
 /** Whether an address is public (ipaddr's "unicast": not loopback, private, link-local, CGNAT, …). */
