@@ -89,9 +89,20 @@ export async function checkWebhookUrl(text: string, hosts: HostAllowList, resolv
   return url;
 }
 
+/** How long `watch` waits for DNS before refusing the URL (a stalled resolver answers nothing). */
+const RESOLVE_TIMEOUT_MS = 5_000;
+
 async function resolveAll(host: string): Promise<string[]> {
-  const found = await dns.promises.lookup(host, { all: true, verbatim: true });
-  return found.map((a) => a.address);
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${RESOLVE_TIMEOUT_MS / 1000} s`)), RESOLVE_TIMEOUT_MS);
+  });
+  try {
+    const found = await Promise.race([dns.promises.lookup(host, { all: true, verbatim: true }), stalled]);
+    return found.map((a) => a.address);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
