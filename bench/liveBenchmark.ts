@@ -20,6 +20,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { seedIfEmpty } from '../src/services/admin/seed.js';
 import { freePort } from '../src/ports.js';
+import { targetEnv, type Neo4jTarget } from '../src/db/target.js';
 import { benchDatabase } from './benchDatabase.js';
 import { percentile } from './stats.js';
 
@@ -106,15 +107,12 @@ function subscribe(
   return req;
 }
 
-async function startServer(target: { uri: string; user?: string; password?: string; database: string }): Promise<{ child: ChildProcess; url: string }> {
+async function startServer(target: Neo4jTarget): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--enable-source-maps', '--max-semi-space-size=64', ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'src/main.ts'], {
     env: {
       ...process.env,
-      NEO4J_URI: target.uri,
-      NEO4J_USER: target.user ?? 'neo4j',
-      NEO4J_PASSWORD: target.password ?? '',
-      NEO4J_DATABASE: target.database,
+      ...targetEnv(target),
       PORT: String(port),
       HOST: '127.0.0.1',
       CLAIMGRAPH_SEED: 'false',

@@ -68,11 +68,16 @@ export interface IncomingRequest {
   bookmarks?: string[];
 }
 
+/** Whose rate budget a caller spends: its key, or its address without one (queries and streams alike). */
+export function clientOf(principal: Principal, address: string): string {
+  return principal.authenticated ? `key:${principal.name}` : `ip:${address}`;
+}
+
 export function createContext(db: Database, log: Logger, access: AccessPolicy, principal: Principal, request?: IncomingRequest, baseIri = DEFAULT_BASE_IRI): Context {
   const roundTrips = { count: 0 };
   const causal = new Causal(request?.bookmarks);
   const requestDb: Queries = request ? new RequestDatabase(db, request.limits, { signal: request.signal, onQuery: () => (roundTrips.count += 1), causal }) : db;
-  const client = principal.authenticated ? `key:${principal.name}` : `ip:${request?.address ?? 'local'}`;
+  const client = clientOf(principal, request?.address ?? 'local');
   return {
     db: requestDb,
     entities: createEntityLoader(requestDb),

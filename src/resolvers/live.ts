@@ -1,5 +1,5 @@
 /** Subscriptions: claims added or corrected, and the comparisons they changed, from the event feed. */
-import type { ClaimRow, EntityRow } from '../db/rows.js';
+import type { ClaimRow } from '../db/rows.js';
 import type { Context } from '../context.js';
 import { badUserInput, serviceUnavailable } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
@@ -14,9 +14,10 @@ function cursorArg(after: string | null | undefined): number | undefined {
   return seq;
 }
 
-function liveOf(ctx: Context) {
+/** A subscription's stream of payloads from this replica's feed, from `after` (or from now). */
+function streamFor<T>(ctx: Context, after: string | null | undefined, comparisons: boolean, select: (event: LiveEvent) => T | null): EventStream<T> {
   if (!ctx.live) throw serviceUnavailable('Subscriptions are served at /graphql/stream.');
-  return ctx.live;
+  return new EventStream(ctx.live.feed, { after: cursorArg(after), comparisons, idleMs: ctx.live.idleMs, select });
 }
 
 /**
@@ -31,24 +32,16 @@ function freshFor(ctx: Context, event: LiveEvent): (id: string) => ClaimRow {
   return (id) => event.rows.get(id) as ClaimRow;
 }
 
-const rowOf = (rows: Map<string, EntityRow>, id: string) => rows.has(id);
-
 export const liveResolvers: Resolvers = {
   Subscription: {
     claimsAdded: {
       subscribe: (_, { filter, after }, ctx) => {
         checkLiveFilter(filter);
-        const live = liveOf(ctx);
-        return new EventStream(live.feed, {
-          after: cursorArg(after),
-          comparisons: false,
-          idleMs: live.idleMs,
-          select: (event) => {
-            const claims = event.claims.filter((c) => rowOf(event.rows, c.id) && claimMatches(filter, c));
-            if (!claims.length) return null;
-            const row = freshFor(ctx, event);
-            return { claimsAdded: { cursor: encodeEventCursor(event.seq), ingestion: event.ingestion, claims: claims.map((c) => ({ claim: row(c.id), change: c.change })) } };
-          },
+        return streamFor(ctx, after, false, (event) => {
+          const claims = event.claims.filter((c) => event.rows.has(c.id) && claimMatches(filter, c));
+          if (!claims.length) return null;
+          const row = freshFor(ctx, event);
+          return { claimsAdded: { cursor: encodeEventCursor(event.seq), ingestion: event.ingestion, claims: claims.map((c) => ({ claim: row(c.id), change: c.change })) } };
         });
       },
     },
@@ -56,23 +49,17 @@ export const liveResolvers: Resolvers = {
       subscribe: (_, { claimId, measureId, organizationId, verdicts, after }, ctx) => {
         const target = { claimId, measureId, organizationId, verdicts };
         checkComparisonTarget(target);
-        const live = liveOf(ctx);
-        return new EventStream(live.feed, {
-          after: cursorArg(after),
-          comparisons: true,
-          idleMs: live.idleMs,
-          select: (event) => {
-            const changes = event.comparisons.filter((c) => rowOf(event.rows, c.claimId) && rowOf(event.rows, c.otherId) && comparisonMatches(target, c));
-            if (!changes.length) return null;
-            const row = freshFor(ctx, event);
-            return {
-              comparisonsChanged: {
-                cursor: encodeEventCursor(event.seq),
-                ingestion: event.ingestion,
-                changes: changes.map((c) => ({ claim: row(c.claimId), other: row(c.otherId), verdict: c.verdict, sameOrigin: c.sameOrigin, change: c.change, reason: c.reason })),
-              },
-            };
-          },
+        return streamFor(ctx, after, true, (event) => {
+          const changes = event.comparisons.filter((c) => event.rows.has(c.claimId) && event.rows.has(c.otherId) && comparisonMatches(target, c));
+          if (!changes.length) return null;
+          const row = freshFor(ctx, event);
+          return {
+            comparisonsChanged: {
+              cursor: encodeEventCursor(event.seq),
+              ingestion: event.ingestion,
+              changes: changes.map((c) => ({ claim: row(c.claimId), other: row(c.otherId), verdict: c.verdict, sameOrigin: c.sameOrigin, change: c.change, reason: c.reason })),
+            },
+          };
         });
       },
     },

@@ -10,7 +10,7 @@ import { GraphQLError, parse, specifiedRules, subscribe, validate, type Executio
 import { createHandler } from 'graphql-sse/lib/use/fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { createContext, type Context } from '../context.js';
+import { clientOf, createContext, type Context } from '../context.js';
 import type { Database } from '../db/database.js';
 import { isClientError } from '../errors.js';
 import type { AccessPolicy } from '../services/access/accessPolicy.js';
@@ -19,6 +19,7 @@ import { coerceVariables, operationOf, requestCost } from './limits/costModel.js
 import type { RateLimiter } from './limits/rateLimiter.js';
 import type { Metrics } from './metrics.js';
 import type { OperationList } from './operationList.js';
+import { notListed } from './listedOnlyPlugin.js';
 
 export const STREAM_PATH = '/graphql/stream';
 
@@ -64,7 +65,7 @@ function refusal(status: number, code: string, message: string, headers: Record<
   return [JSON.stringify({ errors: [{ message, extensions: { code } }] }), { status, statusText: code, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } }] as const;
 }
 
-export function registerSubscriptions(http: FastifyInstance, opts: SubscriptionOptions): { open(): number } {
+export function registerSubscriptions(http: FastifyInstance, opts: SubscriptionOptions): void {
   const open = new Map<string, number>();
   let total = 0;
   const rules = [...specifiedRules, ...opts.validationRules];
@@ -93,7 +94,7 @@ export function registerSubscriptions(http: FastifyInstance, opts: SubscriptionO
       }
       const problems = validate(opts.schema, document, rules);
       if (problems.length) return refusal(400, 'GRAPHQL_VALIDATION_FAILED', problems[0].message);
-      if (opts.listed && !opts.listed.has(document)) return refusal(400, 'OPERATION_NOT_LISTED', 'This server runs only the operations of its own frontend (CLAIMGRAPH_PERSISTED_ONLY)');
+      if (opts.listed && !opts.listed.has(document)) return refusal(400, 'OPERATION_NOT_LISTED', notListed().message);
       const { operation } = operationOf(document, params.operationName ?? undefined);
       if (!operation) return refusal(400, 'BAD_REQUEST', 'No operation of that name (or several without operationName).');
       if (operation.operation !== 'subscription') return refusal(400, 'BAD_REQUEST', `Only subscriptions are served at ${STREAM_PATH}; send queries and mutations to /graphql.`);
@@ -101,7 +102,7 @@ export function registerSubscriptions(http: FastifyInstance, opts: SubscriptionO
       if ('errors' in coerced) return refusal(400, 'BAD_USER_INPUT', coerced.errors[0].message);
       const eventCost = requestCost(opts.schema, document, coerced.coerced, params.operationName ?? undefined);
       if (eventCost > opts.maxCost) return refusal(400, 'COST_LIMIT_EXCEEDED', `Each event of this subscription would cost ${eventCost} points; the limit is ${opts.maxCost}.`);
-      const client = principal.authenticated ? `key:${principal.name}` : `ip:${raw.ip}`;
+      const client = clientOf(principal, raw.ip);
       if ((open.get(client) ?? 0) >= opts.settings.perClient) return refusal(429, 'RATE_LIMITED', `This client has ${opts.settings.perClient} subscriptions open, its limit: close one first.`);
       if (total >= opts.settings.total) return refusal(503, 'SERVICE_UNAVAILABLE', 'This server holds as many subscriptions as it allows; try another replica or later.', { 'retry-after': '5' });
       open.set(client, (open.get(client) ?? 0) + 1);
@@ -114,7 +115,7 @@ export function registerSubscriptions(http: FastifyInstance, opts: SubscriptionO
     subscribe: async (args) => {
       const result = await subscribe(args);
       if (!(Symbol.asyncIterator in result)) return result;
-      return charged(result, args.contextValue as unknown as StreamContext, opts, opts.log);
+      return charged(result, args.contextValue as unknown as StreamContext, opts);
     },
     onComplete: (raw) => {
       const ctx = raw as unknown as StreamContext;
@@ -135,7 +136,6 @@ export function registerSubscriptions(http: FastifyInstance, opts: SubscriptionO
       await handler(req, reply);
     },
   });
-  return { open: () => total };
 }
 
 /** A stream's last message: a coded error, without what only an HTTP answer uses (`http`). */
@@ -157,8 +157,7 @@ function lastMessage(err: unknown, log: Logger): ExecutionResult {
 function charged(
   events: AsyncGenerator<ExecutionResult> | AsyncIterableIterator<ExecutionResult>,
   ctx: StreamContext,
-  opts: Pick<SubscriptionOptions, 'limiter' | 'metrics' | 'access'>,
-  log: Logger,
+  opts: Pick<SubscriptionOptions, 'limiter' | 'metrics' | 'access' | 'log'>,
 ): AsyncGenerator<ExecutionResult> {
   let cut = false;
   const end = async () => {
@@ -181,13 +180,13 @@ function charged(
       try {
         next = await events.next();
       } catch (err) {
-        return last(lastMessage(err, log));
+        return last(lastMessage(err, opts.log));
       }
       if (next.done || cut) return { done: true, value: undefined };
       try {
         opts.access.reader(ctx.authorization);
       } catch (err) {
-        return last(lastMessage(err, log));
+        return last(lastMessage(err, opts.log));
       }
       const charge = opts.limiter?.charge(ctx.client, ctx.eventCost);
       if (charge && !charge.ok) {

@@ -3,36 +3,19 @@
  * SIGKILLed, leaving its embedded Neo4j orphaned; the next server restarts that Neo4j under its
  * own supervision, so when Neo4j is then SIGKILLed too it comes back, ready within 60 s.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readLivePid } from '../../src/embedded/pidFile.js';
 import { freePort } from '../../src/ports.js';
+import { startServerProcess } from '../helpers/serverProcess.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-supervision-'));
 const children: ChildProcess[] = [];
 
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; log: string[] }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  const log: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server not ready in 180 s:\n${log.join('')}`)), 180_000);
-    const onData = (chunk: Buffer) => {
-      log.push(chunk.toString());
-      if (/claimgraph ready at/.test(chunk.toString())) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${log.join('')}`)));
-  });
-  return { child, log };
-}
+const startServer = (env: Record<string, string>) => startServerProcess(env, children);
 
 const alive = (pid: number) => {
   try {

@@ -23,6 +23,15 @@ export async function seedGraph(db: Database): Promise<void> {
 
 export { graphCounts };
 
+/** test/fixtures/comparisons.ndjson's documents, parsed: figures that agree and conflict with the seed's. */
+export function comparisonDocuments(): Record<string, any>[] {
+  return fs
+    .readFileSync(path.join(FIXTURES, 'comparisons.ndjson'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+}
+
 /** The seed document itself, parsed, for tests that vary it. */
 export function seedDocument(): Record<string, any> {
   return JSON.parse(fs.readFileSync(path.resolve(FIXTURES, '../../data/seed/express-2025-russian-surrenders.json'), 'utf8'));

@@ -5,26 +5,22 @@
  * delivery to a loopback receiver, with the verdict; A killed with SIGKILL, B's subscribers keep
  * receiving; A restarted, its subscriber resumes from its cursor with nothing missed or repeated.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { createClient, type Client } from 'graphql-sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/db/database.js';
+import { targetEnv } from '../../src/db/target.js';
 import { freePort } from '../../src/ports.js';
 import { verifySignature } from '../../src/services/watches/signature.js';
-import { FIXTURES, seedGraph } from '../helpers/graph.js';
+import { comparisonDocuments, seedGraph } from '../helpers/graph.js';
+import { startServerProcess } from '../helpers/serverProcess.js';
 import { testTarget } from '../helpers/testApp.js';
 
 const SEED_ALMOST = 'claim:express-2025-casualties-2025-almost-420000';
-const [WIRE, BLOG] = fs
-  .readFileSync(path.join(FIXTURES, 'comparisons.ndjson'), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l));
+const [WIRE, BLOG] = comparisonDocuments();
 const CORRECTED = { ...BLOG, source: { ...BLOG.source, title: `${BLOG.source.title} (corrected)` }, claims: BLOG.claims.map((c: any) => ({ ...c, text: `${c.text} (corrected)` })) };
 const OPS_KEY = `ops-${randomBytes(16).toString('hex')}`;
 const COMPARISONS = `subscription($id: ID!) { comparisonsChanged(claimId: $id) { cursor ingestion { source { id } } changes { claim { id } other { id } verdict change } } }`;
@@ -47,10 +43,7 @@ const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
 function env(port: number): NodeJS.ProcessEnv {
   return {
     ...process.env,
-    NEO4J_URI: target.uri,
-    NEO4J_USER: target.user ?? 'neo4j',
-    NEO4J_PASSWORD: target.password ?? '',
-    NEO4J_DATABASE: target.database,
+    ...targetEnv(target),
     PORT: String(port),
     HOST: '127.0.0.1',
     CLAIMGRAPH_SEED: 'false',
@@ -62,22 +55,7 @@ function env(port: number): NodeJS.ProcessEnv {
 
 async function startReplica(port?: number): Promise<Replica> {
   const p = port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: env(p), stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  const log: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`replica not ready in 120 s:\n${log.join('')}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      log.push(chunk.toString());
-      if (/claimgraph ready at/.test(chunk.toString())) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`replica exited (${code}):\n${log.join('')}`)));
-  });
+  const { child, log } = await startServerProcess(env(p), children, 120_000);
   return { child, url: `http://127.0.0.1:${p}`, log };
 }
 

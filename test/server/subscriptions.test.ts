@@ -4,19 +4,13 @@
  * a subscriber resuming from a cursor gets what it missed, once; refusals come coded before any
  * stream opens; /graphql refuses a subscription and points here.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { createClient, type Client } from 'graphql-sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, seedGraph } from '../helpers/graph.js';
+import { comparisonDocuments, seedGraph } from '../helpers/graph.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
 
 const SEED_ALMOST = 'claim:express-2025-casualties-2025-almost-420000';
-const [WIRE, BLOG] = fs
-  .readFileSync(path.join(FIXTURES, 'comparisons.ndjson'), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l));
+const [WIRE, BLOG] = comparisonDocuments();
 const INGEST = 'mutation($doc: IngestDocument!) { ingest(document: $doc) { claimCount } }';
 const COMPARISONS = `subscription($id: ID!, $after: String) { comparisonsChanged(claimId: $id, after: $after) { cursor ingestion { source { id } } changes { claim { id } other { id } verdict change sameOrigin reason } } }`;
 const ADDED = `subscription($measures: [ID!], $after: String) { claimsAdded(filter: { measureIds: $measures }, after: $after) { cursor ingestion { id } claims { change claim { id text } } } }`;

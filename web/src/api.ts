@@ -24,14 +24,18 @@ export const apiKey = {
   clear: () => localStorage.removeItem(KEY),
 };
 
+/** The Authorization header for the user's key, when there is one (queries and subscriptions alike). */
+export function authHeaders(): Record<string, string> {
+  const key = apiKey.get();
+  return key ? { authorization: `Bearer ${key}` } : {};
+}
+
 /**
  * Runs one of the explorer's compiled operations (web/src/operations/, compiled by codegen.ts):
  * its text goes as written, its variables and result are typed from the schema.
  */
 export async function gql<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<GqlResult<TResult>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-  const key = apiKey.get();
-  if (key) headers.authorization = `Bearer ${key}`;
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...authHeaders() };
   const res = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query: document.toString(), variables }) });
   const body = (await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}` }] }))) as GqlResult<TResult>;
   return body;

@@ -5,7 +5,7 @@
  * the last event it saw, so a figure is neither missed nor counted twice.
  */
 import { createClient } from 'graphql-sse';
-import { apiKey } from './api';
+import { authHeaders } from './api';
 import { ClaimComparisonsChangedDocument, type ClaimComparisonsChangedSubscription } from './generated/graphql';
 
 type Change = ClaimComparisonsChangedSubscription['comparisonsChanged']['changes'][number];
@@ -15,8 +15,7 @@ export function followComparisons(claimId: string, onChanges: (changes: Change[]
   let stopped = false;
   let after: string | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
-  const key = apiKey.get();
-  const client = createClient({ url: '/graphql/stream', retryAttempts: 0, headers: (): Record<string, string> => (key ? { authorization: `Bearer ${key}` } : {}) });
+  const client = createClient({ url: '/graphql/stream', retryAttempts: 0, headers: authHeaders });
   let unsubscribe = () => {};
   const open = (delayMs: number) => {
     unsubscribe = client.subscribe<ClaimComparisonsChangedSubscription>(

@@ -9,7 +9,7 @@
 import dns from 'node:dns';
 import net from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { ClientError } from '../../errors.js';
+import { badUserInput, ClientError } from '../../errors.js';
 
 export interface HostAllowList {
   /** Hosts listed exactly (lower case, IPv6 without brackets). */
@@ -53,6 +53,11 @@ function hostOf(url: URL): string {
   return unbracket(url.hostname.toLowerCase());
 }
 
+/** Whether a host is in the list: exactly, or under one of its `*.domain` entries. */
+function isListed(host: string, hosts: HostAllowList): boolean {
+  return hosts.exact.has(host) || hosts.suffixes.some((s) => host.endsWith(s));
+}
+
 /** Whether an address is public (ipaddr's "unicast": not loopback, private, link-local, CGNAT, …). */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
@@ -69,15 +74,13 @@ export async function checkWebhookUrl(text: string, hosts: HostAllowList, resolv
   try {
     url = new URL(text);
   } catch {
-    throw new ClientError('BAD_USER_INPUT', 'url: not an absolute URL', { jsonPath: 'url' });
+    throw badUserInput('not an absolute URL', 'url');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ClientError('BAD_USER_INPUT', `url: webhooks are sent over https or http, not ${url.protocol}`, { jsonPath: 'url' });
-  if (url.username || url.password)
-    throw new ClientError('BAD_USER_INPUT', 'url: credentials do not belong in a webhook URL; the signature authenticates claimgraph to the receiver', { jsonPath: 'url' });
-  if (text.length > 2048) throw new ClientError('BAD_USER_INPUT', 'url: at most 2,048 characters', { jsonPath: 'url' });
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw badUserInput(`webhooks are sent over https or http, not ${url.protocol}`, 'url');
+  if (url.username || url.password) throw badUserInput('credentials do not belong in a webhook URL; the signature authenticates claimgraph to the receiver', 'url');
+  if (text.length > 2048) throw badUserInput('at most 2,048 characters', 'url');
   const host = hostOf(url);
-  const exact = hosts.exact.has(host);
-  if (!exact && !hosts.suffixes.some((s) => host.endsWith(s))) {
+  if (!isListed(host, hosts)) {
     const listed = hosts.exact.size + hosts.suffixes.length ? 'is not in CLAIMGRAPH_WEBHOOK_HOSTS' : 'cannot be used: CLAIMGRAPH_WEBHOOK_HOSTS lists no hosts, so this server sends no webhooks';
     throw refused(`url: the host "${host}" ${listed}`);
   }
@@ -114,7 +117,7 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.
 export function guardedLookup(hosts: HostAllowList): (hostname: string, options: dns.LookupOptions, callback: LookupCallback) => void {
   return (hostname, options, callback) => {
     const host = hostname.toLowerCase();
-    const listed = hosts.exact.has(host) || hosts.suffixes.some((s) => host.endsWith(s));
+    const listed = isListed(host, hosts);
     dns.lookup(hostname, { ...options, all: true, verbatim: true }, (err, found) => {
       if (err) return callback(err, '');
       const allowed = listed ? found.filter((a) => isPublicAddress(a.address)) : [];

@@ -5,22 +5,16 @@
  * receiver that fails gets the same delivery again (same webhook-id) until it answers 2xx, and
  * the watch's deliveries record it; unwatch removes the watch and its deliveries.
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWebhookHosts } from '../../../src/services/watches/hostPolicy.js';
 import { verifySignature } from '../../../src/services/watches/signature.js';
-import { FIXTURES, seedGraph } from '../../helpers/graph.js';
+import { comparisonDocuments, seedGraph } from '../../helpers/graph.js';
 import { createTestApp, type TestApp } from '../../helpers/testApp.js';
 
 const SEED_ALMOST = 'claim:express-2025-casualties-2025-almost-420000';
-const [WIRE] = fs
-  .readFileSync(path.join(FIXTURES, 'comparisons.ndjson'), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l));
+const [WIRE] = comparisonDocuments();
 const WATCH = 'mutation($input: WatchInput!) { watch(input: $input) { secret watch { id url claimId verdicts createdBy } } }';
 const DELIVERIES = 'query { watches { id deliveries { id cursor status attempts lastStatusCode lastError deliveredAt } } }';
 
