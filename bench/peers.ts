@@ -27,7 +27,7 @@ import { bulkImport } from '../src/services/ingest/bulkImport.js';
 import { freePort } from '../src/ports.js';
 import { benchDatabase } from './benchDatabase.js';
 import { generateDocuments } from './generator.js';
-import { loadLine, percentile } from './stats.js';
+import { cpuMillis, loadLine, percentile } from './stats.js';
 import { startChild } from './peers/servers.js';
 import { workloads, type Workload } from './peers/workloads.js';
 
@@ -81,18 +81,24 @@ try {
   // claimgraph as `npm start` runs it: the compiled build.
   const built = spawnSync(process.execPath, [path.join(here, '../bin/build.mjs')], { stdio: 'inherit' });
   if (built.status !== 0) throw new Error('the build failed');
+  const pids = {} as Record<Server, number | undefined>;
   children.push(
     await startChild(path.join(here, '../dist/main.js'), { ...target, PORT: String(ports.claimgraph), CLAIMGRAPH_SEED: 'false', LOG_LEVEL: 'warn', CLAIMGRAPH_RATE_POINTS: '0' }, ports.claimgraph),
   );
+  pids.claimgraph = children.at(-1)!.pid;
   if (baseline) {
     const builtThere = spawnSync(process.execPath, [path.join(baseline, 'bin/build.mjs')], { stdio: 'inherit', cwd: baseline });
     if (builtThere.status !== 0) throw new Error(`the baseline's build failed (${baseline})`);
     children.push(
       await startChild(path.join(baseline, 'dist/main.js'), { ...target, PORT: String(ports.baseline), CLAIMGRAPH_SEED: 'false', LOG_LEVEL: 'warn', CLAIMGRAPH_RATE_POINTS: '0' }, ports.baseline),
     );
+    pids.baseline = children.at(-1)!.pid;
   }
   children.push(await startChild(path.join(here, 'peers/libraryServer.ts'), { ...target, PORT: String(ports['@neo4j/graphql']) }, ports['@neo4j/graphql']));
+  pids['@neo4j/graphql'] = children.at(-1)!.pid;
   children.push(await startChild(path.join(here, 'peers/rawServer.ts'), { ...target, PORT: String(ports['raw driver']) }, ports['raw driver']));
+  pids['raw driver'] = children.at(-1)!.pid;
+  const neo4jPid = db.embedded?.pid;
 
   // Equivalence: the same inputs give the same data on every server.
   for (const w of WORKLOADS) {
@@ -114,7 +120,8 @@ try {
 
   // Warm every server on every workload (plans, JIT), then interleaved rounds.
   for (const w of WORKLOADS) for (const s of SERVERS) for (let i = 0; i < 200; i++) await requester(s, w, ports[s])(w.input(i + 5000));
-  type Figures = { p50: number; p99: number; rps: number; p99c: number };
+  // CPU per request at c=16 (ms): the server's process, Neo4j's JVM and this client's.
+  type Figures = { p50: number; p99: number; rps: number; p99c: number; cpuServer: number; cpuNeo4j: number; cpuClient: number };
   const results = new Map<string, Figures[]>();
   for (let round = 0; round < rounds; round++) {
     for (const w of WORKLOADS) {
@@ -130,6 +137,7 @@ try {
         times.sort((a, b) => a - b);
         const until = Date.now() + seconds * 1000;
         const conc: number[] = [];
+        const cpuBefore = { server: cpuMillis(pids[s]), neo4j: cpuMillis(neo4jPid), client: process.cpuUsage() };
         const started = Date.now();
         await Promise.all(
           Array.from({ length: CONCURRENCY }, async (_, k) => {
@@ -143,9 +151,16 @@ try {
           }),
         );
         const elapsed = (Date.now() - started) / 1000;
+        const clientCpu = process.cpuUsage(cpuBefore.client);
+        const perRequest = (ms: number) => ms / conc.length;
+        const cpu = {
+          cpuServer: perRequest(cpuMillis(pids[s]) - cpuBefore.server),
+          cpuNeo4j: perRequest(cpuMillis(neo4jPid) - cpuBefore.neo4j),
+          cpuClient: perRequest((clientCpu.user + clientCpu.system) / 1000),
+        };
         conc.sort((a, b) => a - b);
         const key = `${w.name}|${s}`;
-        results.set(key, [...(results.get(key) ?? []), { p50: percentile(times, 50), p99: percentile(times, 99), rps: conc.length / elapsed, p99c: percentile(conc, 99) }]);
+        results.set(key, [...(results.get(key) ?? []), { p50: percentile(times, 50), p99: percentile(times, 99), rps: conc.length / elapsed, p99c: percentile(conc, 99), ...cpu }]);
       }
     }
     console.log(`round ${round + 1} of ${rounds} done; ${loadLine()}`);
@@ -154,12 +169,13 @@ try {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const med = (key: string, f: keyof Figures) => median(results.get(key)!.map((r) => r[f]));
   console.log(`\nmedians of ${rounds} rounds; c=1: ${sequential} sequential requests; c=16: ${seconds} s\n`);
-  console.log('| workload | server | p50 c=1 | p99 c=1 | req/s c=16 | p99 c=16 |');
-  console.log('|---|---|---|---|---|---|');
+  console.log('| workload | server | p50 c=1 | p99 c=1 | req/s c=16 | p99 c=16 | CPU per request at c=16: server / Neo4j / client |');
+  console.log('|---|---|---|---|---|---|---|');
   for (const w of WORKLOADS) {
     for (const s of SERVERS) {
       const k = `${w.name}|${s}`;
-      console.log(`| ${w.name} | ${s} | ${med(k, 'p50').toFixed(2)} ms | ${med(k, 'p99').toFixed(2)} ms | ${med(k, 'rps').toFixed(0)} | ${med(k, 'p99c').toFixed(1)} ms |`);
+      const cpu = `${med(k, 'cpuServer').toFixed(2)} / ${med(k, 'cpuNeo4j').toFixed(2)} / ${med(k, 'cpuClient').toFixed(2)} ms`;
+      console.log(`| ${w.name} | ${s} | ${med(k, 'p50').toFixed(2)} ms | ${med(k, 'p99').toFixed(2)} ms | ${med(k, 'rps').toFixed(0)} | ${med(k, 'p99c').toFixed(1)} ms | ${cpu} |`);
     }
   }
   console.log('\n| workload | claimgraph p50 ÷ raw p50 | claimgraph req/s ÷ @neo4j/graphql req/s | claimgraph req/s ÷ raw req/s |');
