@@ -6,7 +6,7 @@
  * equal: a field whose listed reads fall short of what its resolver reads shows up as a difference.
  */
 import path from 'node:path';
-import { buildSchema, execute, parse, type GraphQLResolveInfo } from 'graphql';
+import { buildSchema, execute, parse, print, type GraphQLResolveInfo } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, seedGraph } from '../helpers/graph.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
@@ -185,6 +185,43 @@ describe('rowShape', () => {
     const unlisted = readsOf('{ claim(id: "x") { extra measure { name } } }', `${schemaSdl}\nextend type Claim { extra: String }`);
     expect([unlisted.types, unlisted.shape]).toEqual([['ABOUT'], null]);
     expect(readsOf('{ claim(id: "x") { text } }').types).toEqual([]);
+  });
+
+  /** The root field's reads for one execution of an already parsed document (as Apollo's store hands it back). */
+  function readsFor(schema: ReturnType<typeof walkSchema>, document: ReturnType<typeof parse>, variableValues: Record<string, unknown>): any {
+    let reads: unknown;
+    execute({
+      schema,
+      document,
+      variableValues,
+      fieldResolver: (_src, _args, _ctx, info: GraphQLResolveInfo) => {
+        if (info.parentType.name === 'Query') reads = selectionReads(info);
+        return null;
+      },
+    });
+    return reads;
+  }
+
+  it('walks a parsed document once: later requests of it share its (frozen) reads, whatever ids they send', () => {
+    const schema = walkSchema(schemaSdl);
+    const document = parse('query($o: ID!) { claims(first: 20, filter: { attributedTo: [$o] }) { edges { node { text measure { name } } } } }');
+    const first = readsFor(schema, document, { o: 'org:a' });
+    expect(readsFor(schema, document, { o: 'org:b' })).toBe(first);
+    expect(Object.isFrozen(first.shape.props.Claim)).toBe(true);
+    expect(first.shape.props).toEqual({ Claim: ['text'], Measure: ['name'] });
+    // The same text parsed again (another document) or another schema is walked afresh.
+    expect(readsFor(schema, parse(print(document)), { o: 'org:a' })).not.toBe(first);
+    expect(readsFor(walkSchema(schemaSdl), document, { o: 'org:a' })).not.toBe(first);
+  });
+
+  it('walks again on every request when a directive reads a variable, so each gets its own reads', () => {
+    const schema = walkSchema(schemaSdl);
+    const document = parse('query($s: Boolean!) { claim(id: "x") { text statedIn @include(if: $s) { source { title } } } }');
+    const withSources = readsFor(schema, document, { s: true });
+    const without = readsFor(schema, document, { s: false });
+    expect([withSources.types, without.types]).toEqual([['STATED_IN'], []]);
+    expect(readsFor(schema, document, { s: true })).not.toBe(withSources);
+    expect(readsFor(schema, document, { s: true })).toEqual(withSources);
   });
 
   it('is null (whole rows) for a selection reaching a field it does not list', () => {

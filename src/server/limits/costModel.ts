@@ -37,7 +37,6 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { collectFields, objectTypesOf, subSelections, type Collecting } from '../../resolvers/collectFields.js';
-import { isIncluded } from '../../resolvers/included.js';
 import { readingArgs, readingVariables, variablesIn } from './variableReads.js';
 
 /** Arguments and variables as graphql-js coerces them: their types are the schema's, not TypeScript's. */
@@ -93,7 +92,7 @@ function sizeArg(field: GraphQLField<unknown, unknown>, args: Args, name: string
 }
 
 /** Page size of a paged field (connection or `limit` list); graph's limit prices its view instead. */
-function pageSize(field: GraphQLField<unknown, unknown>, args: Args): number | undefined {
+export function pageSize(field: GraphQLField<unknown, unknown>, args: Args): number | undefined {
   if (field.name === 'graph' || field.name === 'search') return undefined;
   return sizeArg(field, args, 'first') ?? sizeArg(field, args, 'limit');
 }
@@ -122,11 +121,11 @@ export function operationOf(document: DocumentNode, operationName: string | unde
   return { operation, fragments };
 }
 
-function rootType(schema: GraphQLSchema, operation: OperationDefinitionNode) {
+export function rootType(schema: GraphQLSchema, operation: OperationDefinitionNode) {
   return operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
 }
 
-function fieldOf(parent: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined {
+export function fieldOf(parent: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined {
   return isObjectType(parent) || isInterfaceType(parent) ? (parent.getFields()[name] as GraphQLField<unknown, unknown> | undefined) : undefined;
 }
 
@@ -206,7 +205,7 @@ function fieldPrice(parent: GraphQLNamedType, field: GraphQLField<unknown, unkno
   return own + (composite ? 1 : 0) + child;
 }
 
-const isRoot = (t: GraphQLNamedType) => t.name === 'Query' || t.name === 'Mutation';
+export const isRoot = (t: GraphQLNamedType) => t.name === 'Query' || t.name === 'Mutation';
 
 /** How many objects each introspection list holds on average in this schema. */
 interface IntrospectionSizes {
@@ -278,73 +277,4 @@ function introspectionObjects(set: SelectionSetNode | undefined, sizes: Introspe
     }
   }
   return total;
-}
-
-/** Every object in a value (an introspection answer, counted as it is). */
-function objectsIn(v: unknown): number {
-  if (Array.isArray(v)) return v.reduce((n: number, x) => n + objectsIn(x), 0);
-  if (!v || typeof v !== 'object') return 0;
-  let n = 1;
-  for (const x of Object.values(v)) n += objectsIn(x);
-  return n;
-}
-
-/**
- * What a request cost, from its answer: the same walk as the estimate over the data it returned,
- * each list at its real length (objects counted once each, a page's 2 points, the fixed weights of
- * provenance answers that answered), so a list that held more than its estimate is charged for it.
- */
-export function actualCost(schema: GraphQLSchema, document: DocumentNode, variables: Args, operationName: string | undefined, data: unknown): number {
-  const { operation, fragments } = operationOf(document, operationName);
-  if (!operation || !data || typeof data !== 'object') return 0;
-
-  // `keys`: the response keys of this object already counted (a field selected both directly and
-  // in a fragment is one value in the answer). Fragments cannot cycle: validation refuses that.
-  const walkSet = (set: SelectionSetNode, parent: GraphQLNamedType, value: Record<string, unknown>, keys: Set<string>): number => {
-    let total = 0;
-    for (const sel of set.selections) {
-      if (!isIncluded(sel, variables)) continue;
-      if (sel.kind === Kind.INLINE_FRAGMENT) {
-        const on = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
-        if (on) total += walkSet(sel.selectionSet, on, value, keys);
-      } else if (sel.kind === Kind.FRAGMENT_SPREAD) {
-        const frag = fragments.get(sel.name.value);
-        const on = frag && schema.getType(frag.typeCondition.name.value);
-        if (frag && on) total += walkSet(frag.selectionSet, on, value, keys);
-      } else {
-        const key = sel.alias?.value ?? sel.name.value;
-        if (!Object.hasOwn(value, key) || keys.has(key)) continue;
-        keys.add(key);
-        const v = value[key];
-        if (sel.name.value === '__schema' || sel.name.value === '__type') {
-          if (v) total += 1 + Math.ceil(objectsIn(v) / INTROSPECTION_OBJECTS_PER_POINT);
-          continue;
-        }
-        const field = fieldOf(parent, sel.name.value);
-        if (!field || v == null) continue;
-        let args: Args = {};
-        try {
-          args = getArgumentValues(field, sel, variables);
-        } catch {
-          // as in the estimate
-        }
-        if (isRoot(parent) && Object.hasOwn(ROOT_WEIGHTS, field.name)) total += ROOT_WEIGHTS[field.name](args);
-        if (!sel.selectionSet) continue;
-        const type = getNamedType(field.type);
-        const paged = pageSize(field, args) !== undefined;
-        // A connection's edges are part of its page; any other list's items are objects of the answer.
-        const edgesOfPage = field.name === 'edges' && parent.name.endsWith('Connection');
-        if (paged) total += 2;
-        else if (!Array.isArray(v) && !edgesOfPage) total += 1;
-        for (const item of Array.isArray(v) ? v : [v]) {
-          if (!item || typeof item !== 'object') continue;
-          if (Array.isArray(v) && !edgesOfPage) total += 1;
-          total += walkSet(sel.selectionSet, type, item as Record<string, unknown>, new Set());
-        }
-      }
-    }
-    return total;
-  };
-  const root = rootType(schema, operation);
-  return root ? walkSet(operation.selectionSet, root, data as Record<string, unknown>, new Set()) : 0;
 }

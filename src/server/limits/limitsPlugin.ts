@@ -11,7 +11,8 @@ import { getArgumentValues, GraphQLError, Kind, type OperationDefinitionNode } f
 import type { Context } from '../../context.js';
 import type { Metrics } from '../metrics.js';
 import { CostCache } from './costCache.js';
-import { actualCost, coerceVariables, ROOT_WEIGHTS, type Args } from './costModel.js';
+import { actualCost } from './actualCost.js';
+import { coerceVariables, ROOT_WEIGHTS, type Args } from './costModel.js';
 import type { Admission } from './admission.js';
 import type { RateLimiter } from './rateLimiter.js';
 
