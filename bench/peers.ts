@@ -5,7 +5,8 @@
  * equivalent data for every workload (@neo4j/graphql's nearest query, where it has no equivalent,
  * is only timed); then, in ROUNDS (default 3) interleaved rounds, it measures each
  * workload on each server: p50/p99 at concurrency 1 (SEQUENTIAL requests, default 300), and req/s
- * and p99 at concurrency 16 (for SECONDS, default 5). It prints medians over the rounds and the
+ * and p99 at concurrency 16 (for SECONDS, default 5), with the CPU each request cost the server's
+ * process, Neo4j's JVM (n/a when NEO4J_URI names another) and this client at c=16. It prints medians over the rounds and the
  * ratios, with the machine's load. claimgraph runs as `npm start` does (the compiled build), with LOG_LEVEL=warn (the
  * peers log nothing) and rate limiting off (CLAIMGRAPH_RATE_POINTS=0: one client sends it all).
  *
@@ -152,7 +153,7 @@ try {
         );
         const elapsed = (Date.now() - started) / 1000;
         const clientCpu = process.cpuUsage(cpuBefore.client);
-        const perRequest = (ms: number) => ms / conc.length;
+        const perRequest = (ms: number) => (conc.length ? ms / conc.length : NaN);
         const cpu = {
           cpuServer: perRequest(cpuMillis(pids[s]) - cpuBefore.server),
           cpuNeo4j: perRequest(cpuMillis(neo4jPid) - cpuBefore.neo4j),
@@ -174,7 +175,8 @@ try {
   for (const w of WORKLOADS) {
     for (const s of SERVERS) {
       const k = `${w.name}|${s}`;
-      const cpu = `${med(k, 'cpuServer').toFixed(2)} / ${med(k, 'cpuNeo4j').toFixed(2)} / ${med(k, 'cpuClient').toFixed(2)} ms`;
+      const ms = (f: keyof Figures) => (Number.isFinite(med(k, f)) ? med(k, f).toFixed(2) : 'n/a');
+      const cpu = `${ms('cpuServer')} / ${ms('cpuNeo4j')} / ${ms('cpuClient')} ms`;
       console.log(`| ${w.name} | ${s} | ${med(k, 'p50').toFixed(2)} ms | ${med(k, 'p99').toFixed(2)} ms | ${med(k, 'rps').toFixed(0)} | ${med(k, 'p99c').toFixed(1)} ms | ${cpu} |`);
     }
   }

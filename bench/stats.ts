@@ -1,4 +1,4 @@
-/** Percentiles and the machine's load, for benchmark printouts. */
+/** Percentiles, the machine's load and a process's CPU time, for benchmark printouts. */
 import fs from 'node:fs';
 import os from 'node:os';
 
@@ -20,10 +20,14 @@ export function loadLine(): string {
 export function cpuMillis(pid: number | undefined): number {
   if (!pid) return NaN;
   try {
-    // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name (which may itself hold ") "): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
   } catch {
     return NaN;
   }
 }
+
+/** USER_HZ, the unit of /proc's CPU times: 100 on Linux for every architecture it runs here (`getconf CLK_TCK`). */
+const CLOCK_TICKS_PER_SECOND = 100;

@@ -9,7 +9,7 @@
  * that states its reads both ways and compares.
  */
 import { getNamedType, type FieldNode, type GraphQLObjectType, type GraphQLOutputType, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
-import { readingVariables } from '../server/limits/variableReads.js';
+import { readingVariables } from './variableReads.js';
 import type { RowShape } from '../services/entities/entities.js';
 import { collectFields, objectTypesOf, subSelections, type Collecting } from './collectFields.js';
 import { readsOf } from './fieldReads.js';
@@ -31,7 +31,7 @@ const MAX_PREFETCH_DEPTH = 3;
 /** What a root field's selection reads below it: the prefetch's hops, and the partial rows' shape. */
 export interface SelectionReads {
   /** Outgoing relationship types the selection follows within MAX_PREFETCH_DEPTH hops (prefetched with the rows). */
-  types: string[];
+  types: readonly string[];
   /** How many hops of those types it follows (1..MAX_PREFETCH_DEPTH). */
   depth: number;
   /** What it reads of each row, or null when it reaches a field that does not state its reads (whole rows). */

@@ -17,6 +17,15 @@ import {
 import { isIncluded } from '../../resolvers/included.js';
 import { fieldOf, INTROSPECTION_OBJECTS_PER_POINT, isRoot, operationOf, pageSize, ROOT_WEIGHTS, rootType, type Args } from './costModel.js';
 
+/** What a field's selection node means in the walk: the same for every item of a list. */
+interface FieldFacts {
+  field: GraphQLField<unknown, unknown>;
+  args: Args;
+  type: GraphQLNamedType;
+  paged: boolean;
+  edgesOfPage: boolean;
+}
+
 /** Every object in a value (an introspection answer, counted as it is). */
 function objectsIn(v: unknown): number {
   if (Array.isArray(v)) return v.reduce((n: number, x) => n + objectsIn(x), 0);
@@ -38,13 +47,6 @@ export function actualCost(schema: GraphQLSchema, document: DocumentNode, variab
   // What a field's selection means does not change from one item of a list to the next: its
   // definition, arguments and type are worked out once per selection node, not once per item
   // (a page of 20 claims read each nested field's arguments 20 times).
-  interface FieldFacts {
-    field: GraphQLField<unknown, unknown>;
-    args: Args;
-    type: GraphQLNamedType;
-    paged: boolean;
-    edgesOfPage: boolean;
-  }
   const facts = new Map<FieldNode, FieldFacts | null>();
   const factsOf = (sel: FieldNode, parent: GraphQLNamedType): FieldFacts | null => {
     let known = facts.get(sel);

@@ -1,7 +1,7 @@
 /**
  * The cost estimate depends on the document and on the few variables it reads (a page size, an
  * `@include` flag), not on the ids most requests vary: each estimate is recorded with the
- * variables it depended on (variableReads.ts), and a later request of the same document (Apollo's document store hands back
+ * variables it depended on (resolvers/variableReads.ts), and a later request of the same document (Apollo's document store hands back
  * the same parsed DocumentNode) with the same values of those variables gets the recorded figure
  * without a second walk.
  *

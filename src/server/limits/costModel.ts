@@ -1,7 +1,7 @@
 /**
  * What a request costs: estimated before it runs (the operation walked with its variables coerced
- * as graphql-js coerces them, defaults included), and measured after (the same walk over the
- * answer, each list at its real length). A point is one object in the answer (each was loaded or
+ * as graphql-js coerces them, defaults included), and measured after (actualCost.ts: the same
+ * walk over the answer, each list at its real length). A point is one object in the answer (each was loaded or
  * computed), or the fixed weight of a provenance answer (roughly a millisecond of database work
  * each on the 100,000-claim benchmark graph; README, "Limits"):
  * - a field returning an object costs 1; a connection or a list with `first` / `limit` costs that
@@ -37,7 +37,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { collectFields, objectTypesOf, subSelections, type Collecting } from '../../resolvers/collectFields.js';
-import { readingArgs, readingVariables, variablesIn } from './variableReads.js';
+import { readingArgs, readingVariables, variablesIn } from '../../resolvers/variableReads.js';
 
 /** Arguments and variables as graphql-js coerces them: their types are the schema's, not TypeScript's. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -140,7 +140,7 @@ export function fieldOf(parent: GraphQLNamedType, name: string): GraphQLField<un
 export function requestCost(schema: GraphQLSchema, document: DocumentNode, variables: Args, operationName: string | undefined, reads?: Set<string>): number {
   const { operation, fragments } = operationOf(document, operationName);
   if (!operation) return 0;
-  // `reads` collects the variables the figure depends on (variableReads.ts, for costCache.ts).
+  // `reads` collects the variables the figure depends on (resolvers/variableReads.ts, for costCache.ts).
   const collecting: Collecting = { schema, fragments: Object.fromEntries(fragments), variables: reads ? readingVariables(variables, reads) : variables };
   const introspection = introspectionSizes(schema);
   const memo = new Map<string, number>();

@@ -13,11 +13,12 @@ import { reviveNamed, reviveProps } from '../../db/wireTemporals.js';
  * outgoing and incoming relationship types, per kind; relationship types whose properties are
  * read. Sent as `$p.shape` to cypher/include/entityWire.cypherpart.
  */
+/** Read-only: one shape is shared by every request of a document (resolvers/rowShape.ts keeps it frozen). */
 export interface RowShape {
-  props: Record<string, string[]>;
-  out: Record<string, string[]>;
-  in: Record<string, string[]>;
-  edgeProps: string[];
+  readonly props: Readonly<Record<string, readonly string[]>>;
+  readonly out: Readonly<Record<string, readonly string[]>>;
+  readonly in: Readonly<Record<string, readonly string[]>>;
+  readonly edgeProps: readonly string[];
 }
 
 type EdgeWire = [type: string, id: string, props: Record<string, unknown> | null];

@@ -1,8 +1,10 @@
 /**
- * Which variables an estimate depended on (costCache.ts keys its figures by their values): a
- * variable counts when a directive reads it (`@include(if: $deep)` decides what is walked) or when
- * the estimate reads an argument whose value names it (`first: $n`). A variable only passed
- * through to an argument the estimate ignores (`claim(id: $id)`) does not count.
+ * Which variables a walk of a selection depended on, so its result can be kept for requests that
+ * agree on them: the cost estimate (server/limits/costCache.ts keys its figures by their values)
+ * and the row shape (rowShape.ts keeps reads that depended on none). A variable counts when a
+ * directive reads it (`@include(if: $deep)` decides what is walked) or when the walk reads an
+ * argument whose value names it (`first: $n`). A variable only passed through to an argument the
+ * walk ignores (`claim(id: $id)`) does not count.
  */
 import type { FieldNode, ValueNode } from 'graphql';
 
