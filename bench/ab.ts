@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bulkImport } from '../src/services/ingest/bulkImport.js';
 import { freePort } from '../src/ports.js';
+import { targetEnv } from '../src/db/target.js';
 import { benchDatabase } from './benchDatabase.js';
 import { generateDocuments } from './generator.js';
 import { startChild } from './peers/servers.js';
@@ -38,7 +39,7 @@ try {
       for (const raw of generateDocuments({ claims })) yield { ref: `generated ${i++}`, raw };
     })(),
   );
-  const target = { NEO4J_URI: db.target.uri, NEO4J_USER: db.target.user ?? 'neo4j', NEO4J_PASSWORD: db.target.password ?? '', NEO4J_DATABASE: db.target.database };
+  const target = targetEnv(db.target);
   const sides = { this: path.join(here, '..'), baseline };
   const ports: Record<keyof typeof sides, number> = { this: await freePort(), baseline: await freePort() };
   for (const [side, dir] of Object.entries(sides) as [keyof typeof sides, string][]) {

@@ -48,14 +48,3 @@ export function diskBytes(dir: string): number {
   }
   return total;
 }
-
-/** Resident memory of a process, from /proc (0 where /proc is missing). */
-export function residentBytes(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}

@@ -26,6 +26,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bulkImport } from '../src/services/ingest/bulkImport.js';
 import { freePort } from '../src/ports.js';
+import { targetEnv } from '../src/db/target.js';
 import { benchDatabase } from './benchDatabase.js';
 import { generateDocuments } from './generator.js';
 import { cpuMillis, loadLine, percentile } from './stats.js';
@@ -77,28 +78,27 @@ try {
     })(),
   );
   console.log(`graph: ${stats.claims} claims`);
-  const target = { NEO4J_URI: db.target.uri, NEO4J_USER: db.target.user ?? 'neo4j', NEO4J_PASSWORD: db.target.password ?? '', NEO4J_DATABASE: db.target.database };
+  const target = targetEnv(db.target);
   const ports: Record<Server, number> = { claimgraph: await freePort(), '@neo4j/graphql': await freePort(), 'raw driver': await freePort(), baseline: await freePort() };
   // claimgraph as `npm start` runs it: the compiled build.
   const built = spawnSync(process.execPath, [path.join(here, '../bin/build.mjs')], { stdio: 'inherit' });
   if (built.status !== 0) throw new Error('the build failed');
+  // Each server's process, for its CPU figures.
   const pids = {} as Record<Server, number | undefined>;
-  children.push(
-    await startChild(path.join(here, '../dist/main.js'), { ...target, PORT: String(ports.claimgraph), CLAIMGRAPH_SEED: 'false', LOG_LEVEL: 'warn', CLAIMGRAPH_RATE_POINTS: '0' }, ports.claimgraph),
-  );
-  pids.claimgraph = children.at(-1)!.pid;
+  const start = async (server: Server, script: string, env: Record<string, string>) => {
+    const child = await startChild(script, { ...target, PORT: String(ports[server]), ...env }, ports[server]);
+    children.push(child);
+    pids[server] = child.pid;
+  };
+  const asNpmStart = { CLAIMGRAPH_SEED: 'false', LOG_LEVEL: 'warn', CLAIMGRAPH_RATE_POINTS: '0' };
+  await start('claimgraph', path.join(here, '../dist/main.js'), asNpmStart);
   if (baseline) {
     const builtThere = spawnSync(process.execPath, [path.join(baseline, 'bin/build.mjs')], { stdio: 'inherit', cwd: baseline });
     if (builtThere.status !== 0) throw new Error(`the baseline's build failed (${baseline})`);
-    children.push(
-      await startChild(path.join(baseline, 'dist/main.js'), { ...target, PORT: String(ports.baseline), CLAIMGRAPH_SEED: 'false', LOG_LEVEL: 'warn', CLAIMGRAPH_RATE_POINTS: '0' }, ports.baseline),
-    );
-    pids.baseline = children.at(-1)!.pid;
+    await start('baseline', path.join(baseline, 'dist/main.js'), asNpmStart);
   }
-  children.push(await startChild(path.join(here, 'peers/libraryServer.ts'), { ...target, PORT: String(ports['@neo4j/graphql']) }, ports['@neo4j/graphql']));
-  pids['@neo4j/graphql'] = children.at(-1)!.pid;
-  children.push(await startChild(path.join(here, 'peers/rawServer.ts'), { ...target, PORT: String(ports['raw driver']) }, ports['raw driver']));
-  pids['raw driver'] = children.at(-1)!.pid;
+  await start('@neo4j/graphql', path.join(here, 'peers/libraryServer.ts'), {});
+  await start('raw driver', path.join(here, 'peers/rawServer.ts'), {});
   const neo4jPid = db.embedded?.pid;
 
   // Equivalence: the same inputs give the same data on every server.

@@ -13,9 +13,10 @@ import { offlineImportCommand } from '../src/cli/offlineImportCommand.js';
 import { graphCounts } from '../src/services/admin/admin.js';
 import { bulkImport } from '../src/services/ingest/bulkImport.js';
 import { createApp } from '../src/server/app.js';
-import { benchDatabase, diskBytes, residentBytes } from './benchDatabase.js';
+import { benchDatabase, diskBytes } from './benchDatabase.js';
 import { generateDocuments, writeGeneratedNdjson } from './generator.js';
 import { queryCases } from './queryCases.js';
+import { percentile, residentBytes } from './stats.js';
 
 const claims = Number(process.env.CLAIMS ?? 100_000);
 const runs = Number(process.env.RUNS ?? 200);
@@ -29,10 +30,6 @@ async function loadOffline(config: Parameters<typeof offlineImportCommand>[0]): 
   const code = await offlineImportCommand(config, [file], pino({ level: 'warn' }));
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
   if (code !== 0) throw new Error(`the offline import failed (exit ${code})`);
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 const started = Date.now();

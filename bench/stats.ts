@@ -12,6 +12,17 @@ export function loadLine(): string {
   return `load average ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min) on ${os.cpus().length} cores`;
 }
 
+/** Resident memory of a process, from /proc (0 where /proc is missing). */
+export function residentBytes(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * CPU time a process has used so far, in milliseconds (user + system, from /proc; NaN where
  * /proc is missing). On a machine of two cores every process's CPU comes out of the same budget,

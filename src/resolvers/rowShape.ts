@@ -31,11 +31,11 @@ const MAX_PREFETCH_DEPTH = 3;
 /** What a root field's selection reads below it: the prefetch's hops, and the partial rows' shape. */
 export interface SelectionReads {
   /** Outgoing relationship types the selection follows within MAX_PREFETCH_DEPTH hops (prefetched with the rows). */
-  types: readonly string[];
+  readonly types: readonly string[];
   /** How many hops of those types it follows (1..MAX_PREFETCH_DEPTH). */
-  depth: number;
+  readonly depth: number;
   /** What it reads of each row, or null when it reaches a field that does not state its reads (whole rows). */
-  shape: RowShape | null;
+  readonly shape: RowShape | null;
 }
 
 class ReadsBuilder {

@@ -12,7 +12,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { clientOf, createContext, type Context } from '../context.js';
 import type { Database } from '../db/database.js';
-import { isClientError } from '../errors.js';
+import { isClientError, plainHttpStatus, type ClientError } from '../errors.js';
 import type { AccessPolicy } from '../services/access/accessPolicy.js';
 import type { EventFeed } from '../services/events/eventFeed.js';
 import { coerceVariables, operationOf, requestCost } from './limits/costModel.js';
@@ -65,6 +65,12 @@ function refusal(status: number, code: string, message: string, headers: Record<
   return [JSON.stringify({ errors: [{ message, extensions: { code } }] }), { status, statusText: code, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } }] as const;
 }
 
+/** A ClientError as the stream's refusal: its code, message and the status that code answers with outside GraphQL. */
+function refusalOf(err: ClientError, headers: Record<string, string> = {}) {
+  const code = String(err.extensions.code);
+  return refusal(plainHttpStatus(code), code, err.message, headers);
+}
+
 export function registerSubscriptions(http: FastifyInstance, opts: SubscriptionOptions): void {
   const open = new Map<string, number>();
   let total = 0;
@@ -82,8 +88,7 @@ export function registerSubscriptions(http: FastifyInstance, opts: SubscriptionO
         principal = opts.access.reader(raw.headers.authorization);
       } catch (err) {
         if (!isClientError(err)) throw err;
-        const code = String(err.extensions.code);
-        return refusal(code === 'FORBIDDEN' ? 403 : 401, code, err.message, code === 'UNAUTHENTICATED' ? { 'www-authenticate': 'Bearer realm="claimgraph"' } : {});
+        return refusalOf(err, err.extensions.code === 'UNAUTHENTICATED' ? { 'www-authenticate': 'Bearer realm="claimgraph"' } : {});
       }
       if (typeof params.query !== 'string') return refusal(400, 'BAD_REQUEST', 'A subscription is sent as `query` text.');
       let document;
@@ -94,7 +99,7 @@ export function registerSubscriptions(http: FastifyInstance, opts: SubscriptionO
       }
       const problems = validate(opts.schema, document, rules);
       if (problems.length) return refusal(400, 'GRAPHQL_VALIDATION_FAILED', problems[0].message);
-      if (opts.listed && !opts.listed.has(document)) return refusal(400, 'OPERATION_NOT_LISTED', notListed().message);
+      if (opts.listed && !opts.listed.has(document)) return refusalOf(notListed());
       const { operation } = operationOf(document, params.operationName ?? undefined);
       if (!operation) return refusal(400, 'BAD_REQUEST', 'No operation of that name (or several without operationName).');
       if (operation.operation !== 'subscription') return refusal(400, 'BAD_REQUEST', `Only subscriptions are served at ${STREAM_PATH}; send queries and mutations to /graphql.`);

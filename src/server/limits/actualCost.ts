@@ -2,18 +2,7 @@
  * What a request cost, from its answer (the estimate's counterpart in costModel.ts): the charge
  * the limits plugin settles after execution, refunding what the estimate over-asked.
  */
-import {
-  getArgumentValues,
-  getNamedType,
-  Kind,
-  type DocumentNode,
-  type FieldNode,
-  type GraphQLField,
-  type GraphQLNamedType,
-  type GraphQLSchema,
-  type SelectionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { getArgumentValues, getNamedType, Kind, type DocumentNode, type FieldNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { isIncluded } from '../../resolvers/included.js';
 import { fieldOf, INTROSPECTION_OBJECTS_PER_POINT, isRoot, operationOf, pageSize, ROOT_WEIGHTS, rootType, type Args } from './costModel.js';
 
@@ -46,7 +35,9 @@ export function actualCost(schema: GraphQLSchema, document: DocumentNode, variab
 
   // What a field's selection means does not change from one item of a list to the next: its
   // definition, arguments and type are worked out once per selection node, not once per item
-  // (a page of 20 claims read each nested field's arguments 20 times).
+  // (a page of 20 claims read each nested field's arguments 20 times). Keyed by the node alone:
+  // the walk passes each selection set the type its document declares (a field's named type, a
+  // fragment's condition), never an item's runtime type, so a node's parent is always the same.
   const facts = new Map<FieldNode, FieldFacts | null>();
   const factsOf = (sel: FieldNode, parent: GraphQLNamedType): FieldFacts | null => {
     let known = facts.get(sel);
@@ -66,19 +57,13 @@ export function actualCost(schema: GraphQLSchema, document: DocumentNode, variab
     facts.set(sel, known);
     return known;
   };
-  const included = new Map<SelectionNode, boolean>();
-  const isIn = (sel: SelectionNode) => {
-    let yes = included.get(sel);
-    if (yes === undefined) included.set(sel, (yes = isIncluded(sel, variables)));
-    return yes;
-  };
 
   // `keys`: the response keys of this object already counted (a field selected both directly and
   // in a fragment is one value in the answer). Fragments cannot cycle: validation refuses that.
   const walkSet = (set: SelectionSetNode, parent: GraphQLNamedType, value: Record<string, unknown>, keys: Set<string>): number => {
     let total = 0;
     for (const sel of set.selections) {
-      if (!isIn(sel)) continue;
+      if (!isIncluded(sel, variables)) continue;
       if (sel.kind === Kind.INLINE_FRAGMENT) {
         const on = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
         if (on) total += walkSet(sel.selectionSet, on, value, keys);

@@ -12,8 +12,9 @@ import { reviveNamed, reviveProps } from '../../db/wireTemporals.js';
  * What a selection reads of each kind of node (resolvers/rowShape.ts): property names, and the
  * outgoing and incoming relationship types, per kind; relationship types whose properties are
  * read. Sent as `$p.shape` to cypher/include/entityWire.cypherpart.
+ *
+ * Read-only: one shape is shared by every request of a document (resolvers/rowShape.ts keeps it frozen).
  */
-/** Read-only: one shape is shared by every request of a document (resolvers/rowShape.ts keeps it frozen). */
 export interface RowShape {
   readonly props: Readonly<Record<string, readonly string[]>>;
   readonly out: Readonly<Record<string, readonly string[]>>;
