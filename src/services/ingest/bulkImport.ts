@@ -144,7 +144,11 @@ export async function bulkImport(db: Queries, items: AsyncIterable<ImportItem> |
     }
     const checked = checkDocument(item.raw);
     if (!checked.doc) {
-      // All of a rejected document's problems at once, its missing references included.
+      // All of a rejected document's problems at once, its missing references and misfit units
+      // included, judged against the graph of every document before it: those still pending are
+      // written first (a bad line costs a smaller batch, not a false "not present").
+      await flush();
+      await inFlight;
       reject(rejection(item.ref, await rejectionWithReferences(db, checked)), at);
       continue;
     }

@@ -10,6 +10,7 @@ import { partOfCycleProblems, partOfEdges } from '../partOfCycles.js';
 import type { ExternalRef, NormalizedClaim, NormalizedDocument } from '../normalized.js';
 import { conflictError, definedIds } from '../writePlan.js';
 import { Problems } from '../problems.js';
+import { storedUnitProblems, type UnitRef } from '../unitFit.js';
 import { assignProps, instant, withLabel, type GraphModel, type ModelNode } from './graphModel.js';
 
 export interface ApplyContext {
@@ -125,9 +126,26 @@ export function referenceProblems(refs: ExternalRef[], model: GraphModel, proble
   return problems;
 }
 
+/** Adds to `problems` the claims' units that do not fit the unit of a measure the graph so far holds. */
+export function unitProblems(unitRefs: UnitRef[], model: GraphModel, problems: Problems): Problems {
+  for (const p of storedUnitProblems(unitRefs, (id) => storedUnit(model, id)).list) problems.add(p.path, p.message);
+  return problems;
+}
+
+/** A stored measure's unit (ingest/existingIds.cypher reads it of measures only). */
+function storedUnit(model: GraphModel, id: string): string | null | undefined {
+  const node = model.get(id);
+  if (!node) return undefined;
+  return node.kind === 'Measure' ? ((node.props.unit as string | undefined) ?? null) : null;
+}
+
 function checkReferences(doc: NormalizedDocument, model: GraphModel): void {
-  const problems = referenceProblems(doc.externalRefs, model, new Problems(), definedIds([doc]));
-  if (!problems.empty) throw problems.toError();
+  // As writePlan.ts refuses a batch online: missing references first, then units, then cycles.
+  const defined = definedIds([doc]);
+  const missing = referenceProblems(doc.externalRefs, model, new Problems(), defined);
+  if (!missing.empty) throw missing.toError();
+  const misfits = unitProblems(doc.unitRefs, model, new Problems());
+  if (!misfits.empty) throw misfits.toError();
   // PART_OF cycles closed with the graph so far, as writePlan.ts refuses them online.
   const cycles = partOfCycleProblems(partOfEdges(doc), (id) => {
     const n = model.get(id);

@@ -9,7 +9,7 @@ import { isClientError } from '../../../errors.js';
 import { rejection, type ImportStats } from '../bulkImport.js';
 import { LOCAL_ACTOR, newIngestionId } from '../ingest.js';
 import { Problems } from '../problems.js';
-import { applyDocument, referenceProblems } from './applyDocument.js';
+import { applyDocument, referenceProblems, unitProblems } from './applyDocument.js';
 import { checkInParallel, type DocumentText } from './checkPool.js';
 import { GraphModel, type ModelNode } from './graphModel.js';
 
@@ -31,8 +31,9 @@ export async function buildGraph(items: AsyncIterable<DocumentText> | Iterable<D
       continue;
     }
     if (item.problems) {
-      // Every problem at once, as online: the graph so far answers for the references.
-      stats.rejected.push(rejection(item.ref, referenceProblems(item.externalRefs, model, Problems.restore(item.problems)).toError()));
+      // Every problem at once, as online (rejection.ts): the graph so far answers for the references and units.
+      const problems = unitProblems(item.unitRefs, model, referenceProblems(item.externalRefs, model, Problems.restore(item.problems)));
+      stats.rejected.push(rejection(item.ref, problems.toError()));
       continue;
     }
     try {

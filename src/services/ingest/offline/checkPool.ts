@@ -10,6 +10,7 @@ import type { Worker } from 'node:worker_threads';
 import { moduleWorker } from '../../../workers/moduleWorker.js';
 import type { NormalizedDocument, ExternalRef } from '../normalized.js';
 import type { ProblemsSnapshot } from '../problems.js';
+import type { UnitRef } from '../unitFit.js';
 
 /** One document to check: its text (a line of .ndjson), or already parsed (from a .json file). */
 export interface DocumentText {
@@ -20,7 +21,7 @@ export interface DocumentText {
 
 export type CheckedItem =
   | { ref: string; parseError: string; doc?: undefined; problems?: undefined }
-  | { ref: string; problems: ProblemsSnapshot; externalRefs: ExternalRef[]; doc?: undefined; parseError?: undefined }
+  | { ref: string; problems: ProblemsSnapshot; externalRefs: ExternalRef[]; unitRefs: UnitRef[]; doc?: undefined; parseError?: undefined }
   | { ref: string; doc: NormalizedDocument; hash: string; problems?: undefined; parseError?: undefined };
 
 export interface CheckJob {

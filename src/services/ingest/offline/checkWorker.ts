@@ -17,7 +17,7 @@ function check(ref: string, raw: unknown, text: string | undefined): CheckedItem
     }
   }
   const checked = checkDocument(raw);
-  if (!checked.doc) return { ref, problems: checked.problems.snapshot(), externalRefs: checked.externalRefs };
+  if (!checked.doc) return { ref, problems: checked.problems.snapshot(), externalRefs: checked.externalRefs, unitRefs: checked.unitRefs };
   return { ref, doc: checked.doc, hash: documentHash(raw) };
 }
 
