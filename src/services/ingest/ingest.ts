@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { WriteCounters } from '../../db/database.js';
 import type { Queries } from '../../db/queries.js';
+import { canonicalJson } from './canonicalJson.js';
 import { rejectionWithReferences } from './rejection.js';
 import { checkDocument } from './validateDocument.js';
 import { writeDocuments, type Actor } from './writePlan.js';
@@ -22,30 +23,8 @@ export interface IngestOutcome extends WriteCounters {
 /** The actor of writes made on this machine without a key (local use, the CLI, the seed). */
 export const LOCAL_ACTOR: Actor = { keyName: 'local', mayOverride: false };
 
-/** JSON with sorted keys, so the same document hashes the same whatever its key order. */
-function canonical(value: unknown): string {
-  // Loops and concatenation rather than entries/sort/map/join: an offline import hashes every
-  // document, and this was a fifth of its checking time.
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonical(value[i]);
-    return `${out}]`;
-  }
-  const obj = value as Record<string, unknown>;
-  let out = '{';
-  let first = true;
-  for (const key of Object.keys(obj).sort()) {
-    const v = obj[key];
-    if (v === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonical(v)}`;
-    first = false;
-  }
-  return `${out}}`;
-}
-
 export function documentHash(raw: unknown): string {
-  return `sha256:${createHash('sha256').update(canonical(raw)).digest('hex')}`;
+  return `sha256:${createHash('sha256').update(canonicalJson(raw)).digest('hex')}`;
 }
 
 /** Ingestion ids sort by time: `ingestion:20261129T064001Z-3f9a1c2b`. */

@@ -204,7 +204,7 @@ function createClaim(model: GraphModel, c: Counters, claim: NormalizedClaim, now
   if (claim.statedAt != null) props.statedAt = instant(claim.statedAt);
   if (claim.periodStart != null) props.periodStart = claim.periodStart;
   if (claim.periodEnd != null) props.periodEnd = claim.periodEnd;
-  const n = model.create(claim.id, 'Claim', props);
+  const n = model.createOwning(claim.id, 'Claim', props);
   c.nodes += 1;
   model.link(n, 'STATED_IN', claim.sourceId, { quote: claim.statement.quote, statedAt: claim.statement.statedAt == null ? null : instant(claim.statement.statedAt) });
   c.rels += 1;

@@ -9,8 +9,9 @@ import { isClientError } from '../../../errors.js';
 import { rejection, type ImportStats } from '../bulkImport.js';
 import { LOCAL_ACTOR, newIngestionId } from '../ingest.js';
 import { Problems } from '../problems.js';
-import { applyDocument, referenceProblems, unitProblems } from './applyDocument.js';
+import { applyDocument, referenceProblems, unitProblems, type ApplyContext } from './applyDocument.js';
 import { checkInParallel, type DocumentText } from './checkPool.js';
+import { checkDocument } from '../validateDocument.js';
 import { GraphModel, type ModelNode } from './graphModel.js';
 
 export interface BuildOptions {
@@ -36,21 +37,37 @@ export async function buildGraph(items: AsyncIterable<DocumentText> | Iterable<D
       stats.rejected.push(rejection(item.ref, problems.toError()));
       continue;
     }
+    const now = new Date().toISOString();
+    const ctx: ApplyContext = { model, now, keyName: LOCAL_ACTOR.keyName, ingestionId: newIngestionId(now), ingestionSeq: stats.documents, documentHash: item.hash, latestBySource };
     try {
-      const doc = item.doc;
-      const now = new Date().toISOString();
-      applyDocument(doc, { model, now, keyName: LOCAL_ACTOR.keyName, ingestionId: newIngestionId(now), ingestionSeq: stats.documents, documentHash: item.hash, latestBySource });
+      applyDocument(item.doc, ctx);
       stats.accepted += 1;
-      stats.claims += doc.claims.length;
+      stats.claims += item.doc.claims.length;
     } catch (err) {
       // A client error refuses the document; anything else is a fault of the import itself.
       if (!isClientError(err)) throw err;
-      stats.rejected.push(rejection(item.ref, err));
+      stats.rejected.push(rejection(item.ref, refusalWithEveryPath(item.source, ctx)));
     }
     if (stats.documents % every === 0) opts.onProgress?.(stats);
   }
   opts.onProgress?.(stats);
   return { model, stats };
+}
+
+/**
+ * The error a refused document is reported with: checked again on this thread, with every
+ * reference where it stands (the worker sent each once), and applied again, which throws as it
+ * did and changes nothing. Rare (only refused documents), so the worker's answers stay small.
+ */
+function refusalWithEveryPath(source: DocumentText, ctx: ApplyContext): unknown {
+  const doc = checkDocument(source.text === undefined ? source.raw : JSON.parse(source.text)).doc!;
+  try {
+    applyDocument(doc, ctx);
+  } catch (err) {
+    return err;
+  }
+  // Cannot happen: the same document against the same graph. Its second apply would have changed the graph.
+  throw new Error(`offline import: ${source.ref} was refused, then applied when checked again`);
 }
 
 async function* asAsync<T>(items: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T> {

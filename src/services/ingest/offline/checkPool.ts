@@ -19,10 +19,46 @@ export interface DocumentText {
   raw?: unknown;
 }
 
-export type CheckedItem =
-  | { ref: string; parseError: string; doc?: undefined; problems?: undefined }
-  | { ref: string; problems: ProblemsSnapshot; externalRefs: ExternalRef[]; unitRefs: UnitRef[]; doc?: undefined; parseError?: undefined }
-  | { ref: string; doc: NormalizedDocument; hash: string; problems?: undefined; parseError?: undefined };
+type ParseFailure = { ref: string; parseError: string; doc?: undefined; problems?: undefined };
+type Refused = { ref: string; problems: ProblemsSnapshot; externalRefs: ExternalRef[]; unitRefs: UnitRef[]; doc?: undefined; parseError?: undefined };
+type Checked = {
+  ref: string;
+  /** Normalized, with its references compacted (compactRefs): enough to judge it, not to report it. */
+  doc: NormalizedDocument;
+  hash: string;
+  problems?: undefined;
+  parseError?: undefined;
+};
+
+/**
+ * What a worker answers for one document; a valid one's normalized document as JSON text. Cloning
+ * a string between threads is a copy, while cloning the document's objects walked every value on
+ * both threads, slower than JSON.stringify there and no faster than JSON.parse here.
+ */
+export type WorkerAnswer = ParseFailure | Refused | (Omit<Checked, 'doc'> & { doc?: undefined; docJson: string });
+
+/** A document checked; a valid one with its source as read, kept on this thread (a refused one is checked again here to report every path). */
+export type CheckedItem = ParseFailure | Refused | (Checked & { source: DocumentText });
+
+/**
+ * The document with each reference and each claim unit on an outside measure once (its first
+ * place): a third of a checked document's size was the same few references' paths, copied
+ * between threads. Whether the graph holds them is judged the same; a refusal reports every path
+ * after the document is checked again where it was read.
+ */
+export function compactRefs(doc: NormalizedDocument): NormalizedDocument {
+  return { ...doc, externalRefs: firstOfEach(doc.externalRefs, (r) => `${r.kind} ${r.id}`), unitRefs: firstOfEach(doc.unitRefs, (r) => `${r.unit} ${r.measureId}`) };
+}
+
+function firstOfEach<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
 
 export interface CheckJob {
   id: number;
@@ -37,11 +73,11 @@ const AHEAD = 3;
 class CheckWorker {
   // 192 MB of young generation: three 64 MB semi-spaces' worth, as the CLI gives the main thread.
   private readonly worker: Worker = moduleWorker(import.meta.url, './checkWorker', { resourceLimits: { maxYoungGenerationSizeMb: 192 } });
-  private readonly waiting = new Map<number, { resolve: (items: CheckedItem[]) => void; reject: (err: unknown) => void }>();
+  private readonly waiting = new Map<number, { resolve: (items: WorkerAnswer[]) => void; reject: (err: unknown) => void }>();
   private failure: Error | null = null;
 
   constructor() {
-    this.worker.on('message', (m: { id: number; items?: CheckedItem[]; error?: string }) => {
+    this.worker.on('message', (m: { id: number; items?: WorkerAnswer[]; error?: string }) => {
       const w = this.waiting.get(m.id);
       this.waiting.delete(m.id);
       if (m.error) w?.reject(new Error(`document check failed: ${m.error}`));
@@ -55,7 +91,7 @@ class CheckWorker {
     return this.waiting.size;
   }
 
-  check(job: CheckJob): Promise<CheckedItem[]> {
+  check(job: CheckJob): Promise<WorkerAnswer[]> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.waiting.set(job.id, { resolve, reject });
@@ -87,7 +123,7 @@ export async function* checkInParallel(items: AsyncIterable<DocumentText>, worke
   const most = Math.max(1, workerCount);
   // Started as batches need them: a handful of documents takes one worker, not four.
   const workers: CheckWorker[] = [];
-  const pending: Promise<CheckedItem[]>[] = [];
+  const pending: { items: DocumentText[]; answers: Promise<WorkerAnswer[]> }[] = [];
   const input = items[Symbol.asyncIterator]();
   let ids = 0;
   let exhausted = false;
@@ -97,10 +133,10 @@ export async function* checkInParallel(items: AsyncIterable<DocumentText>, worke
     let worker = workers.find((w) => w.load === 0);
     if (!worker && workers.length < most) workers.push((worker = new CheckWorker()));
     worker ??= workers.reduce((a, b) => (b.load < a.load ? b : a));
-    const result = worker.check({ id: ++ids, items: batch });
+    const answers = worker.check({ id: ++ids, items: batch });
     // Awaited in order below; a rejection before then must not count as unhandled.
-    result.catch(() => undefined);
-    pending.push(result);
+    answers.catch(() => undefined);
+    pending.push({ items: batch, answers });
     batch = [];
     chars = 0;
   };
@@ -119,7 +155,11 @@ export async function* checkInParallel(items: AsyncIterable<DocumentText>, worke
       }
       const head = pending.shift();
       if (!head) return;
-      yield* await head;
+      const answers = await head.answers;
+      for (let i = 0; i < answers.length; i++) {
+        const answer = answers[i];
+        yield 'docJson' in answer ? { ref: answer.ref, doc: JSON.parse(answer.docJson) as NormalizedDocument, hash: answer.hash, source: head.items[i] } : answer;
+      }
     }
   } finally {
     try {

@@ -6,9 +6,9 @@
 import { parentPort } from 'node:worker_threads';
 import { documentHash } from '../ingest.js';
 import { checkDocument } from '../validateDocument.js';
-import type { CheckedItem, CheckJob } from './checkPool.js';
+import { compactRefs, type CheckJob, type WorkerAnswer } from './checkPool.js';
 
-function check(ref: string, raw: unknown, text: string | undefined): CheckedItem {
+function check(ref: string, raw: unknown, text: string | undefined): WorkerAnswer {
   if (text !== undefined) {
     try {
       raw = JSON.parse(text);
@@ -18,7 +18,7 @@ function check(ref: string, raw: unknown, text: string | undefined): CheckedItem
   }
   const checked = checkDocument(raw);
   if (!checked.doc) return { ref, problems: checked.problems.snapshot(), externalRefs: checked.externalRefs, unitRefs: checked.unitRefs };
-  return { ref, doc: checked.doc, hash: documentHash(raw) };
+  return { ref, docJson: JSON.stringify(compactRefs(checked.doc)), hash: documentHash(raw) };
 }
 
 parentPort!.on('message', (job: CheckJob) => {

@@ -25,8 +25,8 @@ const DOCUMENTS: unknown[] = [
   { source: source(1), measures: [{ id: 'measure:units-count', name: 'People counted', unit: 'persons' }], claims: [claim('claim:units-1', { value: 10, unit: 'persons' })] },
   // A unit of the measure's dimension fits.
   { source: source(2), claims: [claim('claim:units-2', { value: 3, unit: 'thousand persons' })] },
-  // An area on a count of persons does not.
-  { source: source(3), claims: [claim('claim:units-3', { value: 4, unit: 'km2' })] },
+  // An area on a count of persons does not: each such claim is named.
+  { source: source(3), claims: [claim('claim:units-3', { value: 4, unit: 'km2' }), claim('claim:units-3b', { value: 5, unit: 'km2' })] },
   // The same beside a problem of shape: both are reported at once.
   { source: source(4), claims: [claim('claim:units-4', { value: 4, unit: 'km2' }), { ...claim('claim:units-5', { value: 'many', unit: 'persons' }) }] },
   // A missing reference is refused before units are judged, as online.
@@ -49,7 +49,10 @@ describe('buildGraph', () => {
     const { model, stats } = await buildGraph(items());
     expect(refusals(stats.rejected)).toEqual(refusals(online.rejected));
     expect(refusals(stats.rejected)).toEqual([
-      ['units.ndjson:3', [expect.stringMatching(/^claims\[0\]\.quantity\.unit: "km2" \(area\) does not fit measure:units-count, measured in "persons"/)]],
+      [
+        'units.ndjson:3',
+        [expect.stringMatching(/^claims\[0\]\.quantity\.unit: "km2" \(area\) does not fit measure:units-count, measured in "persons"/), expect.stringMatching(/^claims\[1\]\.quantity\.unit: "km2"/)],
+      ],
       // Only these two: the measure stored by the first line is no missing reference.
       ['units.ndjson:4', [expect.stringMatching(/^claims\[1\]\.quantity\.value: /), expect.stringMatching(/^claims\[0\]\.quantity\.unit: "km2"/)]],
       ['units.ndjson:5', [expect.stringMatching(/^source\.publisher: "org:units-nowhere" is neither defined/)]],

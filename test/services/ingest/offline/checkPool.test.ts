@@ -4,11 +4,16 @@
  * rejected documents whose problems (and suppressed paths) survive the trip between threads.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readDocuments } from '../../../../src/cli/readDocuments.js';
+import { canonicalJson } from '../../../../src/services/ingest/canonicalJson.js';
 import { documentHash } from '../../../../src/services/ingest/ingest.js';
-import { checkInParallel, type CheckedItem, type DocumentText } from '../../../../src/services/ingest/offline/checkPool.js';
+import { checkInParallel, compactRefs, type CheckedItem, type DocumentText } from '../../../../src/services/ingest/offline/checkPool.js';
 import { Problems } from '../../../../src/services/ingest/problems.js';
 import { checkDocument } from '../../../../src/services/ingest/validateDocument.js';
+import { FIXTURES } from '../../../helpers/graph.js';
 
 function doc(i: number): Record<string, unknown> {
   return {
@@ -18,6 +23,19 @@ function doc(i: number): Record<string, unknown> {
   };
 }
 
+/** Claims on a measure and a region defined elsewhere, each referred to three times: the worker sends each reference once. */
+function repeating(i: number): Record<string, unknown> {
+  const claim = (n: number) => ({
+    id: `claim:pool-${i}-${n}`,
+    text: `${n} counted`,
+    measure: 'measure:pool-elsewhere',
+    regions: ['region:pool-elsewhere'],
+    quantity: { value: n, unit: 'persons', bound: 'EXACT', aggregation: 'PERIOD_TOTAL' },
+    period: { start: '2025-01', granularity: 'MONTH' },
+  });
+  return { source: { id: `src:pool-${i}`, kind: 'ARTICLE', title: `Article ${i}`, publishedAt: '2025-03-01' }, claims: [claim(1), claim(2), claim(3)] };
+}
+
 /** Every third document is broken in a different way: not JSON, a schema fault, a missing reference. */
 function inputs(n: number): DocumentText[] {
   return Array.from({ length: n }, (_, i) => {
@@ -25,6 +43,7 @@ function inputs(n: number): DocumentText[] {
     if (i % 9 === 3) return { ref, text: '{"source": ' };
     if (i % 9 === 6) return { ref, text: JSON.stringify({ ...doc(i), claims: [{ id: `claim:pool-${i}`, value: 'many', measureId: 'measure:elsewhere' }] }) };
     if (i % 9 === 0) return { ref, raw: doc(i) };
+    if (i % 9 === 1) return { ref, text: JSON.stringify(repeating(i)) };
     return { ref, text: JSON.stringify(doc(i)) };
   });
 }
@@ -57,8 +76,10 @@ describe('checkInParallel', () => {
       }
       const here = checkDocument(raw);
       if (here.doc) {
-        expect(result.doc).toEqual(here.doc);
+        // Strictly equal: the trip as JSON text loses nothing a normalized document holds.
+        expect(result.doc).toStrictEqual(compactRefs(here.doc));
         if (result.doc) expect(result.hash).toBe(documentHash(raw));
+        if (result.doc) expect(result.source).toBe(item);
       } else {
         expect(result.problems).toEqual(here.problems.snapshot());
         if (result.problems) expect(result.externalRefs).toEqual(here.externalRefs);
@@ -66,6 +87,14 @@ describe('checkInParallel', () => {
     }
     expect(results.filter((r) => r.parseError).length).toBeGreaterThan(0);
     expect(results.filter((r) => r.problems).length).toBeGreaterThan(0);
+    // Compacted: three references to each of two ids, sent once each.
+    const compacted = results[1].doc!;
+    expect(checkDocument(JSON.parse(items[1].text!)).doc!.externalRefs).toHaveLength(6);
+    expect(compacted.externalRefs).toEqual([
+      { id: 'measure:pool-elsewhere', kind: 'Measure', path: 'claims[0].measure' },
+      { id: 'region:pool-elsewhere', kind: 'Region', path: 'claims[0].regions[0]' },
+    ]);
+    expect(compacted.unitRefs).toEqual([{ measureId: 'measure:pool-elsewhere', unit: 'persons', path: 'claims[0].quantity.unit' }]);
   });
 
   it('stops its workers when the caller stops reading', async () => {
@@ -75,6 +104,20 @@ describe('checkInParallel', () => {
       if (seen.length === 5) break;
     }
     expect(seen).toEqual(['docs.ndjson:1', 'docs.ndjson:2', 'docs.ndjson:3', 'docs.ndjson:4', 'docs.ndjson:5']);
+  });
+});
+
+describe('a normalized document', () => {
+  it('is plain JSON (no undefined, Set or Map to lose), for the seed and every fixture: the worker sends it as text', async () => {
+    const files = [path.resolve(FIXTURES, '../../data/seed/express-2025-russian-surrenders.json'), ...fs.readdirSync(FIXTURES).map((f) => path.join(FIXTURES, f))];
+    let docs = 0;
+    for await (const item of readDocuments(files.filter((f) => /\.(nd)?json$/.test(f)))) {
+      const doc = checkDocument(item.raw).doc;
+      if (!doc) continue;
+      expect(JSON.parse(JSON.stringify(doc))).toStrictEqual(doc);
+      docs += 1;
+    }
+    expect(docs).toBeGreaterThan(10);
   });
 });
 
@@ -98,5 +141,45 @@ describe('documentHash', () => {
     const canonical = '{"a":[1,null,{"10":3,"9":4,"z":"é"}],"b":1,"d":""}';
     const expected = `sha256:${createHash('sha256').update(canonical).digest('hex')}`;
     expect(documentHash({ d: '', b: 1, c: undefined, a: [1, null, { z: 'é', 9: 4, 10: 3 }] })).toBe(expected);
+  });
+});
+
+/** The canonical form as it was first written (JSON.stringify for every key and value): stored hashes were made with it. */
+function firstCanonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(firstCanonical).join(',')}]`;
+  const entries = Object.keys(value)
+    .sort()
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined);
+  return `{${entries.map((k) => `${JSON.stringify(k)}:${firstCanonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+describe('canonicalJson', () => {
+  it('writes what JSON.stringify writes for every key and value, so stored hashes still match', () => {
+    const strings = [
+      '',
+      'plain',
+      'é ünïcode ✓',
+      'quote " here',
+      'back\\slash',
+      'tab\tnew\nline\r',
+      '\u0000\u001f\u007f',
+      'emoji 😀',
+      'lone \ud800 high',
+      'lone \udfff low',
+      '\u2028\u2029',
+      '</script>',
+    ];
+    const numbers = [0, -0, 1, -1.5, 1e21, 1e-7, 123456789.123, Number.MAX_SAFE_INTEGER, 5e-324, NaN, Infinity, -Infinity];
+    const value = {
+      strings,
+      numbers,
+      flags: [true, false, null, undefined],
+      keys: Object.fromEntries(strings.map((s, i) => [s, i])),
+      nested: { b: [{ y: 1, x: [2, { q: 'a"b' }] }], a: undefined, '10': 1, '9': 2 },
+    };
+    expect(canonicalJson(value)).toBe(firstCanonical(value));
+    for (const s of strings) expect(canonicalJson(s)).toBe(JSON.stringify(s));
+    for (const n of numbers) expect(canonicalJson(n)).toBe(JSON.stringify(n));
   });
 });
