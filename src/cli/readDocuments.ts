@@ -13,14 +13,41 @@ export async function countDocuments(files: string[]): Promise<number> {
   let total = 0;
   for (const file of files) {
     if (file.endsWith('.ndjson')) {
-      const rl = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
-      for await (const line of rl) if (line.trim()) total += 1;
+      total += await countLines(file);
     } else {
       const parsed = safeParse(fs.readFileSync(file, 'utf8'));
       total += Array.isArray(parsed) ? parsed.length : 1;
     }
   }
   return total;
+}
+
+const NEWLINE = 0x0a;
+/** Space, tab, carriage return: what an empty line of an .ndjson file may hold. */
+const BLANK = new Set([0x20, 0x09, 0x0d]);
+
+/**
+ * The lines of a file with more than ASCII blanks in them, counted in its bytes: decoding a
+ * gigabyte of text into lines took seconds before an offline import began. (A line of only
+ * Unicode spaces counts here and not as a document: the bar then ends a step short.)
+ */
+async function countLines(file: string): Promise<number> {
+  let count = 0;
+  // Whether the line that runs on from the last chunk has content already.
+  let filled = false;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
+    let start = 0;
+    while (start <= chunk.length) {
+      const end = chunk.indexOf(NEWLINE, start);
+      const stop = end < 0 ? chunk.length : end;
+      for (let i = start; !filled && i < stop; i++) if (!BLANK.has(chunk[i])) filled = true;
+      if (end < 0) break;
+      if (filled) count += 1;
+      filled = false;
+      start = end + 1;
+    }
+  }
+  return filled ? count + 1 : count;
 }
 
 function safeParse(text: string): unknown {

@@ -17,6 +17,14 @@ export const ARRAY_DELIMITER = '\u001f';
 // eslint-disable-next-line no-control-regex -- the importer's array delimiter is a control character on purpose
 const SPECIAL = /["\r\n\u001f]/;
 
+/** An id the importer reads unquoted: no delimiter, quote, space or line break in it. */
+const SAFE_ID = /^[A-Za-z0-9:._~-]+$/;
+
+function hasKeys(props: Record<string, unknown>): boolean {
+  for (const _ in props) return true;
+  return false;
+}
+
 export interface CsvFiles {
   nodes: string[];
   relationships: string[];
@@ -24,10 +32,12 @@ export interface CsvFiles {
   multiline: boolean;
 }
 
-/** Buffered appends to one file: a few large writes instead of one per row. */
+/**
+ * Buffered appends to one file: a few large writes instead of one per row. Rows are appended to
+ * one string: joining an array of a million small rows was the largest cost of writing the CSV.
+ */
 class CsvWriter {
-  private buffer: string[] = [];
-  private size = 0;
+  private buffer = '';
   private readonly fd: number;
 
   constructor(
@@ -39,15 +49,13 @@ class CsvWriter {
   }
 
   write(line: string): void {
-    this.buffer.push(line, '\n');
-    this.size += line.length + 1;
-    if (this.size > 1 << 20) this.flush();
+    this.buffer += `${line}\n`;
+    if (this.buffer.length > 1 << 20) this.flush();
   }
 
   flush(): void {
-    if (this.buffer.length) fs.writeSync(this.fd, this.buffer.join(''));
-    this.buffer = [];
-    this.size = 0;
+    if (this.buffer) fs.writeSync(this.fd, this.buffer);
+    this.buffer = '';
   }
 
   close(): void {
@@ -118,6 +126,9 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
         return String(value);
     }
   };
+  // An id as it is: ids are validated (fields.ts ID_FORM) or made here, and need no quotes; any
+  // other is quoted, to be safe.
+  const id = (text: string) => (SAFE_ID.test(text) ? text : quote(text));
   const cells = (cols: [string, ColumnType][], props: Record<string, unknown>): string => {
     let row = '';
     for (const [k, t] of cols) row += `,${cell(t, props[k])}`;
@@ -144,14 +155,16 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
     const w = new CsvWriter(file, [`id:ID(${spaceOfKind(kind)})`, ':LABEL', ...cols.map(([k, t]) => `${k}:${t}`)].join(','));
     for (const n of group.nodes) {
       const labels = n.extraLabels.length ? [kind, ...n.extraLabels].join(ARRAY_DELIMITER) : kind;
-      w.write(`${quote(n.id)},${labels}${cells(cols, n.props)}`);
+      w.write(`${id(n.id)},${labels}${cells(cols, n.props)}`);
     }
     w.close();
     nodes.push(file);
   }
 
   // Relationships: one file per type and id spaces of their ends. A first pass finds each file's
-  // columns, the second writes the rows (no list of millions of pairs held in between).
+  // columns from the relationships with properties (a claim's links mostly have none), the second
+  // writes the rows, opening the files of the groups the first pass did not meet (no list of
+  // millions of pairs held in between).
   interface RelGroup {
     type: string;
     fromSpace: string;
@@ -172,29 +185,32 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
   };
   for (const n of model.nodes.values()) {
     const fromSpace = spaceOfKind(n.kind);
-    for (const rel of n.out) groupOf(rel.type, fromSpace, spaceOf(rel.to)).columns.add(rel.props);
+    for (const rel of n.out) if (hasKeys(rel.props)) groupOf(rel.type, fromSpace, spaceOf(rel.to)).columns.add(rel.props);
   }
   const relationships: string[] = [];
-  const all = [...groups.values()].flatMap((byFrom) => [...byFrom.values()].flatMap((byTo) => [...byTo.values()]));
+  const opened: RelGroup[] = [];
+  const writerOf = (group: RelGroup): CsvWriter => {
+    if (group.writer) return group.writer;
+    group.cols = group.columns.list();
+    const file = path.join(dir, `rels-${group.type}-${group.fromSpace}-${group.toSpace}.csv`);
+    group.writer = new CsvWriter(file, [`:START_ID(${group.fromSpace})`, `:END_ID(${group.toSpace})`, ':TYPE', ...group.cols.map(([k, t]) => `${k}:${t}`)].join(','));
+    opened.push(group);
+    relationships.push(file);
+    return group.writer;
+  };
   try {
-    for (const group of all) {
-      group.cols = group.columns.list();
-      const file = path.join(dir, `rels-${group.type}-${group.fromSpace}-${group.toSpace}.csv`);
-      group.writer = new CsvWriter(file, [`:START_ID(${group.fromSpace})`, `:END_ID(${group.toSpace})`, ':TYPE', ...group.cols.map(([k, t]) => `${k}:${t}`)].join(','));
-      relationships.push(file);
-    }
     for (const n of model.nodes.values()) {
       if (!n.out.length) continue;
-      const from = quote(n.id);
+      const from = id(n.id);
       const fromSpace = spaceOfKind(n.kind);
       for (const rel of n.out) {
         const group = groupOf(rel.type, fromSpace, spaceOf(rel.to));
-        group.writer!.write(`${from},${quote(rel.to)},${rel.type}${cells(group.cols!, rel.props)}`);
+        writerOf(group).write(`${from},${id(rel.to)},${rel.type}${cells(group.cols!, rel.props)}`);
       }
     }
   } finally {
     // Every writer opened is closed, also when a value is refused midway (no descriptor left open).
-    for (const group of all) group.writer?.close();
+    for (const group of opened) group.writer?.close();
   }
   return { nodes, relationships, multiline };
 }
