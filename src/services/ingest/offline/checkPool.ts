@@ -3,62 +3,30 @@
  * applies the ones already checked: on two cores an offline import's reading and validation
  * overlap its graph building instead of adding to it. Documents travel in batches (a message per
  * document would cost more than small documents take to check), a few batches ahead per worker,
- * and come back in input order: the graph is built in file order, as online.
+ * and come back in input order: the graph is built in file order, as online. When every worker
+ * has its batches queued, the next batch is checked on this thread when its turn comes: applying
+ * is quicker than checking, so the main thread would otherwise wait, and a batch checked here
+ * is not copied between threads either.
  */
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { moduleWorker } from '../../../workers/moduleWorker.js';
-import type { NormalizedDocument, ExternalRef } from '../normalized.js';
-import type { ProblemsSnapshot } from '../problems.js';
-import type { UnitRef } from '../unitFit.js';
+import type { NormalizedDocument } from '../normalized.js';
+import { checkOne, type Checked, type DocumentText, type ParseFailure, type Refused } from './checkOne.js';
 
-/** One document to check: its text (a line of .ndjson), or already parsed (from a .json file). */
-export interface DocumentText {
-  ref: string;
-  text?: string;
-  raw?: unknown;
-}
-
-type ParseFailure = { ref: string; parseError: string; doc?: undefined; problems?: undefined };
-type Refused = { ref: string; problems: ProblemsSnapshot; externalRefs: ExternalRef[]; unitRefs: UnitRef[]; doc?: undefined; parseError?: undefined };
-type Checked = {
-  ref: string;
-  /** Normalized, with its references compacted (compactRefs): enough to judge it, not to report it. */
-  doc: NormalizedDocument;
-  hash: string;
-  problems?: undefined;
-  parseError?: undefined;
-};
+export type { DocumentText } from './checkOne.js';
 
 /**
- * What a worker answers for one document; a valid one's normalized document as JSON text. Cloning
- * a string between threads is a copy, while cloning the document's objects walked every value on
- * both threads, slower than JSON.stringify there and no faster than JSON.parse here.
+ * What a worker answers for one document; a valid one's normalized document as JSON text, with
+ * each reference once (checkWorker.ts).
  */
 export type WorkerAnswer = ParseFailure | Refused | (Omit<Checked, 'doc'> & { doc?: undefined; docJson: string });
 
-/** A document checked; a valid one with its source as read, kept on this thread (a refused one is checked again here to report every path). */
-export type CheckedItem = ParseFailure | Refused | (Checked & { source: DocumentText });
-
 /**
- * The document with each reference and each claim unit on an outside measure once (its first
- * place): a third of a checked document's size was the same few references' paths, copied
- * between threads. Whether the graph holds them is judged the same; a refusal reports every path
- * after the document is checked again where it was read.
+ * A document checked; a valid one with its source as read, kept on this thread (a refused one is
+ * checked again here to report every path), and its references compacted when a worker checked it.
  */
-export function compactRefs(doc: NormalizedDocument): NormalizedDocument {
-  return { ...doc, externalRefs: firstOfEach(doc.externalRefs, (r) => `${r.kind} ${r.id}`), unitRefs: firstOfEach(doc.unitRefs, (r) => `${r.unit} ${r.measureId}`) };
-}
-
-function firstOfEach<T>(items: T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
+export type CheckedItem = ParseFailure | Refused | (Checked & { source: DocumentText });
 
 export interface CheckJob {
   id: number;
@@ -123,7 +91,8 @@ export async function* checkInParallel(items: AsyncIterable<DocumentText>, worke
   const most = Math.max(1, workerCount);
   // Started as batches need them: a handful of documents takes one worker, not four.
   const workers: CheckWorker[] = [];
-  const pending: { items: DocumentText[]; answers: Promise<WorkerAnswer[]> }[] = [];
+  // A batch's answers from a worker, or null: checked on this thread when its turn comes.
+  const pending: { items: DocumentText[]; answers: Promise<WorkerAnswer[]> | null }[] = [];
   const input = items[Symbol.asyncIterator]();
   let ids = 0;
   let exhausted = false;
@@ -133,16 +102,21 @@ export async function* checkInParallel(items: AsyncIterable<DocumentText>, worke
     let worker = workers.find((w) => w.load === 0);
     if (!worker && workers.length < most) workers.push((worker = new CheckWorker()));
     worker ??= workers.reduce((a, b) => (b.load < a.load ? b : a));
-    const answers = worker.check({ id: ++ids, items: batch });
-    // Awaited in order below; a rejection before then must not count as unhandled.
-    answers.catch(() => undefined);
-    pending.push({ items: batch, answers });
+    if (worker.load >= AHEAD) {
+      pending.push({ items: batch, answers: null });
+    } else {
+      const answers = worker.check({ id: ++ids, items: batch });
+      // Awaited in order below; a rejection before then must not count as unhandled.
+      answers.catch(() => undefined);
+      pending.push({ items: batch, answers });
+    }
     batch = [];
     chars = 0;
   };
   try {
     for (;;) {
-      while (!exhausted && pending.length < most * AHEAD) {
+      // Each worker's batches, and one for this thread.
+      while (!exhausted && pending.length < most * AHEAD + 1) {
         const next = await input.next();
         if (next.done) {
           exhausted = true;
@@ -155,6 +129,13 @@ export async function* checkInParallel(items: AsyncIterable<DocumentText>, worke
       }
       const head = pending.shift();
       if (!head) return;
+      if (!head.answers) {
+        for (const item of head.items) {
+          const checked = checkOne(item);
+          yield checked.doc ? { ...checked, source: item } : checked;
+        }
+        continue;
+      }
       const answers = await head.answers;
       for (let i = 0; i < answers.length; i++) {
         const answer = answers[i];
