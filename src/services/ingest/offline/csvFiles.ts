@@ -75,6 +75,22 @@ function columnType(owner: string, key: string, value: unknown): ColumnType {
   return 'string';
 }
 
+/** Whether columnType would give `value` the column's type `type` (a temporal column's type comes from its key). */
+function holds(type: ColumnType, value: unknown): boolean {
+  switch (type) {
+    case 'double':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'string[]':
+      return Array.isArray(value);
+    case 'string':
+      return typeof value !== 'number' && typeof value !== 'boolean' && !Array.isArray(value);
+    default:
+      return true;
+  }
+}
+
 /** The columns (key and type) of a set of property maps, gathered one map at a time. */
 class Columns {
   private readonly types = new Map<string, ColumnType>();
@@ -83,6 +99,9 @@ class Columns {
   add(props: Record<string, unknown>): void {
     for (const k in props) {
       if (k === 'id') continue;
+      // Most keys are met again with a value of their type: no need to work the type out again.
+      const known = this.types.get(k);
+      if (known !== undefined && holds(known, props[k])) continue;
       const t = columnType(this.owner, k, props[k]);
       const seen = this.types.get(k);
       if (seen === undefined) this.types.set(k, t);
@@ -95,6 +114,10 @@ class Columns {
     return [...this.types].sort(([a], [b]) => (a < b ? -1 : 1));
   }
 }
+
+/** The prefixes of the ids made for ingestions (ingest.ts newIngestionId) and revisions (ownership.ts). */
+const INGESTION_PREFIX = 'ingestion:';
+const REVISION_PREFIX = 'revision:';
 
 /** The importer's id space of a node kind: ingestions and revisions have their own. */
 function spaceOfKind(kind: string): string {
@@ -135,14 +158,19 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
     return row;
   };
 
-  // The nodes outside the Entity id space, by id: few, so a small map to look a relationship's end up in.
+  // The nodes outside the Entity id space, by id: few, so a small map to look a relationship's end
+  // up in. Only ids with their kinds' prefixes are looked up (checked below as each is met): most
+  // relationships end at entities, and a lookup for each of millions was a sixth of this phase.
   const spaces = new Map<string, string>();
-  const spaceOf = (id: string) => spaces.get(id) ?? 'Entity';
+  const spaceOf = (id: string) => (id.startsWith(INGESTION_PREFIX) || id.startsWith(REVISION_PREFIX) ? (spaces.get(id) ?? 'Entity') : 'Entity');
 
   // Nodes: one file per kind.
   const byKind = new Map<string, { columns: Columns; nodes: ModelNode[] }>();
   for (const n of model.nodes.values()) {
-    if (spaceOfKind(n.kind) !== 'Entity') spaces.set(n.id, n.kind);
+    if (spaceOfKind(n.kind) !== 'Entity') {
+      if (!n.id.startsWith(n.kind === 'Ingestion' ? INGESTION_PREFIX : REVISION_PREFIX)) throw new Error(`offline import: the ${n.kind} ${n.id} lacks its kind's id prefix`);
+      spaces.set(n.id, n.kind);
+    }
     let group = byKind.get(n.kind);
     if (!group) byKind.set(n.kind, (group = { columns: new Columns(n.kind), nodes: [] }));
     group.columns.add(n.props);
