@@ -76,7 +76,7 @@ export async function offlineImportCommand(config: Config, files: string[], log:
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     phases.end('write CSV');
     const nodeCount = model.nodes.size;
-    model.nodes.clear();
+    model.clear();
     let lastStage = '';
     const result = await runOfflineImporter(
       {

@@ -1,7 +1,7 @@
 /**
  * The progress bar's first pass counts the documents of an .ndjson file as the import reads them:
- * lines with content, whatever the line endings, blank lines between, a last line without its
- * newline, and a line longer than one read of the file.
+ * lines with content, whatever the line endings (LF, CRLF, CR), blank lines between, a last line
+ * without its newline, and a line longer than one read of the file.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,6 +25,7 @@ describe('countDocuments', () => {
       plain: '{"a":1}\n{"b":2}\n',
       blanks: '\n{"a":1}\n\n  \t\n{"b":2}\n\n',
       crlf: '{"a":1}\r\n\r\n{"b":2}\r\n',
+      cr: '{"a":1}\r{"b":2}\r\r\u000b\f\r',
       unterminated: '{"a":1}\n{"b":2}',
       long: `{"a":1}\n${long}\n\n${long}`,
       empty: '',
@@ -34,6 +35,6 @@ describe('countDocuments', () => {
       fs.writeFileSync(file, text);
       expect([name, await countDocuments([file])]).toEqual([name, await texts(file)]);
     }
-    expect(await countDocuments(Object.keys(cases).map((n) => path.join(dir, `${n}.ndjson`)))).toBe(11);
+    expect(await countDocuments(Object.keys(cases).map((n) => path.join(dir, `${n}.ndjson`)))).toBe(13);
   });
 });

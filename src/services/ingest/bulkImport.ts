@@ -123,6 +123,13 @@ export async function bulkImport(db: Queries, items: AsyncIterable<ImportItem> |
     return accepted;
   };
 
+  /** Whether any of these references is to an id the pending or the in-flight batch defines. */
+  const refersToUnwritten = (refs: { id: string }[]) => {
+    if (!refs.length) return false;
+    const pendingDefined = definedIds(pending.map((b) => b.doc));
+    return refs.some((r) => pendingDefined.has(r.id) || inFlightDefined.has(r.id));
+  };
+
   const flush = async () => {
     if (!pending.length) return;
     const docs = pending;
@@ -145,10 +152,13 @@ export async function bulkImport(db: Queries, items: AsyncIterable<ImportItem> |
     const checked = checkDocument(item.raw);
     if (!checked.doc) {
       // All of a rejected document's problems at once, its missing references and misfit units
-      // included, judged against the graph of every document before it: those still pending are
-      // written first (a bad line costs a smaller batch, not a false "not present").
-      await flush();
-      await inFlight;
+      // included, judged against the graph of every document before it: when it refers to what
+      // the pending or the in-flight batch defines, those are written first (that bad line costs
+      // a smaller batch, not a false "not present").
+      if (refersToUnwritten(checked.externalRefs)) {
+        await flush();
+        await inFlight;
+      }
       reject(rejection(item.ref, await rejectionWithReferences(db, checked)), at);
       continue;
     }

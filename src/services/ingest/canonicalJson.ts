@@ -5,7 +5,10 @@
  * GraphQL JSON scalar): no functions, symbols or toJSON to think of.
  */
 
-/** What JSON.stringify escapes in a string: quote, backslash, control characters, and surrogates (lone ones). */
+/**
+ * Where JSON.stringify may escape a string: quote, backslash, control characters, and any
+ * surrogate (lone ones are escaped; a pair merely takes JSON.stringify's path too).
+ */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 

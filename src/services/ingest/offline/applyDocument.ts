@@ -6,11 +6,9 @@
  * import's; test/cli/offlineImportCommand.test.ts compares the two through the export.
  */
 import { judgeOwnership, type NewRevision } from '../ownership.js';
-import { partOfCycleProblems, partOfEdges } from '../partOfCycles.js';
-import type { ExternalRef, NormalizedClaim, NormalizedDocument } from '../normalized.js';
+import type { NormalizedClaim, NormalizedDocument } from '../normalized.js';
 import { conflictError, definedIds } from '../writePlan.js';
-import { Problems } from '../problems.js';
-import { storedUnitProblems, type UnitRef } from '../unitFit.js';
+import { checkReferences } from './graphChecks.js';
 import { assignProps, instant, withLabel, type GraphModel, type ModelNode } from './graphModel.js';
 
 export interface ApplyContext {
@@ -31,7 +29,7 @@ interface Counters {
   deleted: number;
 }
 
-/** Throws the same client errors as the online path (missing references, PART_OF cycles, CONFLICT); changes nothing then. */
+/** Throws the same client errors as the online path (missing references, misfit units, PART_OF cycles, CONFLICT); changes nothing then. */
 export function applyDocument(doc: NormalizedDocument, ctx: ApplyContext): void {
   const { model } = ctx;
   checkReferences(doc, model);
@@ -110,48 +108,6 @@ export function applyDocument(doc: NormalizedDocument, ctx: ApplyContext): void 
   }
   for (const rev of verdict.revisions) recordRevision(model, rev, now);
   recordIngestion(ctx, doc, defined, c.nodes + c.rels + c.deleted + verdict.revisions.length > 0, verdict.revisions.length, now);
-}
-
-/**
- * Adds to `problems` the references the graph so far does not hold with the right kind (ids the
- * document defines itself, `defined`, excepted).
- */
-export function referenceProblems(refs: ExternalRef[], model: GraphModel, problems: Problems, defined: Map<string, string> = new Map()): Problems {
-  for (const ref of refs) {
-    if (defined.get(ref.id) === ref.kind) continue;
-    const kind = model.get(ref.id)?.kind;
-    if (!kind) problems.add(ref.path, `"${ref.id}" is neither defined in this document nor present in the graph`);
-    else if (kind !== ref.kind) problems.add(ref.path, `"${ref.id}" is a ${kind} in the graph, not a ${ref.kind}`);
-  }
-  return problems;
-}
-
-/** Adds to `problems` the claims' units that do not fit the unit of a measure the graph so far holds. */
-export function unitProblems(unitRefs: UnitRef[], model: GraphModel, problems: Problems): Problems {
-  for (const p of storedUnitProblems(unitRefs, (id) => storedUnit(model, id)).list) problems.add(p.path, p.message);
-  return problems;
-}
-
-/** A stored measure's unit (ingest/existingIds.cypher reads it of measures only). */
-function storedUnit(model: GraphModel, id: string): string | null | undefined {
-  const node = model.get(id);
-  if (!node) return undefined;
-  return node.kind === 'Measure' ? ((node.props.unit as string | undefined) ?? null) : null;
-}
-
-function checkReferences(doc: NormalizedDocument, model: GraphModel): void {
-  // As writePlan.ts refuses a batch online: missing references first, then units, then cycles.
-  const defined = definedIds([doc]);
-  const missing = referenceProblems(doc.externalRefs, model, new Problems(), defined);
-  if (!missing.empty) throw missing.toError();
-  const misfits = unitProblems(doc.unitRefs, model, new Problems());
-  if (!misfits.empty) throw misfits.toError();
-  // PART_OF cycles closed with the graph so far, as writePlan.ts refuses them online.
-  const cycles = partOfCycleProblems(partOfEdges(doc), (id) => {
-    const n = model.get(id);
-    return n ? model.targets(n, 'PART_OF')[0] : undefined;
-  });
-  if (!cycles.empty) throw cycles.toError();
 }
 
 function mergeEntity(model: GraphModel, c: Counters, kind: string, id: string, props: Record<string, unknown>, owner: string, now: string, aliases?: string[]): ModelNode {

@@ -26,7 +26,7 @@ export type WorkerAnswer = ParseFailure | Refused | (Omit<Checked, 'doc'> & { do
  * A document checked; a valid one with its source as read, kept on this thread (a refused one is
  * checked again here to report every path), and its references compacted when a worker checked it.
  */
-export type CheckedItem = ParseFailure | Refused | (Checked & { source: DocumentText });
+export type CheckedItem = ParseFailure | Refused | (Checked & { source: DocumentText; compacted: boolean });
 
 export interface CheckJob {
   id: number;
@@ -39,8 +39,8 @@ const BATCH_CHARS = 1 << 20;
 const AHEAD = 3;
 
 class CheckWorker {
-  // 192 MB of young generation: three 64 MB semi-spaces' worth, as the CLI gives the main thread.
-  private readonly worker: Worker = moduleWorker(import.meta.url, './checkWorker', { resourceLimits: { maxYoungGenerationSizeMb: 192 } });
+  // 384 MB of young generation: three 128 MB semi-spaces' worth, as the CLI gives the main thread.
+  private readonly worker: Worker = moduleWorker(import.meta.url, './checkWorker', { resourceLimits: { maxYoungGenerationSizeMb: 384 } });
   private readonly waiting = new Map<number, { resolve: (items: WorkerAnswer[]) => void; reject: (err: unknown) => void }>();
   private failure: Error | null = null;
 
@@ -132,14 +132,14 @@ export async function* checkInParallel(items: AsyncIterable<DocumentText>, worke
       if (!head.answers) {
         for (const item of head.items) {
           const checked = checkOne(item);
-          yield checked.doc ? { ...checked, source: item } : checked;
+          yield checked.doc ? { ...checked, source: item, compacted: false } : checked;
         }
         continue;
       }
       const answers = await head.answers;
       for (let i = 0; i < answers.length; i++) {
         const answer = answers[i];
-        yield 'docJson' in answer ? { ref: answer.ref, doc: JSON.parse(answer.docJson) as NormalizedDocument, hash: answer.hash, source: head.items[i] } : answer;
+        yield 'docJson' in answer ? { ref: answer.ref, doc: JSON.parse(answer.docJson) as NormalizedDocument, hash: answer.hash, source: head.items[i], compacted: true } : answer;
       }
     }
   } finally {

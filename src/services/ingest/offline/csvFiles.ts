@@ -38,6 +38,7 @@ export interface CsvFiles {
  */
 class CsvWriter {
   private buffer = '';
+  private closed = false;
   private readonly fd: number;
 
   constructor(
@@ -58,8 +59,16 @@ class CsvWriter {
     this.buffer = '';
   }
 
+  /** Writes what is buffered and closes the file. */
   close(): void {
     this.flush();
+    this.abandon();
+  }
+
+  /** Closes the file without writing more: the import failed, and the files are removed. */
+  abandon(): void {
+    if (this.closed) return;
+    this.closed = true;
     fs.closeSync(this.fd);
   }
 }
@@ -103,9 +112,8 @@ class Columns {
       const known = this.types.get(k);
       if (known !== undefined && holds(known, props[k])) continue;
       const t = columnType(this.owner, k, props[k]);
-      const seen = this.types.get(k);
-      if (seen === undefined) this.types.set(k, t);
-      else if (seen !== t) throw new Error(`offline import: ${this.owner}.${k} holds both ${seen} and ${t} values`);
+      if (known === undefined) this.types.set(k, t);
+      else if (known !== t) throw new Error(`offline import: ${this.owner}.${k} holds both ${known} and ${t} values`);
     }
   }
 
@@ -181,11 +189,16 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
     const cols = group.columns.list();
     const file = path.join(dir, `nodes-${kind}.csv`);
     const w = new CsvWriter(file, [`id:ID(${spaceOfKind(kind)})`, ':LABEL', ...cols.map(([k, t]) => `${k}:${t}`)].join(','));
-    for (const n of group.nodes) {
-      const labels = n.extraLabels.length ? [kind, ...n.extraLabels].join(ARRAY_DELIMITER) : kind;
-      w.write(`${id(n.id)},${labels}${cells(cols, n.props)}`);
+    try {
+      for (const n of group.nodes) {
+        const labels = n.extraLabels.length ? [kind, ...n.extraLabels].join(ARRAY_DELIMITER) : kind;
+        w.write(`${id(n.id)},${labels}${cells(cols, n.props)}`);
+      }
+      w.close();
+    } finally {
+      // Also when a value is refused midway: no descriptor left open.
+      w.abandon();
     }
-    w.close();
     nodes.push(file);
   }
 
@@ -233,12 +246,15 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
       const fromSpace = spaceOfKind(n.kind);
       for (const rel of n.out) {
         const group = groupOf(rel.type, fromSpace, spaceOf(rel.to));
-        writerOf(group).write(`${from},${id(rel.to)},${rel.type}${cells(group.cols!, rel.props)}`);
+        // Opened first: opening sets the group's columns.
+        const writer = writerOf(group);
+        writer.write(`${from},${id(rel.to)},${rel.type}${cells(group.cols!, rel.props)}`);
       }
     }
+    for (const group of opened) group.writer!.close();
   } finally {
     // Every writer opened is closed, also when a value is refused midway (no descriptor left open).
-    for (const group of opened) group.writer?.close();
+    for (const group of opened) group.writer!.abandon();
   }
   return { nodes, relationships, multiline };
 }

@@ -51,7 +51,7 @@ export class GraphModel {
    * The nodes found lately. A document's claims refer to the same few measures, periods, regions
    * and sources, and finding each again in a map of a million ids missed the CPU's caches every
    * time: the largest single cost of applying documents. Nodes are never removed while the
-   * graph is built, so a node found stays right.
+   * graph is built (clear() empties both), so a node found stays right.
    */
   private readonly recent = new Map<string, ModelNode>();
 
@@ -74,8 +74,17 @@ export class GraphModel {
   /** Creates a node from properties already without nulls, which become the node's own (not copied). */
   createOwning(id: string, kind: string, props: Record<string, unknown>, entity = true): ModelNode {
     const node: ModelNode = { id, kind, extraLabels: entity ? ENTITY_ONLY : NO_LABELS, props, out: [] };
+    const before = this.nodes.size;
     this.nodes.set(id, node);
+    // A node replaced would lose its links silently: a fault of the import (told by the size, no second lookup).
+    if (this.nodes.size === before) throw new Error(`offline import: the node ${id} was created twice`);
     return node;
+  }
+
+  /** Lets the nodes go (after the CSV files are written, before the importer runs). */
+  clear(): void {
+    this.nodes.clear();
+    this.recent.clear();
   }
 
   /**

@@ -59,6 +59,6 @@ describe('buildGraph', () => {
     ]);
     expect(stats.accepted).toBe(2);
     expect(model.get('claim:units-2')).toBeDefined();
-    for (const id of ['src:units-3', 'claim:units-3', 'claim:units-4', 'claim:units-6']) expect(model.get(id)).toBeUndefined();
+    for (const id of ['src:units-3', 'claim:units-3', 'claim:units-3b', 'src:units-4', 'claim:units-4', 'claim:units-5', 'src:units-5', 'claim:units-6']) expect(model.get(id)).toBeUndefined();
   });
 });
