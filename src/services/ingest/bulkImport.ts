@@ -65,6 +65,8 @@ export async function bulkImport(db: Queries, items: AsyncIterable<ImportItem> |
   type Pending = { ref: string; doc: NormalizedDocument; raw: unknown; at: number };
   let pending: Pending[] = [];
   let pendingClaims = 0;
+  /** What the pending documents define, kept as they are added. */
+  let pendingDefined = new Map<string, string>();
 
   /** Writes one batch; if that fails, each of its documents alone, so only the bad ones are rejected. */
   const writeBatch = async (docs: Pending[]) => {
@@ -124,17 +126,14 @@ export async function bulkImport(db: Queries, items: AsyncIterable<ImportItem> |
   };
 
   /** Whether any of these references is to an id the pending or the in-flight batch defines. */
-  const refersToUnwritten = (refs: { id: string }[]) => {
-    if (!refs.length) return false;
-    const pendingDefined = definedIds(pending.map((b) => b.doc));
-    return refs.some((r) => pendingDefined.has(r.id) || inFlightDefined.has(r.id));
-  };
+  const refersToUnwritten = (refs: { id: string }[]) => refs.some((r) => pendingDefined.has(r.id) || inFlightDefined.has(r.id));
 
   const flush = async () => {
     if (!pending.length) return;
     const docs = pending;
     pending = [];
     pendingClaims = 0;
+    pendingDefined = new Map();
     const accepted = await screen(docs);
     await inFlight;
     if (!accepted.length) return;
@@ -164,6 +163,7 @@ export async function bulkImport(db: Queries, items: AsyncIterable<ImportItem> |
     }
     pending.push({ ref: item.ref, doc: checked.doc, raw: item.raw, at });
     pendingClaims += checked.doc.claims.length;
+    for (const [id, kind] of definedIds([checked.doc])) pendingDefined.set(id, kind);
     if (pendingClaims >= batchClaims) await flush();
   }
   await flush();

@@ -40,6 +40,7 @@ const AHEAD = 3;
 
 class CheckWorker {
   // 384 MB of young generation: three 128 MB semi-spaces' worth, as the CLI gives the main thread.
+  // (Only without --max-semi-space-size: V8's flag is the process's and applies to workers too.)
   private readonly worker: Worker = moduleWorker(import.meta.url, './checkWorker', { resourceLimits: { maxYoungGenerationSizeMb: 384 } });
   private readonly waiting = new Map<number, { resolve: (items: WorkerAnswer[]) => void; reject: (err: unknown) => void }>();
   private failure: Error | null = null;

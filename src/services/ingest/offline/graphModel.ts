@@ -76,7 +76,8 @@ export class GraphModel {
     const node: ModelNode = { id, kind, extraLabels: entity ? ENTITY_ONLY : NO_LABELS, props, out: [] };
     const before = this.nodes.size;
     this.nodes.set(id, node);
-    // A node replaced would lose its links silently: a fault of the import (told by the size, no second lookup).
+    // A node replaced would lose its links silently: a fault of the import (told by the size, no
+    // second lookup). The model is not to be used after this throws: the node is replaced by then.
     if (this.nodes.size === before) throw new Error(`offline import: the node ${id} was created twice`);
     return node;
   }
