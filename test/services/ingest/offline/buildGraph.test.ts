@@ -3,7 +3,8 @@
  * graph: a claim whose unit does not fit a measure an earlier document stored, alone or beside
  * problems validation found, with the same paths and messages, judged against every document
  * before it (also by the online import, whose batch is still pending then), and nothing of the
- * refused document is applied.
+ * refused document is applied. A refused document names every misfit claim, whether a worker
+ * checked it (and sent each reference once) or the main thread did.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bulkImport, type ImportItem } from '../../../../src/services/ingest/bulkImport.js';
@@ -60,5 +61,23 @@ describe('buildGraph', () => {
     expect(stats.accepted).toBe(2);
     expect(model.get('claim:units-2')).toBeDefined();
     for (const id of ['src:units-3', 'claim:units-3', 'claim:units-3b', 'src:units-4', 'claim:units-4', 'claim:units-5', 'src:units-5', 'claim:units-6']) expect(model.get(id)).toBeUndefined();
+  });
+  it('names every misfit claim of a refused document, whether a worker or this thread checked its batch', async () => {
+    // Enough batches (64 documents each) that every worker's queue fills and this thread checks some itself.
+    const docs: unknown[] = [DOCUMENTS[0]];
+    for (let n = 1; n < 64 * 14; n++) {
+      const misfit = n % 5 === 0;
+      docs.push({
+        source: source(100 + n),
+        claims: [claim(`claim:many-${n}-a`, { value: n, unit: misfit ? 'km2' : 'persons' }), claim(`claim:many-${n}-b`, { value: n, unit: misfit ? 'km2' : 'persons' })],
+      });
+    }
+    const { model, stats } = await buildGraph(docs.map((raw, i) => ({ ref: `many.ndjson:${i + 1}`, raw })));
+    const refused = docs.flatMap((_, i) => (i > 0 && i % 5 === 0 ? [`many.ndjson:${i + 1}`] : []));
+    expect(stats.rejected.map((r) => r.ref)).toEqual(refused);
+    for (const r of stats.rejected) expect(r.problems.map((p) => p.path)).toEqual(['claims[0].quantity.unit', 'claims[1].quantity.unit']);
+    expect(stats.accepted).toBe(docs.length - refused.length);
+    expect(model.get('claim:many-5-a')).toBeUndefined();
+    expect(model.get('claim:many-6-a')).toBeDefined();
   });
 });
