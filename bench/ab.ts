@@ -7,7 +7,7 @@
  * moment for moment. It prints the median of the blocks' p50s and of their req/s, and the ratios.
  * The baseline checkout needs its node_modules and neo4j/target (link them from this one).
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bulkImport } from '../src/services/ingest/bulkImport.js';
@@ -15,10 +15,10 @@ import { freePort } from '../src/ports.js';
 import { targetEnv } from '../src/db/target.js';
 import { benchDatabase } from './benchDatabase.js';
 import { generateDocuments } from './generator.js';
-import { startChild } from './peers/servers.js';
+import { AS_NPM_START, buildCheckout, startChild } from './peers/servers.js';
 import { workloads } from './peers/workloads.js';
 import { queryCases } from './queryCases.js';
-import { loadLine, percentile } from './stats.js';
+import { loadLine, median, percentile } from './stats.js';
 
 if (!process.env.BASELINE) throw new Error('BASELINE=<a checkout of claimgraph to compare with> is required');
 const baseline = path.resolve(process.env.BASELINE);
@@ -27,7 +27,6 @@ const blocks = Number(process.env.BLOCKS ?? 12);
 const sequential = Number(process.env.SEQUENTIAL ?? 300);
 const seconds = Number(process.env.SECONDS ?? 2);
 const here = path.dirname(fileURLToPath(import.meta.url));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const db = await benchDatabase();
 const children: ChildProcess[] = [];
@@ -43,9 +42,8 @@ try {
   const sides = { this: path.join(here, '..'), baseline };
   const ports: Record<keyof typeof sides, number> = { this: await freePort(), baseline: await freePort() };
   for (const [side, dir] of Object.entries(sides) as [keyof typeof sides, string][]) {
-    const built = spawnSync(process.execPath, [path.join(dir, 'bin/build.mjs')], { stdio: 'inherit', cwd: dir });
-    if (built.status !== 0) throw new Error(`the build of ${dir} failed`);
-    children.push(await startChild(path.join(dir, 'dist/main.js'), { ...target, PORT: String(ports[side]), CLAIMGRAPH_SEED: 'false', LOG_LEVEL: 'warn', CLAIMGRAPH_RATE_POINTS: '0' }, ports[side]));
+    buildCheckout(dir);
+    children.push(await startChild(path.join(dir, 'dist/main.js'), { ...target, PORT: String(ports[side]), ...AS_NPM_START }, ports[side]));
   }
   console.log(`graph: ${claims} claims; this: ${sides.this}, baseline: ${baseline}; ${loadLine()}`);
   console.log('\n| workload | p50 c=1 this / baseline | ratio | req/s c=16 this / baseline | ratio |');

@@ -23,7 +23,7 @@ import { draftPool } from '../src/services/draft/draftPool.js';
 import { buildExplorer, launchBrowser } from '../test/helpers/browser.js';
 import { benchDatabase } from './benchDatabase.js';
 import { generateDocuments, registryDocument } from './generator.js';
-import { loadLine } from './stats.js';
+import { loadLine, median } from './stats.js';
 
 const claims = Number(process.env.CLAIMS ?? 5_000);
 const rounds = Number(process.env.ROUNDS ?? 5);
@@ -46,7 +46,6 @@ function reviewArticle(): { text: string; publishedAt: string } {
   return { text: text.trim(), publishedAt: articles[0].publishedAt };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const show = (name: string, xs: number[]) =>
   console.log(`${name.padEnd(8)} median ${median(xs).toFixed(0).padStart(5)} ms   (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}; ${xs.map((x) => x.toFixed(0)).join(', ')})`);
 

@@ -21,7 +21,7 @@
  * W7 a claim's corroboration (every comparable claim's verdict, independent origins, the grade).
  * WORKLOADS=W5,W6 runs only those.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bulkImport } from '../src/services/ingest/bulkImport.js';
@@ -29,8 +29,8 @@ import { freePort } from '../src/ports.js';
 import { targetEnv } from '../src/db/target.js';
 import { benchDatabase } from './benchDatabase.js';
 import { generateDocuments } from './generator.js';
-import { cpuMillis, loadLine, percentile } from './stats.js';
-import { startChild } from './peers/servers.js';
+import { cpuMillis, loadLine, median, percentile } from './stats.js';
+import { AS_NPM_START, buildCheckout, startChild } from './peers/servers.js';
 import { workloads, type Workload } from './peers/workloads.js';
 
 const claims = Number(process.env.CLAIMS ?? 100_000);
@@ -81,8 +81,7 @@ try {
   const target = targetEnv(db.target);
   const ports: Record<Server, number> = { claimgraph: await freePort(), '@neo4j/graphql': await freePort(), 'raw driver': await freePort(), baseline: await freePort() };
   // claimgraph as `npm start` runs it: the compiled build.
-  const built = spawnSync(process.execPath, [path.join(here, '../bin/build.mjs')], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('the build failed');
+  buildCheckout(path.join(here, '..'));
   // Each server's process, for its CPU figures.
   const pids = {} as Record<Server, number | undefined>;
   const start = async (server: Server, script: string, env: Record<string, string>) => {
@@ -90,12 +89,10 @@ try {
     children.push(child);
     pids[server] = child.pid;
   };
-  const asNpmStart = { CLAIMGRAPH_SEED: 'false', LOG_LEVEL: 'warn', CLAIMGRAPH_RATE_POINTS: '0' };
-  await start('claimgraph', path.join(here, '../dist/main.js'), asNpmStart);
+  await start('claimgraph', path.join(here, '../dist/main.js'), AS_NPM_START);
   if (baseline) {
-    const builtThere = spawnSync(process.execPath, [path.join(baseline, 'bin/build.mjs')], { stdio: 'inherit', cwd: baseline });
-    if (builtThere.status !== 0) throw new Error(`the baseline's build failed (${baseline})`);
-    await start('baseline', path.join(baseline, 'dist/main.js'), asNpmStart);
+    buildCheckout(baseline);
+    await start('baseline', path.join(baseline, 'dist/main.js'), AS_NPM_START);
   }
   await start('@neo4j/graphql', path.join(here, 'peers/libraryServer.ts'), {});
   await start('raw driver', path.join(here, 'peers/rawServer.ts'), {});
@@ -167,7 +164,6 @@ try {
     console.log(`round ${round + 1} of ${rounds} done; ${loadLine()}`);
   }
 
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const med = (key: string, f: keyof Figures) => median(results.get(key)!.map((r) => r[f]));
   console.log(`\nmedians of ${rounds} rounds; c=1: ${sequential} sequential requests; c=16: ${seconds} s\n`);
   console.log('| workload | server | p50 c=1 | p99 c=1 | req/s c=16 | p99 c=16 | CPU per request at c=16: server / Neo4j / client |');

@@ -16,7 +16,7 @@ import { createApp } from '../src/server/app.js';
 import { benchDatabase, diskBytes } from './benchDatabase.js';
 import { generateDocuments, writeGeneratedNdjson } from './generator.js';
 import { queryCases } from './queryCases.js';
-import { percentile, residentBytes } from './stats.js';
+import { median, percentile, residentBytes } from './stats.js';
 
 const claims = Number(process.env.CLAIMS ?? 100_000);
 const runs = Number(process.env.RUNS ?? 200);
@@ -65,7 +65,6 @@ try {
   /** The work an answer shows, counted apart from the cost model: every object in it. */
   const objectsIn = (v: unknown): number =>
     Array.isArray(v) ? v.reduce((n: number, x) => n + objectsIn(x), 0) : v && typeof v === 'object' ? 1 + Object.values(v).reduce((n: number, x) => n + objectsIn(x), 0) : 0;
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const costLines: string[] = [];
 
   const cases = queryCases(claims);

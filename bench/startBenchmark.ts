@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, portIsFree } from '../src/ports.js';
+import { buildCheckout } from './peers/servers.js';
 import { loadLine, percentile } from './stats.js';
 
 const rounds = Number(process.env.ROUNDS ?? 5);
@@ -98,8 +99,7 @@ async function startOnce(dataDir: string): Promise<StartTimes> {
   return { answeredMs, phases };
 }
 
-const built = spawnSync(process.execPath, [path.join(checkout, 'bin/build.mjs')], { stdio: 'inherit', cwd: checkout });
-if (built.status !== 0) throw new Error('the build failed');
+buildCheckout(checkout);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'claimgraph-start-'));
 const fmt = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(2)} s`);
 const line = (label: string, t: StartTimes) =>

@@ -1,5 +1,5 @@
 /** Starting the measured servers as child processes, as `npm start` starts claimgraph. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,15 @@ export const START_FLAGS = (() => {
   if (!flags) throw new Error(`package.json's start script is not "node [--flags] dist/main.js": ${start}`);
   return flags[1].trim().split(' ').filter(Boolean);
 })();
+
+/** The environment a measured claimgraph runs with: no seed, quiet logs, no rate limit. */
+export const AS_NPM_START: Readonly<Record<string, string>> = { CLAIMGRAPH_SEED: 'false', LOG_LEVEL: 'warn', CLAIMGRAPH_RATE_POINTS: '0' };
+
+/** Builds the checkout in `dir` (its bin/build.mjs) as `npm start` would, so its dist/ is current. */
+export function buildCheckout(dir: string): void {
+  const built = spawnSync(process.execPath, [path.join(dir, 'bin/build.mjs')], { stdio: 'inherit', cwd: dir });
+  if (built.status !== 0) throw new Error(`the build of ${dir} failed`);
+}
 
 /** Starts a server process and resolves once its port answers HTTP (any status). */
 export async function startChild(script: string, env: Record<string, string>, port: number): Promise<ChildProcess> {

@@ -60,15 +60,21 @@ type StreamContext = Context & {
   released?: boolean;
 };
 
-/** A refusal before the stream opens, as graphql-sse sends it: a status and a coded JSON body. */
-function refusal(status: number, code: string, message: string, headers: Record<string, string> = {}) {
-  return [JSON.stringify({ errors: [{ message, extensions: { code } }] }), { status, statusText: code, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } }] as const;
+/**
+ * A refusal before the stream opens, as graphql-sse sends it: a coded JSON body, with the status
+ * that code answers with outside GraphQL (plainHttpStatus).
+ */
+function refusal(code: string, message: string, headers: Record<string, string> = {}) {
+  return [
+    JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+    { status: plainHttpStatus(code), statusText: code, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } },
+  ] as const;
 }
 
-/** A ClientError as the stream's refusal: its code, message and the status that code answers with outside GraphQL. */
-function refusalOf(err: ClientError, headers: Record<string, string> = {}) {
-  const code = String(err.extensions.code);
-  return refusal(plainHttpStatus(code), code, err.message, headers);
+/** A ClientError as the stream's refusal: its code, message and HTTP headers (a missing key's www-authenticate). */
+function refusalOf(err: ClientError) {
+  const headers = (err.extensions.http as { headers?: Map<string, string> } | undefined)?.headers;
+  return refusal(String(err.extensions.code), err.message, headers ? Object.fromEntries(headers) : {});
 }
 
 export function registerSubscriptions(http: FastifyInstance, opts: SubscriptionOptions): void {
@@ -88,28 +94,28 @@ export function registerSubscriptions(http: FastifyInstance, opts: SubscriptionO
         principal = opts.access.reader(raw.headers.authorization);
       } catch (err) {
         if (!isClientError(err)) throw err;
-        return refusalOf(err, err.extensions.code === 'UNAUTHENTICATED' ? { 'www-authenticate': 'Bearer realm="claimgraph"' } : {});
+        return refusalOf(err);
       }
-      if (typeof params.query !== 'string') return refusal(400, 'BAD_REQUEST', 'A subscription is sent as `query` text.');
+      if (typeof params.query !== 'string') return refusal('BAD_REQUEST', 'A subscription is sent as `query` text.');
       let document;
       try {
         document = parse(params.query, { maxTokens: opts.maxTokens });
       } catch (err) {
-        return refusal(400, 'GRAPHQL_PARSE_FAILED', (err as Error).message);
+        return refusal('GRAPHQL_PARSE_FAILED', (err as Error).message);
       }
       const problems = validate(opts.schema, document, rules);
-      if (problems.length) return refusal(400, 'GRAPHQL_VALIDATION_FAILED', problems[0].message);
+      if (problems.length) return refusal('GRAPHQL_VALIDATION_FAILED', problems[0].message);
       if (opts.listed && !opts.listed.has(document)) return refusalOf(notListed());
       const { operation } = operationOf(document, params.operationName ?? undefined);
-      if (!operation) return refusal(400, 'BAD_REQUEST', 'No operation of that name (or several without operationName).');
-      if (operation.operation !== 'subscription') return refusal(400, 'BAD_REQUEST', `Only subscriptions are served at ${STREAM_PATH}; send queries and mutations to /graphql.`);
+      if (!operation) return refusal('BAD_REQUEST', 'No operation of that name (or several without operationName).');
+      if (operation.operation !== 'subscription') return refusal('BAD_REQUEST', `Only subscriptions are served at ${STREAM_PATH}; send queries and mutations to /graphql.`);
       const coerced = coerceVariables(opts.schema, operation, params.variables ?? undefined);
-      if ('errors' in coerced) return refusal(400, 'BAD_USER_INPUT', coerced.errors[0].message);
+      if ('errors' in coerced) return refusal('BAD_USER_INPUT', coerced.errors[0].message);
       const eventCost = requestCost(opts.schema, document, coerced.coerced, params.operationName ?? undefined);
-      if (eventCost > opts.maxCost) return refusal(400, 'COST_LIMIT_EXCEEDED', `Each event of this subscription would cost ${eventCost} points; the limit is ${opts.maxCost}.`);
+      if (eventCost > opts.maxCost) return refusal('COST_LIMIT_EXCEEDED', `Each event of this subscription would cost ${eventCost} points; the limit is ${opts.maxCost}.`);
       const client = clientOf(principal, raw.ip);
-      if ((open.get(client) ?? 0) >= opts.settings.perClient) return refusal(429, 'RATE_LIMITED', `This client has ${opts.settings.perClient} subscriptions open, its limit: close one first.`);
-      if (total >= opts.settings.total) return refusal(503, 'SERVICE_UNAVAILABLE', 'This server holds as many subscriptions as it allows; try another replica or later.', { 'retry-after': '5' });
+      if ((open.get(client) ?? 0) >= opts.settings.perClient) return refusal('RATE_LIMITED', `This client has ${opts.settings.perClient} subscriptions open, its limit: close one first.`);
+      if (total >= opts.settings.total) return refusal('SERVICE_UNAVAILABLE', 'This server holds as many subscriptions as it allows; try another replica or later.', { 'retry-after': '5' });
       open.set(client, (open.get(client) ?? 0) + 1);
       total += 1;
       opts.metrics.subscriptions.inc();

@@ -19,16 +19,11 @@ import { addKey, storedKeys } from '../../src/services/access/keyStore.js';
 import { startRuntime } from '../../src/runtime.js';
 import { search } from '../../src/services/catalog/search.js';
 import { bulkImport } from '../../src/services/ingest/bulkImport.js';
-import { allEntities, exportedDocuments, FIXTURES, graphCounts, resetGraph } from '../helpers/graph.js';
+import { allEntities, exportedDocuments, FIXTURES, graphCounts, resetGraph, SEED_FILE } from '../helpers/graph.js';
 import { quietLog } from '../helpers/quietLog.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
 
-const FILES = [
-  path.resolve(FIXTURES, '../../data/seed/express-2025-russian-surrenders.json'),
-  path.join(FIXTURES, 'minimal.json'),
-  path.join(FIXTURES, 'provenance.ndjson'),
-  path.join(FIXTURES, 'corrections.ndjson'),
-];
+const FILES = [SEED_FILE, path.join(FIXTURES, 'minimal.json'), path.join(FIXTURES, 'provenance.ndjson'), path.join(FIXTURES, 'corrections.ndjson')];
 
 let t: TestApp;
 let dir: string;

@@ -32,9 +32,12 @@ export function comparisonDocuments(): Record<string, any>[] {
     .map((l) => JSON.parse(l));
 }
 
+/** The seed document's file. */
+export const SEED_FILE = path.resolve(FIXTURES, '../../data/seed/express-2025-russian-surrenders.json');
+
 /** The seed document itself, parsed, for tests that vary it. */
 export function seedDocument(): Record<string, any> {
-  return JSON.parse(fs.readFileSync(path.resolve(FIXTURES, '../../data/seed/express-2025-russian-surrenders.json'), 'utf8'));
+  return JSON.parse(fs.readFileSync(SEED_FILE, 'utf8'));
 }
 
 export function fixture(name: string): Record<string, any> {

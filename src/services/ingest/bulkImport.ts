@@ -62,7 +62,8 @@ export async function bulkImport(db: Queries, items: AsyncIterable<ImportItem> |
     position.set(r, at);
     stats.rejected.push(r);
   };
-  type Pending = { ref: string; doc: NormalizedDocument; raw: unknown; at: number };
+  /** A document waiting for its batch, with the ids it defines (worked out once: the screen, the in-flight batch and a bad line's check read them). */
+  type Pending = { ref: string; doc: NormalizedDocument; raw: unknown; at: number; defined: Map<string, string> };
   let pending: Pending[] = [];
   let pendingClaims = 0;
   /** What the pending documents define, kept as they are added. */
@@ -120,7 +121,7 @@ export async function bulkImport(db: Queries, items: AsyncIterable<ImportItem> |
         continue;
       }
       accepted.push(b);
-      for (const [id, kind] of definedIds([b.doc])) defined.set(id, kind);
+      for (const [id, kind] of b.defined) defined.set(id, kind);
     }
     return accepted;
   };
@@ -137,7 +138,7 @@ export async function bulkImport(db: Queries, items: AsyncIterable<ImportItem> |
     const accepted = await screen(docs);
     await inFlight;
     if (!accepted.length) return;
-    inFlightDefined = definedIds(accepted.map((b) => b.doc));
+    inFlightDefined = new Map(accepted.flatMap((b) => [...b.defined]));
     inFlight = writeBatch(accepted);
   };
 
@@ -161,9 +162,10 @@ export async function bulkImport(db: Queries, items: AsyncIterable<ImportItem> |
       reject(rejection(item.ref, await rejectionWithReferences(db, checked)), at);
       continue;
     }
-    pending.push({ ref: item.ref, doc: checked.doc, raw: item.raw, at });
+    const defined = definedIds([checked.doc]);
+    pending.push({ ref: item.ref, doc: checked.doc, raw: item.raw, at, defined });
     pendingClaims += checked.doc.claims.length;
-    for (const [id, kind] of definedIds([checked.doc])) pendingDefined.set(id, kind);
+    for (const [id, kind] of defined) pendingDefined.set(id, kind);
     if (pendingClaims >= batchClaims) await flush();
   }
   await flush();

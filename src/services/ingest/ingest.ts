@@ -27,9 +27,12 @@ export function documentHash(raw: unknown): string {
   return `sha256:${createHash('sha256').update(canonicalJson(raw)).digest('hex')}`;
 }
 
+/** What every ingestion id starts with (the offline importer tells ingestions by it). */
+export const INGESTION_ID_PREFIX = 'ingestion:';
+
 /** Ingestion ids sort by time: `ingestion:20261129T064001Z-3f9a1c2b`. */
 export function newIngestionId(now: string): string {
-  return `ingestion:${now.replace(/[-:]/g, '').replace(/\.\d+/, '')}-${randomBytes(4).toString('hex')}`;
+  return `${INGESTION_ID_PREFIX}${now.replace(/[-:]/g, '').replace(/\.\d+/, '')}-${randomBytes(4).toString('hex')}`;
 }
 
 /**

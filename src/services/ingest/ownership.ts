@@ -8,6 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import type { NormalizedDocument } from './normalized.js';
 
+/** What every revision id starts with (the offline importer tells revisions by it). */
+export const REVISION_ID_PREFIX = 'revision:';
+
 /** What the graph holds for an id a document defines (from ingest/existingState). */
 export interface ExistingState {
   owner: string | null;
@@ -141,7 +144,15 @@ export function judgeOwnership(doc: NormalizedDocument, state: Map<string, Exist
   const revisions: NewRevision[] = [];
   const restatedClaimIds = new Set<string>();
   const revise = (id: string, kind: string, before: Content, fields: string[], validFrom: unknown) =>
-    revisions.push({ id: `revision:${randomUUID()}`, entityId: id, kind, content: JSON.stringify(before), fields, validFrom: typeof validFrom === 'string' ? validFrom : null, ingestionId });
+    revisions.push({
+      id: `${REVISION_ID_PREFIX}${randomUUID()}`,
+      entityId: id,
+      kind,
+      content: JSON.stringify(before),
+      fields,
+      validFrom: typeof validFrom === 'string' ? validFrom : null,
+      ingestionId,
+    });
 
   doc.claims.forEach((claim, i) => {
     const existing = state.get(claim.id);

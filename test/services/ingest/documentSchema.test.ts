@@ -15,7 +15,7 @@ import { bulkImport } from '../../../src/services/ingest/bulkImport.js';
 import { checkShape, INGEST_SCHEMA_PATH } from '../../../src/services/ingest/documentSchema.js';
 import { Problems } from '../../../src/services/ingest/problems.js';
 import { validateDocument } from '../../../src/services/ingest/validateDocument.js';
-import { FIXTURES, resetGraph } from '../../helpers/graph.js';
+import { FIXTURES, resetGraph, SEED_FILE } from '../../helpers/graph.js';
 import { createTestApp, type TestApp } from '../../helpers/testApp.js';
 
 type Json = Record<string, any>;
@@ -108,7 +108,7 @@ describe('schema/ingest.schema.json', () => {
   it('accepts every example in data/examples/ and the seed', () => {
     const files = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThanOrEqual(3);
-    for (const file of [...files.map((f) => path.join(EXAMPLES, f)), path.resolve(FIXTURES, '../../data/seed/express-2025-russian-surrenders.json')]) {
+    for (const file of [...files.map((f) => path.join(EXAMPLES, f)), SEED_FILE]) {
       const problems = new Problems();
       checkShape(JSON.parse(fs.readFileSync(file, 'utf8')), problems);
       expect(problems.list, file).toEqual([]);

@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TEMPORAL_PROPS } from '../../../model/derived.js';
+import { INGESTION_ID_PREFIX } from '../ingest.js';
+import { REVISION_ID_PREFIX } from '../ownership.js';
 import type { GraphModel, ModelNode } from './graphModel.js';
 
 /**
@@ -76,8 +78,11 @@ class CsvWriter {
 type ColumnType = 'string' | 'double' | 'boolean' | 'string[]' | 'date' | 'datetime';
 
 function columnType(owner: string, key: string, value: unknown): ColumnType {
-  const temporal = TEMPORAL_PROPS[owner]?.[key] ?? TEMPORAL_PROPS['*'][key];
-  if (temporal) return temporal;
+  return TEMPORAL_PROPS[owner]?.[key] ?? TEMPORAL_PROPS['*'][key] ?? valueType(value);
+}
+
+/** A column's type as its value tells it (a temporal column's comes from its key instead). */
+function valueType(value: unknown): ColumnType {
   if (typeof value === 'number') return 'double';
   if (typeof value === 'boolean') return 'boolean';
   if (Array.isArray(value)) return 'string[]';
@@ -86,18 +91,7 @@ function columnType(owner: string, key: string, value: unknown): ColumnType {
 
 /** Whether columnType would give `value` the column's type `type` (a temporal column's type comes from its key). */
 function holds(type: ColumnType, value: unknown): boolean {
-  switch (type) {
-    case 'double':
-      return typeof value === 'number';
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'string[]':
-      return Array.isArray(value);
-    case 'string':
-      return typeof value !== 'number' && typeof value !== 'boolean' && !Array.isArray(value);
-    default:
-      return true;
-  }
+  return type === 'date' || type === 'datetime' || valueType(value) === type;
 }
 
 /** The columns (key and type) of a set of property maps, gathered one map at a time. */
@@ -122,10 +116,6 @@ class Columns {
     return [...this.types].sort(([a], [b]) => (a < b ? -1 : 1));
   }
 }
-
-/** The prefixes of the ids made for ingestions (ingest.ts newIngestionId) and revisions (ownership.ts). */
-const INGESTION_PREFIX = 'ingestion:';
-const REVISION_PREFIX = 'revision:';
 
 /** The importer's id space of a node kind: ingestions and revisions have their own. */
 function spaceOfKind(kind: string): string {
@@ -170,13 +160,13 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
   // up in. Only ids with their kinds' prefixes are looked up (checked below as each is met): most
   // relationships end at entities, and a lookup for each of millions was a sixth of this phase.
   const spaces = new Map<string, string>();
-  const spaceOf = (id: string) => (id.startsWith(INGESTION_PREFIX) || id.startsWith(REVISION_PREFIX) ? (spaces.get(id) ?? 'Entity') : 'Entity');
+  const spaceOf = (id: string) => (id.startsWith(INGESTION_ID_PREFIX) || id.startsWith(REVISION_ID_PREFIX) ? (spaces.get(id) ?? 'Entity') : 'Entity');
 
   // Nodes: one file per kind.
   const byKind = new Map<string, { columns: Columns; nodes: ModelNode[] }>();
   for (const n of model.nodes.values()) {
     if (spaceOfKind(n.kind) !== 'Entity') {
-      if (!n.id.startsWith(n.kind === 'Ingestion' ? INGESTION_PREFIX : REVISION_PREFIX)) throw new Error(`offline import: the ${n.kind} ${n.id} lacks its kind's id prefix`);
+      if (!n.id.startsWith(n.kind === 'Ingestion' ? INGESTION_ID_PREFIX : REVISION_ID_PREFIX)) throw new Error(`offline import: the ${n.kind} ${n.id} lacks its kind's id prefix`);
       spaces.set(n.id, n.kind);
     }
     let group = byKind.get(n.kind);

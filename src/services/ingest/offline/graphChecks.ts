@@ -38,9 +38,8 @@ function storedUnit(model: GraphModel, id: string): string | null | undefined {
 }
 
 /** Throws the first refusal the graph so far gives the document, as a client error; returns when there is none. */
-export function checkReferences(doc: NormalizedDocument, model: GraphModel): void {
+export function checkReferences(doc: NormalizedDocument, model: GraphModel, defined: Map<string, string> = definedIds([doc])): void {
   // As writePlan.ts refuses a batch online: missing references first, then units, then cycles.
-  const defined = definedIds([doc]);
   const missing = referenceProblems(doc.externalRefs, model, new Problems(), defined);
   if (!missing.empty) throw missing.toError();
   const misfits = unitProblems(doc.unitRefs, model, new Problems());

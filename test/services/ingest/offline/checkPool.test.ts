@@ -14,7 +14,7 @@ import { compactRefs } from '../../../../src/services/ingest/offline/checkOne.js
 import { checkInParallel, type CheckedItem, type DocumentText } from '../../../../src/services/ingest/offline/checkPool.js';
 import { Problems } from '../../../../src/services/ingest/problems.js';
 import { checkDocument } from '../../../../src/services/ingest/validateDocument.js';
-import { FIXTURES } from '../../../helpers/graph.js';
+import { FIXTURES, SEED_FILE } from '../../../helpers/graph.js';
 
 function doc(i: number): Record<string, unknown> {
   return {
@@ -125,7 +125,7 @@ describe('compactRefs', () => {
 
 describe('a normalized document', () => {
   it('is plain JSON (no undefined, Set or Map to lose), for the seed and every fixture: the worker sends it as text', async () => {
-    const files = [path.resolve(FIXTURES, '../../data/seed/express-2025-russian-surrenders.json'), ...fs.readdirSync(FIXTURES).map((f) => path.join(FIXTURES, f))];
+    const files = [SEED_FILE, ...fs.readdirSync(FIXTURES).map((f) => path.join(FIXTURES, f))];
     let docs = 0;
     for await (const item of readDocuments(files.filter((f) => /\.(nd)?json$/.test(f)))) {
       const doc = checkDocument(item.raw).doc;
