@@ -34,13 +34,17 @@ export function checkOne({ ref, raw, text }: DocumentText): ParseFailure | Refus
 }
 
 /**
- * The document with each reference and each claim unit on an outside measure once (its first
- * place): a third of a checked document's size was the same few references' paths, copied
+ * The document with each reference and each claim unit on an outside measure once, and without
+ * their paths: a third of a checked document's size was the same few references' paths, copied
  * between threads. Whether the graph holds them is judged the same; a refusal reports every path
  * after the document is checked again where it was read.
  */
 export function compactRefs(doc: NormalizedDocument): NormalizedDocument {
-  return { ...doc, externalRefs: firstOfEach(doc.externalRefs, (r) => `${r.kind} ${r.id}`), unitRefs: firstOfEach(doc.unitRefs, (r) => `${r.unit} ${r.measureId}`) };
+  return {
+    ...doc,
+    externalRefs: firstOfEach(doc.externalRefs, (r) => `${r.kind} ${r.id}`).map(({ id, kind }) => ({ id, kind, path: '' })),
+    unitRefs: firstOfEach(doc.unitRefs, (r) => `${r.unit} ${r.measureId}`).map(({ measureId, unit }) => ({ measureId, unit, path: '' })),
+  };
 }
 
 function firstOfEach<T>(items: T[], key: (item: T) => string): T[] {
