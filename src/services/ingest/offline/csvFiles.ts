@@ -55,11 +55,12 @@ class CsvWriter {
     header: string,
   ) {
     this.fd = fs.openSync(file, 'w');
-    this.write(header);
+    this.write(`${header}\n`);
   }
 
-  write(line: string): void {
-    this.buffer += `${line}\n`;
+  /** Appends `text`: whole rows, each with its line break (one concatenation per row, not two). */
+  write(text: string): void {
+    this.buffer += text;
     if (this.buffer.length > FLUSH_CHARS) this.flush();
   }
 
@@ -189,7 +190,7 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
     try {
       for (const n of group.nodes) {
         const labels = n.extraLabels.length ? [kind, ...n.extraLabels].join(ARRAY_DELIMITER) : kind;
-        w.write(`${id(n.id)},${labels}${cells(cols, n.props)}`);
+        w.write(`${id(n.id)},${labels}${cells(cols, n.props)}\n`);
       }
       w.close();
     } finally {
@@ -210,6 +211,8 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
     columns: Columns;
     cols?: [string, ColumnType][];
     writer?: CsvWriter;
+    /** What follows the ids in a row without properties: the type and the line break. */
+    rest?: string;
   }
   const groups = new Map<string, Map<string, Map<string, RelGroup>>>();
   const groupOf = (type: string, fromSpace: string, toSpace: string): RelGroup => {
@@ -230,22 +233,31 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
   const writerOf = (group: RelGroup): CsvWriter => {
     if (group.writer) return group.writer;
     group.cols = group.columns.list();
+    group.rest = `,${group.type}\n`;
     const file = path.join(dir, `rels-${group.type}-${group.fromSpace}-${group.toSpace}.csv`);
     group.writer = new CsvWriter(file, [`:START_ID(${group.fromSpace})`, `:END_ID(${group.toSpace})`, ':TYPE', ...group.cols.map(([k, t]) => `${k}:${t}`)].join(','));
     opened.push(group);
     relationships.push(file);
     return group.writer;
   };
+  // The groups between entities by type alone: nearly every relationship, found with one lookup.
+  const betweenEntities = new Map<string, RelGroup>();
   try {
     for (const n of model.nodes.values()) {
       if (!n.out.length) continue;
       const from = id(n.id);
       const fromSpace = spaceOfKind(n.kind);
       for (const rel of n.out) {
-        const group = groupOf(rel.type, fromSpace, spaceOf(rel.to));
+        const toSpace = spaceOf(rel.to);
+        const plain = fromSpace === 'Entity' && toSpace === 'Entity';
+        let group = plain ? betweenEntities.get(rel.type) : undefined;
+        if (!group) {
+          group = groupOf(rel.type, fromSpace, toSpace);
+          if (plain) betweenEntities.set(rel.type, group);
+        }
         // Opened first: opening sets the group's columns.
-        const writer = writerOf(group);
-        writer.write(`${from},${id(rel.to)},${rel.type}${cells(group.cols!, rel.props)}`);
+        const writer = group.writer ?? writerOf(group);
+        writer.write(group.cols!.length ? `${from},${id(rel.to)},${rel.type}${cells(group.cols!, rel.props)}\n` : `${from},${id(rel.to)}${group.rest}`);
       }
     }
     for (const group of opened) group.writer!.close();
