@@ -158,6 +158,11 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
   // An id as it is: ids are validated (fields.ts ID_FORM) or made here, and need no quotes; any
   // other is quoted, to be safe.
   const id = (text: string) => (SAFE_ID.test(text) ? text : quote(text));
+  // Node ids the node files had to quote (none, when every id was validated or made here).
+  const quoted = new Set<string>();
+  // A relationship's end as its node's row wrote it: every end is a node of the graph (the links
+  // are made to nodes found or checked to exist), so its id was tested there, not again per row.
+  const endId = (text: string) => (quoted.size && quoted.has(text) ? quote(text) : text);
   const cells = (cols: [string, ColumnType][], props: Record<string, unknown>): string => {
     let row = '';
     for (const [k, t] of cols) row += `,${cell(t, props[k])}`;
@@ -190,7 +195,9 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
     try {
       for (const n of group.nodes) {
         const labels = n.extraLabels.length ? [kind, ...n.extraLabels].join(ARRAY_DELIMITER) : kind;
-        w.write(`${id(n.id)},${labels}${cells(cols, n.props)}\n`);
+        const nodeId = id(n.id);
+        if (nodeId !== n.id) quoted.add(n.id);
+        w.write(`${nodeId},${labels}${cells(cols, n.props)}\n`);
       }
       w.close();
     } finally {
@@ -245,7 +252,8 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
   try {
     for (const n of model.nodes.values()) {
       if (!n.out.length) continue;
-      const from = id(n.id);
+      // Its id and the comma after it: the start of each of its rows.
+      const from = `${endId(n.id)},`;
       const fromSpace = spaceOfKind(n.kind);
       for (const rel of n.out) {
         const toSpace = spaceOf(rel.to);
@@ -257,7 +265,7 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
         }
         // Opened first: opening sets the group's columns.
         const writer = group.writer ?? writerOf(group);
-        writer.write(group.cols!.length ? `${from},${id(rel.to)},${rel.type}${cells(group.cols!, rel.props)}\n` : `${from},${id(rel.to)}${group.rest}`);
+        writer.write(group.cols!.length ? `${from}${endId(rel.to)},${rel.type}${cells(group.cols!, rel.props)}\n` : `${from}${endId(rel.to)}${group.rest}`);
       }
     }
     for (const group of opened) group.writer!.close();
