@@ -7,9 +7,9 @@
  * the next batch as soon as it answers one (not only when this thread reads more), and this
  * thread checks a batch itself only when it would otherwise wait for a worker's answers: then it
  * takes the last batch read that no worker has, so the workers keep the ones they reach first.
- * Deciding this when a batch was read instead left the worker idle 0.1–0.7 s in every 4 while
- * this thread checked a batch it need not have. A batch checked here is not copied between
- * threads either.
+ * Deciding this when a batch was read instead sent a worker nothing while this thread applied,
+ * and had this thread check batches the worker would have reached first. A batch checked here is
+ * not copied between threads either.
  */
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
