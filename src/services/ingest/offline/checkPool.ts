@@ -21,13 +21,14 @@ export type { DocumentText } from './checkOne.js';
 
 /**
  * What a worker answers for one document; a valid one's normalized document as JSON text, with
- * each reference once (checkWorker.ts).
+ * each reference once and without its path (compactRefs, checkWorker.ts).
  */
 export type WorkerAnswer = ParseFailure | Refused | (Omit<Checked, 'doc'> & { doc?: undefined; docJson: string });
 
 /**
  * A document checked; a valid one with its source as read, kept on this thread (a refused one is
- * checked again here to report every path), and its references compacted when a worker checked it.
+ * checked again here to report every path), and its references compacted (once each, no paths)
+ * when a worker checked it.
  */
 export type CheckedItem = ParseFailure | Refused | (Checked & { source: DocumentText; compacted: boolean });
 
@@ -124,9 +125,14 @@ export async function* checkInParallel(items: AsyncIterable<DocumentText>, worke
   let exhausted = false;
   let batch: DocumentText[] = [];
   let chars = 0;
+  // Set when the caller stops: no more batches go out while the workers are closed.
+  let stopped = false;
+  // A fault of feeding a worker from its answer's callback, thrown where the caller reads.
+  let fault: unknown = null;
   // Sends the earliest batches not yet taken to workers with room: called as batches are read and
   // as each worker answers, so a worker is not idle while read batches wait for this thread.
   const feed = () => {
+    if (stopped) return;
     for (const b of pending) {
       if (b.answers || b.local) continue;
       let worker = workers.find((w) => w.load === 0);
@@ -138,9 +144,16 @@ export async function* checkInParallel(items: AsyncIterable<DocumentText>, worke
       answers.then(
         () => {
           b.answered = true;
-          feed();
+          try {
+            feed();
+          } catch (err) {
+            fault ??= err;
+          }
         },
-        () => undefined,
+        // Settled: awaited next, it throws the worker's failure at once.
+        () => {
+          b.answered = true;
+        },
       );
       b.answers = answers;
     }
@@ -165,6 +178,7 @@ export async function* checkInParallel(items: AsyncIterable<DocumentText>, worke
         chars += next.value.text?.length ?? 0;
         if (batch.length >= BATCH_ITEMS || chars >= BATCH_CHARS) dispatch();
       }
+      if (fault) throw fault;
       const head = pending[0];
       if (!head) return;
       if (head.answers && !head.answered) {
@@ -183,6 +197,7 @@ export async function* checkInParallel(items: AsyncIterable<DocumentText>, worke
         continue;
       }
       if (!head.answers) {
+        // Rare: no worker had room for it, and no answer came to feed one before its turn.
         for (const item of head.items) yield checkHere(item);
         continue;
       }
@@ -193,6 +208,7 @@ export async function* checkInParallel(items: AsyncIterable<DocumentText>, worke
       }
     }
   } finally {
+    stopped = true;
     try {
       await input.return?.();
     } finally {

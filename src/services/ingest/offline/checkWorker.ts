@@ -1,9 +1,9 @@
 /**
  * The worker thread behind checkPool.ts: checks the documents it is sent (checkOne), so the main
  * thread spends its time applying documents to the graph. A valid document goes back as JSON
- * text with each reference once (compactRefs): cloning a string between threads is a copy, while
- * cloning the document's objects walked every value on both threads, slower than JSON.stringify
- * here and no faster than JSON.parse there.
+ * text with each reference once and without its path (compactRefs): cloning a string between
+ * threads is a copy, while cloning the document's objects walked every value on both threads,
+ * slower than JSON.stringify here and no faster than JSON.parse there.
  */
 import { parentPort } from 'node:worker_threads';
 import type { CheckJob, WorkerAnswer } from './checkPool.js';

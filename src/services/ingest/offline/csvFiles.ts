@@ -162,7 +162,8 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
   const quoted = new Set<string>();
   // A relationship's end as its node's row wrote it: every end is a node of the graph (the links
   // are made to nodes found or checked to exist), so its id was tested there, not again per row.
-  const endId = (text: string) => (quoted.size && quoted.has(text) ? quote(text) : text);
+  // (An end outside the graph would fail in Neo4j's importer, quoted or not.)
+  const endId = (text: string) => (quoted.has(text) ? quote(text) : text);
   const cells = (cols: [string, ColumnType][], props: Record<string, unknown>): string => {
     let row = '';
     for (const [k, t] of cols) row += `,${cell(t, props[k])}`;
@@ -264,7 +265,7 @@ export function writeCsvFiles(model: GraphModel, dir: string): CsvFiles {
           if (plain) betweenEntities.set(rel.type, group);
         }
         // Opened first: opening sets the group's columns.
-        const writer = group.writer ?? writerOf(group);
+        const writer = writerOf(group);
         writer.write(group.cols!.length ? `${from}${endId(rel.to)},${rel.type}${cells(group.cols!, rel.props)}\n` : `${from}${endId(rel.to)}${group.rest}`);
       }
     }

@@ -60,43 +60,74 @@ async function checked(items: DocumentText[], workers: number): Promise<CheckedI
   return out;
 }
 
+/** Each result is what checkDocument and documentHash answer on this thread for its input, in input order. */
+function expectSameAsHere(items: DocumentText[], results: CheckedItem[]): void {
+  expect(results.map((r) => r.ref)).toEqual(items.map((i) => i.ref));
+  for (const [i, item] of items.entries()) {
+    const result = results[i];
+    let raw: unknown = item.raw;
+    if (item.text !== undefined) {
+      try {
+        raw = JSON.parse(item.text);
+      } catch (err) {
+        expect(result.parseError).toBe(`not valid JSON: ${(err as Error).message}`);
+        continue;
+      }
+    }
+    const here = checkDocument(raw);
+    if (here.doc) {
+      // Strictly equal: the trip as JSON text loses nothing a normalized document holds. A
+      // worker compacts the references; this thread, checking a batch itself, does not.
+      if (result.doc && result.compacted) expect(result.doc).toStrictEqual(compactRefs(here.doc));
+      else expect(result.doc).toStrictEqual(here.doc);
+      if (result.doc) expect(result.hash).toBe(documentHash(raw));
+      if (result.doc) expect(result.source).toBe(item);
+    } else {
+      expect(result.problems).toEqual(here.problems.snapshot());
+      if (result.problems) expect(result.externalRefs).toEqual(here.externalRefs);
+      if (result.problems) expect(result.unitRefs).toEqual(here.unitRefs);
+      if (result.problems && item.text?.includes('NOT-A-KIND')) expect(here.unitRefs.length).toBeGreaterThan(0);
+    }
+  }
+  expect(results.filter((r) => r.parseError).length).toBeGreaterThan(0);
+  expect(results.filter((r) => r.problems).length).toBeGreaterThan(0);
+}
+
+/** How the valid documents were checked: by a worker (compacted) or on this thread. */
+function checkedWhere(results: CheckedItem[]): Set<string> {
+  return new Set(results.flatMap((r) => (r.doc ? [r.compacted ? 'worker' : 'here'] : [])));
+}
+
 describe('checkInParallel', () => {
   it('answers in input order what checkDocument and documentHash answer on this thread', async () => {
     const items = inputs(400);
     const results = await checked(items, 2);
-    expect(results.map((r) => r.ref)).toEqual(items.map((i) => i.ref));
-    for (const [i, item] of items.entries()) {
-      const result = results[i];
-      let raw: unknown = item.raw;
-      if (item.text !== undefined) {
-        try {
-          raw = JSON.parse(item.text);
-        } catch (err) {
-          expect(result.parseError).toBe(`not valid JSON: ${(err as Error).message}`);
-          continue;
-        }
-      }
-      const here = checkDocument(raw);
-      if (here.doc) {
-        // Strictly equal: the trip as JSON text loses nothing a normalized document holds. A
-        // worker compacts the references; this thread, checking a batch itself, need not.
-        expect(compactRefs(result.doc!)).toStrictEqual(compactRefs(here.doc));
-        if (result.doc) expect(result.hash).toBe(documentHash(raw));
-        if (result.doc) expect(result.source).toBe(item);
-      } else {
-        expect(result.problems).toEqual(here.problems.snapshot());
-        if (result.problems) expect(result.externalRefs).toEqual(here.externalRefs);
-        if (result.problems) expect(result.unitRefs).toEqual(here.unitRefs);
-        if (result.problems && item.text?.includes('NOT-A-KIND')) expect(here.unitRefs.length).toBeGreaterThan(0);
-      }
-    }
-    expect(results.filter((r) => r.parseError).length).toBeGreaterThan(0);
-    expect(results.filter((r) => r.problems).length).toBeGreaterThan(0);
+    expectSameAsHere(items, results);
     // The first batches went to the workers, which compact; a later one no worker had taken was
     // checked on this thread while it waited for the first answers: both kinds are among the
     // answers. (Certain here: the input is in memory, so batches are read before any worker can answer.)
-    const refCounts = new Set(results.flatMap((r, i) => (r.doc && items[i].text?.includes('pool-elsewhere') ? [r.doc.externalRefs.length] : [])));
-    expect(refCounts).toEqual(new Set([2, 6]));
+    expect(checkedWhere(results)).toEqual(new Set(['worker', 'here']));
+  });
+
+  it('answers the same when input comes slowly, so the worker answers while it reads', async () => {
+    const items = inputs(1200);
+    async function* slowly() {
+      for (const [i, item] of items.entries()) {
+        if (i % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
+        yield item;
+      }
+    }
+    const results: CheckedItem[] = [];
+    for await (const item of checkInParallel(slowly(), 1)) results.push(item);
+    expectSameAsHere(items, results);
+    expect(checkedWhere(results).has('worker')).toBe(true);
+  });
+
+  it('throws to its caller when a batch cannot go to a worker', async () => {
+    const items = inputs(200);
+    // A function is no JSON and cannot be copied to a thread: the first batch, a worker's, fails.
+    items[5] = { ref: 'docs.ndjson:6', raw: { source: () => undefined } };
+    await expect(checked(items, 1)).rejects.toThrow(/could not be cloned/);
   });
 
   it('stops its workers when the caller stops reading', async () => {
