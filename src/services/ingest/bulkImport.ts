@@ -66,8 +66,6 @@ export async function bulkImport(db: Queries, items: AsyncIterable<ImportItem> |
   type Pending = { ref: string; doc: NormalizedDocument; raw: unknown; at: number; defined: Map<string, string> };
   let pending: Pending[] = [];
   let pendingClaims = 0;
-  /** What the pending documents define, kept as they are added. */
-  let pendingDefined = new Map<string, string>();
 
   /** Writes one batch; if that fails, each of its documents alone, so only the bad ones are rejected. */
   const writeBatch = async (docs: Pending[]) => {
@@ -126,15 +124,14 @@ export async function bulkImport(db: Queries, items: AsyncIterable<ImportItem> |
     return accepted;
   };
 
-  /** Whether any of these references is to an id the pending or the in-flight batch defines. */
-  const refersToUnwritten = (refs: { id: string }[]) => refs.some((r) => pendingDefined.has(r.id) || inFlightDefined.has(r.id));
+  /** Whether any of these references is to an id the pending or the in-flight batch defines (asked for bad lines only). */
+  const refersToUnwritten = (refs: { id: string }[]) => refs.some((r) => inFlightDefined.has(r.id) || pending.some((p) => p.defined.has(r.id)));
 
   const flush = async () => {
     if (!pending.length) return;
     const docs = pending;
     pending = [];
     pendingClaims = 0;
-    pendingDefined = new Map();
     const accepted = await screen(docs);
     await inFlight;
     if (!accepted.length) return;
@@ -165,7 +162,6 @@ export async function bulkImport(db: Queries, items: AsyncIterable<ImportItem> |
     const defined = definedIds([checked.doc]);
     pending.push({ ref: item.ref, doc: checked.doc, raw: item.raw, at, defined });
     pendingClaims += checked.doc.claims.length;
-    for (const [id, kind] of defined) pendingDefined.set(id, kind);
     if (pendingClaims >= batchClaims) await flush();
   }
   await flush();

@@ -15,7 +15,7 @@ export async function rejectionWithReferences(db: Queries, checked: CheckedDocum
     const [missing] = await missingReferences(async (ids) => (stored = await db.read<{ id: string; kind: string; unit: string | null }>('ingest/existingIds', { p: { ids } })), [checked]);
     for (const p of missing.list) checked.problems.add(p.path, p.message);
     const units = new Map(stored.map((r) => [r.id, r.unit]));
-    for (const p of storedUnitProblems(checked.unitRefs, (id) => units.get(id)).list) checked.problems.add(p.path, p.message);
+    storedUnitProblems(checked.unitRefs, (id) => units.get(id), checked.problems);
   }
   return checked.problems.toError();
 }

@@ -28,9 +28,8 @@ export function unitMisfit(unit: string, measureId: string, measureUnit: string 
 /** The claim's unit path under `claims[i]`. */
 export const unitPath = (claimPath: string) => at(at(claimPath, 'quantity'), 'unit');
 
-/** Problems for the unit refs whose stored measure's unit they do not fit. */
-export function storedUnitProblems(refs: UnitRef[], storedUnit: (measureId: string) => string | null | undefined): Problems {
-  const problems = new Problems();
+/** Problems for the unit refs whose stored measure's unit they do not fit, added to `problems` (a new set by default). */
+export function storedUnitProblems(refs: UnitRef[], storedUnit: (measureId: string) => string | null | undefined, problems = new Problems()): Problems {
   for (const r of refs) {
     const why = unitMisfit(r.unit, r.measureId, storedUnit(r.measureId));
     if (why) problems.add(r.path, why);

@@ -12,6 +12,7 @@
  * not copied between threads either.
  */
 import os from 'node:os';
+import { setImmediate } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
 import { moduleWorker } from '../../../workers/moduleWorker.js';
 import type { NormalizedDocument } from '../normalized.js';
@@ -187,7 +188,7 @@ export async function* checkInParallel(items: AsyncIterable<DocumentText>, worke
         if (spare) {
           spare.local = spare.items.map(checkHere);
           // Lets the workers' answers that came meanwhile in (and more batches go out).
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await setImmediate();
           continue;
         }
       }

@@ -7,7 +7,6 @@ import type { ExternalRef, NormalizedDocument } from '../normalized.js';
 import { partOfCycleProblems, partOfEdges } from '../partOfCycles.js';
 import { Problems } from '../problems.js';
 import { storedUnitProblems, type UnitRef } from '../unitFit.js';
-import { definedIds } from '../writePlan.js';
 import type { GraphModel } from './graphModel.js';
 
 /**
@@ -26,8 +25,7 @@ export function referenceProblems(refs: ExternalRef[], model: GraphModel, proble
 
 /** Adds to `problems` the claims' units that do not fit the unit of a measure the graph so far holds. */
 export function unitProblems(unitRefs: UnitRef[], model: GraphModel, problems: Problems): Problems {
-  for (const p of storedUnitProblems(unitRefs, (id) => storedUnit(model, id)).list) problems.add(p.path, p.message);
-  return problems;
+  return storedUnitProblems(unitRefs, (id) => storedUnit(model, id), problems);
 }
 
 /** A stored measure's unit (ingest/existingIds.cypher reads it of measures only). */
@@ -38,7 +36,7 @@ function storedUnit(model: GraphModel, id: string): string | null | undefined {
 }
 
 /** Throws the first refusal the graph so far gives the document, as a client error; returns when there is none. */
-export function checkReferences(doc: NormalizedDocument, model: GraphModel, defined: Map<string, string> = definedIds([doc])): void {
+export function checkReferences(doc: NormalizedDocument, model: GraphModel, defined: Map<string, string>): void {
   // As writePlan.ts refuses a batch online: missing references first, then units, then cycles.
   const missing = referenceProblems(doc.externalRefs, model, new Problems(), defined);
   if (!missing.empty) throw missing.toError();
