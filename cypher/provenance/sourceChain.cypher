@@ -1,4 +1,4 @@
-// Query.sourceChain in one round trip: whole wire rows (entityWire) of the claim and of every source reachable from it along DERIVED_FROM (10 hops at most), whose edges carry the chain; with $p.withAgents also the top institutions of the agents behind the claim and those sources (include/topsOfAgent) and the rows of the agents and of every node on their way up.
+// Query.sourceChain in one round trip: the wire rows (entityWire: whole, or with $p.shape only what the selection and the chain read) of the claim and of every source reachable from it along DERIVED_FROM (10 hops at most), whose edges carry the chain; with $p.withAgents also the top institutions of the agents behind the claim and those sources (include/topsOfAgent) and the rows of the agents and of every node on their way up.
 MATCH (c:Claim {id: $p.claimId})
 CALL (c) {
   OPTIONAL MATCH (c)-[:STATED_IN|BASED_ON]->(start:Source)

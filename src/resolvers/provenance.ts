@@ -9,6 +9,8 @@ import { corroboration } from '../services/provenance/corroboration.js';
 import { crossReference } from '../services/provenance/crossReference.js';
 import { sourceChain } from '../services/provenance/sourceChain.js';
 import { timeline } from '../services/provenance/timeline.js';
+import { none, type FieldReadsTable } from './fieldReads.js';
+import { rowShape } from './rowShape.js';
 import { selectedFields, selectsPath } from './selection.js';
 
 const PAIR_CLAIMS = [
@@ -30,9 +32,21 @@ function selectsBeyondIds(info: GraphQLResolveInfo, paths: string[][]): boolean 
 /** intervals.ts names Allen relations as Allen wrote them (`met-by`); the API's enum says MET_BY. */
 const allenRelation = (relation: string) => relation.toUpperCase().replace(/-/g, '_') as never;
 
+/**
+ * What the source chain's wrappers read of a row (fieldReads.ts): nothing, so a selection of its
+ * paths and origins reads only what the nodes' own fields do. The explanation, institutions,
+ * circularReporting, graph and PROV state nothing: they read whole rows.
+ */
+export const provenanceReads: FieldReadsTable = {
+  SourceChain: { claim: none, paths: none, origins: none, independentOriginCount: none, cycles: none, truncated: none },
+  ProvenancePath: { steps: none, end: none, ending: none },
+  ProvenanceStep: { from: none, relation: none, kind: none, to: none },
+  Origin: { source: none, agents: none, institutions: none },
+};
+
 export const provenanceResolvers: Resolvers = {
   Query: {
-    sourceChain: (_, { claimId, maxDepth }, ctx, info) => sourceChain(ctx.db, ctx.entities, claimId, maxDepth, { agents: CHAIN_AGENT_PATHS.some((p) => selectsPath(info, p)) }),
+    sourceChain: (_, { claimId, maxDepth }, ctx, info) => sourceChain(ctx.db, ctx.entities, claimId, maxDepth, { agents: CHAIN_AGENT_PATHS.some((p) => selectsPath(info, p)), shape: rowShape(info) }),
     corroboration: (_, { claimId }, ctx) => corroboration(ctx.db, ctx.entities, claimId),
     crossReference: (_, { organizationIds, filter }, ctx, info) =>
       crossReference(ctx.db, ctx.entities, organizationIds, filter, { pairClaimDetails: selectsBeyondIds(info, PAIR_CLAIMS), work: ctx.work }),

@@ -19,6 +19,7 @@ import { none, props, type FieldReadsTable, type Reads } from './fieldReads.js';
 import { historyReads } from './history.js';
 import { resolvers } from './index.js';
 import { placeReads } from './place.js';
+import { provenanceReads } from './provenance.js';
 import { ROW_KIND } from './rowShape.js';
 import { sourceReads } from './source.js';
 
@@ -66,7 +67,7 @@ export function withFieldReads(typeDefs: string, given: Resolvers, reads: FieldR
   return out;
 }
 
-export const FIELD_READS_TABLES = mergeReads(claimReads, sourceReads, agentReads, placeReads, historyReads);
+export const FIELD_READS_TABLES = mergeReads(claimReads, sourceReads, agentReads, placeReads, historyReads, provenanceReads);
 
 /** The schema Apollo serves (and tests execute against; `typeDefs` may extend the SDL). */
 export function executableSchema(typeDefs: string = loadTypeDefs()): GraphQLSchema {

@@ -127,6 +127,26 @@ describe('partial rows', () => {
     expect(compared).toBeGreaterThan(20);
   });
 
+  it('answer a source chain as whole rows do: bare paths, paths with every node field, and with its origins', async () => {
+    const node = `__typename ... on Claim { ${CLAIM} } ... on Source { ${SOURCE} }`;
+    const paths = `paths { steps { from { ${node} } relation kind to { ${SOURCE} } } end { ${SOURCE} } ending } cycles truncated`;
+    const origins = `claim { ${CLAIM} } origins { source { ${SOURCE} } agents { __typename id name ... on Organization { partOf { id } } } institutions { id name } } independentOriginCount`;
+    let hops = 0;
+    for (const id of await idsOf('Claim')) {
+      // The first reads no edges of its own (bench:peers' W5): the chain's edges come from its own reads.
+      const bare = 'paths { steps { from { id } relation kind to { id title } } end { id title } ending }';
+      for (const selection of [bare, paths, `${paths} ${origins}`]) {
+        // circularReporting states no reads: the same selection with it is answered from whole rows.
+        const partial = (await ok(`query($id: ID!) { sourceChain(claimId: $id) { ${selection} } }`, { id })).sourceChain;
+        const { circularReporting, ...whole } = (await ok(`query($id: ID!) { sourceChain(claimId: $id) { ${selection} circularReporting } }`, { id })).sourceChain;
+        expect(typeof circularReporting).toBe('boolean');
+        expect(partial, `sourceChain(${id})`).toEqual(whole);
+        hops += partial.paths.reduce((n: number, p: any) => n + p.steps.length, 0);
+      }
+    }
+    expect(hops).toBeGreaterThan(20);
+  });
+
   it('never lend a partial row to another field of the same request', async () => {
     // The same claim and source, partial under `claim` (text, titles) and whole under `nodes`.
     const wholeOnly = `nodes(ids: ["claim:express-2025-record-week-350"]) { ... on Claim { quote confidence period { start } statedIn { source { kind publishedAt publisher { name kind } } } } }`;
@@ -175,6 +195,15 @@ describe('rowShape', () => {
   it('covers the fragments the comparison above uses (so it compares partial rows, not whole ones)', () => {
     for (const { root, fields } of Object.values(KINDS)) expect(shapeOf(`{ ${root}(id: "x") { ${fields} } }`), root).not.toBeNull();
     expect(shapeOf(`{ claims(first: 5) { totalCount edges { node { ${CLAIM} } } } }`)).not.toBeNull();
+  });
+
+  it("reads a source chain's nodes as its selection does, and the chain's own edges whatever it selects", () => {
+    const w5 = 'sourceChain(claimId: "x") { paths { steps { from { id } relation kind to { id title } } end { id title } ending } }';
+    expect(shapeOf(`{ ${w5} }`)).toEqual({ props: { Source: ['title'] }, out: {}, in: {}, edgeProps: [] });
+    // The explanation, graph and PROV read whole rows.
+    for (const field of ['explanation', 'graph { nodes { id } }', 'prov', 'institutions { id }', 'circularReporting']) {
+      expect(shapeOf(`{ sourceChain(claimId: "x") { paths { ending } ${field} } }`), field).toBeNull();
+    }
   });
 
   it('gives the hops to prefetch in the same walk: wrappers stay at their hop, three hops at most, whole rows or not', () => {

@@ -9,6 +9,7 @@ import type { ClaimRow, EntityRow, RowSource, Scoped } from '../../db/rows.js';
 import { entityFromWire, PartialRows, type EntityWire, type RowShape } from './partialRows.js';
 
 export type { EntityWire, RowShape } from './partialRows.js';
+export { withOwnReads } from './partialRows.js';
 export type EntityLoader = DataLoader<string, EntityRow | null>;
 
 /** node/nodesByIds: whole rows of these ids, streamed a record per node (the loader's batches of up to 250). */

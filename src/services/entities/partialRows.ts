@@ -22,6 +22,35 @@ export interface RowShape {
   readonly edgeProps: readonly string[];
 }
 
+/**
+ * A service's own reads added to every selection's shape (a source chain reads each source's
+ * derivations to find its paths, whatever the client selected). Each selection's shape is frozen
+ * and kept per document (resolvers/rowShape.ts), so the union is made once per document, not per
+ * request; null (whole rows) stays null.
+ */
+export function withOwnReads(own: RowShape): (shape: RowShape | null) => RowShape | null {
+  const made = new WeakMap<RowShape, RowShape>();
+  const union = (a: Readonly<Record<string, readonly string[]>>, b: Readonly<Record<string, readonly string[]>>) => {
+    const out: Record<string, string[]> = {};
+    for (const kind of new Set([...Object.keys(a), ...Object.keys(b)])) out[kind] = [...new Set([...(a[kind] ?? []), ...(b[kind] ?? [])])].sort();
+    return out;
+  };
+  return (shape) => {
+    if (!shape) return null;
+    let merged = made.get(shape);
+    if (!merged) {
+      merged = Object.freeze({
+        props: union(shape.props, own.props),
+        out: union(shape.out, own.out),
+        in: union(shape.in, own.in),
+        edgeProps: [...new Set([...shape.edgeProps, ...own.edgeProps])].sort(),
+      });
+      made.set(shape, merged);
+    }
+    return merged;
+  };
+}
+
 type EdgeWire = [type: string, id: string, props: Record<string, unknown> | null];
 
 /**

@@ -7,7 +7,8 @@
 import type { Queries } from '../../db/queries.js';
 import type { AgentRow, ChainSubgraphRow, ClaimRow, EntityRow, GraphEdgeRow, SourceRow, TopInstitutionRow } from '../../db/rows.js';
 import { badUserInput, notFound } from '../../errors.js';
-import { primedRows, type EntityLoader, type EntityWire } from '../entities/entities.js';
+import { primedRows, withOwnReads, type EntityLoader, type EntityWire, type RowShape } from '../entities/entities.js';
+import { PartialRows } from '../entities/partialRows.js';
 import type { HistoryLoaders } from '../history/history.js';
 import { buildGraphView, nodeLabel, type GraphViewOut } from '../graph/graphView.js';
 import { computeChain, type Chain } from './chains.js';
@@ -99,6 +100,32 @@ async function chainIngestions(history: HistoryLoaders, ids: string[]): Promise<
 export interface SourceChainNeeds {
   /** The origins' agents and top institutions: independence, institutions, the explanation, the graph, PROV. */
   agents: boolean;
+  /**
+   * What the selection reads of the chain's nodes (resolvers/rowShape.ts), or null for whole
+   * rows: the explanation, graph and PROV read them whole, and so do callers without a selection.
+   */
+  shape?: RowShape | null;
+}
+
+/**
+ * What the chain itself reads of its rows, whatever the selection: the claim's statements, bases
+ * and attribution, and each source's derivations (with their kinds) and agents (subgraphOf).
+ */
+const chainShape = withOwnReads({
+  props: {},
+  out: { Claim: ['ATTRIBUTED_TO', 'BASED_ON', 'STATED_IN'], Source: ['AUTHORED_BY', 'DERIVED_FROM', 'PUBLISHED_BY'] },
+  in: {},
+  edgeProps: ['DERIVED_FROM'],
+});
+
+/**
+ * The answer's rows by id: partial ones in their own scope (never in the request's loader, so no
+ * other field of the request is lent one), whole ones primed into the loader.
+ */
+function answerRows(loader: EntityLoader, wires: EntityWire[], shape: RowShape | null): Map<string, EntityRow> {
+  if (!shape) return primedRows(loader, wires);
+  const scope = new PartialRows(loader, shape, wires, []);
+  return new Map(wires.map((w) => [w[0], scope.peek(w[0])!]));
 }
 
 interface SourceChainAnswer {
@@ -134,9 +161,10 @@ function subgraphOf(claim: EntityRow, rows: Map<string, EntityRow>): ChainSubgra
  */
 export async function sourceChain(db: Queries, loader: EntityLoader, claimId: string, maxDepthArg: number | null | undefined, needs: SourceChainNeeds = { agents: true }): Promise<SourceChainOut> {
   const maxDepth = checkMaxDepth(maxDepthArg);
-  const [answer] = await db.read<SourceChainAnswer>('provenance/sourceChain', { p: { claimId, withAgents: needs.agents, shape: null } });
+  const shape = chainShape(needs.shape ?? null);
+  const [answer] = await db.read<SourceChainAnswer>('provenance/sourceChain', { p: { claimId, withAgents: needs.agents, shape } });
   if (!answer) throw notFound(`No claim with id "${claimId}"`);
-  const rows = primedRows(loader, answer.rows);
+  const rows = answerRows(loader, answer.rows, shape);
   const claimRow = rows.get(claimId) as ClaimRow;
   const chain = computeChain(subgraphOf(claimRow, rows), maxDepth);
   const get = <T extends EntityRow>(id: string) => rows.get(id) as T | undefined;
