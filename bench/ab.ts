@@ -6,6 +6,7 @@
  * BLOCKS alternating blocks of SECONDS (default 2) at concurrency 16, so both see the same machine
  * moment for moment. It prints the median of the blocks' p50s and of their req/s, and the ratios.
  * The baseline checkout needs its node_modules and neo4j/target (link them from this one).
+ * CASES=W5,W7,corroboration runs only those (a workload's or operation's first word).
  */
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -27,6 +28,8 @@ const blocks = Number(process.env.BLOCKS ?? 12);
 const sequential = Number(process.env.SEQUENTIAL ?? 300);
 const seconds = Number(process.env.SECONDS ?? 2);
 const here = path.dirname(fileURLToPath(import.meta.url));
+// CASES=W5,W7,corroboration measures only those (by the name's first word).
+const only = process.env.CASES?.split(',').map((c) => c.trim());
 
 const db = await benchDatabase();
 const children: ChildProcess[] = [];
@@ -52,7 +55,7 @@ try {
   const cases = [
     ...workloads(claims).map((w) => ({ name: w.name, query: w.claimgraph.query, vars: (i: number) => w.claimgraph.vars(w.input(i)) })),
     ...queryCases(claims).map(([name, query, vars]) => ({ name, query, vars })),
-  ];
+  ].filter((c) => !only || only.includes(c.name.split(' ')[0]));
   for (const w of cases) {
     const send = (side: keyof typeof sides) => async (i: number) => {
       const res = await fetch(`http://127.0.0.1:${ports[side]}/graphql`, {

@@ -33,8 +33,9 @@ function selectsBeyondIds(info: GraphQLResolveInfo, paths: string[][]): boolean 
 const allenRelation = (relation: string) => relation.toUpperCase().replace(/-/g, '_') as never;
 
 /**
- * What the source chain's wrappers read of a row (fieldReads.ts): nothing, so a selection of its
- * paths and origins reads only what the nodes' own fields do. The explanation, institutions,
+ * What the source chain's and corroboration's wrappers read of a row (fieldReads.ts): nothing, so
+ * a selection of their paths, origins and comparisons reads only what the nodes' own fields do
+ * (and what the service itself reads, which it adds). The explanation, institutions,
  * circularReporting, graph and PROV state nothing: they read whole rows.
  */
 export const provenanceReads: FieldReadsTable = {
@@ -42,12 +43,21 @@ export const provenanceReads: FieldReadsTable = {
   ProvenancePath: { steps: none, end: none, ending: none },
   ProvenanceStep: { from: none, relation: none, kind: none, to: none },
   Origin: { source: none, agents: none, institutions: none },
+  Corroboration: {
+    claim: none,
+    comparisons: none,
+    independentAgreeingOrigins: none,
+    independentConflictingOrigins: none,
+    credibility: none,
+    credibilityReason: none,
+  },
+  Comparison: { claim: none, allenRelation: none, verdict: none, gap: none, sameOrigin: none, scopeUnstated: none, counted: none, reason: none },
 };
 
 export const provenanceResolvers: Resolvers = {
   Query: {
     sourceChain: (_, { claimId, maxDepth }, ctx, info) => sourceChain(ctx.db, ctx.entities, claimId, maxDepth, { agents: CHAIN_AGENT_PATHS.some((p) => selectsPath(info, p)), shape: rowShape(info) }),
-    corroboration: (_, { claimId }, ctx) => corroboration(ctx.db, ctx.entities, claimId),
+    corroboration: (_, { claimId }, ctx, info) => corroboration(ctx.db, ctx.entities, claimId, rowShape(info)),
     crossReference: (_, { organizationIds, filter }, ctx, info) =>
       crossReference(ctx.db, ctx.entities, organizationIds, filter, { pairClaimDetails: selectsBeyondIds(info, PAIR_CLAIMS), work: ctx.work }),
     timeline: (_, args, ctx) => timeline(ctx.db, ctx.entities, args),

@@ -14,6 +14,8 @@ import { readDocuments } from '../../src/cli/readDocuments.js';
 import { bulkImport } from '../../src/services/ingest/bulkImport.js';
 import { ingest } from '../../src/services/ingest/ingest.js';
 import { rowShape, selectionReads } from '../../src/resolvers/rowShape.js';
+import { corroboration } from '../../src/services/provenance/corroboration.js';
+import { createEntityLoader } from '../../src/services/entities/entities.js';
 import { fieldReadsOf } from '../../src/resolvers/fieldReads.js';
 import { executableSchema } from '../../src/resolvers/schema.js';
 import { walkSchema } from '../helpers/schema.js';
@@ -147,6 +149,34 @@ describe('partial rows', () => {
     expect(hops).toBeGreaterThan(20);
   });
 
+  it("answer a claim's corroboration as whole rows do: the verdicts, and every field of the claims compared", async () => {
+    const verdicts = 'allenRelation verdict gap sameOrigin scopeUnstated counted reason';
+    const grade = 'independentAgreeingOrigins independentConflictingOrigins credibility credibilityReason';
+    const claims = await idsOf('Claim');
+    const expected = await whole('Claim', claims);
+    let compared = 0;
+    for (const id of claims) {
+      // The bare selection reads nothing of the claims: the comparison's own reads are all it gets.
+      const bare = (await ok(`query($id: ID!) { corroboration(claimId: $id) { comparisons { claim { id } ${verdicts} } ${grade} } }`, { id })).corroboration;
+      const full = (await ok(`query($id: ID!) { corroboration(claimId: $id) { claim { ${CLAIM} } comparisons { claim { ${CLAIM} } ${verdicts} } ${grade} } }`, { id })).corroboration;
+      // From whole rows: the service without a selection.
+      const w = await corroboration(t.db, createEntityLoader(t.db), id);
+      const fromWhole = {
+        comparisons: w.comparisons.map(({ claim, allenRelation, ...rest }) => ({ claim: { id: claim.id }, allenRelation: allenRelation.toUpperCase().replace(/-/g, '_'), ...rest })),
+        independentAgreeingOrigins: w.independentAgreeingOrigins,
+        independentConflictingOrigins: w.independentConflictingOrigins,
+        credibility: w.credibility,
+        credibilityReason: w.credibilityReason,
+      };
+      expect(bare, `corroboration(${id})`).toEqual(fromWhole);
+      expect({ ...full, claim: undefined, comparisons: full.comparisons.map((x: any) => ({ ...x, claim: { id: x.claim.id } })) }).toEqual({ ...bare, claim: undefined });
+      expect(full.claim).toEqual(expected.get(id));
+      for (const x of full.comparisons) expect(x.claim, `${id} against ${x.claim.id}`).toEqual(expected.get(x.claim.id));
+      compared += bare.comparisons.length;
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+
   it('never lend a partial row to another field of the same request', async () => {
     // The same claim and source, partial under `claim` (text, titles) and whole under `nodes`.
     const wholeOnly = `nodes(ids: ["claim:express-2025-record-week-350"]) { ... on Claim { quote confidence period { start } statedIn { source { kind publishedAt publisher { name kind } } } } }`;
@@ -204,6 +234,10 @@ describe('rowShape', () => {
     for (const field of ['explanation', 'graph { nodes { id } }', 'prov', 'institutions { id }', 'circularReporting']) {
       expect(shapeOf(`{ sourceChain(claimId: "x") { paths { ending } ${field} } }`), field).toBeNull();
     }
+  });
+
+  it("reads a corroboration's claims as its selection does", () => {
+    expect(shapeOf('{ corroboration(claimId: "x") { comparisons { claim { id text } verdict } credibility } }')).toEqual({ props: { Claim: ['text'] }, out: {}, in: {}, edgeProps: [] });
   });
 
   it('gives the hops to prefetch in the same walk: wrappers stay at their hop, three hops at most, whole rows or not', () => {

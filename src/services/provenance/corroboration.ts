@@ -7,7 +7,8 @@
 import type { Queries } from '../../db/queries.js';
 import type { ChainSourceRow, ChainSubgraphRow, ClaimRow, EntityRow, TopInstitutionRow } from '../../db/rows.js';
 import { notFound } from '../../errors.js';
-import { edgeIds, primedRows, type EntityLoader, type EntityWire } from '../entities/entities.js';
+import { edgeIds, withOwnReads, type EntityLoader, type EntityWire, type RowShape } from '../entities/entities.js';
+import { answerRows } from '../entities/answerRows.js';
 import { num, str } from '../entities/props.js';
 import { computeChain, type Chain, type OriginInfo } from './chains.js';
 import { independentGroups, institutionsOf, topsByAgent } from './institutions.js';
@@ -104,11 +105,27 @@ interface CorroborationAnswer {
   rows: EntityWire[];
 }
 
-export async function corroboration(db: Queries, loader: EntityLoader, claimId: string): Promise<CorroborationOut> {
-  const [answer] = await db.read<CorroborationAnswer>('provenance/corroboration', { p: { claimId, shape: null } });
+/**
+ * What the comparison itself reads of each claim's row, whatever the selection: its figure and
+ * period (comparable), its status and what supersedes it (effectiveStatus), and its regions.
+ */
+const comparedShape = withOwnReads({
+  props: { Claim: ['aggregation', 'bound', 'high', 'low', 'per', 'periodEnd', 'periodStart', 'precision', 'statedAt', 'status', 'unit', 'value'] },
+  out: { Claim: ['IN_REGION'] },
+  in: { Claim: ['SUPERSEDES'] },
+  edgeProps: [],
+});
+
+/**
+ * `selection`: what the query reads of the claims below (resolvers/rowShape.ts), or null for whole
+ * rows (callers without a selection).
+ */
+export async function corroboration(db: Queries, loader: EntityLoader, claimId: string, selection: RowShape | null = null): Promise<CorroborationOut> {
+  const shape = comparedShape(selection);
+  const [answer] = await db.read<CorroborationAnswer>('provenance/corroboration', { p: { claimId, shape } });
   if (!answer) throw notFound(`No claim with id "${claimId}"`);
-  // The rows serve the fields below (comparisons' claims) from the request's loader.
-  const rows = primedRows(loader, answer.rows);
+  // The rows serve the fields below (comparisons' claims): partial in their own scope, or whole from the request's loader.
+  const rows = answerRows(loader, answer.rows, shape);
   const claim = rows.get(claimId) as ClaimRow;
   const candidates = answer.candidates.map((c) => c.id);
   const regionOf = new Map(answer.candidates.map((c) => [c.id, c.region]));

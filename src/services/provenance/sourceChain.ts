@@ -7,8 +7,8 @@
 import type { Queries } from '../../db/queries.js';
 import type { AgentRow, ChainSubgraphRow, ClaimRow, EntityRow, GraphEdgeRow, SourceRow, TopInstitutionRow } from '../../db/rows.js';
 import { badUserInput, notFound } from '../../errors.js';
-import { primedRows, withOwnReads, type EntityLoader, type EntityWire, type RowShape } from '../entities/entities.js';
-import { PartialRows } from '../entities/partialRows.js';
+import { withOwnReads, type EntityLoader, type EntityWire, type RowShape } from '../entities/entities.js';
+import { answerRows } from '../entities/answerRows.js';
 import type { HistoryLoaders } from '../history/history.js';
 import { buildGraphView, nodeLabel, type GraphViewOut } from '../graph/graphView.js';
 import { computeChain, type Chain } from './chains.js';
@@ -117,16 +117,6 @@ const chainShape = withOwnReads({
   in: {},
   edgeProps: ['DERIVED_FROM'],
 });
-
-/**
- * The answer's rows by id: partial ones in their own scope (never in the request's loader, so no
- * other field of the request is lent one), whole ones primed into the loader.
- */
-function answerRows(loader: EntityLoader, wires: EntityWire[], shape: RowShape | null): Map<string, EntityRow> {
-  if (!shape) return primedRows(loader, wires);
-  const scope = new PartialRows(loader, shape, wires, []);
-  return new Map(wires.map((w) => [w[0], scope.peek(w[0])!]));
-}
 
 interface SourceChainAnswer {
   tops: TopInstitutionRow[];
