@@ -236,6 +236,15 @@ describe('rowShape', () => {
     }
   });
 
+  it('covers the provenance selections the comparisons above use (partial rows, not whole ones)', () => {
+    const node = `__typename ... on Claim { ${CLAIM} } ... on Source { ${SOURCE} }`;
+    const paths = `paths { steps { from { ${node} } relation kind to { ${SOURCE} } } end { ${SOURCE} } ending } cycles truncated`;
+    const origins = `claim { ${CLAIM} } origins { source { ${SOURCE} } agents { __typename id name ... on Organization { partOf { id } } } institutions { id name } } independentOriginCount`;
+    for (const s of [paths, `${paths} ${origins}`]) expect(shapeOf(`{ sourceChain(claimId: "x") { ${s} } }`)).not.toBeNull();
+    const verdicts = 'allenRelation verdict gap sameOrigin scopeUnstated counted reason';
+    expect(shapeOf(`{ corroboration(claimId: "x") { claim { ${CLAIM} } comparisons { claim { ${CLAIM} } ${verdicts} } credibility credibilityReason } }`)).not.toBeNull();
+  });
+
   it("reads a corroboration's claims as its selection does", () => {
     expect(shapeOf('{ corroboration(claimId: "x") { comparisons { claim { id text } verdict } credibility } }')).toEqual({ props: { Claim: ['text'] }, out: {}, in: {}, edgeProps: [] });
   });

@@ -24,16 +24,16 @@ export interface RowShape {
 
 /**
  * A service's own reads added to every selection's shape (a source chain reads each source's
- * derivations to find its paths, whatever the client selected). Each selection's shape is frozen
- * and kept per document (resolvers/rowShape.ts), so the union is made once per document, not per
- * request; null (whole rows) stays null.
+ * derivations to find its paths, whatever the client selected). A selection's shape is kept per
+ * document unless its walk read a variable (resolvers/rowShape.ts), so the union is made once per
+ * such document, else per request; it is shared, so frozen through. Null (whole rows) stays null.
  */
 export function withOwnReads(own: RowShape): (shape: RowShape | null) => RowShape | null {
   const made = new WeakMap<RowShape, RowShape>();
   const union = (a: Readonly<Record<string, readonly string[]>>, b: Readonly<Record<string, readonly string[]>>) => {
-    const out: Record<string, string[]> = {};
-    for (const kind of new Set([...Object.keys(a), ...Object.keys(b)])) out[kind] = [...new Set([...(a[kind] ?? []), ...(b[kind] ?? [])])].sort();
-    return out;
+    const out: Record<string, readonly string[]> = {};
+    for (const kind of new Set([...Object.keys(a), ...Object.keys(b)])) out[kind] = Object.freeze([...new Set([...(a[kind] ?? []), ...(b[kind] ?? [])])].sort());
+    return Object.freeze(out);
   };
   return (shape) => {
     if (!shape) return null;
@@ -43,7 +43,7 @@ export function withOwnReads(own: RowShape): (shape: RowShape | null) => RowShap
         props: union(shape.props, own.props),
         out: union(shape.out, own.out),
         in: union(shape.in, own.in),
-        edgeProps: [...new Set([...shape.edgeProps, ...own.edgeProps])].sort(),
+        edgeProps: Object.freeze([...new Set([...shape.edgeProps, ...own.edgeProps])].sort()),
       });
       made.set(shape, merged);
     }

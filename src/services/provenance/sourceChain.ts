@@ -146,8 +146,8 @@ function subgraphOf(claim: EntityRow, rows: Map<string, EntityRow>): ChainSubgra
 /**
  * One round trip for the paths, and for the origins' agents and institutions too when `needs`
  * says the selection reads them (else they are loaded when first asked: a second round trip,
- * never a wrong answer). The rows prime the request's loader, so the fields below the chain's
- * nodes find them. What depends on the agents is computed once, and only when read.
+ * never a wrong answer). The fields below the chain's nodes find its rows: partial ones in their
+ * own scope (answerRows), whole ones primed into the request's loader. What depends on the agents is computed once, and only when read.
  */
 export async function sourceChain(db: Queries, loader: EntityLoader, claimId: string, maxDepthArg: number | null | undefined, needs: SourceChainNeeds = { agents: true }): Promise<SourceChainOut> {
   const maxDepth = checkMaxDepth(maxDepthArg);
