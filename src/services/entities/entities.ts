@@ -128,3 +128,14 @@ export function pageRows(loader: EntityLoader, rows: EntityWire[], shape: RowSha
   primeRows(loader, rows);
   return loader;
 }
+
+/**
+ * The rows a provenance query brought with its answer (a source chain's nodes, a corroboration's
+ * claims), by id, as pageRows keeps them: partial ones in their own scope, never in the request's
+ * loader (so no other field of the request is lent one), whole ones primed into it.
+ */
+export function answerRows(loader: EntityLoader, wires: EntityWire[], shape: RowShape | null): Map<string, EntityRow> {
+  if (!shape) return primedRows(loader, wires);
+  const scope = new PartialRows(loader, shape, wires, []);
+  return new Map(wires.map((w) => [w[0], scope.peek(w[0])!]));
+}

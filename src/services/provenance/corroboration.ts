@@ -7,8 +7,7 @@
 import type { Queries } from '../../db/queries.js';
 import type { ChainSourceRow, ChainSubgraphRow, ClaimRow, EntityRow, TopInstitutionRow } from '../../db/rows.js';
 import { notFound } from '../../errors.js';
-import { edgeIds, withOwnReads, type EntityLoader, type EntityWire, type RowShape } from '../entities/entities.js';
-import { answerRows } from '../entities/answerRows.js';
+import { answerRows, edgeIds, withOwnReads, type EntityLoader, type EntityWire, type RowShape } from '../entities/entities.js';
 import { num, str } from '../entities/props.js';
 import { computeChain, type Chain, type OriginInfo } from './chains.js';
 import { independentGroups, institutionsOf, topsByAgent } from './institutions.js';

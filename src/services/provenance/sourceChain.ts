@@ -7,8 +7,7 @@
 import type { Queries } from '../../db/queries.js';
 import type { AgentRow, ChainSubgraphRow, ClaimRow, EntityRow, GraphEdgeRow, SourceRow, TopInstitutionRow } from '../../db/rows.js';
 import { badUserInput, notFound } from '../../errors.js';
-import { withOwnReads, type EntityLoader, type EntityWire, type RowShape } from '../entities/entities.js';
-import { answerRows } from '../entities/answerRows.js';
+import { answerRows, withOwnReads, type EntityLoader, type EntityWire, type RowShape } from '../entities/entities.js';
 import type { HistoryLoaders } from '../history/history.js';
 import { buildGraphView, nodeLabel, type GraphViewOut } from '../graph/graphView.js';
 import { computeChain, type Chain } from './chains.js';
@@ -147,7 +146,8 @@ function subgraphOf(claim: EntityRow, rows: Map<string, EntityRow>): ChainSubgra
  * One round trip for the paths, and for the origins' agents and institutions too when `needs`
  * says the selection reads them (else they are loaded when first asked: a second round trip,
  * never a wrong answer). The fields below the chain's nodes find its rows: partial ones in their
- * own scope (answerRows), whole ones primed into the request's loader. What depends on the agents is computed once, and only when read.
+ * own scope (answerRows), whole ones primed into the request's loader. What depends on the
+ * agents is computed once, and only when read.
  */
 export async function sourceChain(db: Queries, loader: EntityLoader, claimId: string, maxDepthArg: number | null | undefined, needs: SourceChainNeeds = { agents: true }): Promise<SourceChainOut> {
   const maxDepth = checkMaxDepth(maxDepthArg);
