@@ -1,4 +1,4 @@
-// Query.timeline in one round trip: whether the measure (and the region, when one is named) exists; the claims on the measure, in the region and its subregions and stated by a date when given, in period order (1,000 at most); and the whole wire rows (entityWire) of those claims, their sources and their agents.
+// Query.timeline in one round trip: whether the measure (and the region, when one is named) exists; the claims on the measure, in the region and its subregions and stated by a date when given, in period order (1,000 at most); and the wire rows (entityWire: whole, or partial with $p.shape) of those claims, their sources and their agents.
 OPTIONAL MATCH (measure:Measure {id: $p.measureId})
 OPTIONAL MATCH (region:Region {id: $p.regionId})
 CALL (measure) {

@@ -33,8 +33,8 @@ function selectsBeyondIds(info: GraphQLResolveInfo, paths: string[][]): boolean 
 const allenRelation = (relation: string) => relation.toUpperCase().replace(/-/g, '_') as never;
 
 /**
- * What the source chain's and corroboration's wrappers read of a row (fieldReads.ts): nothing, so
- * a selection of their paths, origins and comparisons reads only what the nodes' own fields do
+ * What the source chain's, corroboration's and timeline's wrappers read of a row (fieldReads.ts):
+ * nothing, so a selection of their paths, origins, comparisons and points reads only what the nodes' own fields do
  * (and what the service itself reads, which it adds). The explanation, institutions,
  * circularReporting, graph and PROV state nothing: they read whole rows.
  */
@@ -52,6 +52,7 @@ export const provenanceReads: FieldReadsTable = {
     credibilityReason: none,
   },
   Comparison: { claim: none, allenRelation: none, verdict: none, gap: none, sameOrigin: none, scopeUnstated: none, counted: none, reason: none },
+  TimelinePoint: { claim: none, start: none, end: none, value: none, low: none, high: none, bound: none, source: none, agents: none, decreases: none, previous: none },
 };
 
 export const provenanceResolvers: Resolvers = {
@@ -60,7 +61,7 @@ export const provenanceResolvers: Resolvers = {
     corroboration: (_, { claimId }, ctx, info) => corroboration(ctx.db, ctx.entities, claimId, rowShape(info)),
     crossReference: (_, { organizationIds, filter }, ctx, info) =>
       crossReference(ctx.db, ctx.entities, organizationIds, filter, { pairClaimDetails: selectsBeyondIds(info, PAIR_CLAIMS), work: ctx.work }),
-    timeline: (_, args, ctx) => timeline(ctx.db, ctx.entities, args),
+    timeline: (_, args, ctx, info) => timeline(ctx.db, ctx.entities, args, rowShape(info)),
     claimReview: (_, { claimId }, ctx) => claimReview(ctx.db, ctx.entities, claimId, ctx.baseIri),
     graph: (_, args, ctx, info) => graphNeighbourhood(ctx.db, args, { withProperties: selectsPath(info, ['nodes', 'properties']) }),
   },

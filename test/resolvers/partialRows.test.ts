@@ -4,96 +4,35 @@
  * from partial rows (claim, source, organization, person, region, node and the claim lists) and
  * from whole rows (`nodes`, which loads through the request's loader), and the answers must be
  * equal: a field whose listed reads fall short of what its resolver reads shows up as a difference.
+ * The provenance answers' partial rows are compared in provenancePartialRows.test.ts.
  */
-import path from 'node:path';
 import { buildSchema, execute, parse, print, type GraphQLResolveInfo } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, seedGraph } from '../helpers/graph.js';
-import { createTestApp, type TestApp } from '../helpers/testApp.js';
-import { readDocuments } from '../../src/cli/readDocuments.js';
-import { bulkImport } from '../../src/services/ingest/bulkImport.js';
-import { ingest } from '../../src/services/ingest/ingest.js';
+import { AGENT, CLAIM, idsOf, KINDS, ok, partialRowsApp, SOURCE, whole } from '../helpers/partialRows.js';
+import type { TestApp } from '../helpers/testApp.js';
 import { rowShape, selectionReads } from '../../src/resolvers/rowShape.js';
-import { corroboration } from '../../src/services/provenance/corroboration.js';
-import { createEntityLoader } from '../../src/services/entities/entities.js';
 import { fieldReadsOf } from '../../src/resolvers/fieldReads.js';
 import { executableSchema } from '../../src/resolvers/schema.js';
 import { walkSchema } from '../helpers/schema.js';
 import { loadTypeDefs } from '../../src/schema.js';
-import { DEFAULT_LIMITS } from '../../src/server/app.js';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 let t: TestApp;
 beforeAll(async () => {
-  // Every field at once costs more than a client may ask for; the limits are not under test here.
-  t = await createTestApp(undefined, { limits: { ...DEFAULT_LIMITS, maxCost: 1_000_000, concurrentCost: null } });
-  await seedGraph(t.db);
-  await ingest(t.db, fixture('minimal.json'));
-  // Corrections (supersedes, revisions) and a derivation chain with its kinds.
-  for (const file of ['corrections.ndjson', 'provenance.ndjson']) {
-    expect((await bulkImport(t.db, readDocuments([path.join(FIXTURES, file)]))).rejected).toEqual([]);
-  }
+  t = await partialRowsApp();
 });
 afterAll(() => t.close());
-
-const PERIOD = 'id label start end granularity';
-const MEASURE = 'id name unit description shareOf { base { id name } part { id name unit } }';
-const REGION = 'id name aliases kind code areaKm2 parent { id name parent { id } } children { id name }';
-const ORG = 'id name aliases kind reliability partOf { id name } subsidiaries { id name } people { title from to person { id name } organization { id } }';
-const PERSON = 'id name aliases roles { title from to organization { id name } person { id } }';
-const SOURCE = `id kind title url publishedAt publishedAtPrecision retrievedAt language reliability
-  publisher { ${ORG} } authors { ${PERSON} }
-  derivedFrom { kind source { id } derivedFrom { id title derivedFrom { kind derivedFrom { id url } } } }
-  derivations { kind source { id title } derivedFrom { id } } ingestions { id }`;
-const CLAIM = `id text quote confidence status statedAt recordedAt
-  quantity { value low high unit bound precision effectivePrecision aggregation per }
-  measure { ${MEASURE} } period { ${PERIOD} } regions { ${REGION} }
-  attributedTo { __typename id name aliases ... on Organization { kind reliability partOf { id } } ... on Person { roles { title organization { name } } } }
-  statedIn { quote statedAt source { ${SOURCE} } } basedOn { id title }
-  supersedes { id text status } supersededBy { id status } ingestions { id } revisions { fields }`;
-const KINDS: Record<string, { root: string; fields: string }> = {
-  Claim: { root: 'claim', fields: CLAIM },
-  Source: { root: 'source', fields: SOURCE },
-  Organization: { root: 'organization', fields: ORG },
-  Person: { root: 'person', fields: PERSON },
-  Region: { root: 'region', fields: REGION },
-};
-
-async function ok(query: string, variables?: Record<string, unknown>): Promise<any> {
-  const res = await t.exec(query, variables);
-  expect(res.errors, query.slice(0, 200)).toBeUndefined();
-  return res.data;
-}
-
-/** Every node as whole rows give it, by id. */
-async function whole(kind: string, ids: string[]): Promise<Map<string, unknown>> {
-  const out = new Map<string, unknown>();
-  for (const id of ids) {
-    const data = await ok(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on ${kind} { ${KINDS[kind].fields} } } }`, { ids: [id] });
-    out.set(id, data.nodes[0]);
-  }
-  return out;
-}
-
-const PREFIX: Record<string, string> = { Claim: 'claim:', Source: 'src:', Organization: 'org:', Person: 'person:', Region: 'region:' };
-
-/** The graph's ids of one kind (ids are `<kind>:<slug>`). */
-async function idsOf(kind: string): Promise<string[]> {
-  const rows = await t.db.read<{ id: string }>('export/idsPage', { p: { afterId: '' }, limit: 5000 });
-  return rows.map((r) => r.id).filter((id) => id.startsWith(PREFIX[kind]));
-}
 
 describe('partial rows', () => {
   it('answer every listed field as whole rows do, from each by-id root field', async () => {
     let compared = 0;
     for (const [kind, { root, fields }] of Object.entries(KINDS)) {
-      const ids = await idsOf(kind);
+      const ids = await idsOf(t, kind);
       expect(ids.length, kind).toBeGreaterThan(0);
-      const expected = await whole(kind, ids);
+      const expected = await whole(t, kind, ids);
       for (const id of ids) {
-        const byRoot = await ok(`query($id: ID!) { ${root}(id: $id) { ${fields} } }`, { id });
+        const byRoot = await ok(t, `query($id: ID!) { ${root}(id: $id) { ${fields} } }`, { id });
         expect(byRoot[root], `${root}(${id})`).toEqual(expected.get(id));
-        const byNode = await ok(`query($id: ID!) { node(id: $id) { ... on ${kind} { ${fields} } } }`, { id });
+        const byNode = await ok(t, `query($id: ID!) { node(id: $id) { ... on ${kind} { ${fields} } } }`, { id });
         expect(byNode.node, `node(${id})`).toEqual(expected.get(id));
         compared += 1;
       }
@@ -102,7 +41,7 @@ describe('partial rows', () => {
   });
 
   it('answer as whole rows do in claim lists: one anchor alone, the general anchored query, any filter, and with totalCount', async () => {
-    const expected = await whole('Claim', await idsOf('Claim'));
+    const expected = await whole(t, 'Claim', await idsOf(t, 'Claim'));
     const filters = [
       '{ attributedTo: ["org:i-want-to-live"] }',
       '{ attributedTo: ["org:armed-forces-ua"], includeSubsidiaries: true }',
@@ -115,7 +54,7 @@ describe('partial rows', () => {
     let compared = 0;
     for (const filter of filters) {
       for (const count of ['', 'totalCount']) {
-        const data = await ok(`{ claims(first: 100, filter: ${filter}) { ${count} edges { node { ${CLAIM} } } } }`);
+        const data = await ok(t, `{ claims(first: 100, filter: ${filter}) { ${count} edges { node { ${CLAIM} } } } }`);
         expect(data.claims.edges.length, filter).toBeGreaterThan(0);
         for (const { node } of data.claims.edges) {
           expect(node, `${filter} ${count} ${node.id}`).toEqual(expected.get(node.id));
@@ -124,64 +63,16 @@ describe('partial rows', () => {
       }
     }
     // Nested lists under a node: the organization's claims and a source's claims.
-    const nested = await ok(`{ organization(id: "org:armed-forces-ua") { name claims(first: 50) { edges { node { ${CLAIM} } } } } }`);
+    const nested = await ok(t, `{ organization(id: "org:armed-forces-ua") { name claims(first: 50) { edges { node { ${CLAIM} } } } } }`);
     for (const { node } of nested.organization.claims.edges) expect(node).toEqual(expected.get(node.id));
     expect(compared).toBeGreaterThan(20);
-  });
-
-  it('answer a source chain as whole rows do: bare paths, paths with every node field, and with its origins', async () => {
-    const node = `__typename ... on Claim { ${CLAIM} } ... on Source { ${SOURCE} }`;
-    const paths = `paths { steps { from { ${node} } relation kind to { ${SOURCE} } } end { ${SOURCE} } ending } cycles truncated`;
-    const origins = `claim { ${CLAIM} } origins { source { ${SOURCE} } agents { __typename id name ... on Organization { partOf { id } } } institutions { id name } } independentOriginCount`;
-    let hops = 0;
-    for (const id of await idsOf('Claim')) {
-      // The first reads no edges of its own (bench:peers' W5): the chain's edges come from its own reads.
-      const bare = 'paths { steps { from { id } relation kind to { id title } } end { id title } ending }';
-      for (const selection of [bare, paths, `${paths} ${origins}`]) {
-        // circularReporting states no reads: the same selection with it is answered from whole rows.
-        const partial = (await ok(`query($id: ID!) { sourceChain(claimId: $id) { ${selection} } }`, { id })).sourceChain;
-        const { circularReporting, ...whole } = (await ok(`query($id: ID!) { sourceChain(claimId: $id) { ${selection} circularReporting } }`, { id })).sourceChain;
-        expect(typeof circularReporting).toBe('boolean');
-        expect(partial, `sourceChain(${id})`).toEqual(whole);
-        hops += partial.paths.reduce((n: number, p: any) => n + p.steps.length, 0);
-      }
-    }
-    expect(hops).toBeGreaterThan(20);
-  });
-
-  it("answer a claim's corroboration as whole rows do: the verdicts, and every field of the claims compared", async () => {
-    const verdicts = 'allenRelation verdict gap sameOrigin scopeUnstated counted reason';
-    const grade = 'independentAgreeingOrigins independentConflictingOrigins credibility credibilityReason';
-    const claims = await idsOf('Claim');
-    const expected = await whole('Claim', claims);
-    let compared = 0;
-    for (const id of claims) {
-      // The bare selection reads nothing of the claims: the comparison's own reads are all it gets.
-      const bare = (await ok(`query($id: ID!) { corroboration(claimId: $id) { comparisons { claim { id } ${verdicts} } ${grade} } }`, { id })).corroboration;
-      const full = (await ok(`query($id: ID!) { corroboration(claimId: $id) { claim { ${CLAIM} } comparisons { claim { ${CLAIM} } ${verdicts} } ${grade} } }`, { id })).corroboration;
-      // From whole rows: the service without a selection.
-      const w = await corroboration(t.db, createEntityLoader(t.db), id);
-      const fromWhole = {
-        comparisons: w.comparisons.map(({ claim, allenRelation, ...rest }) => ({ claim: { id: claim.id }, allenRelation: allenRelation.toUpperCase().replace(/-/g, '_'), ...rest })),
-        independentAgreeingOrigins: w.independentAgreeingOrigins,
-        independentConflictingOrigins: w.independentConflictingOrigins,
-        credibility: w.credibility,
-        credibilityReason: w.credibilityReason,
-      };
-      expect(bare, `corroboration(${id})`).toEqual(fromWhole);
-      expect({ ...full, claim: undefined, comparisons: full.comparisons.map((x: any) => ({ ...x, claim: { id: x.claim.id } })) }).toEqual({ ...bare, claim: undefined });
-      expect(full.claim).toEqual(expected.get(id));
-      for (const x of full.comparisons) expect(x.claim, `${id} against ${x.claim.id}`).toEqual(expected.get(x.claim.id));
-      compared += bare.comparisons.length;
-    }
-    expect(compared).toBeGreaterThan(10);
   });
 
   it('never lend a partial row to another field of the same request', async () => {
     // The same claim and source, partial under `claim` (text, titles) and whole under `nodes`.
     const wholeOnly = `nodes(ids: ["claim:express-2025-record-week-350"]) { ... on Claim { quote confidence period { start } statedIn { source { kind publishedAt publisher { name kind } } } } }`;
-    const alone = await ok(`{ ${wholeOnly} }`);
-    const together = await ok(`{ claim(id: "claim:express-2025-record-week-350") { text period { label } statedIn { source { title } } } ${wholeOnly} }`);
+    const alone = await ok(t, `{ ${wholeOnly} }`);
+    const together = await ok(t, `{ claim(id: "claim:express-2025-record-week-350") { text period { label } statedIn { source { title } } } ${wholeOnly} }`);
     expect(together.claim.text).toBeTruthy();
     expect(alone.nodes[0].statedIn[0].source.publisher.name).toBeTruthy();
     expect(together.nodes).toEqual(alone.nodes);
@@ -243,10 +134,20 @@ describe('rowShape', () => {
     for (const s of [paths, `${paths} ${origins}`]) expect(shapeOf(`{ sourceChain(claimId: "x") { ${s} } }`)).not.toBeNull();
     const verdicts = 'allenRelation verdict gap sameOrigin scopeUnstated counted reason';
     expect(shapeOf(`{ corroboration(claimId: "x") { claim { ${CLAIM} } comparisons { claim { ${CLAIM} } ${verdicts} } credibility credibilityReason } }`)).not.toBeNull();
+    expect(shapeOf(`{ timeline(measureId: "x") { claim { ${CLAIM} } source { ${SOURCE} } agents { ${AGENT} } previous { ${CLAIM} } } }`)).not.toBeNull();
   });
 
   it("reads a corroboration's claims as its selection does", () => {
     expect(shapeOf('{ corroboration(claimId: "x") { comparisons { claim { id text } verdict } credibility } }')).toEqual({ props: { Claim: ['text'] }, out: {}, in: {}, edgeProps: [] });
+  });
+
+  it("reads a timeline's claims, sources and agents as its selection does", () => {
+    expect(shapeOf('{ timeline(measureId: "x") { claim { id text } value source { title } agents { name } decreases } }')).toEqual({
+      props: { Claim: ['text'], Source: ['title'], Organization: ['name'], Person: ['name'] },
+      out: {},
+      in: {},
+      edgeProps: [],
+    });
   });
 
   it('gives the hops to prefetch in the same walk: wrappers stay at their hop, three hops at most, whole rows or not', () => {

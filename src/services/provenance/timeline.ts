@@ -7,7 +7,7 @@
 import type { Queries } from '../../db/queries.js';
 import type { AgentRow, ClaimRow, SourceRow } from '../../db/rows.js';
 import { notFound } from '../../errors.js';
-import { edgeIds, primedRows, type EntityLoader, type EntityWire } from '../entities/entities.js';
+import { answerRows, edgeIds, withOwnReads, type EntityLoader, type EntityWire, type RowShape } from '../entities/entities.js';
 import { comparable } from './corroboration.js';
 import { toInterval } from './intervals.js';
 
@@ -25,14 +25,36 @@ export interface TimelinePointOut {
   previous: ClaimRow | null;
 }
 
-export async function timeline(db: Queries, loader: EntityLoader, args: { measureId: string; regionId?: string | null; asOf?: string | null }): Promise<TimelinePointOut[]> {
+/**
+ * What the timeline itself reads of each claim's row, whatever the selection: its figure and
+ * period (comparable), and its source and agents (the points' `source` and `agents`, and the
+ * running totals kept per agent).
+ */
+const timelineShape = withOwnReads({
+  props: { Claim: ['aggregation', 'bound', 'high', 'low', 'per', 'periodEnd', 'periodStart', 'precision', 'statedAt', 'unit', 'value'] },
+  out: { Claim: ['ATTRIBUTED_TO', 'STATED_IN'] },
+  in: {},
+  edgeProps: [],
+});
+
+/**
+ * `selection`: what the query reads of the claims, sources and agents below (resolvers/rowShape.ts),
+ * or null for whole rows.
+ */
+export async function timeline(
+  db: Queries,
+  loader: EntityLoader,
+  args: { measureId: string; regionId?: string | null; asOf?: string | null },
+  selection: RowShape | null = null,
+): Promise<TimelinePointOut[]> {
+  const shape = timelineShape(selection);
   const [answer] = await db.read<{ measureFound: boolean; regionFound: boolean; ids: string[]; rows: EntityWire[] }>('provenance/timeline', {
-    p: { measureId: args.measureId, regionId: args.regionId ?? '', asOf: args.asOf ?? '', shape: null },
+    p: { measureId: args.measureId, regionId: args.regionId ?? '', asOf: args.asOf ?? '', shape },
   });
   if (!answer?.measureFound) throw notFound(`No measure with id "${args.measureId}"`);
   if (args.regionId && !answer.regionFound) throw notFound(`No region with id "${args.regionId}"`);
-  // The rows serve the fields below (the points' claims, sources and agents) from the request's loader.
-  const byId = primedRows(loader, answer.rows);
+  // The rows serve the fields below (the points' claims, sources and agents): partial in their own scope, or whole from the request's loader.
+  const byId = answerRows(loader, answer.rows, shape);
   const claims = answer.ids.map((id) => byId.get(id)).filter((c): c is ClaimRow => c?.kind === 'Claim');
   const related = (id: string, kinds: string[]) => {
     const row = byId.get(id);
