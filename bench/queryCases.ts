@@ -1,6 +1,6 @@
 /**
  * The operations bench:queries times (and bench:ab compares between commits): source chains, graph
- * views, corroboration, cross-references and claim lists over the generated graph, each with
+ * views, corroboration, timelines, cross-references and claim lists over the generated graph, each with
  * deterministic inputs spread over it.
  */
 
@@ -23,6 +23,12 @@ export function queryCases(claims: number): QueryCase[] {
       (i) => ({ s: [claimId(i)] }),
     ],
     ['corroboration', 'query($id: ID!) { corroboration(claimId: $id) { credibility independentAgreeingOrigins comparisons { claim { id } verdict gap sameOrigin } } }', (i) => ({ id: claimId(i) })],
+    // A measure's timeline (about 400 claims at 20,000, the cap of 1,000 at 100,000), as a chart reads it.
+    [
+      'timeline',
+      'query($m: ID!) { timeline(measureId: $m) { claim { id text } start end value low high bound source { title } agents { name } decreases } }',
+      (i) => ({ m: `measure:gen-${(i * 7) % 50}` }),
+    ],
     [
       'crossReference (2 organizations)',
       'query($o: [ID!]!) { crossReference(organizationIds: $o) { sharedMeasures { id } agreements { a { id } b { id } } conflicts { a { id } b { id } gap } derivations { kind } truncated } }',

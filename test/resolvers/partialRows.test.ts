@@ -121,8 +121,13 @@ describe('rowShape', () => {
   it("reads a source chain's nodes as its selection does, and the chain's own edges whatever it selects", () => {
     const w5 = 'sourceChain(claimId: "x") { paths { steps { from { id } relation kind to { id title } } end { id title } ending } }';
     expect(shapeOf(`{ ${w5} }`)).toEqual({ props: { Source: ['title'] }, out: {}, in: {}, edgeProps: [] });
+    // Independence, institutions and circular reporting come from the chain's own reads.
+    expect(shapeOf('{ sourceChain(claimId: "x") { paths { ending } independentOriginCount institutions { id name } circularReporting } }')?.props).toEqual({
+      Organization: ['name'],
+      Person: ['name'],
+    });
     // The explanation, graph and PROV read whole rows.
-    for (const field of ['explanation', 'graph { nodes { id } }', 'prov', 'institutions { id }', 'circularReporting']) {
+    for (const field of ['explanation', 'graph { nodes { id } }', 'prov']) {
       expect(shapeOf(`{ sourceChain(claimId: "x") { paths { ending } ${field} } }`), field).toBeNull();
     }
   });
@@ -130,7 +135,7 @@ describe('rowShape', () => {
   it('covers the provenance selections the comparisons above use (partial rows, not whole ones)', () => {
     const node = `__typename ... on Claim { ${CLAIM} } ... on Source { ${SOURCE} }`;
     const paths = `paths { steps { from { ${node} } relation kind to { ${SOURCE} } } end { ${SOURCE} } ending } cycles truncated`;
-    const origins = `claim { ${CLAIM} } origins { source { ${SOURCE} } agents { __typename id name ... on Organization { partOf { id } } } institutions { id name } } independentOriginCount`;
+    const origins = `claim { ${CLAIM} } origins { source { ${SOURCE} } agents { __typename id name ... on Organization { partOf { id } } } institutions { id name } } independentOriginCount institutions { ${AGENT} } circularReporting`;
     for (const s of [paths, `${paths} ${origins}`]) expect(shapeOf(`{ sourceChain(claimId: "x") { ${s} } }`)).not.toBeNull();
     const verdicts = 'allenRelation verdict gap sameOrigin scopeUnstated counted reason';
     expect(shapeOf(`{ corroboration(claimId: "x") { claim { ${CLAIM} } comparisons { claim { ${CLAIM} } ${verdicts} } credibility credibilityReason } }`)).not.toBeNull();
