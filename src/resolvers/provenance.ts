@@ -34,10 +34,10 @@ const allenRelation = (relation: string) => relation.toUpperCase().replace(/-/g,
 
 /**
  * What the source chain's, corroboration's and timeline's wrappers read of a row (fieldReads.ts):
- * nothing, so a selection of their paths, origins, comparisons and points reads only what the nodes' own fields do
- * (and what the service itself reads, which it adds). Independence, institutions and circular
- * reporting come from the chain's own reads (its edges and agents). The explanation, graph and
- * PROV state nothing: they read whole rows.
+ * nothing, so a selection of their paths, origins, comparisons and points reads only what the
+ * nodes' own fields do (and what the service itself reads, which it adds). Independence,
+ * institutions and circular reporting come from the chain's own reads (its edges and agents).
+ * The explanation, graph and PROV state nothing: they read whole rows.
  */
 export const provenanceReads: FieldReadsTable = {
   SourceChain: { claim: none, paths: none, origins: none, independentOriginCount: none, institutions: none, circularReporting: none, cycles: none, truncated: none },

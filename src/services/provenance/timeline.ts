@@ -53,7 +53,8 @@ export async function timeline(
   });
   if (!answer?.measureFound) throw notFound(`No measure with id "${args.measureId}"`);
   if (args.regionId && !answer.regionFound) throw notFound(`No region with id "${args.regionId}"`);
-  // The rows serve the fields below (the points' claims, sources and agents): partial in their own scope, or whole from the request's loader.
+  // The rows serve the fields below (the points' claims, sources and agents): partial ones in
+  // their own scope, whole ones from the request's loader.
   const byId = answerRows(loader, answer.rows, shape);
   const claims = answer.ids.map((id) => byId.get(id)).filter((c): c is ClaimRow => c?.kind === 'Claim');
   const related = (id: string, kinds: string[]) => {
