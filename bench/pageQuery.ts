@@ -36,7 +36,12 @@ const W2_SHAPE: RowShape = { props: { Claim: ['text'], Source: ['title'], Measur
 /** The query and parameters the claims service sends for one organization's first 20 claims, as W2 selects them. */
 async function servicePageQuery(db: Queries, organization: string): Promise<{ name: QueryName; params: Params }> {
   const sent: { name: QueryName; params: Params }[] = [];
-  const recording: Queries = { ...db, read: (name, params = {}) => (sent.push({ name, params }), db.read(name, params)) };
+  const recording: Queries = {
+    read: (name, params = {}) => (sent.push({ name, params }), db.read(name, params)),
+    write: (name, params) => db.write(name, params),
+    writeTransaction: (label, work) => db.writeTransaction(label, work),
+    checkpoint: () => db.checkpoint(),
+  };
   await claimsPage(recording, createEntityLoader(recording), { first: 20, filter: { attributedTo: [organization] } }, { neighbourTypes: ['ABOUT', 'STATED_IN'], withCount: false, shape: W2_SHAPE });
   if (sent.length !== 1) throw new Error(`the page took ${sent.length} queries, not one`);
   return sent[0];
@@ -60,7 +65,7 @@ async function phase(driver: Driver, neo4jPid: number | undefined, query: string
     }),
   );
   const own = process.cpuUsage(ownBefore);
-  return { perSecond: done / seconds, neo4jMs: (cpuMillis(neo4jPid) - neo4jBefore) / done, clientMs: (own.user + own.system) / 1000 / done };
+  return { perSecond: done / forSeconds, neo4jMs: (cpuMillis(neo4jPid) - neo4jBefore) / done, clientMs: (own.user + own.system) / 1000 / done };
 }
 
 const db = await benchDatabase();
