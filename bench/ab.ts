@@ -15,7 +15,7 @@ import { bulkImport } from '../src/services/ingest/bulkImport.js';
 import { freePort } from '../src/ports.js';
 import { targetEnv } from '../src/db/target.js';
 import { benchDatabase } from './benchDatabase.js';
-import { generateDocuments } from './generator.js';
+import { generatedItems } from './generator.js';
 import { AS_NPM_START, buildCheckout, startChild } from './peers/servers.js';
 import { workloads } from './peers/workloads.js';
 import { queryCases } from './queryCases.js';
@@ -34,13 +34,7 @@ const only = process.env.CASES?.split(',').map((c) => c.trim());
 const db = await benchDatabase();
 const children: ChildProcess[] = [];
 try {
-  await bulkImport(
-    db.db,
-    (function* () {
-      let i = 0;
-      for (const raw of generateDocuments({ claims })) yield { ref: `generated ${i++}`, raw };
-    })(),
-  );
+  await bulkImport(db.db, generatedItems({ claims }));
   const target = targetEnv(db.target);
   const sides = { this: path.join(here, '..'), baseline };
   const ports: Record<keyof typeof sides, number> = { this: await freePort(), baseline: await freePort() };

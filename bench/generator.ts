@@ -144,6 +144,12 @@ export function* generateDocuments(opts: GeneratorOptions): Generator<Record<str
   }
 }
 
+/** The generated documents as bulkImport takes them, each named by its place ("generated 12"). */
+export function* generatedItems(opts: GeneratorOptions): Generator<{ ref: string; raw: Record<string, unknown> }> {
+  let i = 0;
+  for (const raw of generateDocuments(opts)) yield { ref: `generated ${i++}`, raw };
+}
+
 /**
  * Writes the generator's documents to `file` as .ndjson (one document per line), for
  * `claimgraph import` and the offline path; resolves to how many documents it wrote.

@@ -20,7 +20,7 @@ import { bulkImport } from '../src/services/ingest/bulkImport.js';
 import { claims as claimsPage } from '../src/services/claims/claims.js';
 import { createEntityLoader, type RowShape } from '../src/services/entities/entities.js';
 import { benchDatabase } from './benchDatabase.js';
-import { generateDocuments } from './generator.js';
+import { generatedItems } from './generator.js';
 import { cpuMillis, loadLine, median } from './stats.js';
 
 const claims = Number(process.env.CLAIMS ?? 20_000);
@@ -70,13 +70,7 @@ async function phase(driver: Driver, neo4jPid: number | undefined, query: string
 
 const db = await benchDatabase();
 try {
-  await bulkImport(
-    db.db,
-    (function* () {
-      let i = 0;
-      for (const raw of generateDocuments({ claims })) yield { ref: `generated ${i++}`, raw };
-    })(),
-  );
+  await bulkImport(db.db, generatedItems({ claims }));
   const sent: { name: QueryName; params: Params }[] = [];
   for (const o of organizations) sent.push(await servicePageQuery(db.db, o));
   const text = loadNamedQueries().get(sent[0].name)!.text;

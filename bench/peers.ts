@@ -28,7 +28,7 @@ import { bulkImport } from '../src/services/ingest/bulkImport.js';
 import { freePort } from '../src/ports.js';
 import { targetEnv } from '../src/db/target.js';
 import { benchDatabase } from './benchDatabase.js';
-import { generateDocuments } from './generator.js';
+import { generatedItems } from './generator.js';
 import { cpuMillis, loadLine, median, percentile } from './stats.js';
 import { AS_NPM_START, buildCheckout, startChild } from './peers/servers.js';
 import { workloads, type Workload } from './peers/workloads.js';
@@ -70,13 +70,7 @@ function requester(server: Server, w: Workload, port: number) {
 const db = await benchDatabase();
 const children: ChildProcess[] = [];
 try {
-  const stats = await bulkImport(
-    db.db,
-    (function* () {
-      let i = 0;
-      for (const raw of generateDocuments({ claims })) yield { ref: `generated ${i++}`, raw };
-    })(),
-  );
+  const stats = await bulkImport(db.db, generatedItems({ claims }));
   console.log(`graph: ${stats.claims} claims`);
   const target = targetEnv(db.target);
   const ports: Record<Server, number> = { claimgraph: await freePort(), '@neo4j/graphql': await freePort(), 'raw driver': await freePort(), baseline: await freePort() };

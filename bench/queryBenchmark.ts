@@ -14,7 +14,7 @@ import { graphCounts } from '../src/services/admin/admin.js';
 import { bulkImport } from '../src/services/ingest/bulkImport.js';
 import { createApp } from '../src/server/app.js';
 import { benchDatabase, diskBytes } from './benchDatabase.js';
-import { generateDocuments, writeGeneratedNdjson } from './generator.js';
+import { generatedItems, writeGeneratedNdjson } from './generator.js';
 import { queryCases } from './queryCases.js';
 import { median, percentile, residentBytes } from './stats.js';
 
@@ -36,13 +36,7 @@ const started = Date.now();
 const db = await benchDatabase(offline ? loadOffline : undefined);
 try {
   if (!offline) {
-    const stats = await bulkImport(
-      db.db,
-      (function* () {
-        let i = 0;
-        for (const raw of generateDocuments({ claims })) yield { ref: `generated ${i++}`, raw };
-      })(),
-    );
+    const stats = await bulkImport(db.db, generatedItems({ claims }));
     console.log(`graph: ${stats.claims} claims imported online in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } else {
     console.log(`graph: ${claims} claims loaded offline in ${((Date.now() - started) / 1000).toFixed(1)} s (with the server's start)`);

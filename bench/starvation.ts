@@ -15,7 +15,7 @@ import { AccessPolicy } from '../src/services/access/accessPolicy.js';
 import { KeyRing } from '../src/services/access/keyRing.js';
 import { hashKey } from '../src/services/access/keyStore.js';
 import { benchDatabase } from './benchDatabase.js';
-import { generateDocuments } from './generator.js';
+import { generatedItems } from './generator.js';
 import { loadLine, percentile } from './stats.js';
 
 const claims = Number(process.env.CLAIMS ?? 100_000);
@@ -68,8 +68,7 @@ try {
   const stats = await bulkImport(
     db.db,
     (function* () {
-      let i = 0;
-      for (const raw of generateDocuments({ claims })) yield { ref: `generated ${i++}`, raw };
+      yield* generatedItems({ claims });
       for (let o = 0; o < 2; o++) yield { ref: `bounds ${o}`, raw: boundsDocument(o) };
     })(),
   );
