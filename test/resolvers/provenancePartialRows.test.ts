@@ -95,24 +95,18 @@ describe('provenance partial rows', () => {
       expect(
         full.map((p: any) => ({ ...p, claim: ids(p.claim), source: ids(p.source), agents: p.agents.map((a: any) => ({ __typename: a.__typename, id: a.id })), previous: ids(p.previous) })),
       ).toEqual(bare);
-      const claims = await whole(
-        t,
-        'Claim',
-        full.map((p: any) => p.claim.id),
-      );
-      const sources = await whole(
-        t,
-        'Source',
-        full.flatMap((p: any) => (p.source ? [p.source.id] : [])),
-      );
+      // Each node read whole once: a source or an agent stands behind many points, and a point's previous claim is one of them.
+      const distinct = (ids: string[]) => [...new Set(ids)];
+      const claims = await whole(t, 'Claim', distinct(full.map((p: any) => p.claim.id)));
+      const sources = await whole(t, 'Source', distinct(full.flatMap((p: any) => (p.source ? [p.source.id] : []))));
+      const agentIds = distinct(full.flatMap((p: any) => p.agents.map((a: any) => a.id)));
+      const agents = agentIds.length ? (await ok(t, `query($ids: [ID!]!) { nodes(ids: $ids) { ${AGENT} } }`, { ids: agentIds })).nodes : [];
+      const agentById = new Map(agentIds.map((id, i) => [id, agents[i]]));
       for (const p of full) {
         expect(p.claim, `${measureId}: ${p.claim.id}`).toEqual(claims.get(p.claim.id));
         if (p.source) expect(p.source, `${measureId}: ${p.source.id}`).toEqual(sources.get(p.source.id));
-        if (p.previous) expect(p.previous).toEqual((await whole(t, 'Claim', [p.previous.id])).get(p.previous.id));
-        for (const a of p.agents) {
-          const agent = (await ok(t, `query($ids: [ID!]!) { nodes(ids: $ids) { ${AGENT} } }`, { ids: [a.id] })).nodes[0];
-          expect(a, `${measureId}: ${a.id}`).toEqual(agent);
-        }
+        if (p.previous) expect(p.previous).toEqual(claims.get(p.previous.id));
+        for (const a of p.agents) expect(a, `${measureId}: ${a.id}`).toEqual(agentById.get(a.id));
       }
       points += bare.length;
     }

@@ -40,6 +40,9 @@ export interface CorroborationOut {
   credibilityReason: string;
 }
 
+/** The properties `comparable` reads of a claim's row (what a comparison's or a timeline's own reads must include). */
+export const FIGURE_PROPS: readonly string[] = Object.freeze(['aggregation', 'bound', 'high', 'low', 'per', 'periodEnd', 'periodStart', 'precision', 'statedAt', 'unit', 'value']);
+
 export function comparable(row: EntityRow, shares?: Map<string, ShareContext>): ComparableClaim {
   return {
     share: shares?.get(row.id),
@@ -109,7 +112,7 @@ interface CorroborationAnswer {
  * period (comparable), its status and what supersedes it (effectiveStatus), and its regions.
  */
 const comparedShape = withOwnReads({
-  props: { Claim: ['aggregation', 'bound', 'high', 'low', 'per', 'periodEnd', 'periodStart', 'precision', 'statedAt', 'status', 'unit', 'value'] },
+  props: { Claim: [...FIGURE_PROPS, 'status'] },
   out: { Claim: ['IN_REGION'] },
   in: { Claim: ['SUPERSEDES'] },
   edgeProps: [],

@@ -8,7 +8,7 @@ import type { Queries } from '../../db/queries.js';
 import type { AgentRow, ClaimRow, SourceRow } from '../../db/rows.js';
 import { notFound } from '../../errors.js';
 import { answerRows, edgeIds, withOwnReads, type EntityLoader, type EntityWire, type RowShape } from '../entities/entities.js';
-import { comparable } from './corroboration.js';
+import { comparable, FIGURE_PROPS } from './corroboration.js';
 import { toInterval } from './intervals.js';
 
 export interface TimelinePointOut {
@@ -31,7 +31,7 @@ export interface TimelinePointOut {
  * running totals kept per agent).
  */
 const timelineShape = withOwnReads({
-  props: { Claim: ['aggregation', 'bound', 'high', 'low', 'per', 'periodEnd', 'periodStart', 'precision', 'statedAt', 'unit', 'value'] },
+  props: { Claim: FIGURE_PROPS },
   out: { Claim: ['ATTRIBUTED_TO', 'STATED_IN'] },
   in: {},
   edgeProps: [],
